@@ -1,0 +1,269 @@
+/* content.c — accessors, hit-testing and the arena behind pm_content (see
+ * content.h). Loading and checking live in content_load.c and
+ * content_check.c. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content_private.h"
+
+static const char *const screen_names[SCREEN_COUNT] = {
+    "welcome",   "about",     "name",        "chart",   "details", "screening", "patterns",
+    "education", "preferences", "consent",   "review",  "saving",  "thanks",
+};
+
+const char *content_screen_name(pm_screen s)
+{
+    return (s >= 0 && s < SCREEN_COUNT) ? screen_names[s] : "unknown";
+}
+
+int content_screen_from_name(const char *name)
+{
+    for (int i = 0; i < SCREEN_COUNT; i++)
+        if (strcmp(screen_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *content_view_name(pm_view v)
+{
+    return v == VIEW_BACK ? "back" : "front";
+}
+
+const char *content_side_name(pm_side s)
+{
+    return s == SIDE_LEFT ? "left" : s == SIDE_RIGHT ? "right" : "centre";
+}
+
+/* ---- arena --------------------------------------------------------------- */
+
+void *arena_alloc(pm_content *c, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    arena_chunk *ch = c->arena;
+    if (!ch || ch->size - ch->used < size) {
+        size_t cap = size > 65536 ? size : 65536;
+        ch = malloc(sizeof *ch + cap);
+        if (!ch)
+            return NULL;
+        ch->size = cap;
+        ch->used = 0;
+        ch->next = c->arena;
+        c->arena = ch;
+    }
+    void *p = ch->data + ch->used;
+    ch->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strdup(pm_content *c, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = arena_alloc(c, n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+char *arena_printf(pm_content *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return NULL;
+    char *d = arena_alloc(c, (size_t)n + 1);
+    if (!d)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+void content_free(pm_content *c)
+{
+    if (!c)
+        return;
+    for (arena_chunk *ch = c->arena, *next; ch; ch = next) {
+        next = ch->next;
+        free(ch);
+    }
+    free(c->refs);
+    free(c);
+}
+
+/* ---- summary ------------------------------------------------------------- */
+
+void content_summary_line(const pm_content *c, char *buf, size_t size)
+{
+    size_t front = 0, back = 0;
+    for (size_t i = 0; i < c->nregions; i++)
+        *(c->regions[i].view == VIEW_FRONT ? &front : &back) += 1;
+    int n = snprintf(buf, size,
+                     "data ok: %zu regions (%zu front, %zu back), %zu muscles, %zu education "
+                     "pages, %zu screening questions, languages:",
+                     c->nregions, front, back, c->nmuscles, c->npages, c->nquestions);
+    for (size_t i = 0; i < c->nlangs && n > 0 && (size_t)n < size; i++)
+        n += snprintf(buf + n, size - (size_t)n, " %s", c->langs[i].code);
+}
+
+/* ---- accessors ----------------------------------------------------------- */
+
+double content_chart_width(const pm_content *c) { return c->chart_w; }
+double content_chart_height(const pm_content *c) { return c->chart_h; }
+
+size_t content_region_count(const pm_content *c) { return c->nregions; }
+const pm_region *content_region(const pm_content *c, size_t i)
+{
+    return i < c->nregions ? &c->regions[i] : NULL;
+}
+
+int content_region_index(const pm_content *c, const char *id)
+{
+    for (size_t i = 0; i < c->nregions; i++)
+        if (strcmp(c->regions[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+int content_region_at(const pm_content *c, pm_view view, geo_point p, double tolerance)
+{
+    int nearest = -1;
+    double best = tolerance;
+    for (size_t i = 0; i < c->nregions; i++) {
+        const pm_region *r = &c->regions[i];
+        if (r->view != view)
+            continue;
+        geo_bounds grown = {r->bounds.x0 - tolerance, r->bounds.y0 - tolerance,
+                            r->bounds.x1 + tolerance, r->bounds.y1 + tolerance};
+        if (!geo_bounds_contain(grown, p))
+            continue;
+        if (geo_locate(r->poly, r->npoly, p) != GEO_OUTSIDE)
+            return (int)i;
+        if (tolerance > 0) {
+            double d = geo_distance_to_edge(r->poly, r->npoly, p);
+            if (d <= best && (nearest < 0 || d < best)) {
+                best = d;
+                nearest = (int)i;
+            }
+        }
+    }
+    return nearest;
+}
+
+size_t content_muscle_count(const pm_content *c) { return c->nmuscles; }
+const pm_muscle *content_muscle(const pm_content *c, size_t i)
+{
+    return i < c->nmuscles ? &c->muscles[i] : NULL;
+}
+
+int content_muscle_index(const pm_content *c, const char *id)
+{
+    for (size_t i = 0; i < c->nmuscles; i++)
+        if (strcmp(c->muscles[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+size_t content_page_count(const pm_content *c) { return c->npages; }
+const pm_page *content_page(const pm_content *c, size_t i)
+{
+    return i < c->npages ? &c->pages[i] : NULL;
+}
+size_t content_education_count(const pm_content *c) { return c->neducation; }
+int content_education_item(const pm_content *c, size_t i)
+{
+    return i < c->neducation ? c->education[i] : -2;
+}
+
+size_t content_question_count(const pm_content *c) { return c->nquestions; }
+const pm_question *content_question(const pm_content *c, size_t i)
+{
+    return i < c->nquestions ? &c->questions[i] : NULL;
+}
+
+#define CHOICE_ACCESSORS(name, field, count)                                                  \
+    size_t content_##name##_count(const pm_content *c) { return c->count; }                  \
+    const pm_choice *content_##name(const pm_content *c, size_t i)                           \
+    {                                                                                         \
+        return i < c->count ? &c->field[i] : NULL;                                            \
+    }
+CHOICE_ACCESSORS(quality, qualities, nqualities)
+CHOICE_ACCESSORS(duration, durations, ndurations)
+CHOICE_ACCESSORS(pressure, pressures, npressures)
+CHOICE_ACCESSORS(avoid, avoid, navoid)
+
+size_t content_band_count(const pm_content *c) { return c->nbands; }
+const pm_band *content_band(const pm_content *c, size_t i)
+{
+    return i < c->nbands ? &c->bands[i] : NULL;
+}
+
+const pm_band *content_band_for(const pm_content *c, int intensity)
+{
+    for (size_t i = 0; i < c->nbands; i++)
+        if (intensity >= c->bands[i].min && intensity <= c->bands[i].max)
+            return &c->bands[i];
+    return c->nbands ? &c->bands[0] : NULL;
+}
+
+size_t content_screen_count(const pm_content *c) { return c->nscreens; }
+pm_screen content_screen_at(const pm_content *c, size_t i)
+{
+    return i < c->nscreens ? c->screens[i] : SCREEN_WELCOME;
+}
+
+size_t content_lang_count(const pm_content *c) { return c->nlangs; }
+const char *content_lang_code(const pm_content *c, size_t i)
+{
+    return i < c->nlangs ? c->langs[i].code : "en";
+}
+const char *content_lang_name(const pm_content *c, size_t i)
+{
+    return i < c->nlangs ? c->langs[i].name : "English";
+}
+
+int content_lang_index(const pm_content *c, const char *code)
+{
+    for (size_t i = 0; i < c->nlangs; i++)
+        if (strcmp(c->langs[i].code, code) == 0)
+            return (int)i;
+    return -1;
+}
+
+static const text_entry *find_text(const pm_content *c, int lang, const char *key)
+{
+    if (lang < 0 || (size_t)lang >= c->nlangs || !key)
+        return NULL;
+    const lang_table *t = &c->langs[lang];
+    size_t lo = 0, hi = t->ntexts;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(key, t->texts[mid].key);
+        if (cmp == 0)
+            return &t->texts[mid];
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+bool content_has_text(const pm_content *c, int lang, const char *key)
+{
+    return find_text(c, lang, key) != NULL;
+}
+
+const char *content_text(const pm_content *c, int lang, const char *key)
+{
+    const text_entry *e = find_text(c, lang, key);
+    if (!e)
+        e = find_text(c, 0, key); /* fall back to English */
+    return e ? e->value : key;
+}

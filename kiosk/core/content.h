@@ -1,0 +1,212 @@
+/* content.h — the clinic's content: body regions, muscles and their referral
+ * patterns, education pages, questions, the screen sequence and every string,
+ * loaded from a data folder and validated before anything else may use it.
+ *
+ * Files (all JSON; the format is described in data/README.md):
+ *   regions.json   screens.json   muscles.json   pages.json   questions.json
+ *   i18n/<code>.json  (one per language; "en" is required and is the reference)
+ *
+ * Loading is all-or-nothing: content_load() either returns a complete,
+ * checked pm_content or returns an error with every problem listed as
+ * "file: JSON path: what is wrong". Nothing is half-loaded.
+ *
+ * Ownership: the pm_content owns every string and array reachable from it;
+ * pointers returned by the accessors stay valid until content_free(). The
+ * content is read-only after loading, so it may be shared freely. */
+#ifndef PM_CONTENT_H
+#define PM_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "geometry.h"
+#include "status.h"
+
+/* Fixed upper bounds keep the intake record allocation-free. The checker
+ * reports content that exceeds them. */
+#define CONTENT_MAX_REGIONS 256
+#define CONTENT_MAX_MUSCLES 128
+#define CONTENT_MAX_QUESTIONS 64
+#define CONTENT_MAX_CHOICES 32 /* qualities, durations, pressures, avoid areas */
+#define CONTENT_MAX_LANGS 8
+
+typedef enum { VIEW_FRONT = 0, VIEW_BACK = 1, VIEW_COUNT = 2 } pm_view;
+typedef enum { SIDE_LEFT = 0, SIDE_RIGHT = 1, SIDE_CENTRE = 2 } pm_side;
+
+const char *content_view_name(pm_view v);  /* "front", "back" */
+const char *content_side_name(pm_side s);  /* "left", "right", "centre" */
+
+typedef struct {
+    const char *id;        /* stable id, e.g. "calf_l" */
+    pm_view view;
+    pm_side side;          /* the client's own side */
+    const char *label_key; /* client words: "back of your left knee" */
+    const char *term_key;  /* anatomical term for the therapist */
+    const geo_point *poly; /* chart coordinates */
+    size_t npoly;
+    geo_bounds bounds;
+    geo_point anchor;      /* a point well inside, for labels and replays */
+} pm_region;
+
+typedef struct {
+    pm_view view;
+    geo_point at;
+} pm_trigger_point;
+
+typedef struct {
+    const char *heading_key;
+    const char *text_key;
+} pm_section;
+
+typedef struct {
+    const char *id;
+    const char *name_key;
+    const pm_trigger_point *tps;
+    size_t ntps;
+    const int *primary; /* region indices */
+    size_t nprimary;
+    const int *spill;   /* region indices */
+    size_t nspill;
+    const char *const *mimics_keys; /* conditions it is often mistaken for */
+    size_t nmimics;
+    const pm_section *sections;     /* the client-level education page */
+    size_t nsections;
+    const char *source;             /* where the referral facts come from */
+} pm_muscle;
+
+typedef struct {
+    const char *id;
+    const char *title_key;
+    const char *const *paragraph_keys;
+    size_t nparagraphs;
+} pm_page;
+
+typedef enum {
+    FLAG_NONE = 0,
+    FLAG_ATTENTION = 1, /* the therapist should read this before starting */
+    FLAG_URGENT = 2,    /* tell the client to speak to staff now; red flag */
+} pm_flag;
+
+typedef struct {
+    const char *id;
+    const char *text_key;      /* the question as the client reads it */
+    const char *staff_key;     /* short label for the therapist's summary */
+    const char *notice_key;    /* calm line shown to the client when flagged; may be NULL */
+    size_t nanswers;
+    const char *answer_ids[4]; /* e.g. "yes", "no", "unsure" */
+    const char *answer_keys[4];
+    pm_flag answer_flags[4];
+} pm_question;
+
+typedef struct {
+    const char *id;
+    const char *label_key;
+} pm_choice;
+
+/* One band of the 0-10 intensity scale ("mild" for 1-3...). */
+typedef struct {
+    int min, max;
+    const char *label_key;
+    unsigned colour; /* 0xRRGGBB */
+} pm_band;
+
+/* The screens a client passes through, in the order screens.json gives. */
+typedef enum {
+    SCREEN_WELCOME,
+    SCREEN_ABOUT,
+    SCREEN_NAME,
+    SCREEN_CHART,
+    SCREEN_DETAILS,
+    SCREEN_SCREENING,
+    SCREEN_PATTERNS,
+    SCREEN_EDUCATION,
+    SCREEN_PREFERENCES,
+    SCREEN_CONSENT,
+    SCREEN_REVIEW,
+    SCREEN_SAVING,
+    SCREEN_THANKS,
+    SCREEN_COUNT
+} pm_screen;
+
+const char *content_screen_name(pm_screen s); /* "welcome", "chart"... */
+/* Returns -1 for an unknown name. */
+int content_screen_from_name(const char *name);
+
+typedef struct pm_content pm_content;
+
+/* Loads and checks dir. On success *out owns the content (free with
+ * content_free). On failure *out is NULL, every problem found is appended to
+ * problems (which the caller initialised and frees), and the result is
+ * PM_ERR_INVALID (or PM_ERR_NOT_FOUND / PM_ERR_NOMEM). */
+pm_status content_load(const char *dir, pm_content **out, pm_msgs *problems);
+void content_free(pm_content *c);
+
+/* One line: "data ok: R regions (F front, B back), M muscles, P education
+ * pages, Q screening questions, languages: en es". buf gets it. */
+void content_summary_line(const pm_content *c, char *buf, size_t size);
+
+/* Chart coordinate space shared by regions and the artwork in assets/chart. */
+double content_chart_width(const pm_content *c);
+double content_chart_height(const pm_content *c);
+
+size_t content_region_count(const pm_content *c);
+const pm_region *content_region(const pm_content *c, size_t i);
+int content_region_index(const pm_content *c, const char *id); /* -1 if none */
+
+/* Hit-testing: the region of this view that contains p (edges count as
+ * inside; where two regions share the edge, the one listed first wins).
+ * When no region contains p, the nearest region whose edge is within
+ * tolerance chart units (0 for an exact test). -1 when none. */
+int content_region_at(const pm_content *c, pm_view view, geo_point p, double tolerance);
+
+size_t content_muscle_count(const pm_content *c);
+const pm_muscle *content_muscle(const pm_content *c, size_t i);
+int content_muscle_index(const pm_content *c, const char *id);
+
+size_t content_page_count(const pm_content *c);
+const pm_page *content_page(const pm_content *c, size_t i);
+/* The education sequence: page indices, with -1 marking where the pages of
+ * the muscles the client chose are inserted. */
+size_t content_education_count(const pm_content *c);
+int content_education_item(const pm_content *c, size_t i);
+
+size_t content_question_count(const pm_content *c);
+const pm_question *content_question(const pm_content *c, size_t i);
+
+size_t content_quality_count(const pm_content *c);
+const pm_choice *content_quality(const pm_content *c, size_t i);
+size_t content_duration_count(const pm_content *c);
+const pm_choice *content_duration(const pm_content *c, size_t i);
+size_t content_pressure_count(const pm_content *c);
+const pm_choice *content_pressure(const pm_content *c, size_t i);
+size_t content_avoid_count(const pm_content *c);
+const pm_choice *content_avoid(const pm_content *c, size_t i);
+size_t content_band_count(const pm_content *c);
+const pm_band *content_band(const pm_content *c, size_t i);
+/* The band an intensity 0-10 falls in (never NULL for 0-10). */
+const pm_band *content_band_for(const pm_content *c, int intensity);
+
+size_t content_screen_count(const pm_content *c);
+pm_screen content_screen_at(const pm_content *c, size_t i);
+
+/* Languages: index 0 is always "en". */
+size_t content_lang_count(const pm_content *c);
+const char *content_lang_code(const pm_content *c, size_t i);
+const char *content_lang_name(const pm_content *c, size_t i); /* in its own language */
+int content_lang_index(const pm_content *c, const char *code); /* -1 if none */
+
+/* The string for key in language lang (index). The checker guarantees every
+ * key used by content exists in every language; for a key that does not
+ * exist at all (a programming error) the key itself is returned, so a
+ * mistake shows as visible text rather than a crash. */
+const char *content_text(const pm_content *c, int lang, const char *key);
+bool content_has_text(const pm_content *c, int lang, const char *key);
+
+/* Texts the program itself shows (buttons, hints; see textkeys.h) must exist
+ * in every language. Appends one problem per missing text and returns how
+ * many there were. --check-data and start-up run this after content_load();
+ * it is separate so test content need not carry every program text. */
+size_t content_check_program_texts(const pm_content *c, const char *const *keys, size_t nkeys,
+                                   pm_msgs *problems);
+
+#endif

@@ -1,0 +1,987 @@
+/* content_load.c — reads the content files into a pm_content, reporting
+ * every problem as "file: JSON path: what is wrong" and carrying on, so one
+ * run of --check-data lists them all. Cross-file checks that need every file
+ * first (geometry, translations) live in content_check.c. */
+#include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content_private.h"
+
+/* ---- small helpers --------------------------------------------------- */
+
+void problem(loader *ld, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (pm_msgs_add(ld->problems, "%s", buf) != PM_OK)
+        ld->nomem = true;
+}
+
+void refer_key(loader *ld, const char *key, const char *where)
+{
+    pm_content *c = ld->c;
+    if (!key)
+        return;
+    if (c->nrefs == c->caprefs) {
+        size_t cap = c->caprefs ? c->caprefs * 2 : 256;
+        key_ref *r = realloc(c->refs, cap * sizeof *r);
+        if (!r) {
+            ld->nomem = true;
+            return;
+        }
+        c->refs = r;
+        c->caprefs = cap;
+    }
+    char *w = arena_strdup(c, where);
+    if (!w) {
+        ld->nomem = true;
+        return;
+    }
+    c->refs[c->nrefs++] = (key_ref){key, w};
+}
+
+static char *read_file(const char *path, size_t *len, int *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *err = errno;
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap = cap ? cap * 2 : 16384;
+            char *nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                *err = ENOMEM;
+                return NULL;
+            }
+            buf = nb;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        *err = EIO;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Parses dir/name; on failure reports where (line and column) and returns NULL. */
+static cJSON *load_json(loader *ld, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", ld->dir, name);
+    size_t len = 0;
+    int err = 0;
+    char *text = read_file(path, &len, &err);
+    if (!text) {
+        problem(ld, "%s: $: cannot read the file (%s)", name, strerror(err));
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, true); /* +1: cJSON wants the NUL inside the length to check nothing follows */
+    if (!root) {
+        const char *at = end ? end : text;
+        if (at < text || at > text + len)
+            at = text;
+        int line = 1, col = 1;
+        for (const char *p = text; p < at; p++) {
+            if (*p == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        problem(ld, "%s: $: not valid JSON near line %d, column %d", name, line, col);
+    } else if (!cJSON_IsObject(root)) {
+        problem(ld, "%s: $: must be a JSON object", name);
+        cJSON_Delete(root);
+        root = NULL;
+    }
+    free(text);
+    return root;
+}
+
+static bool valid_id(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+/* A required string member. Returns an arena copy or NULL (reported). */
+static const char *get_str(loader *ld, const char *file, const char *path, const cJSON *obj,
+                           const char *field)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, field);
+    if (!cJSON_IsString(v) || !v->valuestring) {
+        problem(ld, "%s: %s.%s: %s", file, path, field,
+                v ? "must be a string" : "missing");
+        return NULL;
+    }
+    if (!*v->valuestring) {
+        problem(ld, "%s: %s.%s: must not be empty", file, path, field);
+        return NULL;
+    }
+    char *s = arena_strdup(ld->c, v->valuestring);
+    if (!s)
+        ld->nomem = true;
+    return s;
+}
+
+/* A required id member: a string of [a-z0-9_]. */
+static const char *get_id(loader *ld, const char *file, const char *path, const cJSON *obj)
+{
+    const char *id = get_str(ld, file, path, obj, "id");
+    if (id && !valid_id(id)) {
+        problem(ld, "%s: %s.id: '%s' is not a valid id (use a-z, 0-9 and _)", file, path, id);
+        return NULL;
+    }
+    return id;
+}
+
+/* A string member that names a text key: copied and remembered for the
+ * translation check. */
+static const char *get_key(loader *ld, const char *file, const char *path, const cJSON *obj,
+                           const char *field)
+{
+    const char *k = get_str(ld, file, path, obj, field);
+    if (k) {
+        char where[512];
+        snprintf(where, sizeof where, "%s: %s.%s", file, path, field);
+        refer_key(ld, k, where);
+    }
+    return k;
+}
+
+static const cJSON *get_array(loader *ld, const char *file, const char *path, const cJSON *obj,
+                              const char *field, bool required)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, field);
+    if (!v) {
+        if (required)
+            problem(ld, "%s: %s.%s: missing", file, path, field);
+        return NULL;
+    }
+    if (!cJSON_IsArray(v)) {
+        problem(ld, "%s: %s.%s: must be an array", file, path, field);
+        return NULL;
+    }
+    return v;
+}
+
+static bool get_point(loader *ld, const char *file, const char *path, const cJSON *v,
+                      geo_point *out)
+{
+    if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != 2 ||
+        !cJSON_IsNumber(cJSON_GetArrayItem(v, 0)) || !cJSON_IsNumber(cJSON_GetArrayItem(v, 1))) {
+        problem(ld, "%s: %s: must be a point [x, y] of two numbers", file, path);
+        return false;
+    }
+    out->x = cJSON_GetArrayItem(v, 0)->valuedouble;
+    out->y = cJSON_GetArrayItem(v, 1)->valuedouble;
+    double w = ld->c->chart_w, h = ld->c->chart_h;
+    if (out->x < 0 || out->y < 0 || out->x > w || out->y > h) {
+        problem(ld, "%s: %s: point (%g, %g) is outside the chart (0..%g x 0..%g)", file, path,
+                out->x, out->y, w, h);
+        return false;
+    }
+    return true;
+}
+
+static int parse_view(loader *ld, const char *file, const char *path, const cJSON *obj)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "view");
+    if (cJSON_IsString(v)) {
+        if (strcmp(v->valuestring, "front") == 0)
+            return VIEW_FRONT;
+        if (strcmp(v->valuestring, "back") == 0)
+            return VIEW_BACK;
+    }
+    problem(ld, "%s: %s.view: must be \"front\" or \"back\"", file, path);
+    return -1;
+}
+
+/* ---- regions.json ------------------------------------------------------ */
+
+static void load_region(loader *ld, const cJSON *item, size_t i)
+{
+    const char *F = "regions.json";
+    char path[64];
+    snprintf(path, sizeof path, "$.regions[%zu]", i);
+    pm_content *c = ld->c;
+    if (!cJSON_IsObject(item)) {
+        problem(ld, "%s: %s: must be an object", F, path);
+        return;
+    }
+    pm_region r = {0};
+    r.id = get_id(ld, F, path, item);
+    int view = parse_view(ld, F, path, item);
+    const cJSON *side = cJSON_GetObjectItemCaseSensitive(item, "side");
+    int s = -1;
+    if (cJSON_IsString(side)) {
+        for (int k = 0; k < 3; k++)
+            if (strcmp(side->valuestring, content_side_name((pm_side)k)) == 0)
+                s = k;
+    }
+    if (s < 0)
+        problem(ld, "%s: %s.side: must be \"left\", \"right\" or \"centre\"", F, path);
+    r.label_key = get_key(ld, F, path, item, "label");
+    r.term_key = get_key(ld, F, path, item, "term");
+    const cJSON *poly = get_array(ld, F, path, item, "polygon", true);
+    size_t n = poly ? (size_t)cJSON_GetArraySize(poly) : 0;
+    geo_point *pts = NULL;
+    bool pts_ok = poly != NULL;
+    if (poly && n < 3) {
+        problem(ld, "%s: %s.polygon: degenerate: needs at least 3 points, has %zu", F, path, n);
+        pts_ok = false;
+    } else if (poly) {
+        pts = arena_alloc(c, n * sizeof *pts);
+        if (!pts) {
+            ld->nomem = true;
+            return;
+        }
+        size_t k = 0;
+        const cJSON *p;
+        cJSON_ArrayForEach(p, poly)
+        {
+            char ppath[96];
+            snprintf(ppath, sizeof ppath, "%s.polygon[%zu]", path, k);
+            if (!get_point(ld, F, ppath, p, &pts[k]))
+                pts_ok = false;
+            k++;
+        }
+    }
+    if (!r.id || view < 0 || s < 0 || !r.label_key || !r.term_key || !pts_ok)
+        return;
+    for (size_t k = 0; k < c->nregions; k++)
+        if (strcmp(c->regions[k].id, r.id) == 0) {
+            problem(ld, "%s: %s.id: duplicate id '%s' (also $.regions[%zu])", F, path, r.id, k);
+            return;
+        }
+    if (c->nregions == CONTENT_MAX_REGIONS) {
+        problem(ld, "%s: %s: more than %d regions", F, path, CONTENT_MAX_REGIONS);
+        return;
+    }
+    r.view = (pm_view)view;
+    r.side = (pm_side)s;
+    r.poly = pts;
+    r.npoly = n;
+    r.bounds = geo_bounds_of(pts, n);
+    c->regions[c->nregions++] = r;
+}
+
+static void load_regions(loader *ld)
+{
+    const char *F = "regions.json";
+    cJSON *root = load_json(ld, F);
+    if (!root)
+        return;
+    const cJSON *chart = cJSON_GetObjectItemCaseSensitive(root, "chart");
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(chart, "width");
+    const cJSON *h = cJSON_GetObjectItemCaseSensitive(chart, "height");
+    if (!cJSON_IsNumber(w) || !cJSON_IsNumber(h) || w->valuedouble < 10 ||
+        h->valuedouble < 10 || w->valuedouble > 100000 || h->valuedouble > 100000) {
+        problem(ld, "%s: $.chart: needs \"width\" and \"height\", numbers from 10 to 100000", F);
+        cJSON_Delete(root);
+        return;
+    }
+    ld->c->chart_w = w->valuedouble;
+    ld->c->chart_h = h->valuedouble;
+    const cJSON *regions = get_array(ld, F, "$", root, "regions", true);
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, regions) load_region(ld, item, i++);
+    if (regions && i == 0)
+        problem(ld, "%s: $.regions: must not be empty", F);
+    cJSON_Delete(root);
+}
+
+/* ---- screens.json ------------------------------------------------------ */
+
+static int screen_pos(const pm_content *c, pm_screen s)
+{
+    for (size_t i = 0; i < c->nscreens; i++)
+        if (c->screens[i] == s)
+            return (int)i;
+    return -1;
+}
+
+static void check_screen_order(loader *ld)
+{
+    const char *F = "screens.json";
+    pm_content *c = ld->c;
+    static const pm_screen required[] = {SCREEN_WELCOME, SCREEN_CHART, SCREEN_DETAILS,
+                                         SCREEN_SCREENING, SCREEN_REVIEW, SCREEN_SAVING,
+                                         SCREEN_THANKS};
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        if (screen_pos(c, required[i]) < 0)
+            problem(ld, "%s: $.sequence: the screen '%s' is required", F,
+                    content_screen_name(required[i]));
+    if (c->nscreens && c->screens[0] != SCREEN_WELCOME)
+        problem(ld, "%s: $.sequence[0]: must be 'welcome'", F);
+    if (c->nscreens >= 2 && (c->screens[c->nscreens - 1] != SCREEN_THANKS ||
+                             c->screens[c->nscreens - 2] != SCREEN_SAVING))
+        problem(ld, "%s: $.sequence: must end with 'saving', 'thanks'", F);
+    struct { pm_screen first, later; const char *why; } order[] = {
+        {SCREEN_SCREENING, SCREEN_PATTERNS, "safety questions come before any explanation"},
+        {SCREEN_SCREENING, SCREEN_EDUCATION, "safety questions come before any explanation"},
+        {SCREEN_CHART, SCREEN_DETAILS, "details describe the regions marked on the chart"},
+        {SCREEN_CHART, SCREEN_PATTERNS, "patterns are ranked from the regions marked"},
+        {SCREEN_REVIEW, SCREEN_SAVING, "the client reviews before saving"},
+    };
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        int a = screen_pos(c, order[i].first), b = screen_pos(c, order[i].later);
+        if (a >= 0 && b >= 0 && a > b)
+            problem(ld, "%s: $.sequence[%d]: '%s' must come after '%s' (%s)", F, b,
+                    content_screen_name(order[i].later), content_screen_name(order[i].first),
+                    order[i].why);
+    }
+}
+
+static void load_screens(loader *ld)
+{
+    const char *F = "screens.json";
+    cJSON *root = load_json(ld, F);
+    if (!root)
+        return;
+    pm_content *c = ld->c;
+    const cJSON *seq = get_array(ld, F, "$", root, "sequence", true);
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, seq)
+    {
+        int s = cJSON_IsString(item) ? content_screen_from_name(item->valuestring) : -1;
+        if (s < 0)
+            problem(ld, "%s: $.sequence[%zu]: unknown screen%s%s", F, i,
+                    cJSON_IsString(item) ? " " : "", cJSON_IsString(item) ? item->valuestring : "");
+        else if (screen_pos(c, (pm_screen)s) >= 0)
+            problem(ld, "%s: $.sequence[%zu]: duplicate screen '%s'", F, i, item->valuestring);
+        else
+            c->screens[c->nscreens++] = (pm_screen)s;
+        i++;
+    }
+    if (seq)
+        check_screen_order(ld);
+    cJSON_Delete(root);
+}
+
+/* ---- muscles.json ------------------------------------------------------ */
+
+/* Resolves an array of region ids into indices; reports dangling ids. */
+static int *region_list(loader *ld, const char *path, const cJSON *arr, size_t *n)
+{
+    const char *F = "muscles.json";
+    pm_content *c = ld->c;
+    size_t cap = arr ? (size_t)cJSON_GetArraySize(arr) : 0;
+    int *out = arena_alloc(c, (cap ? cap : 1) * sizeof *out);
+    *n = 0;
+    if (!out) {
+        ld->nomem = true;
+        return NULL;
+    }
+    size_t i = 0;
+    const cJSON *v;
+    cJSON_ArrayForEach(v, arr)
+    {
+        int idx = cJSON_IsString(v) ? content_region_index(c, v->valuestring) : -1;
+        if (!cJSON_IsString(v))
+            problem(ld, "%s: %s[%zu]: must be a region id (a string)", F, path, i);
+        else if (idx < 0)
+            problem(ld, "%s: %s[%zu]: no region '%s' in regions.json", F, path, i,
+                    v->valuestring);
+        else {
+            bool dup = false;
+            for (size_t k = 0; k < *n; k++)
+                dup = dup || out[k] == idx;
+            if (dup)
+                problem(ld, "%s: %s[%zu]: region '%s' is listed twice", F, path, i,
+                        v->valuestring);
+            else
+                out[(*n)++] = idx;
+        }
+        i++;
+    }
+    return out;
+}
+
+static void load_muscle_page(loader *ld, const char *path, const cJSON *item, pm_muscle *m)
+{
+    const char *F = "muscles.json";
+    const cJSON *page = get_array(ld, F, path, item, "page", true);
+    size_t n = page ? (size_t)cJSON_GetArraySize(page) : 0;
+    if (page && n == 0)
+        problem(ld, "%s: %s.page: must have at least one section", F, path);
+    pm_section *secs = arena_alloc(ld->c, (n ? n : 1) * sizeof *secs);
+    if (!secs) {
+        ld->nomem = true;
+        return;
+    }
+    size_t k = 0;
+    const cJSON *s;
+    cJSON_ArrayForEach(s, page)
+    {
+        char spath[128];
+        snprintf(spath, sizeof spath, "%s.page[%zu]", path, k);
+        secs[k].heading_key = get_key(ld, F, spath, s, "heading");
+        secs[k].text_key = get_key(ld, F, spath, s, "text");
+        k++;
+    }
+    m->sections = secs;
+    m->nsections = k;
+}
+
+static void load_muscle(loader *ld, const cJSON *item, size_t i)
+{
+    const char *F = "muscles.json";
+    pm_content *c = ld->c;
+    char path[64];
+    snprintf(path, sizeof path, "$.muscles[%zu]", i);
+    if (!cJSON_IsObject(item)) {
+        problem(ld, "%s: %s: must be an object", F, path);
+        return;
+    }
+    pm_muscle m = {0};
+    m.id = get_id(ld, F, path, item);
+    m.name_key = get_key(ld, F, path, item, "name");
+    m.source = get_str(ld, F, path, item, "source");
+    char sub[128];
+    /* trigger points */
+    const cJSON *tps = get_array(ld, F, path, item, "trigger_points", true);
+    size_t ntp = tps ? (size_t)cJSON_GetArraySize(tps) : 0;
+    if (tps && ntp == 0)
+        problem(ld, "%s: %s.trigger_points: must have at least one point", F, path);
+    pm_trigger_point *tp = arena_alloc(c, (ntp ? ntp : 1) * sizeof *tp);
+    if (!tp) {
+        ld->nomem = true;
+        return;
+    }
+    size_t k = 0;
+    const cJSON *t;
+    cJSON_ArrayForEach(t, tps)
+    {
+        snprintf(sub, sizeof sub, "%s.trigger_points[%zu]", path, k);
+        int view = parse_view(ld, F, sub, t);
+        snprintf(sub, sizeof sub, "%s.trigger_points[%zu].at", path, k);
+        if (get_point(ld, F, sub, cJSON_GetObjectItemCaseSensitive(t, "at"), &tp[k].at) &&
+            view >= 0)
+            tp[k].view = (pm_view)view;
+        k++;
+    }
+    m.tps = tp;
+    m.ntps = k;
+    /* referral zones */
+    snprintf(sub, sizeof sub, "%s.primary", path);
+    int *prim = region_list(ld, sub, get_array(ld, F, path, item, "primary", true), &m.nprimary);
+    if (m.nprimary == 0)
+        problem(ld, "%s: %s.primary: needs at least one region", F, path);
+    snprintf(sub, sizeof sub, "%s.spillover", path);
+    int *spill = region_list(ld, sub, get_array(ld, F, path, item, "spillover", false), &m.nspill);
+    m.primary = prim;
+    m.spill = spill;
+    for (size_t a = 0; prim && spill && a < m.nprimary; a++)
+        for (size_t b = 0; b < m.nspill; b++)
+            if (prim[a] == spill[b])
+                problem(ld, "%s: %s.spillover: region '%s' is already a primary zone", F, path,
+                        c->regions[prim[a]].id);
+    /* mimics */
+    const cJSON *mim = get_array(ld, F, path, item, "mimics", true);
+    size_t nm = mim ? (size_t)cJSON_GetArraySize(mim) : 0;
+    const char **keys = arena_alloc(c, (nm ? nm : 1) * sizeof *keys);
+    if (!keys) {
+        ld->nomem = true;
+        return;
+    }
+    k = 0;
+    const cJSON *v;
+    cJSON_ArrayForEach(v, mim)
+    {
+        snprintf(sub, sizeof sub, "%s: %s.mimics[%zu]", F, path, k);
+        if (!cJSON_IsString(v) || !*v->valuestring) {
+            problem(ld, "%s: must be a text key", sub);
+            keys[k] = NULL;
+        } else {
+            keys[k] = arena_strdup(c, v->valuestring);
+            refer_key(ld, keys[k], sub);
+        }
+        k++;
+    }
+    m.mimics_keys = keys;
+    m.nmimics = k;
+    load_muscle_page(ld, path, item, &m);
+    if (!m.id)
+        return;
+    for (size_t j = 0; j < c->nmuscles; j++)
+        if (strcmp(c->muscles[j].id, m.id) == 0) {
+            problem(ld, "%s: %s.id: duplicate id '%s' (also $.muscles[%zu])", F, path, m.id, j);
+            return;
+        }
+    if (c->nmuscles == CONTENT_MAX_MUSCLES) {
+        problem(ld, "%s: %s: more than %d muscles", F, path, CONTENT_MAX_MUSCLES);
+        return;
+    }
+    c->muscles[c->nmuscles++] = m;
+}
+
+static void load_muscles(loader *ld)
+{
+    cJSON *root = load_json(ld, "muscles.json");
+    if (!root)
+        return;
+    const cJSON *arr = get_array(ld, "muscles.json", "$", root, "muscles", true);
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, arr) load_muscle(ld, item, i++);
+    cJSON_Delete(root);
+}
+
+/* ---- pages.json -------------------------------------------------------- */
+
+static void load_pages(loader *ld)
+{
+    const char *F = "pages.json";
+    pm_content *c = ld->c;
+    cJSON *root = load_json(ld, F);
+    if (!root)
+        return;
+    const cJSON *pages = get_array(ld, F, "$", root, "pages", true);
+    size_t n = pages ? (size_t)cJSON_GetArraySize(pages) : 0;
+    c->pages = arena_alloc(c, (n ? n : 1) * sizeof *c->pages);
+    if (!c->pages) {
+        ld->nomem = true;
+        cJSON_Delete(root);
+        return;
+    }
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, pages)
+    {
+        char path[64];
+        snprintf(path, sizeof path, "$.pages[%zu]", i++);
+        pm_page p = {0};
+        p.id = get_id(ld, F, path, item);
+        p.title_key = get_key(ld, F, path, item, "title");
+        const cJSON *paras = get_array(ld, F, path, item, "paragraphs", true);
+        size_t np = paras ? (size_t)cJSON_GetArraySize(paras) : 0;
+        if (paras && np == 0)
+            problem(ld, "%s: %s.paragraphs: must not be empty", F, path);
+        const char **keys = arena_alloc(c, (np ? np : 1) * sizeof *keys);
+        if (!keys) {
+            ld->nomem = true;
+            break;
+        }
+        size_t k = 0;
+        const cJSON *v;
+        cJSON_ArrayForEach(v, paras)
+        {
+            char where[128];
+            snprintf(where, sizeof where, "%s: %s.paragraphs[%zu]", F, path, k);
+            if (!cJSON_IsString(v) || !*v->valuestring) {
+                problem(ld, "%s: must be a text key", where);
+                continue;
+            }
+            keys[k] = arena_strdup(c, v->valuestring);
+            refer_key(ld, keys[k], where);
+            k++;
+        }
+        p.paragraph_keys = keys;
+        p.nparagraphs = k;
+        if (!p.id)
+            continue;
+        bool dup = false;
+        for (size_t j = 0; j < c->npages; j++)
+            dup = dup || strcmp(c->pages[j].id, p.id) == 0;
+        if (dup)
+            problem(ld, "%s: %s.id: duplicate id '%s'", F, path, p.id);
+        else
+            c->pages[c->npages++] = p;
+    }
+    const cJSON *seq = get_array(ld, F, "$", root, "sequence", true);
+    size_t ns = seq ? (size_t)cJSON_GetArraySize(seq) : 0;
+    c->education = arena_alloc(c, (ns ? ns : 1) * sizeof *c->education);
+    bool *used = calloc(c->npages + 1, sizeof *used);
+    if (!c->education || !used) {
+        ld->nomem = true;
+        free(used);
+        cJSON_Delete(root);
+        return;
+    }
+    bool muscles_seen = false;
+    i = 0;
+    cJSON_ArrayForEach(item, seq)
+    {
+        const char *id = cJSON_IsString(item) ? item->valuestring : NULL;
+        int idx = -2;
+        if (id && strcmp(id, "@muscles") == 0) {
+            if (muscles_seen)
+                problem(ld, "%s: $.sequence[%zu]: '@muscles' appears twice", F, i);
+            muscles_seen = true;
+            idx = -1;
+        } else if (id) {
+            for (size_t j = 0; j < c->npages; j++)
+                if (strcmp(c->pages[j].id, id) == 0)
+                    idx = (int)j;
+            if (idx == -2)
+                problem(ld, "%s: $.sequence[%zu]: no page '%s'", F, i, id);
+            else if (used[idx])
+                problem(ld, "%s: $.sequence[%zu]: page '%s' appears twice", F, i, id);
+            else
+                used[idx] = true;
+        } else {
+            problem(ld, "%s: $.sequence[%zu]: must be a page id or '@muscles'", F, i);
+        }
+        if (idx >= -1)
+            c->education[c->neducation++] = idx;
+        i++;
+    }
+    for (size_t j = 0; seq && j < c->npages; j++)
+        if (!used[j])
+            problem(ld, "%s: $.pages[%zu]: page '%s' is not in the sequence", F, j,
+                    c->pages[j].id);
+    free(used);
+    cJSON_Delete(root);
+}
+
+/* ---- questions.json ---------------------------------------------------- */
+
+static void load_question(loader *ld, const cJSON *item, size_t i)
+{
+    const char *F = "questions.json";
+    pm_content *c = ld->c;
+    char path[64];
+    snprintf(path, sizeof path, "$.screening[%zu]", i);
+    pm_question q = {0};
+    q.id = get_id(ld, F, path, item);
+    q.text_key = get_key(ld, F, path, item, "text");
+    q.staff_key = get_key(ld, F, path, item, "staff");
+    if (cJSON_GetObjectItemCaseSensitive(item, "notice"))
+        q.notice_key = get_key(ld, F, path, item, "notice");
+    const cJSON *answers = get_array(ld, F, path, item, "answers", true);
+    size_t n = answers ? (size_t)cJSON_GetArraySize(answers) : 0;
+    if (answers && (n < 2 || n > 4)) {
+        problem(ld, "%s: %s.answers: needs 2 to 4 answers, has %zu", F, path, n);
+        return;
+    }
+    bool urgent = false;
+    size_t k = 0;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, answers)
+    {
+        char apath[96];
+        snprintf(apath, sizeof apath, "%s.answers[%zu]", path, k);
+        q.answer_ids[k] = get_id(ld, F, apath, a);
+        q.answer_keys[k] = get_key(ld, F, apath, a, "label");
+        const cJSON *flag = cJSON_GetObjectItemCaseSensitive(a, "flag");
+        q.answer_flags[k] = FLAG_NONE;
+        if (flag) {
+            if (cJSON_IsString(flag) && strcmp(flag->valuestring, "attention") == 0)
+                q.answer_flags[k] = FLAG_ATTENTION;
+            else if (cJSON_IsString(flag) && strcmp(flag->valuestring, "urgent") == 0) {
+                q.answer_flags[k] = FLAG_URGENT;
+                urgent = true;
+            }
+            else
+                problem(ld, "%s: %s.flag: must be \"attention\" or \"urgent\"", F, apath);
+        }
+        for (size_t j = 0; j < k; j++)
+            if (q.answer_ids[j] && q.answer_ids[k] && !strcmp(q.answer_ids[j], q.answer_ids[k]))
+                problem(ld, "%s: %s.id: duplicate answer '%s'", F, apath, q.answer_ids[k]);
+        k++;
+    }
+    q.nanswers = k;
+    if (urgent && !q.notice_key)
+        problem(ld, "%s: %s.notice: a question with an urgent answer needs a notice for the "
+                    "client", F, path);
+    if (!q.id)
+        return;
+    for (size_t j = 0; j < c->nquestions; j++)
+        if (strcmp(c->questions[j].id, q.id) == 0) {
+            problem(ld, "%s: %s.id: duplicate id '%s'", F, path, q.id);
+            return;
+        }
+    if (c->nquestions == CONTENT_MAX_QUESTIONS) {
+        problem(ld, "%s: %s: more than %d questions", F, path, CONTENT_MAX_QUESTIONS);
+        return;
+    }
+    c->questions[c->nquestions++] = q;
+}
+
+static void load_choices(loader *ld, const cJSON *root, const char *field, pm_choice *out,
+                         size_t *n)
+{
+    const char *F = "questions.json";
+    const cJSON *arr = get_array(ld, F, "$", root, field, true);
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, arr)
+    {
+        char path[64];
+        snprintf(path, sizeof path, "$.%s[%zu]", field, i++);
+        pm_choice ch = {get_id(ld, F, path, item), get_key(ld, F, path, item, "label")};
+        if (!ch.id || !ch.label_key)
+            continue;
+        bool dup = false;
+        for (size_t j = 0; j < *n; j++)
+            dup = dup || strcmp(out[j].id, ch.id) == 0;
+        if (dup)
+            problem(ld, "%s: %s.id: duplicate id '%s'", F, path, ch.id);
+        else if (*n == CONTENT_MAX_CHOICES)
+            problem(ld, "%s: %s: more than %d entries", F, path, CONTENT_MAX_CHOICES);
+        else
+            out[(*n)++] = ch;
+    }
+    if (arr && *n == 0)
+        problem(ld, "%s: $.%s: must not be empty", F, field);
+}
+
+static bool parse_colour(const char *s, unsigned *out)
+{
+    if (strlen(s) != 7 || s[0] != '#')
+        return false;
+    unsigned v = 0;
+    for (int i = 1; i < 7; i++) {
+        char ch = s[i];
+        int d = (ch >= '0' && ch <= '9') ? ch - '0'
+              : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
+              : (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10 : -1;
+        if (d < 0)
+            return false;
+        v = v * 16 + (unsigned)d;
+    }
+    *out = v;
+    return true;
+}
+
+static void load_bands(loader *ld, const cJSON *root)
+{
+    const char *F = "questions.json";
+    pm_content *c = ld->c;
+    const cJSON *arr = get_array(ld, F, "$", root, "intensity", true);
+    int next = 0;
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, arr)
+    {
+        char path[64];
+        snprintf(path, sizeof path, "$.intensity[%zu]", i++);
+        const cJSON *mn = cJSON_GetObjectItemCaseSensitive(item, "min");
+        const cJSON *mx = cJSON_GetObjectItemCaseSensitive(item, "max");
+        const cJSON *col = cJSON_GetObjectItemCaseSensitive(item, "colour");
+        pm_band b = {0};
+        b.label_key = get_key(ld, F, path, item, "label");
+        if (!cJSON_IsNumber(mn) || !cJSON_IsNumber(mx) || mn->valuedouble != (int)mn->valuedouble ||
+            mx->valuedouble != (int)mx->valuedouble || mn->valueint < 0 || mx->valueint > 10 ||
+            mn->valueint > mx->valueint) {
+            problem(ld, "%s: %s: \"min\" and \"max\" must be whole numbers with 0 <= min <= max "
+                        "<= 10", F, path);
+            return;
+        }
+        b.min = mn->valueint;
+        b.max = mx->valueint;
+        if (b.min != next) {
+            problem(ld, "%s: %s.min: bands must cover 0 to 10 in order without gaps or "
+                        "overlaps; expected %d, found %d", F, path, next, b.min);
+            return;
+        }
+        next = b.max + 1;
+        if (!cJSON_IsString(col) || !parse_colour(col->valuestring, &b.colour))
+            problem(ld, "%s: %s.colour: must be a colour like \"#e53935\"", F, path);
+        if (c->nbands < 11)
+            c->bands[c->nbands++] = b;
+    }
+    if (arr && next != 11)
+        problem(ld, "%s: $.intensity: bands must cover 0 to 10; they stop at %d", F, next - 1);
+}
+
+static void load_questions(loader *ld)
+{
+    const char *F = "questions.json";
+    pm_content *c = ld->c;
+    cJSON *root = load_json(ld, F);
+    if (!root)
+        return;
+    const cJSON *scr = get_array(ld, F, "$", root, "screening", true);
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, scr)
+    {
+        if (cJSON_IsObject(item))
+            load_question(ld, item, i);
+        else
+            problem(ld, "%s: $.screening[%zu]: must be an object", F, i);
+        i++;
+    }
+    if (scr && i == 0)
+        problem(ld, "%s: $.screening: must not be empty", F);
+    load_choices(ld, root, "qualities", c->qualities, &c->nqualities);
+    load_choices(ld, root, "durations", c->durations, &c->ndurations);
+    load_choices(ld, root, "pressures", c->pressures, &c->npressures);
+    load_choices(ld, root, "avoid", c->avoid, &c->navoid);
+    load_bands(ld, root);
+    cJSON_Delete(root);
+}
+
+/* ---- i18n/<code>.json -------------------------------------------------- */
+
+static int cmp_text(const void *a, const void *b)
+{
+    return strcmp(((const text_entry *)a)->key, ((const text_entry *)b)->key);
+}
+
+static void load_language(loader *ld, const char *file, const char *code_from_name)
+{
+    pm_content *c = ld->c;
+    cJSON *root = load_json(ld, file);
+    if (!root)
+        return;
+    const cJSON *lang = cJSON_GetObjectItemCaseSensitive(root, "language");
+    lang_table t = {0};
+    t.code = get_str(ld, file, "$.language", lang, "code");
+    t.name = get_str(ld, file, "$.language", lang, "name");
+    if (t.code && strcmp(t.code, code_from_name) != 0)
+        problem(ld, "%s: $.language.code: '%s' does not match the file name", file, t.code);
+    const cJSON *strings = cJSON_GetObjectItemCaseSensitive(root, "strings");
+    if (!cJSON_IsObject(strings)) {
+        problem(ld, "%s: $.strings: must be an object of key: text", file);
+        cJSON_Delete(root);
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(strings);
+    t.texts = arena_alloc(c, (n ? n : 1) * sizeof *t.texts);
+    if (!t.texts) {
+        ld->nomem = true;
+        cJSON_Delete(root);
+        return;
+    }
+    const cJSON *s;
+    cJSON_ArrayForEach(s, strings)
+    {
+        if (!cJSON_IsString(s) || !*s->valuestring) {
+            problem(ld, "%s: $.strings.%s: must be a non-empty string", file, s->string);
+            continue;
+        }
+        t.texts[t.ntexts].key = arena_strdup(c, s->string);
+        t.texts[t.ntexts].value = arena_strdup(c, s->valuestring);
+        t.ntexts++;
+    }
+    qsort(t.texts, t.ntexts, sizeof *t.texts, cmp_text);
+    for (size_t i = 1; i < t.ntexts; i++)
+        if (strcmp(t.texts[i].key, t.texts[i - 1].key) == 0)
+            problem(ld, "%s: $.strings.%s: key appears twice", file, t.texts[i].key);
+    if (t.code && t.name && c->nlangs < CONTENT_MAX_LANGS)
+        c->langs[c->nlangs++] = t;
+    else if (t.code && t.name)
+        problem(ld, "%s: $: more than %d languages", file, CONTENT_MAX_LANGS);
+    cJSON_Delete(root);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void load_languages(loader *ld)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/i18n", ld->dir);
+    DIR *d = opendir(dir);
+    if (!d) {
+        problem(ld, "i18n: $: cannot open the folder of string tables (%s)", strerror(errno));
+        return;
+    }
+    char *names[64];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < 64) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] != '.' && len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
+            names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_name);
+    /* en first: it is the reference every other language is checked against */
+    for (size_t i = 0; i < n; i++)
+        if (names[i] && strcmp(names[i], "en.json") == 0 && i > 0) {
+            char *en = names[i];
+            memmove(names + 1, names, i * sizeof *names);
+            names[0] = en;
+        }
+    if (n == 0 || !names[0] || strcmp(names[0], "en.json") != 0)
+        problem(ld, "i18n/en.json: $: missing; English is required and is the reference");
+    for (size_t i = 0; i < n; i++) {
+        if (!names[i]) {
+            ld->nomem = true;
+            continue;
+        }
+        char file[300], code[300];
+        snprintf(file, sizeof file, "i18n/%s", names[i]);
+        snprintf(code, sizeof code, "%.*s", (int)(strlen(names[i]) - 5), names[i]);
+        load_language(ld, file, code);
+        free(names[i]);
+    }
+}
+
+/* ---- the whole load ---------------------------------------------------- */
+
+pm_status content_load(const char *dir, pm_content **out, pm_msgs *problems)
+{
+    *out = NULL;
+    pm_content *c = calloc(1, sizeof *c);
+    if (!c)
+        return PM_ERR_NOMEM;
+    loader ld = {c, problems, dir, false};
+    size_t before = problems->count;
+    DIR *d = opendir(dir);
+    if (!d) {
+        problem(&ld, "%s: $: cannot open the content folder (%s)", dir, strerror(errno));
+        content_free(c);
+        return PM_ERR_NOT_FOUND;
+    }
+    closedir(d);
+    load_regions(&ld);
+    load_screens(&ld);
+    load_muscles(&ld);
+    load_pages(&ld);
+    load_questions(&ld);
+    load_languages(&ld);
+    check_regions_geometry(&ld);
+    check_muscle_points(&ld);
+    check_texts(&ld);
+    free(c->refs);
+    c->refs = NULL;
+    c->nrefs = c->caprefs = 0;
+    if (ld.nomem) {
+        content_free(c);
+        return PM_ERR_NOMEM;
+    }
+    if (problems->count > before) {
+        content_free(c);
+        return PM_ERR_INVALID;
+    }
+    *out = c;
+    return PM_OK;
+}

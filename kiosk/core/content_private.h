@@ -1,0 +1,81 @@
+/* content_private.h — the inside of pm_content, shared by the loader
+ * (content_load.c), the checker (content_check.c) and the accessors
+ * (content.c). Nothing outside those three files includes this. */
+#ifndef PM_CONTENT_PRIVATE_H
+#define PM_CONTENT_PRIVATE_H
+
+#include "content.h"
+
+/* A bump allocator: content is loaded once and freed all at once. */
+typedef struct arena_chunk {
+    struct arena_chunk *next;
+    size_t used, size;
+    _Alignas(max_align_t) unsigned char data[];
+} arena_chunk;
+
+typedef struct {
+    const char *key;
+    const char *value;
+} text_entry;
+
+typedef struct {
+    const char *code;
+    const char *name;
+    text_entry *texts; /* sorted by key */
+    size_t ntexts;
+} lang_table;
+
+/* A string key some content refers to, and where (for messages). */
+typedef struct {
+    const char *key;
+    const char *where; /* "muscles.json: $.muscles[3].name" */
+} key_ref;
+
+struct pm_content {
+    arena_chunk *arena;
+    double chart_w, chart_h;
+    pm_region regions[CONTENT_MAX_REGIONS];
+    size_t nregions;
+    pm_muscle muscles[CONTENT_MAX_MUSCLES];
+    size_t nmuscles;
+    pm_page *pages;
+    size_t npages;
+    int *education;
+    size_t neducation;
+    pm_question questions[CONTENT_MAX_QUESTIONS];
+    size_t nquestions;
+    pm_choice qualities[CONTENT_MAX_CHOICES], durations[CONTENT_MAX_CHOICES],
+        pressures[CONTENT_MAX_CHOICES], avoid[CONTENT_MAX_CHOICES];
+    size_t nqualities, ndurations, npressures, navoid;
+    pm_band bands[11];
+    size_t nbands;
+    pm_screen screens[SCREEN_COUNT];
+    size_t nscreens;
+    lang_table langs[CONTENT_MAX_LANGS];
+    size_t nlangs;
+    /* collected while loading, checked once the languages are in */
+    key_ref *refs;
+    size_t nrefs, caprefs;
+};
+
+void *arena_alloc(pm_content *c, size_t size);
+char *arena_strdup(pm_content *c, const char *s);
+char *arena_printf(pm_content *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Loader context: the content being filled and where problems go. */
+typedef struct {
+    pm_content *c;
+    pm_msgs *problems;
+    const char *dir;
+    bool nomem;
+} loader;
+
+void problem(loader *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void refer_key(loader *ld, const char *key, const char *where);
+
+/* Cross-file checks once every file is parsed (content_check.c). */
+void check_regions_geometry(loader *ld);
+void check_texts(loader *ld);
+void check_muscle_points(loader *ld);
+
+#endif

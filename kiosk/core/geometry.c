@@ -1,0 +1,295 @@
+/* geometry.c — point-in-polygon, simplicity, overlap and triangulation for
+ * the body chart (see geometry.h). Polygons here are small (tens of
+ * vertices) and few, so the straightforward O(n²) checks are the right
+ * trade: obviously correct, and still microseconds per call. */
+#include "geometry.h"
+
+#include <math.h>
+
+geo_bounds geo_bounds_of(const geo_point *poly, size_t n)
+{
+    geo_bounds b = {0, 0, 0, 0};
+    if (n == 0)
+        return b;
+    b.x0 = b.x1 = poly[0].x;
+    b.y0 = b.y1 = poly[0].y;
+    for (size_t i = 1; i < n; i++) {
+        b.x0 = fmin(b.x0, poly[i].x);
+        b.x1 = fmax(b.x1, poly[i].x);
+        b.y0 = fmin(b.y0, poly[i].y);
+        b.y1 = fmax(b.y1, poly[i].y);
+    }
+    return b;
+}
+
+bool geo_bounds_contain(geo_bounds b, geo_point p)
+{
+    return p.x >= b.x0 - GEO_EPS && p.x <= b.x1 + GEO_EPS && p.y >= b.y0 - GEO_EPS &&
+           p.y <= b.y1 + GEO_EPS;
+}
+
+bool geo_bounds_touch(geo_bounds a, geo_bounds b)
+{
+    return a.x0 <= b.x1 + GEO_EPS && b.x0 <= a.x1 + GEO_EPS && a.y0 <= b.y1 + GEO_EPS &&
+           b.y0 <= a.y1 + GEO_EPS;
+}
+
+/* Cross product of (b - a) and (c - a): >0 left turn, <0 right, 0 collinear. */
+static double cross(geo_point a, geo_point b, geo_point c)
+{
+    return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+static int orientation(geo_point a, geo_point b, geo_point c)
+{
+    double v = cross(a, b, c);
+    /* scale the tolerance with the segment lengths involved */
+    double scale = fabs(b.x - a.x) + fabs(b.y - a.y) + fabs(c.x - a.x) + fabs(c.y - a.y);
+    if (fabs(v) <= GEO_EPS * (1.0 + scale))
+        return 0;
+    return v > 0 ? 1 : -1;
+}
+
+/* p on segment ab, ends included (p assumed collinear with ab). */
+static bool within_segment(geo_point a, geo_point b, geo_point p)
+{
+    return p.x >= fmin(a.x, b.x) - GEO_EPS && p.x <= fmax(a.x, b.x) + GEO_EPS &&
+           p.y >= fmin(a.y, b.y) - GEO_EPS && p.y <= fmax(a.y, b.y) + GEO_EPS;
+}
+
+static bool on_segment(geo_point a, geo_point b, geo_point p)
+{
+    return orientation(a, b, p) == 0 && within_segment(a, b, p);
+}
+
+geo_where geo_locate(const geo_point *poly, size_t n, geo_point p)
+{
+    if (n < 3)
+        return GEO_OUTSIDE;
+    bool inside = false;
+    for (size_t i = 0, j = n - 1; i < n; j = i++) {
+        geo_point a = poly[j], b = poly[i];
+        if (on_segment(a, b, p))
+            return GEO_ON_EDGE;
+        /* half-open rule on y makes vertices count once */
+        if ((a.y > p.y) != (b.y > p.y)) {
+            double x = a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y);
+            if (p.x < x)
+                inside = !inside;
+        }
+    }
+    return inside ? GEO_INSIDE : GEO_OUTSIDE;
+}
+
+double geo_area2(const geo_point *poly, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0, j = n - 1; i < n; j = i++)
+        s += poly[j].x * poly[i].y - poly[i].x * poly[j].y;
+    return n < 3 ? 0 : s;
+}
+
+static double dist_to_segment(geo_point a, geo_point b, geo_point p)
+{
+    double dx = b.x - a.x, dy = b.y - a.y;
+    double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+    t = fmax(0, fmin(1, t));
+    double qx = a.x + t * dx - p.x, qy = a.y + t * dy - p.y;
+    return sqrt(qx * qx + qy * qy);
+}
+
+double geo_distance_to_edge(const geo_point *poly, size_t n, geo_point p)
+{
+    double best = INFINITY;
+    for (size_t i = 0, j = n - 1; i < n; j = i++)
+        best = fmin(best, dist_to_segment(poly[j], poly[i], p));
+    return best;
+}
+
+/* Do segments ab and cd share any point? */
+static bool segments_meet(geo_point a, geo_point b, geo_point c, geo_point d)
+{
+    int o1 = orientation(a, b, c), o2 = orientation(a, b, d);
+    int o3 = orientation(c, d, a), o4 = orientation(c, d, b);
+    if (o1 != o2 && o3 != o4 && o1 && o2 && o3 && o4)
+        return true;
+    return (o1 == 0 && within_segment(a, b, c)) || (o2 == 0 && within_segment(a, b, d)) ||
+           (o3 == 0 && within_segment(c, d, a)) || (o4 == 0 && within_segment(c, d, b));
+}
+
+/* Do segments ab and cd cross at a single point inside both (not at an end,
+ * not collinear)? Two regions that share an edge never do this. */
+static bool segments_cross(geo_point a, geo_point b, geo_point c, geo_point d)
+{
+    int o1 = orientation(a, b, c), o2 = orientation(a, b, d);
+    int o3 = orientation(c, d, a), o4 = orientation(c, d, b);
+    return o1 * o2 < 0 && o3 * o4 < 0;
+}
+
+bool geo_is_simple(const geo_point *poly, size_t n, size_t *edge_a, size_t *edge_b)
+{
+    if (n < 3)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        geo_point a = poly[i], b = poly[(i + 1) % n];
+        for (size_t j = i + 1; j < n; j++) {
+            geo_point c = poly[j], d = poly[(j + 1) % n];
+            bool adjacent = j == i + 1 || (i == 0 && j == n - 1);
+            bool bad;
+            if (adjacent) {
+                /* neighbours share one vertex; they must not fold back */
+                geo_point shared = (j == i + 1) ? b : a;
+                geo_point other1 = (j == i + 1) ? a : b;
+                geo_point other2 = (j == i + 1) ? d : c;
+                bad = orientation(other1, shared, other2) == 0 &&
+                      ((other2.x - shared.x) * (other1.x - shared.x) +
+                       (other2.y - shared.y) * (other1.y - shared.y)) > 0;
+                bad = bad || (a.x == b.x && a.y == b.y);
+            } else {
+                bad = segments_meet(a, b, c, d);
+            }
+            if (bad) {
+                if (edge_a)
+                    *edge_a = i;
+                if (edge_b)
+                    *edge_b = j;
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* A point of the polygon's interior: tries edge midpoints nudged inward,
+ * which exist for every simple polygon, falling back to the triangulation. */
+static bool strictly_inside(const geo_point *poly, size_t n, geo_point p)
+{
+    return geo_locate(poly, n, p) == GEO_INSIDE;
+}
+
+bool geo_overlap(const geo_point *a, size_t na, const geo_point *b, size_t nb)
+{
+    if (!geo_bounds_touch(geo_bounds_of(a, na), geo_bounds_of(b, nb)))
+        return false;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (segments_cross(a[i], a[(i + 1) % na], b[j], b[(j + 1) % nb]))
+                return true;
+    /* no crossing edges: overlap means one polygon has a vertex, an edge
+     * midpoint or an interior point strictly inside the other */
+    for (int pass = 0; pass < 2; pass++) {
+        const geo_point *p = pass ? b : a, *q = pass ? a : b;
+        size_t np = pass ? nb : na, nq = pass ? na : nb;
+        for (size_t i = 0; i < np; i++) {
+            geo_point mid = {(p[i].x + p[(i + 1) % np].x) / 2,
+                             (p[i].y + p[(i + 1) % np].y) / 2};
+            if (strictly_inside(q, nq, p[i]) || strictly_inside(q, nq, mid))
+                return true;
+        }
+        geo_point inner;
+        if (geo_interior_point(p, np, &inner) && strictly_inside(q, nq, inner))
+            return true;
+    }
+    return false;
+}
+
+size_t geo_triangulate(const geo_point *poly, size_t n, size_t *idx, int *out)
+{
+    if (n < 3)
+        return 0;
+    double area = geo_area2(poly, n);
+    if (fabs(area) <= GEO_EPS)
+        return 0;
+    int sign = area > 0 ? 1 : -1;
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    size_t m = n, tri = 0, guard = 0;
+    while (m > 3 && guard < n * n) {
+        bool clipped = false;
+        for (size_t k = 0; k < m; k++) {
+            size_t ip = idx[(k + m - 1) % m], ic = idx[k], in = idx[(k + 1) % m];
+            /* an ear is a convex corner with no other vertex inside it */
+            if (orientation(poly[ip], poly[ic], poly[in]) != sign)
+                continue;
+            bool empty = true;
+            for (size_t t = 0; t < m && empty; t++) {
+                size_t v = idx[t];
+                if (v == ip || v == ic || v == in)
+                    continue;
+                geo_point tri_pts[3] = {poly[ip], poly[ic], poly[in]};
+                if (geo_locate(tri_pts, 3, poly[v]) != GEO_OUTSIDE)
+                    empty = false;
+            }
+            if (!empty)
+                continue;
+            out[3 * tri] = (int)ip;
+            out[3 * tri + 1] = (int)ic;
+            out[3 * tri + 2] = (int)in;
+            tri++;
+            for (size_t t = k; t + 1 < m; t++)
+                idx[t] = idx[t + 1];
+            m--;
+            clipped = true;
+            break;
+        }
+        if (!clipped) {
+            /* collinear runs leave no strict ear: drop a flat vertex */
+            size_t k = 0;
+            for (; k < m; k++)
+                if (orientation(poly[idx[(k + m - 1) % m]], poly[idx[k]],
+                                poly[idx[(k + 1) % m]]) == 0)
+                    break;
+            if (k == m)
+                return tri; /* not simple; give what we have */
+            for (size_t t = k; t + 1 < m; t++)
+                idx[t] = idx[t + 1];
+            m--;
+        }
+        guard++;
+    }
+    if (m == 3) {
+        out[3 * tri] = (int)idx[0];
+        out[3 * tri + 1] = (int)idx[1];
+        out[3 * tri + 2] = (int)idx[2];
+        tri++;
+    }
+    return tri;
+}
+
+bool geo_interior_point(const geo_point *poly, size_t n, geo_point *out)
+{
+    double a2 = geo_area2(poly, n);
+    if (n < 3 || fabs(a2) <= GEO_EPS)
+        return false;
+    /* area centroid first: best label position for the usual convex-ish shapes */
+    double cx = 0, cy = 0;
+    for (size_t i = 0, j = n - 1; i < n; j = i++) {
+        double f = poly[j].x * poly[i].y - poly[i].x * poly[j].y;
+        cx += (poly[j].x + poly[i].x) * f;
+        cy += (poly[j].y + poly[i].y) * f;
+    }
+    geo_point c = {cx / (3 * a2), cy / (3 * a2)};
+    if (geo_locate(poly, n, c) == GEO_INSIDE) {
+        *out = c;
+        return true;
+    }
+    /* concave shape: centre of the largest ear-clipped triangle */
+    enum { MAXV = 512 };
+    size_t scratch[MAXV];
+    int tris[3 * (MAXV - 2)];
+    if (n > MAXV)
+        return false;
+    size_t nt = geo_triangulate(poly, n, scratch, tris);
+    double best = -1;
+    for (size_t t = 0; t < nt; t++) {
+        geo_point p0 = poly[tris[3 * t]], p1 = poly[tris[3 * t + 1]], p2 = poly[tris[3 * t + 2]];
+        double area = fabs(cross(p0, p1, p2));
+        if (area > best) {
+            best = area;
+            out->x = (p0.x + p1.x + p2.x) / 3;
+            out->y = (p0.y + p1.y + p2.y) / 3;
+        }
+    }
+    return best > 0;
+}

@@ -1,0 +1,260 @@
+/* test_content.c — loading, every checker message, hit-testing on content. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "content.h"
+#include "testutil.h"
+
+/* Copies every file of src (one level of subfolders) into dst. */
+static void copy_tree(const char *src, const char *dst)
+{
+    DIR *d = opendir(src);
+    assert_non_null(d);
+    mkdir(dst, 0755);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char from[1024], to[1024];
+        snprintf(from, sizeof from, "%s/%s", src, e->d_name);
+        snprintf(to, sizeof to, "%s/%s", dst, e->d_name);
+        struct stat st;
+        assert_int_equal(stat(from, &st), 0);
+        if (S_ISDIR(st.st_mode)) {
+            copy_tree(from, to);
+        } else {
+            char *text = tu_read_file(from, NULL);
+            assert_non_null(text);
+            tu_write_file(to, text);
+            free(text);
+        }
+    }
+    closedir(d);
+}
+
+static char *mini_dir(void)
+{
+    static char path[1024];
+    snprintf(path, sizeof path, "%s/data-mini", tu_tests_dir());
+    return path;
+}
+
+static pm_content *load_mini(void)
+{
+    pm_content *c = NULL;
+    pm_msgs p;
+    pm_msgs_init(&p);
+    pm_status st = content_load(mini_dir(), &c, &p);
+    for (size_t i = 0; i < p.count; i++)
+        fprintf(stderr, "%s\n", p.items[i]);
+    assert_int_equal(st, PM_OK);
+    assert_int_equal(p.count, 0);
+    pm_msgs_free(&p);
+    return c;
+}
+
+static void test_mini_loads(void **state)
+{
+    (void)state;
+    pm_content *c = load_mini();
+    assert_int_equal(content_region_count(c), 7);
+    assert_int_equal(content_muscle_count(c), 3);
+    assert_int_equal(content_question_count(c), 2);
+    assert_int_equal(content_lang_count(c), 2);
+    assert_string_equal(content_lang_code(c, 0), "en");
+    assert_string_equal(content_lang_code(c, 1), "es");
+    assert_string_equal(content_text(c, 1, "answer.yes"), "ES EN answer.yes");
+    assert_string_equal(content_text(c, 0, "no.such.key"), "no.such.key");
+    char line[256];
+    content_summary_line(c, line, sizeof line);
+    assert_string_equal(line, "data ok: 7 regions (4 front, 3 back), 3 muscles, 2 education "
+                              "pages, 2 screening questions, languages: en es");
+    /* the calf trigger point is in the calf; the urgent flag is kept */
+    const pm_question *q = content_question(c, 0);
+    assert_int_equal(q->answer_flags[0], FLAG_URGENT);
+    assert_int_equal(q->answer_flags[1], FLAG_NONE);
+    assert_int_equal(q->answer_flags[2], FLAG_ATTENTION);
+    assert_int_equal(content_band_for(c, 7)->colour, 0xe53935);
+    assert_int_equal(content_education_count(c), 3);
+    assert_int_equal(content_education_item(c, 1), -1);
+    content_free(c);
+}
+
+/* Loads mini with the overlay of one broken case; returns the problems. */
+static void load_broken(const char *name, pm_msgs *problems, pm_status *st)
+{
+    char *tmp = tu_tempdir();
+    char data[1024], overlay[1024];
+    snprintf(data, sizeof data, "%s/data", tmp);
+    snprintf(overlay, sizeof overlay, "%s/data-broken/%s", tu_tests_dir(), name);
+    copy_tree(mini_dir(), data);
+    copy_tree(overlay, data);
+    pm_content *c = (pm_content *)0x1;
+    *st = content_load(data, &c, problems);
+    assert_null(c); /* never half-loaded */
+    tu_rmtree(tmp);
+    free(tmp);
+}
+
+static bool has_message(const pm_msgs *p, const char *want)
+{
+    for (size_t i = 0; i < p->count; i++)
+        if (strstr(p->items[i], want))
+            return true;
+    return false;
+}
+
+static void test_every_broken_copy_is_refused_with_its_message(void **state)
+{
+    (void)state;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/data-broken", tu_tests_dir());
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int cases = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        pm_msgs p;
+        pm_msgs_init(&p);
+        pm_status st;
+        load_broken(e->d_name, &p, &st);
+        assert_int_equal(st, PM_ERR_INVALID);
+        char expect_path[2048];
+        snprintf(expect_path, sizeof expect_path, "%s/%s/expect.txt", dir, e->d_name);
+        char *expect = tu_read_file(expect_path, NULL);
+        assert_non_null(expect);
+        for (char *line = strtok(expect, "\n"); line; line = strtok(NULL, "\n")) {
+            if (!has_message(&p, line)) {
+                fprintf(stderr, "case %s: expected a message containing\n  %s\ngot:\n", e->d_name,
+                        line);
+                for (size_t i = 0; i < p.count; i++)
+                    fprintf(stderr, "  %s\n", p.items[i]);
+                fail();
+            }
+        }
+        free(expect);
+        pm_msgs_free(&p);
+        cases++;
+    }
+    closedir(d);
+    assert_true(cases >= 12);
+}
+
+static void test_missing_file_and_folder(void **state)
+{
+    (void)state;
+    char *tmp = tu_tempdir();
+    char data[1024], gone[1100];
+    snprintf(data, sizeof data, "%s/data", tmp);
+    copy_tree(mini_dir(), data);
+    snprintf(gone, sizeof gone, "%s/questions.json", data);
+    remove(gone);
+    pm_content *c = NULL;
+    pm_msgs p;
+    pm_msgs_init(&p);
+    assert_int_equal(content_load(data, &c, &p), PM_ERR_INVALID);
+    assert_true(has_message(&p, "questions.json: $: cannot read the file (No such file"));
+    pm_msgs_free(&p);
+    pm_msgs_init(&p);
+    assert_int_equal(content_load("/nonexistent/painmap", &c, &p), PM_ERR_NOT_FOUND);
+    assert_true(has_message(&p, "cannot open the content folder"));
+    pm_msgs_free(&p);
+    tu_rmtree(tmp);
+    free(tmp);
+}
+
+static void test_all_problems_reported_not_just_the_first(void **state)
+{
+    (void)state;
+    char *tmp = tu_tempdir();
+    char data[1024], path[1100];
+    snprintf(data, sizeof data, "%s/data", tmp);
+    copy_tree(mini_dir(), data);
+    snprintf(path, sizeof path, "%s/pages.json", data);
+    tu_write_file(path, "{\"pages\": [{\"id\": \"Bad Id\", \"title\": 3, \"paragraphs\": []}],"
+                        " \"sequence\": [\"ghost\", \"@muscles\", \"@muscles\"]}");
+    pm_content *c = NULL;
+    pm_msgs p;
+    pm_msgs_init(&p);
+    assert_int_equal(content_load(data, &c, &p), PM_ERR_INVALID);
+    assert_true(has_message(&p, "pages.json: $.pages[0].id: 'Bad Id' is not a valid id"));
+    assert_true(has_message(&p, "pages.json: $.pages[0].title: must be a string"));
+    assert_true(has_message(&p, "pages.json: $.pages[0].paragraphs: must not be empty"));
+    assert_true(has_message(&p, "pages.json: $.sequence[0]: no page 'ghost'"));
+    assert_true(has_message(&p, "pages.json: $.sequence[2]: '@muscles' appears twice"));
+    pm_msgs_free(&p);
+    tu_rmtree(tmp);
+    free(tmp);
+}
+
+static void test_hit_testing_on_content(void **state)
+{
+    (void)state;
+    pm_content *c = load_mini();
+    int head = content_region_index(c, "head"), torso_l = content_region_index(c, "torso_l"),
+        torso_r = content_region_index(c, "torso_r"), arm = content_region_index(c, "arm_l"),
+        calf = content_region_index(c, "calf_l");
+    /* inside */
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){50, 10}, 0), head);
+    /* the concave L: its foot under torso_r belongs to torso_l ... */
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){65, 55}, 0), torso_l);
+    /* ... and the notch above the foot is torso_r, not torso_l */
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){65, 45}, 0), torso_r);
+    /* a shared edge goes to the region listed first, deterministically */
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){50, 30}, 0), torso_l);
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){60, 50}, 0), torso_l);
+    /* a corner of the head is the head */
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){40, 0}, 0), head);
+    /* the hole between arm and trunk is no region ... */
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){27, 40}, 0), -1);
+    /* ... unless a finger's tolerance reaches the nearest one */
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){26, 40}, 2), arm);
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){29, 40}, 2), torso_l);
+    /* views are separate: the calf is only on the back */
+    assert_int_equal(content_region_at(c, VIEW_BACK, (geo_point){38, 80}, 0), calf);
+    assert_int_equal(content_region_at(c, VIEW_FRONT, (geo_point){38, 80}, 0), -1);
+    /* every region's anchor hits that region */
+    for (size_t i = 0; i < content_region_count(c); i++) {
+        const pm_region *r = content_region(c, i);
+        assert_int_equal(content_region_at(c, r->view, r->anchor, 0), (int)i);
+    }
+    content_free(c);
+}
+
+static void test_shipped_data_passes(void **state)
+{
+    (void)state;
+    pm_content *c = tu_load_shipped();
+    assert_true(content_region_count(c) > 0);
+    assert_int_equal(content_lang_index(c, "en"), 0);
+    /* every region's anchor hits its own region in the shipped chart too */
+    for (size_t i = 0; i < content_region_count(c); i++) {
+        const pm_region *r = content_region(c, i);
+        assert_int_equal(content_region_at(c, r->view, r->anchor, 0), (int)i);
+    }
+    content_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_mini_loads),
+        cmocka_unit_test(test_every_broken_copy_is_refused_with_its_message),
+        cmocka_unit_test(test_missing_file_and_folder),
+        cmocka_unit_test(test_all_problems_reported_not_just_the_first),
+        cmocka_unit_test(test_hit_testing_on_content),
+        cmocka_unit_test(test_shipped_data_passes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

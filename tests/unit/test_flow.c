@@ -1,0 +1,481 @@
+/* test_flow.c — every transition of the client's walk, Back from every
+ * step, idle timeouts with an injected clock, edits from review, saving. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "flow.h"
+#include "testutil.h"
+
+static pm_content *mini;
+
+static int setup(void **state)
+{
+    (void)state;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/data-mini", tu_tests_dir());
+    pm_msgs p;
+    pm_msgs_init(&p);
+    pm_status st = content_load(dir, &mini, &p);
+    pm_msgs_free(&p);
+    return st == PM_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    content_free(mini);
+    return 0;
+}
+
+static uint64_t now;
+
+static flow *new_flow(void)
+{
+    flow *f = NULL;
+    now = 1000;
+    assert_int_equal(flow_create(mini, flow_default_timing(), "en", now, &f), PM_OK);
+    return f;
+}
+
+static pm_status send(flow *f, flow_event_type t, int arg)
+{
+    now += 100;
+    return flow_send(f, t, arg, now);
+}
+
+static pm_status type_text(flow *f, const char *text)
+{
+    flow_event ev = {.type = EV_TYPE, .text = text};
+    now += 100;
+    return flow_handle(f, &ev, now);
+}
+
+static int region(const char *id)
+{
+    int r = content_region_index(mini, id);
+    assert_true(r >= 0);
+    return r;
+}
+
+/* Does whatever the current step needs to allow Next, the way a client would. */
+static void satisfy(flow *f)
+{
+    switch (flow_screen(f)) {
+    case SCREEN_NAME:
+        if (!intake_name_given(flow_intake(f)))
+            assert_int_equal(type_text(f, "José"), PM_OK);
+        break;
+    case SCREEN_CHART:
+        if (flow_intake(f)->nmarks == 0) {
+            assert_int_equal(send(f, EV_TAP_REGION, region("head")), PM_OK);
+            assert_int_equal(send(f, EV_SET_VIEW, VIEW_BACK), PM_OK);
+            assert_int_equal(send(f, EV_TAP_REGION, region("calf_l")), PM_OK);
+        }
+        break;
+    case SCREEN_DETAILS:
+        assert_int_equal(send(f, EV_SET_INTENSITY, 3 + flow_step(f)), PM_OK);
+        break;
+    case SCREEN_SCREENING:
+        assert_int_equal(send(f, EV_ANSWER, 1), PM_OK); /* "no" */
+        break;
+    case SCREEN_PATTERNS: {
+        int cand[FLOW_MAX_CANDIDATES];
+        assert_true(flow_candidates(f, cand, FLOW_MAX_CANDIDATES) > 0);
+        if (flow_intake(f)->npatterns == 0)
+            assert_int_equal(send(f, EV_TOGGLE_PATTERN, cand[0]), PM_OK);
+        break;
+    }
+    case SCREEN_CONSENT:
+        if (!flow_intake(f)->consent)
+            assert_int_equal(send(f, EV_TOGGLE_CONSENT, 0), PM_OK);
+        if (flow_intake(f)->nsig == 0) {
+            flow_event ev = {.type = EV_SIG_POINT, .arg = 1, .x = 10, .y = 20};
+            assert_int_equal(flow_handle(f, &ev, now), PM_OK);
+            ev = (flow_event){.type = EV_SIG_POINT, .arg = 0, .x = 90, .y = 60};
+            assert_int_equal(flow_handle(f, &ev, now), PM_OK);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void walk_to(flow *f, pm_screen target)
+{
+    for (int guard = 0; flow_screen(f) != target && guard < 100; guard++) {
+        satisfy(f);
+        assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    }
+    assert_int_equal(flow_screen(f), target);
+}
+
+static void test_full_walk(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    assert_int_equal(send(f, EV_SET_LANGUAGE, content_lang_index(mini, "es")), PM_OK);
+    assert_int_equal(send(f, EV_START, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_ABOUT);
+    assert_string_equal(flow_intake(f)->lang, "es");
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    /* name: Next is refused, with a hint, until a name is typed */
+    assert_int_equal(flow_screen(f), SCREEN_NAME);
+    assert_string_equal(flow_next_blocker(f), "hint.name_needed");
+    assert_int_equal(send(f, EV_NEXT, 0), PM_ERR_STATE);
+    assert_int_equal(type_text(f, " "), PM_OK);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_ERR_STATE);
+    assert_int_equal(send(f, EV_BACKSPACE, 0), PM_OK);
+    assert_int_equal(type_text(f, "Zoë"), PM_OK);
+    assert_null(flow_next_blocker(f));
+    walk_to(f, SCREEN_DETAILS);
+    /* one details step per marked region, in tap order */
+    assert_int_equal(flow_step_count(f), 2);
+    assert_int_equal(flow_intake(f)->marks[flow_detail_slot(f)].region, region("head"));
+    assert_string_equal(flow_next_blocker(f), "hint.intensity_needed");
+    assert_int_equal(send(f, EV_SET_INTENSITY, 11), PM_ERR_INVALID);
+    assert_int_equal(send(f, EV_SET_INTENSITY, 6), PM_OK);
+    assert_int_equal(send(f, EV_TOGGLE_QUALITY, 1), PM_OK);
+    assert_int_equal(send(f, EV_SET_DURATION, 1), PM_OK);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_intake(f)->marks[flow_detail_slot(f)].region, region("calf_l"));
+    assert_int_equal(send(f, EV_SET_INTENSITY, 8), PM_OK);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    /* screening: one question per step; the urgent answer shows its notice */
+    assert_int_equal(flow_screen(f), SCREEN_SCREENING);
+    assert_int_equal(flow_question(f), 0);
+    assert_string_equal(flow_next_blocker(f), "hint.answer_needed");
+    assert_int_equal(send(f, EV_ANSWER, 0), PM_OK);
+    assert_true(flow_show_notice(f));
+    assert_int_equal(send(f, EV_ANSWER, 1), PM_OK);
+    assert_false(flow_show_notice(f));
+    assert_int_equal(send(f, EV_ANSWER, 0), PM_OK);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(send(f, EV_ANSWER, 7), PM_ERR_INVALID);
+    assert_int_equal(send(f, EV_ANSWER, 2), PM_OK);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    /* patterns ranked from the marks: head and calf */
+    assert_int_equal(flow_screen(f), SCREEN_PATTERNS);
+    int cand[FLOW_MAX_CANDIDATES];
+    int n = flow_candidates(f, cand, FLOW_MAX_CANDIDATES);
+    assert_int_equal(n, 2);
+    assert_int_equal(cand[0], content_muscle_index(mini, "calf_muscle"));
+    assert_int_equal(cand[1], content_muscle_index(mini, "neck_muscle"));
+    assert_int_equal(send(f, EV_TOGGLE_PATTERN, content_muscle_index(mini, "chest_muscle")),
+                     PM_ERR_INVALID);
+    assert_int_equal(send(f, EV_NONE_OF_THESE, 0), PM_OK);
+    assert_true(flow_intake(f)->none_of_these);
+    assert_int_equal(send(f, EV_TOGGLE_PATTERN, cand[1]), PM_OK);
+    assert_int_equal(send(f, EV_TOGGLE_PATTERN, cand[0]), PM_OK);
+    assert_false(flow_intake(f)->none_of_these);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    /* education: intro, the two chosen muscles, after-care */
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
+    assert_int_equal(flow_step_count(f), 4);
+    bool is_muscle;
+    assert_int_equal(flow_education_item(f, &is_muscle), 0);
+    assert_false(is_muscle);
+    send(f, EV_NEXT, 0);
+    assert_int_equal(flow_education_item(f, &is_muscle), cand[1]);
+    assert_true(is_muscle);
+    send(f, EV_NEXT, 0);
+    assert_int_equal(flow_education_item(f, &is_muscle), cand[0]);
+    send(f, EV_NEXT, 0);
+    assert_int_equal(flow_education_item(f, &is_muscle), 1);
+    assert_false(is_muscle);
+    send(f, EV_NEXT, 0);
+    assert_int_equal(flow_screen(f), SCREEN_PREFERENCES);
+    assert_int_equal(send(f, EV_SET_PRESSURE, 1), PM_OK);
+    assert_int_equal(send(f, EV_TOGGLE_AVOID, 0), PM_OK);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    /* consent needs the tick and a signature */
+    assert_string_equal(flow_next_blocker(f), "hint.consent_needed");
+    send(f, EV_TOGGLE_CONSENT, 0);
+    assert_string_equal(flow_next_blocker(f), "hint.signature_needed");
+    satisfy(f);
+    assert_int_equal(intake_sig_strokes(flow_intake(f)), 1);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_REVIEW);
+    const intake *in = flow_intake(f);
+    assert_string_equal(in->name, "Zoë");
+    assert_int_equal(in->marks[0].intensity, 6);
+    assert_int_equal(in->marks[0].qualities, 1u << 1);
+    assert_int_equal(in->marks[0].duration, 1);
+    assert_int_equal(in->answers[0], 0);
+    assert_int_equal(in->answers[1], 2);
+    assert_int_equal(in->pressure, 1);
+    assert_int_equal(intake_worst_flag(in, mini), FLAG_URGENT);
+    /* saving: the caller saves, and reports */
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_SAVING);
+    assert_true(flow_wants_save(f));
+    assert_int_equal(send(f, EV_NEXT, 0), PM_ERR_STATE);
+    now += 10;
+    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    /* the saved intake is gone from memory at once */
+    assert_int_equal(flow_intake(f)->nmarks, 0);
+    assert_string_equal(flow_intake(f)->name, "");
+    /* thanks returns to welcome by itself, in the default language */
+    flow_send(f, EV_TICK, 0, now + 14999);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    flow_send(f, EV_TICK, 0, now + 15000);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    assert_int_equal(flow_lang(f), 0);
+    assert_int_equal(flow_resets(f), 1);
+    flow_destroy(f);
+}
+
+typedef struct {
+    pm_screen screen;
+    int step;
+} position;
+
+/* Walks forward from welcome to saving, recording every position. */
+static int record_walk(position *out, int max)
+{
+    flow *f = new_flow();
+    int n = 0;
+    while (n < max) {
+        out[n++] = (position){flow_screen(f), flow_step(f)};
+        if (flow_screen(f) == SCREEN_SAVING)
+            break;
+        satisfy(f);
+        assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    }
+    flow_destroy(f);
+    return n;
+}
+
+static void test_back_from_every_step(void **state)
+{
+    (void)state;
+    position walk[64];
+    int n = record_walk(walk, 64);
+    assert_true(n > 12);
+    for (int i = 1; i < n; i++) {
+        flow *f = new_flow();
+        for (int k = 0; k < i; k++) {
+            satisfy(f);
+            assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+        }
+        assert_int_equal(flow_screen(f), walk[i].screen);
+        if (walk[i].screen == SCREEN_SAVING) {
+            /* a save in progress cannot be backed out of ... */
+            assert_int_equal(send(f, EV_BACK, 0), PM_ERR_STATE);
+            /* ... but a failed one can, to review */
+            flow_send(f, EV_SAVE_FAILED, 0, now);
+            assert_int_equal(send(f, EV_BACK, 0), PM_OK);
+            assert_int_equal(flow_screen(f), SCREEN_REVIEW);
+        } else {
+            assert_int_equal(send(f, EV_BACK, 0), PM_OK);
+            if (flow_screen(f) != walk[i - 1].screen || flow_step(f) != walk[i - 1].step)
+                fail_msg("Back from %s step %d went to %s step %d, expected %s step %d",
+                         content_screen_name(walk[i].screen), walk[i].step,
+                         content_screen_name(flow_screen(f)), flow_step(f),
+                         content_screen_name(walk[i - 1].screen), walk[i - 1].step);
+        }
+        flow_destroy(f);
+    }
+    /* Back on welcome stays on welcome; Back on thanks finishes */
+    flow *f = new_flow();
+    assert_int_equal(send(f, EV_BACK, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    walk_to(f, SCREEN_SAVING);
+    flow_send(f, EV_SAVE_DONE, 0, now);
+    assert_int_equal(send(f, EV_BACK, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    flow_destroy(f);
+}
+
+static void test_idle_prompt_then_reset(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    /* welcome never times out */
+    flow_send(f, EV_TICK, 0, now + 3600000);
+    assert_false(flow_still_there(f));
+    now += 3600000;
+    walk_to(f, SCREEN_DETAILS);
+    assert_int_equal(flow_intake(f)->nmarks, 2);
+    uint64_t t0 = now;
+    flow_send(f, EV_TICK, 0, t0 + 89999);
+    assert_false(flow_still_there(f));
+    flow_send(f, EV_TICK, 0, t0 + 90000);
+    assert_true(flow_still_there(f));
+    assert_int_equal(flow_grace_left(f, t0 + 95000), 15000);
+    /* the client answers: carry on where they were */
+    assert_int_equal(flow_send(f, EV_STILL_HERE, 0, t0 + 96000), PM_OK);
+    assert_false(flow_still_there(f));
+    assert_int_equal(flow_screen(f), SCREEN_DETAILS);
+    assert_int_equal(flow_intake(f)->nmarks, 2);
+    /* nobody answers this time: everything goes */
+    flow_send(f, EV_TICK, 0, t0 + 96000 + 90000);
+    assert_true(flow_still_there(f));
+    flow_send(f, EV_TICK, 0, t0 + 96000 + 90000 + 19999);
+    assert_int_equal(flow_screen(f), SCREEN_DETAILS);
+    flow_send(f, EV_TICK, 0, t0 + 96000 + 90000 + 20000);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    assert_false(flow_still_there(f));
+    const intake *in = flow_intake(f);
+    assert_int_equal(in->nmarks, 0);
+    assert_string_equal(in->name, "");
+    assert_int_equal(in->answers[0], INTAKE_UNSET);
+    assert_int_equal(flow_resets(f), 1);
+    flow_destroy(f);
+}
+
+static void test_client_can_start_over(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_SCREENING);
+    assert_int_equal(send(f, EV_START_OVER, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    assert_int_equal(flow_intake(f)->nmarks, 0);
+    flow_destroy(f);
+}
+
+static void test_failed_save_keeps_intake_and_retries(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_SAVING);
+    flow_send(f, EV_SAVE_FAILED, 0, now);
+    assert_true(flow_save_failed(f));
+    assert_false(flow_wants_save(f));
+    /* hours pass: nothing is discarded while the intake is not on disk */
+    flow_send(f, EV_TICK, 0, now + 6 * 3600 * 1000ull);
+    assert_int_equal(flow_screen(f), SCREEN_SAVING);
+    assert_int_equal(flow_intake(f)->nmarks, 2);
+    assert_string_equal(flow_intake(f)->name, "José");
+    now += 6 * 3600 * 1000ull;
+    assert_int_equal(send(f, EV_RETRY_SAVE, 0), PM_OK);
+    assert_true(flow_wants_save(f));
+    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    flow_destroy(f);
+}
+
+static void test_edit_from_review_goes_there_and_back(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_REVIEW);
+    flow_event ev = {.type = EV_EDIT, .arg = SCREEN_DETAILS, .arg2 = 1};
+    assert_int_equal(flow_handle(f, &ev, now), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_DETAILS);
+    assert_int_equal(flow_step(f), 1);
+    assert_true(flow_editing(f));
+    send(f, EV_SET_INTENSITY, 9);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_REVIEW);
+    assert_int_equal(flow_intake(f)->marks[1].intensity, 9);
+    /* edit the chart, add a region: its details are asked, then review */
+    ev = (flow_event){.type = EV_EDIT, .arg = SCREEN_CHART, .arg2 = 0};
+    assert_int_equal(flow_handle(f, &ev, now), PM_OK);
+    send(f, EV_SET_VIEW, VIEW_FRONT);
+    assert_int_equal(send(f, EV_TAP_REGION, region("arm_l")), PM_OK);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_DETAILS);
+    assert_int_equal(flow_intake(f)->marks[flow_step(f)].region, region("arm_l"));
+    send(f, EV_SET_INTENSITY, 2);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_REVIEW);
+    /* Back from an edited screen also returns to review */
+    ev = (flow_event){.type = EV_EDIT, .arg = SCREEN_NAME, .arg2 = 0};
+    assert_int_equal(flow_handle(f, &ev, now), PM_OK);
+    assert_int_equal(send(f, EV_BACK, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_REVIEW);
+    /* a step that does not exist is refused */
+    ev = (flow_event){.type = EV_EDIT, .arg = SCREEN_DETAILS, .arg2 = 7};
+    assert_int_equal(flow_handle(f, &ev, now), PM_ERR_INVALID);
+    assert_int_equal(flow_screen(f), SCREEN_REVIEW);
+    flow_destroy(f);
+}
+
+static void test_events_on_the_wrong_screen_change_nothing(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    assert_int_equal(send(f, EV_TAP_REGION, region("head")), PM_ERR_STATE);
+    assert_int_equal(send(f, EV_ANSWER, 0), PM_ERR_STATE);
+    assert_int_equal(type_text(f, "x"), PM_ERR_STATE);
+    assert_int_equal(send(f, EV_SAVE_DONE, 0), PM_ERR_STATE);
+    assert_int_equal(send(f, EV_FINISH, 0), PM_ERR_STATE);
+    walk_to(f, SCREEN_CHART);
+    /* a region of the other view cannot be tapped */
+    assert_int_equal(send(f, EV_TAP_REGION, region("calf_l")), PM_ERR_INVALID);
+    assert_int_equal(send(f, EV_TAP_REGION, 999), PM_ERR_INVALID);
+    assert_int_equal(send(f, EV_START, 0), PM_ERR_STATE);
+    assert_int_equal(send(f, EV_SET_LANGUAGE, 1), PM_ERR_STATE);
+    assert_int_equal(flow_intake(f)->nmarks, 0);
+    /* tap again to unmark */
+    send(f, EV_TAP_REGION, region("head"));
+    assert_int_equal(flow_last_region(f), region("head"));
+    send(f, EV_TAP_REGION, region("head"));
+    assert_int_equal(flow_intake(f)->nmarks, 0);
+    flow_destroy(f);
+}
+
+static void test_no_marks_skips_details_and_patterns(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_CHART);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_SCREENING);
+    send(f, EV_ANSWER, 1);
+    send(f, EV_NEXT, 0);
+    send(f, EV_ANSWER, 1);
+    send(f, EV_NEXT, 0);
+    /* no patterns, no muscle pages: the general pages only */
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
+    assert_int_equal(flow_step_count(f), 2);
+    /* and Back skips the empty screens the other way */
+    send(f, EV_BACK, 0);
+    assert_int_equal(flow_screen(f), SCREEN_SCREENING);
+    assert_int_equal(flow_step(f), 1);
+    flow_destroy(f);
+}
+
+static void test_progress_grows_along_the_walk(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    int done, total, last = -1;
+    for (int guard = 0; flow_screen(f) != SCREEN_SAVING && guard < 100; guard++) {
+        flow_progress(f, &done, &total);
+        assert_true(done > last || flow_screen(f) == SCREEN_WELCOME);
+        assert_true(done <= total);
+        last = done;
+        satisfy(f);
+        send(f, EV_NEXT, 0);
+    }
+    flow_progress(f, &done, &total);
+    assert_true(done > last);
+    flow_destroy(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_full_walk),
+        cmocka_unit_test(test_back_from_every_step),
+        cmocka_unit_test(test_idle_prompt_then_reset),
+        cmocka_unit_test(test_client_can_start_over),
+        cmocka_unit_test(test_failed_save_keeps_intake_and_retries),
+        cmocka_unit_test(test_edit_from_review_goes_there_and_back),
+        cmocka_unit_test(test_events_on_the_wrong_screen_change_nothing),
+        cmocka_unit_test(test_no_marks_skips_details_and_patterns),
+        cmocka_unit_test(test_progress_grows_along_the_walk),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,110 @@
+/* testutil.c — see testutil.h. */
+#include "testutil.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+const char *tu_data_dir(void)
+{
+    const char *d = getenv("PAINMAP_DATA_DIR");
+    return d ? d : "data";
+}
+
+const char *tu_tests_dir(void)
+{
+    const char *d = getenv("PAINMAP_TESTS_DIR");
+    return d ? d : "tests";
+}
+
+pm_content *tu_load_shipped(void)
+{
+    pm_content *c = NULL;
+    pm_msgs problems;
+    pm_msgs_init(&problems);
+    pm_status st = content_load(tu_data_dir(), &c, &problems);
+    for (size_t i = 0; i < problems.count; i++)
+        fprintf(stderr, "%s\n", problems.items[i]);
+    pm_msgs_free(&problems);
+    assert_int_equal(st, PM_OK);
+    assert_non_null(c);
+    return c;
+}
+
+char *tu_tempdir(void)
+{
+    const char *base = getenv("TMPDIR");
+    char tmpl[512];
+    snprintf(tmpl, sizeof tmpl, "%s/painmap-test-XXXXXX", base ? base : "/tmp");
+    char *d = mkdtemp(tmpl);
+    assert_non_null(d);
+    return strdup(d);
+}
+
+static int rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    chmod(path, 0700);
+    return remove(path);
+}
+
+void tu_rmtree(const char *path)
+{
+    /* make folders writable first so read-only test folders can go */
+    chmod(path, 0700);
+    nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+char *tu_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (!buf) {
+        fclose(f);
+        return NULL;
+    }
+    size_t got = fread(buf, 1, (size_t)n, f);
+    fclose(f);
+    buf[got] = '\0';
+    if (len)
+        *len = got;
+    return buf;
+}
+
+static void mkdirs_for(const char *path)
+{
+    char tmp[1024];
+    snprintf(tmp, sizeof tmp, "%s", path);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(tmp, 0755);
+            *p = '/';
+        }
+    }
+}
+
+void tu_write_file(const char *path, const char *text)
+{
+    mkdirs_for(path);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+    assert_int_equal(fclose(f), 0);
+}
