@@ -46,6 +46,7 @@ typedef struct {
     size_t npoly;
     geo_bounds bounds;
     geo_point anchor;      /* a point well inside, for labels and replays */
+    bool no_pattern;       /* no muscle of the library refers pain here, on purpose */
 } pm_region;
 
 typedef struct {

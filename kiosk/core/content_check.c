@@ -70,11 +70,24 @@ void check_regions_geometry(loader *ld)
     free(usable);
 }
 
+static void check_no_pattern_claims(loader *ld, size_t muscle, const int *zones, size_t n,
+                                    const char *field)
+{
+    pm_content *c = ld->c;
+    for (size_t k = 0; k < n; k++)
+        if (c->regions[zones[k]].no_pattern)
+            problem(ld, "muscles.json: $.muscles[%zu].%s[%zu]: region '%s' says no_pattern, "
+                        "but this muscle refers pain there; remove one of the two",
+                    muscle, field, k, c->regions[zones[k]].id);
+}
+
 void check_muscle_points(loader *ld)
 {
     pm_content *c = ld->c;
     for (size_t i = 0; i < c->nmuscles; i++) {
         const pm_muscle *m = &c->muscles[i];
+        check_no_pattern_claims(ld, i, m->primary, m->nprimary, "primary");
+        check_no_pattern_claims(ld, i, m->spill, m->nspill, "spillover");
         for (size_t k = 0; k < m->ntps; k++)
             if (content_region_at(c, m->tps[k].view, m->tps[k].at, 0) < 0)
                 problem(ld, "muscles.json: $.muscles[%zu].trigger_points[%zu].at: (%g, %g) is "

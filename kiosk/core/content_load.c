@@ -252,6 +252,10 @@ static void load_region(loader *ld, const cJSON *item, size_t i)
         problem(ld, "%s: %s.side: must be \"left\", \"right\" or \"centre\"", F, path);
     r.label_key = get_key(ld, F, path, item, "label");
     r.term_key = get_key(ld, F, path, item, "term");
+    const cJSON *none = cJSON_GetObjectItemCaseSensitive(item, "no_pattern");
+    if (none && !cJSON_IsBool(none))
+        problem(ld, "%s: %s.no_pattern: must be true or false", F, path);
+    r.no_pattern = cJSON_IsTrue(none);
     const cJSON *poly = get_array(ld, F, path, item, "polygon", true);
     size_t n = poly ? (size_t)cJSON_GetArraySize(poly) : 0;
     geo_point *pts = NULL;

@@ -1,0 +1,191 @@
+/* test_library.c — the shipped content library covers what a clinic needs:
+ * the body map's extent and left/right pairs, enough muscles with complete
+ * pages, reachable regions, safety questions first, and referral patterns
+ * that rank the way the standard maps say they should. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ranking.h"
+#include "testutil.h"
+
+static pm_content *lib;
+
+static int setup(void **state)
+{
+    (void)state;
+    lib = tu_load_shipped();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    content_free(lib);
+    return 0;
+}
+
+static int region(const char *id)
+{
+    int r = content_region_index(lib, id);
+    if (r < 0)
+        fail_msg("the body map has no region '%s'", id);
+    return r;
+}
+
+static void test_body_map_extent_and_pairs(void **state)
+{
+    (void)state;
+    size_t n = content_region_count(lib), front = 0, back = 0;
+    assert_true(n >= 80);
+    for (size_t i = 0; i < n; i++) {
+        const pm_region *r = content_region(lib, i);
+        *(r->view == VIEW_FRONT ? &front : &back) += 1;
+        size_t len = strlen(r->id);
+        char mirror[64];
+        /* _l is the client's left, _r their right, each with a partner */
+        if (len > 2 && r->id[len - 2] == '_' && (r->id[len - 1] == 'l' || r->id[len - 1] == 'r')) {
+            assert_int_equal(r->side, r->id[len - 1] == 'l' ? SIDE_LEFT : SIDE_RIGHT);
+            snprintf(mirror, sizeof mirror, "%.*s_%c", (int)len - 2, r->id,
+                     r->id[len - 1] == 'l' ? 'r' : 'l');
+            const pm_region *m = content_region(lib, (size_t)region(mirror));
+            assert_int_equal(m->view, r->view);
+        } else {
+            assert_int_equal(r->side, SIDE_CENTRE);
+        }
+    }
+    assert_true(front >= 30 && back >= 30);
+    /* the areas a client names (the list in the content issue) */
+    static const char *const needed[] = {
+        "temple_l", "forehead_l", "eye_cheek_l", "jaw_l", "ear_l", "neck_front_l",
+        "neck_back_l", "throat", "shoulder_top_l", "shoulder_front_l", "shoulder_back_l",
+        "shoulder_blade_l", "upper_back_l", "mid_back_l", "lower_back_l", "chest_l",
+        "upper_abdomen_l", "lower_abdomen_l", "flank_l", "groin_l", "hip_front_l", "hip_side_l",
+        "buttock_l", "sacrum", "arm_front_l", "arm_back_l", "elbow_inner_l", "elbow_outer_l",
+        "forearm_front_l", "forearm_back_l", "wrist_front_l", "palm_l", "hand_back_l",
+        "fingers_l", "thumb_l", "thigh_front_l", "thigh_side_l", "thigh_back_l",
+        "thigh_inner_l", "knee_front_l", "knee_back_l", "shin_l", "calf_l", "ankle_l",
+        "foot_top_l", "sole_l", "heel_l", "toes_l", "crown_l"};
+    for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
+        region(needed[i]);
+    /* on the front view the client's left is on the viewer's right */
+    assert_true(content_region(lib, (size_t)region("chest_l"))->anchor.x >
+                content_region(lib, (size_t)region("chest_r"))->anchor.x);
+    assert_true(content_region(lib, (size_t)region("calf_l"))->anchor.x <
+                content_region(lib, (size_t)region("calf_r"))->anchor.x);
+}
+
+static void test_every_region_reachable_or_marked_none(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < content_region_count(lib); i++) {
+        const pm_region *r = content_region(lib, i);
+        bool reached = false;
+        for (size_t m = 0; m < content_muscle_count(lib) && !reached; m++) {
+            const pm_muscle *mu = content_muscle(lib, m);
+            for (size_t k = 0; k < mu->nprimary; k++)
+                reached = reached || mu->primary[k] == (int)i;
+            for (size_t k = 0; k < mu->nspill; k++)
+                reached = reached || mu->spill[k] == (int)i;
+        }
+        if (!reached && !r->no_pattern)
+            fail_msg("region '%s' is in no referral pattern and does not say no_pattern", r->id);
+    }
+}
+
+static void test_muscles_complete(void **state)
+{
+    (void)state;
+    assert_true(content_muscle_count(lib) >= 40);
+    static const char *const needed[] = {
+        "temporalis", "masseter", "sternocleidomastoid", "suboccipitals", "upper_trapezius",
+        "levator_scapulae", "scalenes", "supraspinatus", "infraspinatus", "subscapularis",
+        "rhomboids", "pectoralis_major", "pectoralis_minor", "deltoid", "biceps", "triceps",
+        "latissimus_dorsi", "wrist_extensors", "finger_flexors", "supinator", "paraspinals",
+        "multifidi", "quadratus_lumborum", "rectus_abdominis", "serratus_anterior",
+        "iliopsoas", "gluteus_maximus", "gluteus_medius", "gluteus_minimus", "piriformis",
+        "tensor_fasciae_latae", "hamstrings", "rectus_femoris", "vastus_medialis",
+        "adductors", "gastrocnemius", "soleus", "tibialis_anterior", "peroneals",
+        "plantar_muscles"};
+    for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
+        if (content_muscle_index(lib, needed[i]) < 0)
+            fail_msg("the library has no muscle '%s'", needed[i]);
+    for (size_t m = 0; m < content_muscle_count(lib); m++) {
+        const pm_muscle *mu = content_muscle(lib, m);
+        /* the symptom-checker page: where, refers, notice, mistaken, overload,
+         * therapist, self-care, not a diagnosis */
+        assert_true(mu->nsections >= 8);
+        assert_true(mu->nmimics >= 1);
+        assert_true(strlen(mu->source) > 10);
+        assert_true(mu->ntps >= 1);
+    }
+}
+
+static void test_safety_questions_cover_the_look_alikes(void **state)
+{
+    (void)state;
+    static const char *const urgent[] = {"chest_exertion", "calf_swollen", "saddle_numbness",
+                                         "bladder_bowel", "leg_weakness"};
+    for (size_t i = 0; i < sizeof urgent / sizeof urgent[0]; i++) {
+        bool found = false;
+        for (size_t q = 0; q < content_question_count(lib); q++) {
+            const pm_question *qq = content_question(lib, q);
+            if (strcmp(qq->id, urgent[i]) != 0)
+                continue;
+            found = true;
+            assert_int_equal(qq->answer_flags[0], FLAG_URGENT);
+            assert_non_null(qq->notice_key);
+        }
+        if (!found)
+            fail_msg("no screening question '%s'", urgent[i]);
+    }
+    assert_true(content_question_count(lib) >= 11);
+}
+
+static void expect_near_top(const char *muscle, const char *const *marks, size_t n)
+{
+    int regions[8];
+    for (size_t i = 0; i < n; i++)
+        regions[i] = region(marks[i]);
+    ranking_entry top[3];
+    size_t got = ranking_rank(lib, regions, n, top, 3);
+    int want = content_muscle_index(lib, muscle);
+    for (size_t i = 0; i < got; i++)
+        if (top[i].muscle == want)
+            return;
+    fail_msg("%s is not in the top 3 for %s...", muscle, marks[0]);
+}
+
+static void test_real_patterns_rank_as_the_maps_say(void **state)
+{
+    (void)state;
+    const char *headache[] = {"temple_l", "neck_back_l"};
+    expect_near_top("upper_trapezius", headache, 2);
+    const char *headache_right[] = {"temple_r", "neck_back_r"};
+    expect_near_top("upper_trapezius", headache_right, 2);
+    const char *heel[] = {"heel_l"};
+    expect_near_top("soleus", heel, 1);
+    const char *sciatica_like[] = {"hip_side_r", "thigh_side_r", "leg_side_r"};
+    expect_near_top("gluteus_minimus", sciatica_like, 3);
+    const char *low_back_band[] = {"lower_back_l", "lower_back_r"};
+    expect_near_top("rectus_abdominis", low_back_band, 2);
+    const char *front_shoulder[] = {"shoulder_front_l"};
+    expect_near_top("infraspinatus", front_shoulder, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_body_map_extent_and_pairs),
+        cmocka_unit_test(test_every_region_reachable_or_marked_none),
+        cmocka_unit_test(test_muscles_complete),
+        cmocka_unit_test(test_safety_questions_cover_the_look_alikes),
+        cmocka_unit_test(test_real_patterns_rank_as_the_maps_say),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
