@@ -56,7 +56,8 @@ typedef struct store store;
 /* Largest file store_read() will read. */
 #define STORE_READ_MAX (16u * 1024u * 1024u)
 
-/* Opens (and creates if needed, mode 0750) STATE and STATE/intakes. A
+/* Opens (and creates if needed, mode 0750) STATE and STATE/intakes, with
+ * io for every system call (NULL: store_io_posix()). A
  * failure here is reported (PM_ERR_FULL, _READONLY, _NOT_FOUND, _IO), but a
  * store is still returned when memory allows, so a save can be retried once
  * the disk is back. PM_ERR_NOMEM with *out NULL; PM_ERR_INVALID with *out
@@ -101,6 +102,13 @@ pm_status store_write_atomic(store *s, const char *name, const char *data, size_
  * string (caller frees). PM_ERR_NOT_FOUND when it does not exist,
  * PM_ERR_LIMIT when larger than STORE_READ_MAX. */
 pm_status store_read(store *s, const char *name, char **out, size_t *len, pm_msg *err);
+
+/* Removes one file (a plain name) of the intakes folder and makes the
+ * removal durable (fsyncs the folder). PM_ERR_NOT_FOUND when it was not
+ * there (nothing changed); PM_ERR_INVALID for a bad name; otherwise as for
+ * store_write_atomic. Only the staff queue and retention delete intakes
+ * (queue.h): call this through them. */
+pm_status store_remove(store *s, const char *name, pm_msg *err);
 
 /* Removes temporary files a crash left behind (names starting ".tmp-").
  * Call at start-up, before any save. Returns how many it removed, or a

@@ -60,6 +60,12 @@ pm_status summary_render_html(const pm_content *c, const intake *in, int64_t sav
 pm_status summary_parse_json(const pm_content *c, const char *json, intake *out,
                              int64_t *saved_at, pm_msg *err);
 
+/* The "summary.*" string keys the HTML uses (headings, labels), for the
+ * content checker and translators: key i, and its built-in English text in
+ * *english (if not NULL). NULL past the end. */
+size_t summary_text_key_count(void);
+const char *summary_text_key(size_t i, const char **english);
+
 /* "none", "attention", "urgent" — the names the JSON uses. */
 const char *summary_flag_name(pm_flag f);
 
