@@ -567,7 +567,7 @@ static pm_status parse_choice(parse_ctx *p, const cJSON *it, const char *path,
                               const char *kind, choice_count_fn count, choice_get_fn get,
                               int *out)
 {
-    const char *id;
+    const char *id = NULL;
     if (cJSON_IsNull(it)) {
         *out = INTAKE_UNSET;
         return PM_OK;
@@ -610,7 +610,7 @@ static pm_status parse_choice_set(parse_ctx *p, const cJSON *arr, const char *pa
 static pm_status parse_header(parse_ctx *p, const cJSON *root, int64_t *saved_at)
 {
     const cJSON *it;
-    const char *s;
+    const char *s = NULL;
     int64_t v = 0;
     pm_status st = member(p, root, "$", "schema", &it);
     if (st == PM_OK && (st = want_string(p, it, "$.schema", &s)) == PM_OK
@@ -639,7 +639,7 @@ static pm_status parse_header(parse_ctx *p, const cJSON *root, int64_t *saved_at
 static pm_status parse_person(parse_ctx *p, const cJSON *root, intake *in)
 {
     const cJSON *it;
-    const char *s;
+    const char *s = NULL;
     pm_status st = member(p, root, "$", "language", &it);
     if (st == PM_OK && (st = want_string(p, it, "$.language", &s)) == PM_OK) {
         if (!lang_code_ok(s))
@@ -667,7 +667,7 @@ static pm_status parse_region(parse_ctx *p, const cJSON *m, const char *path,
                               const intake *in, int *out)
 {
     const cJSON *it;
-    const char *id;
+    const char *id = NULL;
     char fpath[160];
     snprintf(fpath, sizeof fpath, "%s.region", path);
     pm_status st = member(p, m, path, "region", &it);
@@ -750,7 +750,7 @@ static pm_status parse_marks(parse_ctx *p, const cJSON *root, intake *in)
 
 static pm_status parse_pattern(parse_ctx *p, const cJSON *it, const char *path, intake *in)
 {
-    const char *id;
+    const char *id = NULL;
     pm_status st = want_string(p, it, path, &id);
     if (st != PM_OK)
         return st;
@@ -801,7 +801,7 @@ static pm_status parse_answer(parse_ctx *p, const cJSON *o, const char *path, in
                               int *a_out)
 {
     const cJSON *it;
-    const char *qid = NULL, *aid = NULL, *flag;
+    const char *qid = NULL, *aid = NULL, *flag = NULL;
     char fpath[160];
     if (!cJSON_IsObject(o))
         return bad(p, path, "should be an object");
