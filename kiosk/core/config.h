@@ -1,0 +1,110 @@
+/* config.h — the clinic's one configuration file (painmap.conf).
+ *
+ * A plain "key = value" text file that a clinic manager edits on any
+ * computer (it lives on the SD card's boot partition; data/painmap.conf.example
+ * is the commented template). Parsed with inih. Lines starting with # or ;
+ * are comments; Windows line endings and a UTF-8 byte-order mark are fine;
+ * [sections] are allowed and ignored.
+ *
+ * The kiosk never refuses to start because of this file: a missing file
+ * gives every default, an unknown key or a bad value gives one message
+ * naming the line ("painmap.conf:7: rotation = 45: must be 0, 90, 180 or
+ * 270; using 0") and the safe default for that key. The safe default for
+ * the staff PIN is "none": staff mode stays locked until a valid hash line
+ * (from `painmap --hash-pin`) is pasted in; there is never a default PIN.
+ *
+ * Ownership: pm_config is a plain value (no pointers); the caller owns it
+ * and the pm_msgs list it passes (initialised by the caller, freed by the
+ * caller). No global state: inih's own settings are left untouched. */
+#ifndef PM_CONFIG_H
+#define PM_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "content.h"
+#include "flow.h"
+#include "status.h"
+
+#define CONFIG_CLINIC_CHARS 60   /* characters of the clinic's name */
+#define CONFIG_CLINIC_MAX 256    /* bytes, including the NUL */
+#define CONFIG_MAX_LANGS CONTENT_MAX_LANGS
+#define CONFIG_LANG_MAX 8        /* a language code, including the NUL */
+#define CONFIG_HASH_MAX 160      /* a yescrypt hash line's value */
+#define CONFIG_SOURCE_MAX 256    /* the file name messages use */
+#define CONFIG_UNSET (-1)
+
+/* Export formats (bits of pm_config.export_formats). */
+#define CONFIG_EXPORT_HTML 1u
+#define CONFIG_EXPORT_JSON 2u
+#define CONFIG_EXPORT_FHIR 4u
+#define CONFIG_EXPORT_ALL (CONFIG_EXPORT_HTML | CONFIG_EXPORT_JSON | CONFIG_EXPORT_FHIR)
+
+/* Ranges (inclusive) and defaults. */
+#define CONFIG_IDLE_MIN 20
+#define CONFIG_IDLE_MAX 900
+#define CONFIG_IDLE_DEFAULT 90
+#define CONFIG_STAFF_IDLE_MIN 15
+#define CONFIG_STAFF_IDLE_MAX 900
+#define CONFIG_STAFF_IDLE_DEFAULT 60
+#define CONFIG_RETENTION_MIN 1
+#define CONFIG_RETENTION_MAX 3650
+#define CONFIG_RETENTION_DEFAULT 30
+#define CONFIG_AFTER_EXPORT_MAX 3650
+
+typedef struct {
+    char clinic_name[CONFIG_CLINIC_MAX]; /* UTF-8; "" = not set (the UI shows its own title) */
+    /* Languages offered on the welcome screen, in this order. Empty after
+     * parsing means "every language the content has"; config_check_languages()
+     * resolves it to the exact list. */
+    char languages[CONFIG_MAX_LANGS][CONFIG_LANG_MAX];
+    size_t nlanguages;
+    char default_language[CONFIG_LANG_MAX]; /* default "en" */
+    uint32_t idle_timeout_s;        /* client idle before "are you still there?" */
+    int rotation;                   /* 0, 90, 180 or 270 degrees */
+    char staff_pin_hash[CONFIG_HASH_MAX]; /* "$y$..."; "" = no PIN: staff mode locked */
+    uint32_t staff_idle_timeout_s;  /* staff mode closes itself after this */
+    uint32_t retention_days;        /* intakes older than this are deleted */
+    int32_t delete_after_export_days; /* exported intakes go after this; CONFIG_UNSET: never sooner */
+    unsigned export_formats;        /* CONFIG_EXPORT_* bits, never 0 */
+
+    /* Where the values came from, for later messages. */
+    char source[CONFIG_SOURCE_MAX];  /* the name messages use ("painmap.conf") */
+    int languages_line;              /* 0 = not in the file */
+    int default_language_line;
+} pm_config;
+
+/* Every key at its default. source may be NULL. */
+void config_defaults(pm_config *cfg, const char *source);
+
+/* Parses text (the whole file). name is what messages call the file. cfg is
+ * reset to the defaults first; every problem is appended to msgs, and the
+ * affected key keeps its default. Returns PM_OK, or PM_ERR_NOMEM when a
+ * message could not be recorded (cfg is still complete and usable). */
+pm_status config_parse_string(const char *text, const char *name, pm_config *cfg,
+                              pm_msgs *msgs);
+
+/* Reads and parses the file at path (at most 64 KiB). A missing or
+ * unreadable file gives all defaults and one message; the status then says
+ * why (PM_ERR_NOT_FOUND, PM_ERR_IO, PM_ERR_LIMIT) but cfg is always complete
+ * and the kiosk should go on. Messages name the file by its base name. */
+pm_status config_load(const char *path, pm_config *cfg, pm_msgs *msgs);
+
+/* Resolves the languages against the loaded content: codes the content does
+ * not have are dropped (one message each); an empty list becomes every
+ * content language; a default that is not offered becomes the first one
+ * offered (with a message). Returns how many messages were added. */
+size_t config_check_languages(pm_config *cfg, const pm_content *c, pm_msgs *msgs);
+
+/* The flow's timing with this config's idle timeout. */
+flow_timing config_flow_timing(const pm_config *cfg);
+
+/* True when a staff PIN hash is configured (staff mode can be opened). */
+bool config_staff_enabled(const pm_config *cfg);
+
+/* Writes the effective settings as "key = value" lines (no PIN hash, only
+ * whether one is set), for the log at start-up. */
+void config_describe(const pm_config *cfg, char *buf, size_t size);
+
+#endif
