@@ -372,38 +372,6 @@ static bool name_given(const intake *in)
     return false;
 }
 
-/* The intake's indices must all lie inside the content. */
-static bool intake_fits(const pm_content *c, const intake *in)
-{
-    if (in->nmarks > INTAKE_MAX_MARKS || in->npatterns > INTAKE_MAX_PATTERNS
-        || in->nsig > INTAKE_SIG_MAX_POINTS)
-        return false;
-    for (size_t i = 0; i < in->nmarks; i++) {
-        const intake_mark *m = &in->marks[i];
-        if (m->region < 0 || (size_t)m->region >= content_region_count(c))
-            return false;
-        if (m->intensity != INTAKE_UNSET && (m->intensity < 0 || m->intensity > 10))
-            return false;
-        if (m->duration != INTAKE_UNSET
-            && (m->duration < 0 || (size_t)m->duration >= content_duration_count(c)))
-            return false;
-        if (content_quality_count(c) < 32 && (m->qualities >> content_quality_count(c)) != 0)
-            return false;
-    }
-    for (size_t i = 0; i < in->npatterns; i++)
-        if (in->patterns[i] < 0 || (size_t)in->patterns[i] >= content_muscle_count(c))
-            return false;
-    for (size_t q = 0; q < content_question_count(c); q++)
-        if (in->answers[q] != INTAKE_UNSET
-            && (in->answers[q] < 0 || (size_t)in->answers[q] >= content_question(c, q)->nanswers))
-            return false;
-    if (in->pressure != INTAKE_UNSET
-        && (in->pressure < 0 || (size_t)in->pressure >= content_pressure_count(c)))
-        return false;
-    if (content_avoid_count(c) < 32 && (in->avoid >> content_avoid_count(c)) != 0)
-        return false;
-    return true;
-}
 
 pm_status fhir_render_response(const pm_content *c, const intake *in, int64_t saved_at,
                                const char *stem, int lang, char **out)
@@ -413,7 +381,7 @@ pm_status fhir_render_response(const pm_content *c, const intake *in, int64_t sa
     char when[32];
     time_t tt = (time_t)saved_at;
     struct tm tm;
-    if (!intake_fits(c, in) || !stem || !*stem || saved_at < 0 || !gmtime_r(&tt, &tm)
+    if (!intake_fits(in, c) || !stem || !*stem || saved_at < 0 || !gmtime_r(&tt, &tm)
         || strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
         return PM_ERR_INVALID;
     fhir_questionnaire_version(c, version);

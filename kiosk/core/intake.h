@@ -91,6 +91,16 @@ size_t intake_sig_strokes(const intake *in);
 /* Highest flag among the screening answers given (FLAG_NONE if none). */
 pm_flag intake_worst_flag(const intake *in, const pm_content *c);
 
+/* True when every index in the intake lies inside content c, each mark names
+ * a different region, the name is valid UTF-8 of at most INTAKE_NAME_CHARS
+ * characters without control characters, and the language code is
+ * well-formed. Writers check this before writing a record. */
+bool intake_fits(const intake *in, const pm_content *c);
+/* A language code as a record may carry it: "en", "es", "pt-BR". */
+bool intake_lang_code_ok(const char *s);
+/* True when s has a control character (never allowed in a stored name). */
+bool intake_text_has_control(const char *s);
+
 /* Validates UTF-8 (no overlongs, no surrogates); returns the number of
  * characters, or -1 when invalid. Shared with the summary writer. */
 long utf8_count(const char *s, size_t len);

@@ -833,7 +833,7 @@ pm_status summary_render_html(const pm_content *c, const intake *in, int64_t sav
                               int staff_lang, char **out)
 {
     *out = NULL;
-    if (!summary_intake_valid(c, in) || staff_lang < 0
+    if (!intake_fits(in, c) || staff_lang < 0
         || (size_t)staff_lang >= content_lang_count(c))
         return PM_ERR_INVALID;
     summary_buf b = { 0 };

@@ -181,7 +181,7 @@ pm_status summary_render_json(const pm_content *c, const intake *in, int64_t sav
                               char **out)
 {
     *out = NULL;
-    if (!summary_intake_valid(c, in) || saved_at < 0 || saved_at > SUMMARY_MAX_TIME)
+    if (!intake_fits(in, c) || saved_at < 0 || saved_at > SUMMARY_MAX_TIME)
         return PM_ERR_INVALID;
     cJSON *root = cJSON_CreateObject();
     bool ok = root && add_header(root, in, saved_at) && add_flags(root, c, in)

@@ -173,7 +173,7 @@ static pm_status parse_person(parse_ctx *p, const cJSON *root, intake *in)
     const char *s = NULL;
     pm_status st = member(p, root, "$", "language", &it);
     if (st == PM_OK && (st = want_string(p, it, "$.language", &s)) == PM_OK) {
-        if (!summary_lang_code_ok(s))
+        if (!intake_lang_code_ok(s))
             return bad(p, "$.language", "'%s' is not a language code", s);
         snprintf(in->lang, sizeof in->lang, "%s", s);
     }
@@ -185,7 +185,7 @@ static pm_status parse_person(parse_ctx *p, const cJSON *root, intake *in)
             return bad(p, "$.name", "is not valid UTF-8");
         if (len >= sizeof in->name || chars > INTAKE_NAME_CHARS)
             return bad(p, "$.name", "is longer than %d characters", INTAKE_NAME_CHARS);
-        if (summary_has_control(s))
+        if (intake_text_has_control(s))
             return bad(p, "$.name", "contains control characters");
         memcpy(in->name, s, len + 1);
     }

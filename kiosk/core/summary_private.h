@@ -17,15 +17,8 @@ typedef const pm_choice *(*choice_get_fn)(const pm_content *, size_t);
 pm_status summary_buf_puts(summary_buf *b, const char *s);
 /* iso: "2026-11-25T17:30:12Z" for the record; else "2026-11-25 17:30 UTC". */
 bool summary_format_utc(int64_t t, bool iso, char *out, size_t size);
-/* The intake invariants the renderers rely on (indices in range...). */
-bool summary_intake_valid(const pm_content *c, const intake *in);
 pm_flag summary_answer_flag(const pm_content *c, const intake *in, size_t q);
 size_t summary_flagged_questions(const pm_content *c, const intake *in,
                                  size_t out[CONTENT_MAX_QUESTIONS]);
-
-/* A language code as the JSON may carry it: "en", "es", "pt-BR". */
-bool summary_lang_code_ok(const char *s);
-/* True when s has a control character (never allowed in a stored name). */
-bool summary_has_control(const char *s);
 
 #endif
