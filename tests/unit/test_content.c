@@ -50,16 +50,7 @@ static char *mini_dir(void)
 
 static pm_content *load_mini(void)
 {
-    pm_content *c = NULL;
-    pm_msgs p;
-    pm_msgs_init(&p);
-    pm_status st = content_load(mini_dir(), &c, &p);
-    for (size_t i = 0; i < p.count; i++)
-        fprintf(stderr, "%s\n", p.items[i]);
-    assert_int_equal(st, PM_OK);
-    assert_int_equal(p.count, 0);
-    pm_msgs_free(&p);
-    return c;
+    return tu_load_mini();
 }
 
 static void test_mini_loads(void **state)

@@ -19,33 +19,7 @@
 
 #define T0 INT64_C(1795800612) /* 2026-11-27T17:30:12Z */
 
-typedef struct {
-    pm_content *c;
-    char *dir;
-    store *s;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->c = tu_load_shipped();
-    f->dir = tu_tempdir();
-    pm_msg err;
-    assert_int_equal(store_open(f->dir, NULL, &f->s, &err), PM_OK);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    store_close(f->s);
-    tu_rmtree(f->dir);
-    free(f->dir);
-    content_free(f->c);
-    free(f);
-    return 0;
-}
+typedef tu_fixture fixture;
 
 static bool exists(fixture *f, const char *stem, const char *ext)
 {
@@ -328,12 +302,12 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stem_time),
-        cmocka_unit_test_setup_teardown(test_empty_queue, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_order_and_badges, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unreadable_records_are_listed, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_markers, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_delete_removes_everything, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_interrupted_delete_keeps_record, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_queue, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_order_and_badges, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_unreadable_records_are_listed, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_markers, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_delete_removes_everything, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_interrupted_delete_keeps_record, tu_fixture_setup, tu_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,13 +15,8 @@ static pm_content *mini;
 static int setup(void **state)
 {
     (void)state;
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/data-mini", tu_tests_dir());
-    pm_msgs p;
-    pm_msgs_init(&p);
-    pm_status st = content_load(dir, &mini, &p);
-    pm_msgs_free(&p);
-    return st == PM_OK ? 0 : -1;
+    mini = tu_load_mini();
+    return 0;
 }
 
 static int teardown(void **state)

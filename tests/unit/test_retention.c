@@ -19,33 +19,7 @@
 #define T0 INT64_C(1795800612) /* 2026-11-27T17:30:12Z */
 #define DAY RETENTION_DAY_S
 
-typedef struct {
-    pm_content *c;
-    char *dir;
-    store *s;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->c = tu_load_shipped();
-    f->dir = tu_tempdir();
-    pm_msg err;
-    assert_int_equal(store_open(f->dir, NULL, &f->s, &err), PM_OK);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    store_close(f->s);
-    tu_rmtree(f->dir);
-    free(f->dir);
-    content_free(f->c);
-    free(f);
-    return 0;
-}
+typedef tu_fixture fixture;
 
 static bool has(fixture *f, const char *stem)
 {
@@ -257,13 +231,13 @@ static void test_a_month_of_days(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_old_intakes_go, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_exported_go_sooner, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_config_drives_it, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unset_clock_deletes_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_only_intakes_are_touched, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_old_intakes_go, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_exported_go_sooner, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_config_drives_it, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_unset_clock_deletes_nothing, tu_fixture_setup, tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_only_intakes_are_touched, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test(test_due),
-        cmocka_unit_test_setup_teardown(test_a_month_of_days, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_month_of_days, tu_fixture_setup, tu_fixture_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

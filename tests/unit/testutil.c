@@ -40,6 +40,44 @@ pm_content *tu_load_shipped(void)
     return c;
 }
 
+pm_content *tu_load_mini(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/data-mini", tu_tests_dir());
+    pm_content *c = NULL;
+    pm_msgs problems;
+    pm_msgs_init(&problems);
+    pm_status st = content_load(dir, &c, &problems);
+    for (size_t i = 0; i < problems.count; i++)
+        fprintf(stderr, "%s\n", problems.items[i]);
+    pm_msgs_free(&problems);
+    assert_int_equal(st, PM_OK);
+    return c;
+}
+
+int tu_fixture_setup(void **state)
+{
+    tu_fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->c = tu_load_shipped();
+    f->dir = tu_tempdir();
+    pm_msg err;
+    assert_int_equal(store_open(f->dir, NULL, &f->s, &err), PM_OK);
+    *state = f;
+    return 0;
+}
+
+int tu_fixture_teardown(void **state)
+{
+    tu_fixture *f = *state;
+    store_close(f->s);
+    tu_rmtree(f->dir);
+    free(f->dir);
+    content_free(f->c);
+    free(f);
+    return 0;
+}
+
 char *tu_tempdir(void)
 {
     const char *base = getenv("TMPDIR");

@@ -3,9 +3,21 @@
 #define PM_TESTUTIL_H
 
 #include "content.h"
+#include "store.h"
 
 /* The shipped data folder (PAINMAP_DATA_DIR, set by ctest). */
 const char *tu_data_dir(void);
+/* The small fixed content in tests/data-mini, or fails the test. */
+pm_content *tu_load_mini(void);
+/* A cmocka fixture: the shipped content and a store in a fresh temporary
+ * folder, removed again by the teardown. */
+typedef struct {
+    pm_content *c;
+    char *dir;
+    store *s;
+} tu_fixture;
+int tu_fixture_setup(void **state);
+int tu_fixture_teardown(void **state);
 /* tests/ in the source tree (PAINMAP_TESTS_DIR). */
 const char *tu_tests_dir(void);
 /* Loads the shipped content or fails the test, printing every problem. */
