@@ -17,6 +17,7 @@
  * - Steps of one file each keep the UI responsive: it draws a progress bar
  *   between steps. */
 #include "export.h"
+#include "posix_io.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -40,48 +41,6 @@
 
 /* ------------------------------------------------------------------------ */
 /* The real calls                                                            */
-
-static int px_open(void *ctx, const char *path, int flags, mode_t mode)
-{
-    (void)ctx;
-    return open(path, flags, mode);
-}
-
-static ssize_t px_write(void *ctx, int fd, const void *buf, size_t n)
-{
-    (void)ctx;
-    return write(fd, buf, n);
-}
-
-static ssize_t px_read(void *ctx, int fd, void *buf, size_t n)
-{
-    (void)ctx;
-    return read(fd, buf, n);
-}
-
-static int px_fsync(void *ctx, int fd)
-{
-    (void)ctx;
-    return fsync(fd);
-}
-
-static int px_close(void *ctx, int fd)
-{
-    (void)ctx;
-    return close(fd);
-}
-
-static int px_mkdir(void *ctx, const char *path, mode_t mode)
-{
-    (void)ctx;
-    return mkdir(path, mode);
-}
-
-static int px_unlink(void *ctx, const char *path)
-{
-    (void)ctx;
-    return unlink(path);
-}
 
 static int px_forget(void *ctx, int fd)
 {
@@ -123,13 +82,13 @@ static int px_probe(void *ctx, const char *path, export_stick *out)
 }
 
 static const export_io posix_io = {
-    .open = px_open,
-    .write = px_write,
-    .read = px_read,
-    .fsync = px_fsync,
-    .close = px_close,
-    .mkdir = px_mkdir,
-    .unlink = px_unlink,
+    .open = posix_io_open,
+    .write = posix_io_write,
+    .read = posix_io_read,
+    .fsync = posix_io_fsync,
+    .close = posix_io_close,
+    .mkdir = posix_io_mkdir,
+    .unlink = posix_io_unlink,
     .forget = px_forget,
     .probe = px_probe,
     .ctx = NULL,
@@ -149,13 +108,13 @@ static int px_probe_any(void *ctx, const char *path, export_stick *out)
 }
 
 static const export_io any_folder_io = {
-    .open = px_open,
-    .write = px_write,
-    .read = px_read,
-    .fsync = px_fsync,
-    .close = px_close,
-    .mkdir = px_mkdir,
-    .unlink = px_unlink,
+    .open = posix_io_open,
+    .write = posix_io_write,
+    .read = posix_io_read,
+    .fsync = posix_io_fsync,
+    .close = posix_io_close,
+    .mkdir = posix_io_mkdir,
+    .unlink = posix_io_unlink,
     .forget = px_forget,
     .probe = px_probe_any,
     .ctx = NULL,

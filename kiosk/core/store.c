@@ -14,6 +14,7 @@
  * - Errors are sentences for the person at the kiosk or the staff: what
  *   failed, where, and what to do next. */
 #include "store.h"
+#include "posix_io.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -42,70 +43,6 @@ struct store {
 /* ------------------------------------------------------------------------ */
 /* The real system calls                                                     */
 
-static int px_open(void *ctx, const char *path, int flags, mode_t mode)
-{
-    (void)ctx;
-    return open(path, flags, mode);
-}
-
-static ssize_t px_write(void *ctx, int fd, const void *buf, size_t n)
-{
-    (void)ctx;
-    return write(fd, buf, n);
-}
-
-static int px_fsync(void *ctx, int fd)
-{
-    (void)ctx;
-    return fsync(fd);
-}
-
-static int px_close(void *ctx, int fd)
-{
-    (void)ctx;
-    return close(fd);
-}
-
-static int px_rename_noreplace(void *ctx, const char *oldpath, const char *newpath)
-{
-    (void)ctx;
-    if (renameat2(AT_FDCWD, oldpath, AT_FDCWD, newpath, RENAME_NOREPLACE) == 0)
-        return 0;
-    if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
-        return -1;
-    /* A file system without RENAME_NOREPLACE: link() refuses an existing
-     * name just as atomically. If the unlink fails, the complete file has a
-     * second, temporary name that store_clean_temp() removes later. */
-    if (link(oldpath, newpath) != 0)
-        return -1;
-    (void)unlink(oldpath);
-    return 0;
-}
-
-static int px_unlink(void *ctx, const char *path)
-{
-    (void)ctx;
-    return unlink(path);
-}
-
-static int px_mkdir(void *ctx, const char *path, mode_t mode)
-{
-    (void)ctx;
-    return mkdir(path, mode);
-}
-
-static int px_rename(void *ctx, const char *oldpath, const char *newpath)
-{
-    (void)ctx;
-    return rename(oldpath, newpath);
-}
-
-static ssize_t px_read(void *ctx, int fd, void *buf, size_t n)
-{
-    (void)ctx;
-    return read(fd, buf, n);
-}
-
 static int px_list(void *ctx, const char *dir, store_list_fn each, void *arg)
 {
     (void)ctx;
@@ -127,15 +64,15 @@ static int px_list(void *ctx, const char *dir, store_list_fn each, void *arg)
 }
 
 static const store_io posix_io = {
-    .open = px_open,
-    .write = px_write,
-    .fsync = px_fsync,
-    .close = px_close,
-    .rename_noreplace = px_rename_noreplace,
-    .unlink = px_unlink,
-    .mkdir = px_mkdir,
-    .rename = px_rename,
-    .read = px_read,
+    .open = posix_io_open,
+    .write = posix_io_write,
+    .fsync = posix_io_fsync,
+    .close = posix_io_close,
+    .rename_noreplace = posix_io_rename_noreplace,
+    .unlink = posix_io_unlink,
+    .mkdir = posix_io_mkdir,
+    .rename = posix_io_rename,
+    .read = posix_io_read,
     .list = px_list,
     .ctx = NULL,
 };
