@@ -469,9 +469,12 @@ static void finish_item(export_job *j)
     it->complete = all;
     if (!all && !it->problem[0]) {
         for (size_t k = 0; k < it->nfiles && !it->problem[0]; k++)
-            if (!it->files[k].ok)
-                snprintf(it->problem, sizeof it->problem, "%s: %.280s", it->files[k].name,
-                         it->files[k].problem);
+            if (!it->files[k].ok) {
+                /* a long reason is cut short on purpose: the name matters most */
+                int n = snprintf(it->problem, sizeof it->problem, "%s: %s", it->files[k].name,
+                                 it->files[k].problem);
+                (void)n;
+            }
     }
     free_docs(j);
 }
@@ -562,34 +565,6 @@ static char *render_index(export_job *j)
 /* ------------------------------------------------------------------------ */
 /* Begin, step, finish                                                       */
 
-typedef struct {
-    char (*stems)[STORE_STEM_MAX];
-    size_t n, cap;
-    bool oom;
-} stem_vec;
-
-static void vec_add(stem_vec *v, const char *stem)
-{
-    if (v->oom || strlen(stem) >= STORE_STEM_MAX)
-        return;
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 32;
-        void *more = realloc(v->stems, cap * sizeof *v->stems);
-        if (!more) {
-            v->oom = true;
-            return;
-        }
-        v->stems = more;
-        v->cap = cap;
-    }
-    snprintf(v->stems[v->n++], STORE_STEM_MAX, "%s", stem);
-}
-
-static void collect_all(const char *stem, void *arg)
-{
-    vec_add(arg, stem);
-}
-
 static void job_free(export_job *j)
 {
     if (!j)
@@ -615,36 +590,34 @@ pm_status export_begin(store *s, const pm_content *c, const export_opts *o,
     if (st != PM_OK)
         return st;
 
-    stem_vec v = { 0 };
+    store_stems v = { 0 };
     if (stems && nstems) {
         for (size_t i = 0; i < nstems; i++)
             if (stems[i])
-                vec_add(&v, stems[i]);
+                store_stems_add(&v, stems[i]);
     } else {
-        stem_vec all = { 0 };
-        int r = store_list(s, collect_all, &all);
-        if (r < 0) {
-            free(all.stems);
+        store_stems all;
+        pm_status r = store_list_stems(s, &all);
+        if (r != PM_OK) {
             pm_msg_set(msg, "Cannot list the saved intakes on the kiosk (%s); restart the "
                             "kiosk and try again",
-                       pm_status_name((pm_status)r));
-            return (pm_status)r;
+                       pm_status_name(r));
+            return r;
         }
         for (size_t i = 0; i < all.n; i++) {
             int64_t t;
             if (!queue_marker_time(s, all.stems[i], "exported", &t))
-                vec_add(&v, all.stems[i]);
+                store_stems_add(&v, all.stems[i]);
         }
-        v.oom = v.oom || all.oom;
-        free(all.stems);
+        store_stems_free(&all);
     }
     if (v.oom) {
-        free(v.stems);
+        store_stems_free(&v);
         pm_msg_set(msg, "Cannot export: out of memory");
         return PM_ERR_NOMEM;
     }
     if (v.n == 0) {
-        free(v.stems);
+        store_stems_free(&v);
         pm_msg_set(msg, "Nothing to export: every intake has been exported already.");
         return PM_ERR_STATE;
     }
@@ -656,7 +629,7 @@ pm_status export_begin(store *s, const pm_content *c, const export_opts *o,
     }
     if (!j || !j->in || !j->rep.items) {
         job_free(j);
-        free(v.stems);
+        store_stems_free(&v);
         pm_msg_set(msg, "Cannot export: out of memory");
         return PM_ERR_NOMEM;
     }
@@ -683,7 +656,7 @@ pm_status export_begin(store *s, const pm_content *c, const export_opts *o,
         if (!queue_stem_time(it->stem, &it->saved_at))
             it->saved_at = 0;
     }
-    free(v.stems);
+    store_stems_free(&v);
 
     if (j->formats & CONFIG_EXPORT_FHIR) {
         j->rep.has_questionnaire = true;

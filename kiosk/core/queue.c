@@ -243,38 +243,12 @@ static void read_entry(store *s, const pm_content *c, intake *tmp, queue_entry *
                               sizeof e->exported_to);
 }
 
-typedef struct {
-    char (*stems)[STORE_STEM_MAX];
-    size_t n, cap;
-    bool oom;
-} stem_list;
-
-static void collect_stem(const char *stem, void *arg)
-{
-    stem_list *l = arg;
-    if (l->oom || strlen(stem) >= STORE_STEM_MAX)
-        return;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        void *more = realloc(l->stems, cap * sizeof *l->stems);
-        if (!more) {
-            l->oom = true;
-            return;
-        }
-        l->stems = more;
-        l->cap = cap;
-    }
-    snprintf(l->stems[l->n++], STORE_STEM_MAX, "%s", stem);
-}
-
 pm_status queue_load(store *s, const pm_content *c, queue_list *out, pm_msg *err)
 {
     *out = (queue_list){ 0 };
-    stem_list l = { 0 };
-    int r = store_list(s, collect_stem, &l);
-    if (r < 0 || l.oom) {
-        free(l.stems);
-        pm_status st = r < 0 ? (pm_status)r : PM_ERR_NOMEM;
+    store_stems l;
+    pm_status st = store_list_stems(s, &l);
+    if (st != PM_OK) {
         pm_msg_set(err,
                    "Cannot list the saved intakes in %s (%s); check the kiosk's storage and "
                    "restart it",
@@ -286,7 +260,7 @@ pm_status queue_load(store *s, const pm_content *c, queue_list *out, pm_msg *err
     if (l.n && (!tmp || !items)) {
         free(tmp);
         free(items);
-        free(l.stems);
+        store_stems_free(&l);
         pm_msg_set(err, "Cannot list the saved intakes: out of memory");
         return PM_ERR_NOMEM;
     }
@@ -297,9 +271,9 @@ pm_status queue_load(store *s, const pm_content *c, queue_list *out, pm_msg *err
         read_entry(s, c, tmp, e);
     }
     free(tmp);
-    free(l.stems);
     out->items = items;
     out->count = l.n;
+    store_stems_free(&l);
     if (err)
         err->text[0] = '\0';
     return PM_OK;

@@ -13,30 +13,6 @@
 
 #include "queue.h"
 
-typedef struct {
-    char (*stems)[STORE_STEM_MAX];
-    size_t n, cap;
-    bool oom;
-} stems_t;
-
-static void add_stem(const char *stem, void *arg)
-{
-    stems_t *v = arg;
-    if (v->oom || strlen(stem) >= STORE_STEM_MAX)
-        return;
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 64;
-        void *more = realloc(v->stems, cap * sizeof *v->stems);
-        if (!more) {
-            v->oom = true;
-            return;
-        }
-        v->stems = more;
-        v->cap = cap;
-    }
-    memcpy(v->stems[v->n++], stem, strlen(stem) + 1);
-}
-
 #define LOG(...)                                 \
     do {                                         \
         if (log)                                 \
@@ -59,14 +35,12 @@ pm_status retention_run(store *s, uint32_t retention_days, int32_t delete_after_
     }
     if (retention_days < CONFIG_RETENTION_MIN)
         retention_days = CONFIG_RETENTION_MIN; /* a zero would delete everything at once */
-    stems_t v = { 0 };
-    int listed = store_list(s, add_stem, &v);
-    if (listed < 0 || v.oom) {
-        free(v.stems);
-        if (log)
-            (void)pm_msgs_add(log, "retention: cannot list the saved intakes (%s); will try again",
-                              pm_status_name(listed < 0 ? (pm_status)listed : PM_ERR_NOMEM));
-        return listed < 0 ? (pm_status)listed : PM_ERR_NOMEM;
+    store_stems v;
+    pm_status listed = store_list_stems(s, &v);
+    if (listed != PM_OK) {
+        LOG("retention: cannot list the saved intakes (%s); will try again",
+            pm_status_name(listed));
+        return listed;
     }
     int64_t keep_s = (int64_t)retention_days * RETENTION_DAY_S;
     for (size_t i = 0; i < v.n; i++) {
@@ -108,7 +82,7 @@ pm_status retention_run(store *s, uint32_t retention_days, int32_t delete_after_
             LOG("retention: could not delete %s: %s", stem, err.text);
         }
     }
-    free(v.stems);
+    store_stems_free(&v);
     if (res)
         *res = r;
     return PM_OK;

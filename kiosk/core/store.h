@@ -119,6 +119,20 @@ int store_clean_temp(store *s);
  * Returns how many, or a negative pm_status. */
 int store_list(store *s, store_list_fn each, void *arg);
 
+/* A list of stems the caller owns (free with store_stems_free). */
+typedef struct {
+    char (*stems)[STORE_STEM_MAX];
+    size_t n, cap;
+    bool oom; /* an add failed for want of memory: the list is incomplete */
+} store_stems;
+
+/* Fills *out with every saved intake's stem, oldest first. PM_OK, or a
+ * negative pm_status (PM_ERR_NOMEM included); *out is empty on failure. */
+pm_status store_list_stems(store *s, store_stems *out);
+/* Appends one stem (ignored when too long; sets oom when memory runs out). */
+void store_stems_add(store_stems *l, const char *stem);
+void store_stems_free(store_stems *l);
+
 /* Calls each(stem) for every STEM.json that has no STEM.html (a crash or a
  * failure between the two writes), oldest first, so start-up can read the
  * JSON (store_read, summary_parse_json), render the page and write it
