@@ -1,14 +1,21 @@
 /* main.c — arguments → config → content → app; nothing else.
  *
  * Modes:
- *   painmap --check-data DIR   validate a content folder, list every problem
- *   painmap [options]          run the kiosk (see --help)
+ *   painmap --check-data DIR      validate a content folder, list every problem
+ *   painmap [options]             run the kiosk in a window (or fullscreen)
+ *   painmap --replay FILE [opts]  run a replay script headless (the test interface)
+ *   painmap --demo OUTDIR [opts]  the scripted walk-through: screenshots + summary
+ *   painmap --check-layout [opts] every screen, language and size: does text fit?
+ *   painmap --compare A.png B.png compare two screenshots with a small tolerance
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/content.h"
-#include "core/textkeys.h"
+#include "ui/app.h"
+#include "ui/driver.h"
 
 static int check_data(const char *dir)
 {
@@ -16,12 +23,6 @@ static int check_data(const char *dir)
     pm_msgs problems;
     pm_msgs_init(&problems);
     pm_status st = content_load(dir, &c, &problems);
-    if (st == PM_OK &&
-        content_check_program_texts(c, textkeys_program, textkeys_program_count, &problems)) {
-        content_free(c);
-        c = NULL;
-        st = PM_ERR_INVALID;
-    }
     for (size_t i = 0; i < problems.count; i++)
         printf("%s\n", problems.items[i]);
     if (st == PM_OK) {
@@ -40,8 +41,43 @@ static int check_data(const char *dir)
 static void usage(FILE *to)
 {
     fprintf(to,
-            "usage: painmap --check-data DIR\n"
-            "  --check-data DIR   check a content folder and list every problem\n");
+            "usage: painmap [options]                run the kiosk\n"
+            "       painmap --replay FILE [options]  run a replay script headless\n"
+            "       painmap --demo OUTDIR [options]  walk through every screen, save shots\n"
+            "       painmap --check-layout [options] check that all text fits, all sizes\n"
+            "       painmap --check-data DIR         check a content folder\n"
+            "       painmap --compare A.png B.png    compare two screenshots\n"
+            "options:\n"
+            "  --size WxH        display size (default 800x480)\n"
+            "  --rotate DEG      panel rotation: 0, 90, 180 or 270\n"
+            "  --data DIR        content folder (default: the source or installed data)\n"
+            "  --assets DIR      artwork folder\n"
+            "  --state DIR       where intakes are saved ($STATE_DIRECTORY or ./state)\n"
+            "  --lang CODE       the language the welcome screen starts in\n"
+            "  --config FILE     clinic configuration (not read yet: later issue)\n"
+            "  --fullscreen      fill the screen (the kiosk on its panel)\n"
+            "  --shots DIR       replay: where `shot` writes (default: current folder)\n"
+            "  --golden DIR      replay: compare every shot with DIR's copy\n"
+            "  --update-golden   replay: write the golden copies instead\n"
+            "  --sizes LIST      check-layout: sizes to check (WxH,WxH,...)\n"
+            "  --tolerance N     compare: per-channel difference allowed (default 32)\n");
+}
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Data and artwork: next to the build in a source tree, else installed. */
+static const char *default_dir(const char *src_sub, const char *installed)
+{
+    static char buf[2][1024]; /* written once at start-up, read-only afterwards */
+    int k = strcmp(src_sub, "data") == 0 ? 0 : 1;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", PAINMAP_SOURCE_DIR, src_sub);
+    if (is_dir(buf[k]))
+        return buf[k];
+    return installed;
 }
 
 int main(int argc, char **argv)
@@ -52,6 +88,119 @@ int main(int argc, char **argv)
         usage(stdout);
         return 0;
     }
-    usage(stderr);
-    return 2;
+    app_options o = {.w = 800, .h = 480};
+    const char *replay = NULL, *demo = NULL, *config = NULL, *cmp_a = NULL, *cmp_b = NULL;
+    const char *sizes = "800x480,1280x800,720x1280,1024x600,1920x1080";
+    bool check_layout = false;
+    replay_opts ro = {.tolerance = 32};
+    int tolerance = 32;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define TAKE(name) (strcmp(a, name) == 0 && v && (i++, 1))
+        if (TAKE("--replay"))
+            replay = v;
+        else if (TAKE("--demo"))
+            demo = v;
+        else if (TAKE("--data"))
+            o.data_dir = v;
+        else if (TAKE("--assets"))
+            o.assets_dir = v;
+        else if (TAKE("--state"))
+            o.state_dir = v;
+        else if (TAKE("--lang"))
+            o.lang = v;
+        else if (TAKE("--config"))
+            config = v;
+        else if (TAKE("--shots"))
+            ro.shots_dir = v;
+        else if (TAKE("--golden"))
+            ro.golden_dir = v;
+        else if (TAKE("--sizes"))
+            sizes = v;
+        else if (TAKE("--tolerance"))
+            tolerance = ro.tolerance = atoi(v);
+        else if (strcmp(a, "--compare") == 0 && i + 2 < argc) {
+            cmp_a = argv[++i];
+            cmp_b = argv[++i];
+        } else if (TAKE("--size")) {
+            if (sscanf(v, "%dx%d", &o.w, &o.h) != 2 || o.w < 320 || o.h < 240 || o.w > 8192 ||
+                o.h > 8192) {
+                fprintf(stderr, "painmap: --size wants WxH, e.g. 800x480 (got '%s')\n", v);
+                return 2;
+            }
+        } else if (TAKE("--rotate")) {
+            o.rotate = atoi(v);
+            if (o.rotate != 0 && o.rotate != 90 && o.rotate != 180 && o.rotate != 270) {
+                fprintf(stderr, "painmap: --rotate wants 0, 90, 180 or 270 (got '%s')\n", v);
+                return 2;
+            }
+        } else if (strcmp(a, "--update-golden") == 0)
+            ro.update_golden = true;
+        else if (strcmp(a, "--fullscreen") == 0)
+            o.fullscreen = true;
+        else if (strcmp(a, "--check-layout") == 0)
+            check_layout = true;
+        else {
+            fprintf(stderr, "painmap: unknown or incomplete option '%s'\n", a);
+            usage(stderr);
+            return 2;
+        }
+#undef TAKE
+    }
+    if (cmp_a) {
+        /* The compare needs SDL_image only, no video. */
+        char why[256] = "", diff[1100];
+        snprintf(diff, sizeof diff, "%s.diff.png", cmp_a);
+        long n = png_compare(cmp_a, cmp_b, tolerance, diff, why, sizeof why);
+        if (n < 0) {
+            fprintf(stderr, "compare: %s\n", why);
+            return 2;
+        }
+        printf("compare: %ld pixel%s differ by more than %d%s%s\n", n, n == 1 ? "" : "s",
+               tolerance, n ? "; see " : "", n ? diff : "");
+        return n ? 1 : 0;
+    }
+    if (config)
+        fprintf(stderr, "painmap: note: --config %s is accepted but not read yet "
+                        "(clinic configuration is a later issue)\n", config);
+    if (!o.data_dir)
+        o.data_dir = default_dir("data", PAINMAP_INSTALL_DATA);
+    if (!o.assets_dir)
+        o.assets_dir = default_dir("assets", PAINMAP_INSTALL_ASSETS);
+    if (!o.state_dir)
+        o.state_dir = getenv("STATE_DIRECTORY") ? getenv("STATE_DIRECTORY") : "./state";
+    o.font_dir = getenv("PAINMAP_FONT_DIR");
+    bool headless = replay || demo || check_layout;
+    if (headless) {
+        /* Deterministic pixels: the dummy driver and the software renderer. */
+        setenv("SDL_VIDEODRIVER", "dummy", 0);
+        setenv("SDL_AUDIODRIVER", "dummy", 0);
+        /* SDL would turn SIGTERM into a quit event nobody reads headless:
+         * let a test's timeout stop us. */
+        setenv("SDL_NO_SIGNAL_HANDLERS", "1", 0);
+        o.headless = true;
+    }
+    if (check_layout)
+        return layout_check(&o, sizes);
+
+    char demo_state[1100];
+    if (demo) {
+        snprintf(demo_state, sizeof demo_state, "%s/state", demo);
+        o.state_dir = demo_state;
+    }
+    app a;
+    if (!app_init(&a, &o)) {
+        app_quit(&a);
+        return 2;
+    }
+    int rc;
+    if (replay)
+        rc = replay_run_file(&a, replay, &ro);
+    else if (demo)
+        rc = demo_run(&a, demo);
+    else
+        rc = app_run(&a);
+    app_quit(&a);
+    return rc;
 }

@@ -1,0 +1,327 @@
+/* ui_bench.c — what drawing costs: the kiosk's own UI code (kiosk/ui, linked
+ * in unchanged) walked through a whole intake headless, timing
+ *   - a full redraw of every screen (the frame drawn again with nothing
+ *     changed but the dirty flag: warm text cache), per screen and step;
+ *   - tap to next frame: each `press` of the walk, from the touch through
+ *     hit-test, core event and redraw to the copy onto the window.
+ * With --only SCREEN it instead draws that screen exactly once inside
+ * bench_one_redraw(), for callgrind's --toggle-collect (bench/run).
+ *
+ *   ui_bench --walk FILE --data DIR --assets DIR [--size WxH] [--rotate DEG]
+ *            [--reps N] [--only SCREEN[:STEP]] [--trace]
+ *
+ * --trace measures nothing: it runs any replay script (a monkey's too) and
+ * prints how many commands ran on each screen — where the script got to.
+ *
+ * The walk is a replay script (the kiosk's demo walk without its
+ * screenshots). Output: one line per screen step, then summary lines
+ * "busiest SCREEN STEP WALL_US CPU_US" (the step whose redraw takes the most
+ * CPU), "tap MEDIAN_US P95_US MAX_US N" (wall) and "tap_cpu ..." (this
+ * thread's CPU time), parsed by bench/run. Medians of --reps redraws. */
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/replay.h"
+#include "ui/app.h"
+#include "ui/keyboard.h"
+
+static double now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+/* CPU time of this thread: what drawing costs, even on a busy machine. */
+static double cpu_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_d);
+    return n ? v[n / 2] : 0;
+}
+
+/* ---- running the walk (as kiosk/ui/driver.c does, through public calls) ---- */
+
+static bool press(app *a, const char *id)
+{
+    if (a->dirty)
+        app_draw(a);
+    const widget *w = app_widget(a, id);
+    if (!w)
+        return false;
+    bool region = w->act == ACT_AREA && a->flow && flow_screen(a->flow) == SCREEN_CHART;
+    double zoom = a->chart.zoom;
+    app_tap(a, w->px, w->py);
+    if (region && a->chart.zoom > zoom) {
+        if (a->dirty)
+            app_draw(a);
+        w = app_widget(a, id);
+        if (!w)
+            return false;
+        app_tap(a, w->px, w->py);
+    }
+    return true;
+}
+
+static bool type_text(app *a, const char *text)
+{
+    for (const char *p = text; *p;) {
+        unsigned char c = (unsigned char)*p;
+        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        char ch[8] = {0};
+        memcpy(ch, p, (size_t)len);
+        p += len;
+        int layer = 0;
+        bool upper = false;
+        const kb_key *k = kb_find(ch, &layer, &upper);
+        if (!k)
+            return false;
+        if (a->kb.layer != layer && !press(a, "key_accents"))
+            return false;
+        if (strcmp(k->lower, k->upper) != 0 && a->kb.shift != upper && !press(a, "key_shift"))
+            return false;
+        if (!press(a, k->id))
+            return false;
+    }
+    return true;
+}
+
+/* ---- measuring --------------------------------------------------------------- */
+
+#define MAX_STEPS 256
+#define MAX_TAPS 1024
+
+typedef struct {
+    char name[48];
+    int step;
+    double us, cpu;
+} step_time;
+
+static step_time steps[MAX_STEPS];
+static int nsteps;
+static double taps[MAX_TAPS], tap_cpu[MAX_TAPS];
+static int ntaps;
+static int reps = 15;
+
+static void measure_redraw(app *a)
+{
+    if (!a->flow || nsteps >= MAX_STEPS)
+        return;
+    const char *name = app_screen_name(a);
+    int step = flow_step(a->flow);
+    for (int i = 0; i < nsteps; i++)
+        if (strcmp(steps[i].name, name) == 0 && steps[i].step == step)
+            return;
+    double t[64], c[64];
+    int n = reps > 64 ? 64 : reps;
+    for (int i = 0; i < n; i++) {
+        a->dirty = true;
+        double t0 = now_us(), c0 = cpu_us();
+        app_draw(a);
+        SDL_RenderFlush(a->ren);
+        t[i] = now_us() - t0;
+        c[i] = cpu_us() - c0;
+    }
+    step_time *s = &steps[nsteps++];
+    snprintf(s->name, sizeof s->name, "%s", name);
+    s->step = step;
+    s->us = median(t, n);
+    s->cpu = median(c, n);
+}
+
+__attribute__((noinline)) void bench_one_redraw(app *a);
+__attribute__((noinline)) void bench_one_redraw(app *a)
+{
+    a->dirty = true;
+    app_draw(a);
+    SDL_RenderFlush(a->ren);
+}
+
+int main(int argc, char **argv)
+{
+    app_options o = {.w = 800, .h = 480, .headless = true};
+    const char *walk = NULL, *only = NULL;
+    bool trace = false;
+    long on_screen[SCREEN_COUNT + 2] = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--walk") == 0 && v)
+            walk = argv[++i];
+        else if (strcmp(a, "--data") == 0 && v)
+            o.data_dir = argv[++i];
+        else if (strcmp(a, "--assets") == 0 && v)
+            o.assets_dir = argv[++i];
+        else if (strcmp(a, "--size") == 0 && v) {
+            if (sscanf(argv[++i], "%dx%d", &o.w, &o.h) != 2)
+                return 2;
+        } else if (strcmp(a, "--reps") == 0 && v)
+            reps = atoi(argv[++i]);
+        else if (strcmp(a, "--only") == 0 && v)
+            only = argv[++i];
+        else if (strcmp(a, "--rotate") == 0 && v)
+            o.rotate = atoi(argv[++i]);
+        else if (strcmp(a, "--trace") == 0)
+            trace = true;
+        else {
+            fprintf(stderr, "usage: ui_bench --walk FILE --data DIR --assets DIR [--size WxH] "
+                            "[--reps N] [--only SCREEN[:STEP]]\n");
+            return 2;
+        }
+    }
+    if (!walk || !o.data_dir || !o.assets_dir) {
+        fprintf(stderr, "ui_bench: --walk, --data and --assets are required\n");
+        return 2;
+    }
+    char state[] = "/tmp/painmap-bench-XXXXXX";
+    if (!mkdtemp(state))
+        return 2;
+    o.state_dir = state;
+    o.font_dir = getenv("PAINMAP_FONT_DIR");
+    setenv("SDL_VIDEODRIVER", "dummy", 0);
+    app a;
+    if (!app_init(&a, &o) || !a.flow) {
+        fprintf(stderr, "ui_bench: the kiosk did not start (%s)\n", a.attention);
+        return 2;
+    }
+    char only_name[48] = "";
+    int only_step = 0;
+    if (only) {
+        snprintf(only_name, sizeof only_name, "%s", only);
+        char *colon = strchr(only_name, ':');
+        if (colon) {
+            *colon = '\0';
+            only_step = atoi(colon + 1);
+        }
+    }
+    FILE *f = fopen(walk, "r");
+    if (!f) {
+        perror(walk);
+        return 2;
+    }
+    char line[4096];
+    int lineno = 0, rc = 0;
+    bool done_only = false;
+    if (a.dirty)
+        app_draw(&a);
+    while (fgets(line, sizeof line, f) && !done_only) {
+        line[strcspn(line, "\r\n")] = '\0';
+        replay_cmd c;
+        int empty = 0;
+        pm_msg err = {{0}};
+        if (replay_parse_line(line, ++lineno, &c, &empty, &err) != PM_OK) {
+            fprintf(stderr, "%s:%d: %s\n", walk, lineno, err.text);
+            rc = 1;
+            break;
+        }
+        if (empty)
+            continue;
+        bool ok = true;
+        switch (c.op) {
+        case RP_TAP:
+            app_tap(&a, c.x, c.y);
+            break;
+        case RP_PRESS: {
+            double t0 = now_us(), c0 = cpu_us();
+            ok = press(&a, c.arg);
+            app_present(&a);
+            SDL_RenderFlush(a.ren);
+            if (ok && ntaps < MAX_TAPS && !only) {
+                taps[ntaps] = now_us() - t0;
+                tap_cpu[ntaps++] = cpu_us() - c0;
+            }
+            break;
+        }
+        case RP_TYPE:
+            ok = type_text(&a, c.arg);
+            break;
+        case RP_WAIT:
+            app_advance(&a, c.ms);
+            break;
+        case RP_DRAG:
+            app_drag(&a, c.px, c.py, c.npoints);
+            break;
+        case RP_EXPECT:
+        case RP_SHOT:
+            break;
+        case RP_QUIT:
+            done_only = true;
+            break;
+        }
+        if (!ok) {
+            fprintf(stderr, "%s:%d: '%s' failed on the %s screen\n", walk, lineno, line,
+                    app_screen_name(&a));
+            rc = 1;
+            break;
+        }
+        if (a.dirty)
+            app_draw(&a);
+        if (trace) {
+            const char *nm = app_screen_name(&a);
+            int k = content_screen_from_name(nm);
+            on_screen[k >= 0 ? k : strcmp(nm, "still_there") == 0 ? SCREEN_COUNT : SCREEN_COUNT + 1]++;
+        } else if (only) {
+            if (a.flow && strcmp(app_screen_name(&a), only_name) == 0 &&
+                flow_step(a.flow) == only_step) {
+                a.dirty = true; /* warm the text cache first, uncounted */
+                app_draw(&a);
+                bench_one_redraw(&a);
+                done_only = true;
+            }
+        } else {
+            measure_redraw(&a);
+        }
+    }
+    fclose(f);
+    if (trace) {
+        for (int k = 0; k < SCREEN_COUNT + 2; k++)
+            printf("%-16s %ld\n", k < SCREEN_COUNT ? content_screen_name((pm_screen)k)
+                                   : k == SCREEN_COUNT ? "still_there" : "other",
+                   on_screen[k]);
+    } else if (!only && rc == 0) {
+        int busiest = 0;
+        for (int i = 0; i < nsteps; i++) {
+            printf("redraw %-14s step %2d %8.0f us wall %8.0f us cpu\n", steps[i].name,
+                   steps[i].step, steps[i].us, steps[i].cpu);
+            if (steps[i].cpu > steps[busiest].cpu)
+                busiest = i;
+        }
+        if (nsteps)
+            printf("busiest %s %d %.0f %.0f\n", steps[busiest].name, steps[busiest].step,
+                   steps[busiest].us, steps[busiest].cpu);
+        if (ntaps) {
+            double w[MAX_TAPS], cp[MAX_TAPS];
+            memcpy(w, taps, sizeof(double) * (size_t)ntaps);
+            memcpy(cp, tap_cpu, sizeof(double) * (size_t)ntaps);
+            qsort(w, (size_t)ntaps, sizeof *w, cmp_d);
+            qsort(cp, (size_t)ntaps, sizeof *cp, cmp_d);
+            printf("tap %.0f %.0f %.0f %d\n", w[ntaps / 2], w[ntaps * 95 / 100], w[ntaps - 1],
+                   ntaps);
+            printf("tap_cpu %.0f %.0f %.0f %d\n", cp[ntaps / 2], cp[ntaps * 95 / 100],
+                   cp[ntaps - 1], ntaps);
+        }
+    } else if (only && !done_only) {
+        fprintf(stderr, "ui_bench: the walk never showed %s step %d\n", only_name, only_step);
+        rc = 1;
+    }
+    app_quit(&a);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", state);
+    if (system(cmd) != 0)
+        fprintf(stderr, "ui_bench: could not remove %s\n", state);
+    return rc;
+}

@@ -1,0 +1,11 @@
+# Cross-compiling the kiosk for arm64 against the image's own root file
+# system (PAINMAP_SYSROOT), with Debian's gcc-aarch64-linux-gnu on the host.
+set(CMAKE_SYSTEM_NAME Linux)
+set(CMAKE_SYSTEM_PROCESSOR aarch64)
+set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
+set(CMAKE_SYSROOT "$ENV{PAINMAP_SYSROOT}")
+set(CMAKE_FIND_ROOT_PATH "$ENV{PAINMAP_SYSROOT}")
+set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
+set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)

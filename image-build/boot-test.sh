@@ -1,0 +1,252 @@
+#!/bin/sh
+# boot-test.sh — boots the built SD image under qemu-system-aarch64 (-M virt,
+# cortex-a72, software emulation) and checks, from the serial console:
+#   1. systemd reached painmap.service and the kiosk started (READY=1 seen:
+#      the service is "active"), and the watchdog is armed;
+#   2. the config on the boot partition was read (a deliberately unknown
+#      setting in painmap.conf shows up as a warning in the kiosk's journal);
+#   3. an intake saved by a replay script survives a hard power-off: qemu is
+#      killed (SIGKILL, no shutdown, no sync) the moment the replay returns,
+#      the VM boots again, and the intake is there, intact, valid JSON;
+#   4. the data partition grew to fill the (enlarged) disk on first boot;
+#   5. a hung kiosk (SIGSTOP) is killed by the watchdog and restarted.
+#
+#   image-build/boot-test.sh [IMAGE(.img or .img.xz)]   default: the newest in image-build/out
+#
+# What differs from a Pi: the kernel, initrd and command line are handed to
+# qemu directly (the Pi firmware would read them from the same FAT partition),
+# the console is ttyAMA0, and a drop-in makes the kiosk use SDL's dummy video
+# driver (the VM has no KMS display). painmap.service itself is the shipped one.
+# A test-only unit, painmap-boottest.service, is added to the root file
+# system (with debugfs: no loop devices, no mounting) to run the replay and
+# print results on the serial console.
+set -eu
+export LC_ALL=C
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+WORK=${WORK:-/var/tmp/painmap-image}/boottest
+TIMEOUT=${BOOT_TIMEOUT:-900}   # seconds per boot
+"$repo/scripts/setup-deps" qemu-system-arm mtools e2fsprogs fdisk xz-utils python3 >/dev/null
+
+img=${1:-$(ls -t "$here"/out/painmap-*-arm64.img.xz "$here"/out/painmap-*-arm64.img 2>/dev/null | head -n1)}
+[ -n "$img" ] && [ -f "$img" ] || { echo "boot-test: no image; run image-build/build.sh first" >&2; exit 2; }
+log() { printf '%s boot-test: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+fail=0
+check() { # check NAME CONDITION-RESULT(0/1) DETAIL
+    if [ "$2" = 0 ]; then echo "PASS  $1"; else echo "FAIL  $1${3:+: $3}"; fail=1; fi
+}
+
+rm -rf "$WORK"; mkdir -p "$WORK"
+disk="$WORK/disk.img"
+log "image: $img"
+case "$img" in
+*.xz) xz -dc "$img" > "$disk" ;;
+*) cp --sparse=always "$img" "$disk" ;;
+esac
+
+# Partition offsets from the image's own table.
+part_start() { sfdisk -d "$disk" | sed -n "s/^[^ ]*$1 : start= *\([0-9]*\),.*/\1/p"; }
+part_size() { sfdisk -d "$disk" | sed -n "s/^[^ ]*$1 : start= *[0-9]*, size= *\([0-9]*\),.*/\1/p"; }
+bs=$(part_start 1); rs=$(part_start 2); rsz=$(part_size 2)
+
+# Kernel, initrd and command line from the boot partition.
+mcopy -n -i "$disk@@$((bs * 512))" ::vmlinuz ::initrd.img ::cmdline.txt ::painmap.conf "$WORK/"
+# The test's config: the shipped file plus one setting the kiosk cannot
+# know, which it must report (proof that it read this very file).
+{ cat "$WORK/painmap.conf"; printf 'clinic_name = Boot Test Clinic\r\nboottest_marker = 1\r\n'; } > "$WORK/painmap.test.conf"
+mcopy -o -i "$disk@@$((bs * 512))" "$WORK/painmap.test.conf" ::painmap.conf
+
+# Test-only files into the root file system, written with debugfs.
+t="$WORK/files"; mkdir -p "$t"
+cat > "$t/dummy.conf" <<'DROPIN'
+# boot test only: the VM has no KMS display
+[Service]
+Environment=SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+DROPIN
+cat > "$t/painmap-boottest.service" <<'UNIT'
+[Unit]
+Description=Painmap boot test
+After=painmap.service painmap-growdata.service
+Wants=painmap.service
+[Service]
+Type=oneshot
+ExecStart=/usr/lib/painmap/boottest
+StandardOutput=tty
+StandardError=tty
+TTYPath=/dev/ttyAMA0
+[Install]
+WantedBy=multi-user.target
+UNIT
+cat > "$t/boottest" <<'SCRIPT'
+#!/bin/sh
+# Runs inside the VM; every line it prints goes to the serial console.
+say() { echo "BOOTTEST: $*"; }
+mode=$(sed -n 's/.*painmap\.boottest=\([a-z]*\).*/\1/p' /proc/cmdline)
+# The kiosk is Type=notify: painmap-boottest starts after its start job ends.
+for i in $(seq 1 60); do
+    st=$(systemctl is-active painmap.service)
+    [ "$st" = active ] && break
+    sleep 2
+done
+say "painmap.service $st"
+systemctl show painmap.service -p Type -p WatchdogUSec -p NRestarts -p StatusText \
+    -p ExecMainStartTimestampMonotonic -p ActiveEnterTimestampMonotonic \
+    -p User -p MainPID | sed 's/^/BOOTTEST: prop /'
+say "uptime $(cut -d' ' -f1 /proc/uptime)"
+systemctl --failed --no-legend --plain | sed 's/^/BOOTTEST: failed-unit /'
+findmnt -no TARGET,OPTIONS / | sed 's/^/BOOTTEST: mount /'
+findmnt -no TARGET,OPTIONS /var/lib/painmap | sed 's/^/BOOTTEST: mount /'
+say "data-size-mib $(df -BM --output=size /var/lib/painmap | tail -n1 | tr -dc 0-9)"
+pid=$(systemctl show -p MainPID --value painmap.service)
+[ "${pid:-0}" -gt 0 ] && say "proc $(stat -c %U /proc/$pid) $(cat /proc/$pid/comm)"
+journalctl -b -u painmap.service -o cat --no-pager | sed 's/^/BOOTTEST-JOURNAL: /'
+journalctl -b -u painmap-growdata.service -o cat --no-pager | sed 's/^/BOOTTEST-GROW: /'
+if [ "$mode" = save ]; then
+    rm -rf /tmp/shots; mkdir -p /tmp/shots; chown painmap /tmp/shots
+    cd /tmp/shots
+    if runuser -u painmap -- /usr/bin/painmap --replay /usr/share/painmap/boottest/intake.replay \
+            --state /var/lib/painmap --shots /tmp/shots > /tmp/replay.log 2>&1; then
+        sed 's/^/BOOTTEST-REPLAY: /' /tmp/replay.log
+        # No sync here on purpose: the host pulls the plug now.
+        say "SAVED $(find /var/lib/painmap -type f -name '*.json' -printf '%f ')"
+    else
+        sed 's/^/BOOTTEST-REPLAY: /' /tmp/replay.log
+        say "REPLAY-FAILED"
+    fi
+    sleep 3600
+else
+    for f in $(find /var/lib/painmap -type f -name '*.json' | sort); do
+        echo "BOOTTEST-FILE: $f $(base64 -w0 "$f")"
+    done
+    say "CHECKED"
+    # A hung kiosk: stop it dead and let the watchdog (WatchdogSec=30) act.
+    pid=$(systemctl show -p MainPID --value painmap.service)
+    before=$(systemctl show -p NRestarts --value painmap.service)
+    kill -STOP "$pid"
+    say "hung the kiosk (SIGSTOP to $pid)"
+    n=$before; i=0
+    while [ $i -lt 45 ] && [ "$n" -le "$before" ]; do
+        sleep 2; i=$((i + 1)); n=$(systemctl show -p NRestarts --value painmap.service)
+    done
+    journalctl -b -u painmap.service -o cat --no-pager | grep -i watchdog | sed 's/^/BOOTTEST-WD: /'
+    say "WATCHDOG restarts $before -> $n after ~$((i * 2)) s"
+    systemctl poweroff
+fi
+SCRIPT
+# The intake replay: the shipped walk-through, without its screenshots.
+# (From the tree the image was built from: PAINMAP_SRC, as for build.sh.)
+grep -v '^shot ' "${PAINMAP_SRC:-$repo}/tests/replay/walk.replay" > "$t/intake.replay"
+
+dd if="$disk" of="$WORK/root.img" bs=512 skip="$rs" count="$rsz" status=none
+debugfs -w "$WORK/root.img" >/dev/null 2>"$WORK/debugfs.err" <<DEBUGFS
+mkdir /etc/systemd/system/painmap.service.d
+write $t/dummy.conf /etc/systemd/system/painmap.service.d/boottest-dummy-video.conf
+write $t/painmap-boottest.service /etc/systemd/system/painmap-boottest.service
+symlink /etc/systemd/system/multi-user.target.wants/painmap-boottest.service /etc/systemd/system/painmap-boottest.service
+write $t/boottest /usr/lib/painmap/boottest
+sif /usr/lib/painmap/boottest mode 0100755
+mkdir /usr/share/painmap/boottest
+write $t/intake.replay /usr/share/painmap/boottest/intake.replay
+DEBUGFS
+if grep -qi "error\|not found\|cannot\|couldn" "$WORK/debugfs.err"; then cat "$WORK/debugfs.err" >&2; exit 1; fi
+dd if="$WORK/root.img" of="$disk" bs=512 seek="$rs" conv=notrunc status=none
+rm -f "$WORK/root.img"
+# A bigger "card" than the image: the data partition must grow into it.
+truncate -s +512M "$disk"
+
+cmdline=$(tr -d '\r\n' < "$WORK/cmdline.txt" | sed 's/console=[^ ]*//g')
+boot() { # boot MODE LOG: runs qemu in the background, sets $qpid
+    qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024 \
+        -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
+        -append "console=ttyAMA0 $cmdline painmap.boottest=$1" \
+        -drive if=none,file="$disk",format=raw,id=sd,cache=writeback \
+        -device virtio-blk-device,drive=sd \
+        -nic none -display none -monitor none -serial file:"$2" -no-reboot &
+    qpid=$!
+}
+wait_for() { # wait_for LOG PATTERN -> 0 when seen, 1 on timeout or qemu exit
+    n=0
+    while [ $n -lt "$TIMEOUT" ]; do
+        grep -aq "$2" "$1" 2>/dev/null && return 0
+        kill -0 "$qpid" 2>/dev/null || { grep -aq "$2" "$1" 2>/dev/null; return $?; }
+        sleep 1; n=$((n + 1))
+    done
+    return 1
+}
+
+# --- boot 1: start, check, save an intake, pull the plug -----------------------
+set +e   # from here on every check runs and reports, pass or fail
+log "boot 1 (first boot, then a replay saves an intake)"
+log1="$WORK/serial-1.log"; : > "$log1"
+t0=$(date +%s)
+boot save "$log1"
+if wait_for "$log1" "BOOTTEST: painmap.service"; then
+    log "kiosk service reported after $(( $(date +%s) - t0 )) s (wall clock, emulated)"
+fi
+wait_for "$log1" "BOOTTEST: SAVED\|BOOTTEST: REPLAY-FAILED" || true
+kill -9 "$qpid" 2>/dev/null || true; wait "$qpid" 2>/dev/null || true
+t1=$(date +%s)
+log "boot 1 over after $(( t1 - t0 )) s; qemu killed (hard power-off)"
+
+tr -d '\r' < "$log1" > "$WORK/s1"
+grep -q "BOOTTEST: painmap.service active" "$WORK/s1"; check "systemd started painmap.service and it reported READY=1 (active)" $? "$(grep -a 'BOOTTEST: painmap.service' "$WORK/s1")"
+grep -q "BOOTTEST: prop Type=notify" "$WORK/s1"; check "the unit is Type=notify" $?
+grep -q "BOOTTEST: prop WatchdogUSec=30s" "$WORK/s1"; check "the watchdog is armed (WatchdogSec=30)" $?
+grep -q "BOOTTEST: proc painmap painmap" "$WORK/s1"; check "the kiosk runs as user painmap" $?
+grep -q "BOOTTEST-JOURNAL: painmap: " "$WORK/s1"; check "the kiosk logs 'painmap: ...' lines to the journal" $?
+grep -q "boottest_marker" "$WORK/s1"; check "the kiosk read painmap.conf from the boot partition" $? "no warning about boottest_marker in the kiosk's journal"
+grep -q "BOOTTEST: mount / .*\bro\b" "$WORK/s1"; check "the root file system is mounted read-only" $?
+grep -q "BOOTTEST: mount /var/lib/painmap .*data=journal" "$WORK/s1"; check "the intake partition is mounted rw with data=journal" $?
+size=$(sed -n 's/^BOOTTEST: data-size-mib \([0-9]*\).*/\1/p' "$WORK/s1" | head -n1)
+[ "${size:-0}" -gt 400 ]; check "the intake partition grew to fill the disk (${size:-?} MiB)" $?
+if grep -q "BOOTTEST: failed-unit" "$WORK/s1"; then
+    echo "note: failed units on boot 1:"; grep "BOOTTEST: failed-unit" "$WORK/s1"
+fi
+grep -q "BOOTTEST: SAVED .*json" "$WORK/s1"; check "the replay completed and saved an intake" $? "$(grep -a 'BOOTTEST-REPLAY\|REPLAY-FAILED' "$WORK/s1" | tail -n5)"
+saved=$(sed -n 's/^BOOTTEST: SAVED //p' "$WORK/s1")
+ready_us=$(sed -n 's/^BOOTTEST: prop ActiveEnterTimestampMonotonic=//p' "$WORK/s1")
+start_us=$(sed -n 's/^BOOTTEST: prop ExecMainStartTimestampMonotonic=//p' "$WORK/s1")
+
+# --- boot 2: after the power cut -----------------------------------------------
+log "boot 2 (after the power cut)"
+log2="$WORK/serial-2.log"; : > "$log2"
+t2=$(date +%s)
+boot check "$log2"
+wait_for "$log2" "BOOTTEST: WATCHDOG" || true
+kill -9 "$qpid" 2>/dev/null || true; wait "$qpid" 2>/dev/null || true
+log "boot 2 over after $(( $(date +%s) - t2 )) s"
+tr -d '\r' < "$log2" > "$WORK/s2"
+grep -q "BOOTTEST: painmap.service active" "$WORK/s2"; check "the kiosk starts again after the power cut" $?
+python3 - "$WORK/s2" "$saved" <<'PY'
+import base64, json, sys
+lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()
+saved = [n for n in sys.argv[2].split() if n.endswith(".json")]
+files = {}
+for l in lines:
+    if l.startswith("BOOTTEST-FILE: "):
+        parts = l.split(" ")
+        if len(parts) >= 3:
+            files[parts[1].rsplit("/", 1)[-1]] = parts[2]
+ok = bool(saved)
+for n in saved:
+    if n not in files:
+        print("FAIL  intake %s is gone after the power cut" % n); ok = False; continue
+    try:
+        doc = json.loads(base64.b64decode(files[n]).decode("utf-8"))
+        print("PASS  intake %s survived the power cut: valid JSON, %d top-level keys" % (n, len(doc)))
+    except Exception as e:
+        print("FAIL  intake %s is damaged after the power cut: %s" % (n, e)); ok = False
+sys.exit(0 if ok else 1)
+PY
+[ $? = 0 ] || fail=1
+grep -q "BOOTTEST-WD: .*[Ww]atchdog timeout" "$WORK/s2" && grep -q "BOOTTEST: WATCHDOG restarts 0 -> [1-9]" "$WORK/s2"
+check "a hung kiosk (SIGSTOP) is killed by the watchdog and restarted" $? "$(grep -a 'BOOTTEST: WATCHDOG\|BOOTTEST-WD' "$WORK/s2")"
+
+echo "--- figures"
+echo "boot 1 wall clock (qemu start to intake saved): $(( t1 - t0 )) s"
+if [ -n "$ready_us" ] && [ -n "$start_us" ]; then
+    awk -v r="$ready_us" -v s="$start_us" 'BEGIN { printf "kernel start to kiosk READY=1: %.1f s (kiosk exec to READY: %.1f s), emulated\n", r/1e6, (r-s)/1e6 }'
+fi
+echo "serial logs: $log1 $log2"
+[ $fail = 0 ] && echo "boot test: all checks passed" || echo "boot test: FAILED"
+exit $fail

@@ -1,0 +1,328 @@
+#!/bin/sh
+# build.sh — builds the Painmap Raspberry Pi SD image (arm64, Debian 12).
+#
+#   image-build/build.sh            -> image-build/out/painmap-<version>-arm64.img.xz
+#                                      + .sha256, and the uncompressed .img
+#
+# Runs on an ordinary Debian 12 x86-64 machine as root (or through sudo). It
+# needs no loop devices and no privileged container: the root file system is
+# built by mmdebstrap in a plain directory (arm64 binaries run through
+# qemu-user binfmt), the partitions are built as files (mkfs.vfat + mcopy,
+# mkfs.ext4 -d) and stitched into the image with sfdisk and dd conv=notrunc.
+#
+# Stages (each one's result lives under $WORK, default /var/tmp/painmap-image,
+# outside the repository):
+#   1. rootfs-base/  mmdebstrap: systemd, kernel, raspi-firmware, SDL2 runtime
+#   2. kiosk/        the kiosk cross-compiled for arm64 (the host's
+#                    gcc-aarch64-linux-gnu) against a throw-away copy of the
+#                    root file system with the -dev packages unpacked into it,
+#                    installed with DESTDIR; no build tool enters the image
+#   3. rootfs/       base + kiosk + image-build/overlay + users, units, fstab
+#   4. the image     boot (FAT32) + root (ext4, read-only) + data (ext4, grown
+#                    on first boot) partitions
+#
+# Environment:
+#   WORK=DIR          where the intermediate trees go (default /var/tmp/painmap-image)
+#   OUT=DIR           where the image goes (default image-build/out)
+#   REUSE_BASE=1      keep an existing $WORK/rootfs-base (skip stage 1)
+#   REUSE_KIOSK=1     keep an existing $WORK/kiosk (skip stage 2)
+#   PAINMAP_SRC=DIR   build the kiosk from DIR instead of this checkout
+#   MIRROR=URL        Debian mirror (default http://deb.debian.org/debian)
+#   XZ_LEVEL=N        xz preset (default 6; 1-3 are several times faster)
+set -eu
+export LC_ALL=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+WORK=${WORK:-/var/tmp/painmap-image}
+OUT=${OUT:-$here/out}
+SRC=${PAINMAP_SRC:-$repo}
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+SECURITY=${SECURITY:-http://deb.debian.org/debian-security}
+NICE=${NICE:-nice -n 10}
+
+version=$(sed -n 's/^project(painmap VERSION \([0-9.]*\).*/\1/p' "$repo/CMakeLists.txt")
+[ -n "$version" ] || { echo "build.sh: cannot read the version from CMakeLists.txt" >&2; exit 1; }
+name="painmap-$version-arm64"
+
+# Partition sizes (MiB). The data partition starts small and is grown to fill
+# the card on first boot (painmap-growdata.service).
+BOOT_MIB=${BOOT_MIB:-256}
+DATA_MIB=${DATA_MIB:-64}
+
+log() { printf '%s build.sh: %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+t0=$(date +%s)
+
+# --- dependencies: stated here, installed through the set-up script ---------
+"$repo/scripts/setup-deps" mmdebstrap qemu-user-static binfmt-support arch-test \
+    dosfstools mtools e2fsprogs fdisk xz-utils file
+if ! arch-test arm64 >/dev/null 2>&1; then
+    update-binfmts --enable qemu-aarch64 2>/dev/null || true
+    arch-test arm64 >/dev/null || { echo "build.sh: this machine cannot run arm64 binaries (qemu-user binfmt)" >&2; exit 1; }
+fi
+
+mkdir -p "$WORK" "$OUT"
+
+# Never delete a tree something is still mounted in (an interrupted chroot
+# would otherwise take the host's /dev with it).
+safe_rm() {
+    for d in "$@"; do
+        if findmnt -rno TARGET | grep -q "^$d/"; then
+            echo "build.sh: something is still mounted under $d; unmount it first:" >&2
+            findmnt -rno TARGET | grep "^$d/" >&2
+            exit 1
+        fi
+        rm -rf "$d"
+    done
+}
+
+# chroot helpers: mount /proc, /sys, /dev for a command inside a tree.
+in_root() {
+    root=$1; shift
+    mount -t proc proc "$root/proc"
+    mount --rbind /sys "$root/sys"; mount --make-rslave "$root/sys"
+    mount --rbind /dev "$root/dev"; mount --make-rslave "$root/dev"
+    rc=0
+    chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+        LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@" || rc=$?
+    umount -R "$root/dev" "$root/sys" "$root/proc"
+    return $rc
+}
+
+# --- stage 1: the base root file system ---------------------------------------
+# Runtime packages only; the kiosk's build dependencies never enter the image.
+RUNTIME_PKGS="systemd,systemd-sysv,udev,kmod,e2fsprogs,cloud-guest-utils,fdisk,\
+initramfs-tools,linux-image-arm64,raspi-firmware,\
+libsdl2-2.0-0,libsdl2-ttf-2.0-0,libsdl2-image-2.0-0,libcjson1,libinih1,\
+libgbm1,libegl1,libegl-mesa0,libgles2,libgl1-mesa-dri,libdrm2,\
+fonts-dejavu-core"
+
+if [ "${REUSE_BASE:-0}" = 1 ] && [ -x "$WORK/rootfs-base/usr/bin/systemctl" ]; then
+    log "stage 1: reusing $WORK/rootfs-base"
+else
+    log "stage 1: mmdebstrap (arm64 through qemu-user; ~15-25 min)"
+    safe_rm "$WORK/rootfs-base"
+    # update-initramfs is diverted while packages go in (every kernel,
+    # firmware and udev trigger would rebuild the initrd) and run once later.
+    $NICE mmdebstrap --mode=root --architectures=arm64 --variant=minbase \
+        --components=main,non-free-firmware \
+        --include="$RUNTIME_PKGS" \
+        --aptopt='Apt::Install-Recommends "false"' \
+        --dpkgopt='path-exclude=/usr/share/man/*' \
+        --dpkgopt='path-exclude=/usr/share/info/*' \
+        --dpkgopt='path-exclude=/usr/share/doc/*' \
+        --dpkgopt='path-include=/usr/share/doc/*/copyright' \
+        --dpkgopt='path-exclude=/usr/share/locale/*' \
+        --dpkgopt='path-include=/usr/share/locale/locale.alias' \
+        --essential-hook='chroot "$1" dpkg-divert --quiet --local --rename --add /usr/sbin/update-initramfs' \
+        --essential-hook='printf "#!/bin/sh\necho update-initramfs: diverted during the image build\n" > "$1/usr/sbin/update-initramfs"; chmod 755 "$1/usr/sbin/update-initramfs"' \
+        bookworm "$WORK/rootfs-base" \
+        "deb $MIRROR bookworm main non-free-firmware" \
+        "deb $MIRROR bookworm-updates main non-free-firmware" \
+        "deb $SECURITY bookworm-security main non-free-firmware"
+    log "stage 1 done after $(( $(date +%s) - t0 )) s"
+fi
+[ "${STOP_AFTER:-}" = 1 ] && exit 0
+
+# --- stage 2: the kiosk, cross-compiled against the image's libraries ---------
+# Measured here: gcc under qemu-user is ~10x slower than the host's cross gcc,
+# and installing the -dev tree (libsdl2-dev pulls X11, Wayland, GL, Pulse
+# headers) through dpkg under qemu costs minutes more. So: the host's
+# gcc-aarch64-linux-gnu, a sysroot = copy of rootfs-base plus the -dev
+# packages *unpacked* (dpkg -x: no scripts, nothing run under qemu).
+DEV_PKGS="libc6-dev linux-libc-dev libcrypt-dev libsdl2-dev libsdl2-ttf-dev \
+libsdl2-image-dev libcjson-dev libinih-dev"
+t2=$(date +%s)
+if [ "${REUSE_KIOSK:-0}" = 1 ] && [ -x "$WORK/kiosk/usr/bin/painmap" ]; then
+    log "stage 2: reusing $WORK/kiosk"
+else
+    log "stage 2: cross-compiling the kiosk from $SRC"
+    "$repo/scripts/setup-deps" gcc-aarch64-linux-gnu cmake pkg-config
+    sysroot="$WORK/sysroot"
+    safe_rm "$sysroot" "$WORK/kiosk" "$WORK/kiosk-build"
+    cp -a "$WORK/rootfs-base" "$sysroot"
+    mkdir -p "$sysroot/tmp/debs"
+    # apt inside the arm64 tree resolves the exact arm64 versions; it only
+    # downloads. Only the named packages are unpacked: their own -dev
+    # dependencies are not needed for these link lines.
+    in_root "$sysroot" sh -c "apt-get -qq -o APT::Sandbox::User=root update &&
+        cd /tmp/debs && apt-get -qq -o APT::Sandbox::User=root download $DEV_PKGS"
+    for d in "$sysroot"/tmp/debs/*.deb; do dpkg -x "$d" "$sysroot"; done
+    export PKG_CONFIG_SYSROOT_DIR="$sysroot"
+    export PKG_CONFIG_LIBDIR="$sysroot/usr/lib/aarch64-linux-gnu/pkgconfig:$sysroot/usr/share/pkgconfig:$WORK/pc-stubs"
+    # The .pc files name their private dependencies (harfbuzz, libpng...),
+    # which only a static link uses; empty stand-ins keep pkg-config happy
+    # without unpacking their whole -dev trees.
+    rm -rf "$WORK/pc-stubs"; mkdir -p "$WORK/pc-stubs"
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        missing=$(pkg-config --print-errors --exists sdl2 SDL2_ttf SDL2_image libcjson inih libcrypt 2>&1 |
+                  sed -n "s/^Package '\([^']*\)', required by.*/\1/p" | sort -u)
+        [ -n "$missing" ] || break
+        for m in $missing; do
+            printf 'Name: %s\nDescription: stand-in for a shared link\nVersion: 999\n' "$m" > "$WORK/pc-stubs/$m.pc"
+        done
+    done
+    PAINMAP_SYSROOT="$sysroot" \
+        cmake -S "$SRC" -B "$WORK/kiosk-build" -DCMAKE_BUILD_TYPE=Release \
+            -DCMAKE_TOOLCHAIN_FILE="$here/aarch64-toolchain.cmake" \
+            -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF >/dev/null
+    $NICE cmake --build "$WORK/kiosk-build" -j2
+    DESTDIR="$WORK/kiosk" cmake --install "$WORK/kiosk-build" >/dev/null
+    aarch64-linux-gnu-strip "$WORK/kiosk/usr/bin/painmap"
+    file "$WORK/kiosk/usr/bin/painmap" 2>/dev/null || true
+    safe_rm "$sysroot"
+    log "stage 2 done after $(( $(date +%s) - t2 )) s"
+fi
+
+# --- stage 3: the image's root file system -------------------------------------
+t3=$(date +%s)
+log "stage 3: assembling the root file system"
+root="$WORK/rootfs"
+safe_rm "$root"
+cp -a "$WORK/rootfs-base" "$root"
+cp -a "$WORK/kiosk/." "$root/"
+cp -a "$here/overlay/." "$root/"
+install -m 0644 "$repo/systemd/painmap.service" "$root/etc/systemd/system/painmap.service"
+# Everything else in systemd/: udev rules (USB export), drop-ins
+# (painmap.service.d/), other units (a retention timer...).
+for f in "$repo"/systemd/*; do
+    case "$f" in
+    */painmap.service|*/README*) ;;
+    *.rules) install -D -m 0644 "$f" "$root/etc/udev/rules.d/$(basename "$f")" ;;
+    *.d)
+        mkdir -p "$root/etc/systemd/system/$(basename "$f")"
+        for c in "$f"/*.conf; do
+            [ -f "$c" ] && install -m 0644 "$c" "$root/etc/systemd/system/$(basename "$f")/"
+        done ;;
+    *.service|*.mount|*.automount|*.timer|*.path|*.socket|*.target)
+        install -m 0644 "$f" "$root/etc/systemd/system/$(basename "$f")" ;;
+    esac
+done
+# The USB export's mount point (systemd/README.md): the root is read-only,
+# so it must exist in the image.
+mkdir -p "$root/media/painmap-usb"
+[ -f "$repo/README.md" ] && install -m 0644 "$repo/README.md" "$root/usr/share/painmap/README.md"
+
+# Smoke test of the installed binary, run under qemu-user in the target tree.
+in_root "$root" /usr/bin/painmap --check-data /usr/share/painmap/data
+
+# Partition UUIDs: the MBR disk id is chosen now so fstab and cmdline.txt
+# can name the partitions (PARTUUID=<id>-01/02/03); the same names hold on
+# the SD card and in the emulator.
+diskid=${DISKID:-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')}
+cat > "$root/etc/fstab" <<FSTAB
+# Root is read-only in normal use: a power cut cannot corrupt it.
+PARTUUID=$diskid-02  /                 ext4  ro,noatime,errors=remount-ro  0 1
+# The boot partition (config.txt, painmap.conf): read-only too; take the
+# card out to edit painmap.conf on another computer.
+PARTUUID=$diskid-01  /boot/firmware    vfat  ro,nodev,nosuid,noexec,umask=0022,nofail  0 2
+# Intakes: journalled data, committed every second, checked at boot.
+PARTUUID=$diskid-03  /var/lib/painmap  ext4  rw,noatime,nodev,nosuid,noexec,data=journal,commit=1,errors=remount-ro  0 2
+tmpfs  /tmp      tmpfs  nodev,nosuid,mode=1777,size=64M  0 0
+tmpfs  /var/tmp  tmpfs  nodev,nosuid,mode=1777,size=16M  0 0
+tmpfs  /var/log  tmpfs  nodev,nosuid,noexec,mode=0755,size=16M  0 0
+FSTAB
+
+kver=$(ls "$root/lib/modules" | sort -V | tail -n1)
+in_root "$root" sh -eu -c "
+    useradd --system --user-group --no-create-home --home-dir /nonexistent \
+        --shell /usr/sbin/nologin --groups video,render,input painmap
+    usermod -p '*' root                         # no password login at all
+    systemctl enable painmap.service painmap-growdata.service
+    systemctl set-default multi-user.target
+    # No login prompt anywhere: not on the display, not on the serial port.
+    systemctl mask getty@tty1.service serial-getty@.service console-getty.service \
+        getty-static.service
+    # Read-only root: nothing to save a random seed or utmp records to.
+    systemctl mask systemd-random-seed.service systemd-update-utmp.service \
+        systemd-update-utmp-runlevel.service
+    # No network stack to configure, nothing to fetch.
+    systemctl mask systemd-networkd.service systemd-timesyncd.service 2>/dev/null || true
+    systemctl mask apt-daily.timer apt-daily-upgrade.timer 2>/dev/null || true
+    : > /etc/machine-id
+    rm -f /var/lib/dbus/machine-id
+    # The real update-initramfs back, run once for the one kernel.
+    rm -f /usr/sbin/update-initramfs
+    dpkg-divert --quiet --local --rename --remove /usr/sbin/update-initramfs
+    update-initramfs -c -k $kver
+"
+# Only the root's directory skeleton for the intake partition's mount point.
+mkdir -p "$root/var/lib/painmap" "$root/boot/firmware"
+chmod 0700 "$root/var/lib/painmap"
+log "stage 3 done after $(( $(date +%s) - t3 )) s"
+
+# --- stage 4: boot partition, partitions, image --------------------------------
+t4=$(date +%s)
+log "stage 4: partitions and image"
+boot="$WORK/bootfs"
+rm -rf "$boot"; mkdir -p "$boot"
+# raspi-firmware's kernel/initramfs hooks fill /boot/firmware in the tree;
+# whatever they did or did not do, the boot partition gets exactly this:
+cp -a "$root/usr/lib/raspi-firmware/." "$boot/"
+cp "$root/boot/vmlinuz-$kver" "$boot/vmlinuz"
+cp "$root/boot/initrd.img-$kver" "$boot/initrd.img"
+# Every Broadcom device tree; the firmware picks the one for its board.
+for dtb in "$root/usr/lib/linux-image-$kver/broadcom/"bcm*.dtb; do
+    [ -f "$dtb" ] && cp "$dtb" "$boot/"
+done
+if [ -d "$root/usr/lib/linux-image-$kver/overlays" ]; then
+    cp -a "$root/usr/lib/linux-image-$kver/overlays" "$boot/"
+fi
+sed "s/@DISKID@/$diskid/g" "$here/boot/cmdline.txt" | tr -s '\n' ' ' | sed 's/ *$//' > "$boot/cmdline.txt"
+echo >> "$boot/cmdline.txt"
+# The Pi 3's vc4 needs a bigger CMA pool; on a Pi 4 the same setting stops
+# it booting (raspi-firmware's own hook says so), so Pi 3 boards read
+# their own command line (config.txt: [pi3] cmdline=cmdline-pi3.txt).
+printf '%s cma=64M\n' "$(cat "$boot/cmdline.txt")" > "$boot/cmdline-pi3.txt"
+cp "$here/boot/config.txt" "$boot/config.txt"
+if [ -f "$repo/data/painmap.conf.example" ]; then
+    # CRLF so Notepad on any Windows shows it as lines.
+    sed 's/$/\r/' "$repo/data/painmap.conf.example" > "$boot/painmap.conf"
+else
+    printf '# Painmap settings: see the Painmap README.\r\n' > "$boot/painmap.conf"
+fi
+cp "$here/boot/README.txt" "$boot/README.txt"
+# The tree keeps an empty mount point; the kernel and initrd live on FAT only.
+rm -rf "$root/boot/firmware"/* "$root/boot/initrd.img-$kver" "$root/boot/initrd.img" \
+       "$root/var/cache/apt"/*.bin "$root/var/lib/apt/lists"/* 2>/dev/null || true
+
+img="$OUT/$name.img"
+bootimg="$WORK/boot.img"; rootimg="$WORK/root.img"; dataimg="$WORK/data.img"
+rm -f "$bootimg" "$rootimg" "$dataimg" "$img" "$img.xz" "$img.xz.sha256"
+
+truncate -s "${BOOT_MIB}M" "$bootimg"
+mkfs.vfat -F 32 -n PAINMAPBOOT -i "$diskid" "$bootimg" >/dev/null
+mcopy -s -i "$bootimg" "$boot"/* ::/
+
+# Root: the tree's size plus 15% and 64 MiB of slack, in whole MiB.
+used_kib=$(du -sk --apparent-size "$root" | cut -f1)
+ROOT_MIB=$(( (used_kib * 115 / 100) / 1024 + 64 ))
+mkfs.ext4 -q -F -L painmap-root -d "$root" -m 0 -E root_owner=0:0 \
+    "$rootimg" "${ROOT_MIB}M"
+# 4 KiB blocks and room in the group descriptor table to grow online to
+# 512 GiB (a small file system would otherwise get 1 KiB blocks).
+mkfs.ext4 -q -F -L painmap-data -m 0 -b 4096 -E resize=134217728 -J size=8 \
+    "$dataimg" "${DATA_MIB}M"
+
+# MBR (the Pi 3's boot ROM reads only MBR), 4 MiB aligned.
+s=2048   # sectors per MiB
+boot_start=$(( 4 * s )); root_start=$(( boot_start + BOOT_MIB * s ))
+data_start=$(( root_start + ROOT_MIB * s )); end=$(( data_start + DATA_MIB * s ))
+truncate -s $(( end * 512 )) "$img"
+sfdisk --quiet "$img" <<SFDISK
+label: dos
+label-id: 0x$diskid
+unit: sectors
+start=$boot_start, size=$(( BOOT_MIB * s )), type=c, bootable
+start=$root_start, size=$(( ROOT_MIB * s )), type=83
+start=$data_start, size=$(( DATA_MIB * s )), type=83
+SFDISK
+dd if="$bootimg" of="$img" bs=1M seek=$(( boot_start / s )) conv=notrunc,sparse status=none
+dd if="$rootimg" of="$img" bs=1M seek=$(( root_start / s )) conv=notrunc,sparse status=none
+dd if="$dataimg" of="$img" bs=1M seek=$(( data_start / s )) conv=notrunc,sparse status=none
+rm -f "$bootimg" "$rootimg" "$dataimg"
+log "stage 4: image $(( end / s )) MiB; compressing"
+$NICE xz -T2 "-${XZ_LEVEL:-6}" -k -f "$img"
+(cd "$OUT" && sha256sum "$name.img.xz" > "$name.img.xz.sha256")
+log "done after $(( $(date +%s) - t0 )) s: $OUT/$name.img.xz ($(du -h "$img.xz" | cut -f1)," \
+    "uncompressed $(( end / s )) MiB), sha256 in $name.img.xz.sha256"

@@ -1,0 +1,647 @@
+/* app.c — the loop: wait for a touch, map it, turn it into a core event,
+ * redraw once when something changed, and otherwise sleep.
+ *
+ * Why the calm loop: on the dummy and KMSDRM video drivers SDL2's
+ * SDL_WaitEventTimeout polls every millisecond, so an idle kiosk would wake
+ * a thousand times a second. There we poll and sleep ourselves, briefly
+ * right after a touch (so drawing a signature stays smooth) and longer when
+ * nobody is there. On X11/Wayland SDL really blocks, so we let it. */
+#include "ui/app.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/summary.h"
+#include "platform/sdnotify.h"
+#include "ui/input.h"
+#include "ui/render.h"
+#include "ui/screens/screens.h"
+
+const char *T(const app *a, const char *key)
+{
+    if (!a->content)
+        return key;
+    return content_text(a->content, a->flow ? flow_lang(a->flow) : 0, key);
+}
+
+const widget *app_widget(const app *a, const char *id)
+{
+    for (int i = a->nw - 1; i >= 0; i--)
+        if (strcmp(a->w[i].id, id) == 0)
+            return &a->w[i];
+    return NULL;
+}
+
+const char *app_screen_name(const app *a)
+{
+    if (a->attention[0] || !a->flow)
+        return "needs_attention";
+    if (flow_still_there(a->flow))
+        return "still_there";
+    return content_screen_name(flow_screen(a->flow));
+}
+
+static void set_size(app *a, int lw, int lh)
+{
+    if (a->frame && lw == a->lw && lh == a->lh)
+        return;
+    if (a->frame)
+        SDL_DestroyTexture(a->frame);
+    a->lw = lw;
+    a->lh = lh;
+    int shorter = lw < lh ? lw : lh;
+    a->u = shorter / 480.0;
+    if (a->u < 0.8)
+        a->u = 0.8;
+    a->frame = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw, lh);
+    if (!a->frame)
+        fprintf(stderr, "painmap: cannot create a %dx%d frame: %s\n", lw, lh, SDL_GetError());
+    text_cache_clear(a); /* sizes changed */
+    a->dirty = true;
+}
+
+static void open_fonts(app *a)
+{
+    const char *dir = a->font_dir ? a->font_dir : "/usr/share/fonts/truetype/dejavu";
+    static const char *const names[2] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+    for (int i = 0; i < 2; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        a->font[i] = TTF_OpenFont(path, 22);
+        if (!a->font[i]) {
+            fprintf(stderr,
+                    "painmap: needs attention: font %s cannot be opened (%s); "
+                    "install fonts-dejavu-core (scripts/setup-deps)\n",
+                    path, TTF_GetError());
+            snprintf(a->attention, sizeof a->attention, "font missing: %.400s", path);
+        } else {
+            TTF_SetFontHinting(a->font[i], TTF_HINTING_LIGHT);
+        }
+    }
+}
+
+static void load_content(app *a, const app_options *o)
+{
+    pm_content *c = NULL;
+    pm_msgs problems;
+    pm_msgs_init(&problems);
+    pm_status st = content_load(o->data_dir, &c, &problems);
+    for (size_t i = 0; i < problems.count; i++)
+        fprintf(stderr, "painmap: %s\n", problems.items[i]);
+    pm_msgs_free(&problems);
+    if (st != PM_OK) {
+        fprintf(stderr,
+                "painmap: needs attention: the content in %s cannot be used (%s); "
+                "run painmap --check-data %s for the list\n",
+                o->data_dir, pm_status_name(st), o->data_dir);
+        snprintf(a->attention, sizeof a->attention, "content problem in %.400s", o->data_dir);
+        return;
+    }
+    a->content = c;
+    flow *f = NULL;
+    st = flow_create(c, flow_default_timing(), o->lang ? o->lang : "en", a->now, &f);
+    if (st != PM_OK) {
+        fprintf(stderr, "painmap: needs attention: cannot start the walk-through (%s)\n",
+                pm_status_name(st));
+        snprintf(a->attention, sizeof a->attention, "flow could not start");
+        return;
+    }
+    a->flow = f;
+    a->seen_screen = flow_screen(f);
+    a->seen_resets = flow_resets(f);
+}
+
+bool app_init(app *a, const app_options *o)
+{
+    memset(a, 0, sizeof *a);
+    a->headless = o->headless;
+    a->rotate = o->rotate;
+    a->data_dir = o->data_dir;
+    a->assets_dir = o->assets_dir;
+    a->state_dir = o->state_dir;
+    a->font_dir = o->font_dir;
+    a->chart.zoom = 1;
+    a->drag_owner = -1;
+    if (a->headless)
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "painmap: cannot start SDL video: %s\n", SDL_GetError());
+        return false;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "painmap: cannot start SDL_ttf: %s\n", TTF_GetError());
+        SDL_Quit();
+        return false;
+    }
+    IMG_Init(IMG_INIT_PNG);
+    Uint32 flags = a->headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_RESIZABLE;
+    if (o->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    a->win = SDL_CreateWindow("Painmap", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->w,
+                              o->h, flags);
+    if (!a->win) {
+        fprintf(stderr, "painmap: cannot open a window: %s\n", SDL_GetError());
+        return false;
+    }
+    a->ren = SDL_CreateRenderer(a->win, -1, a->headless ? SDL_RENDERER_SOFTWARE : 0);
+    if (!a->ren)
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!a->ren) {
+        fprintf(stderr, "painmap: cannot create a renderer: %s\n", SDL_GetError());
+        return false;
+    }
+    int ow = o->w, oh = o->h;
+    SDL_GetRendererOutputSize(a->ren, &ow, &oh);
+    int lw, lh;
+    input_logical_size(a->rotate, ow, oh, &lw, &lh);
+    set_size(a, lw, lh);
+    open_fonts(a);
+    load_content(a, o);
+    a->dirty = true;
+    return true;
+}
+
+void app_forget_client(app *a)
+{
+    text_cache_clear(a);
+    a->chart.zoom = 1;
+    a->chart.zoom_note = false;
+    a->kb.shift = true;
+    a->kb.layer = 0;
+    a->scroll = 0;
+    a->part = 0;
+    a->show_hint = false;
+    a->drag_owner = -1;
+    explicit_bzero(a->saved_stem, sizeof a->saved_stem);
+    explicit_bzero(a->save_error, sizeof a->save_error);
+    /* The last frame showed the old client: draw over it now. */
+    a->dirty = true;
+}
+
+void app_quit(app *a)
+{
+    text_cache_clear(a);
+    for (int v = 0; v < VIEW_COUNT; v++)
+        if (a->art[v])
+            SDL_DestroyTexture(a->art[v]);
+    if (a->flow)
+        flow_destroy(a->flow);
+    if (a->content)
+        content_free((pm_content *)a->content);
+    if (a->store)
+        store_close(a->store);
+    for (int i = 0; i < 2; i++)
+        if (a->font[i])
+            TTF_CloseFont(a->font[i]);
+    if (a->frame)
+        SDL_DestroyTexture(a->frame);
+    if (a->ren)
+        SDL_DestroyRenderer(a->ren);
+    if (a->win)
+        SDL_DestroyWindow(a->win);
+    IMG_Quit();
+    TTF_Quit();
+    SDL_Quit();
+}
+
+/* After every flow event: notice screen changes and wipes. */
+static void after_flow(app *a)
+{
+    if (!a->flow)
+        return;
+    if (flow_resets(a->flow) != a->seen_resets) {
+        a->seen_resets = flow_resets(a->flow);
+        app_forget_client(a);
+    }
+    pm_screen s = flow_screen(a->flow);
+    int step = flow_step(a->flow);
+    int done = 0, total = 0;
+    flow_progress(a->flow, &done, &total);
+    if (s != a->seen_screen || step != a->seen_step) {
+        /* A screen in parts starts at its first part going forwards and at
+         * its last going back, so Back retraces exactly. */
+        a->part = a->went_back ? -1 : 0;
+        if (s != a->seen_screen) {
+            a->scroll = 0;
+            if (s != SCREEN_CHART)
+                a->chart.zoom = 1;
+            if (s == SCREEN_NAME) {
+                a->kb.layer = 0;
+                a->kb.shift = !intake_name_given(flow_intake(a->flow));
+            }
+        }
+        a->seen_screen = s;
+        a->seen_step = step;
+        a->seen_done = done;
+        a->show_hint = false;
+        a->dirty = true;
+    }
+}
+
+static void send(app *a, const flow_event *ev)
+{
+    bool blocked_next = ev->type == EV_NEXT && flow_next_blocker(a->flow) != NULL;
+    a->went_back = ev->type == EV_BACK;
+    flow_handle(a->flow, ev, a->now);
+    a->show_hint = blocked_next;
+    a->dirty = true;
+    after_flow(a);
+}
+
+/* The on-screen keyboard types one character and drops a one-shot shift;
+ * it turns shift back on after a space or hyphen (names start with
+ * capitals), which is what a client expects from a phone. */
+static void key_typed(app *a, const char *text)
+{
+    flow_event ev = {.type = EV_TYPE, .text = text};
+    send(a, &ev);
+    a->kb.shift = strcmp(text, " ") == 0 || strcmp(text, "-") == 0;
+}
+
+static void activate(app *a, int wi, int x, int y)
+{
+    widget w = a->w[wi]; /* copy: handling may rebuild the list */
+    switch (w.act) {
+    case ACT_NONE:
+        return;
+    case ACT_FLOW:
+        send(a, &w.ev);
+        if (w.ev.type == EV_BACKSPACE && !intake_name_given(flow_intake(a->flow)))
+            a->kb.shift = true;
+        return;
+    case ACT_KEY:
+        key_typed(a, w.text);
+        return;
+    case ACT_KEY_SHIFT:
+        a->kb.shift = !a->kb.shift;
+        break;
+    case ACT_KEY_LAYER:
+        a->kb.layer = !a->kb.layer;
+        break;
+    case ACT_ZOOM_OUT:
+        a->chart.zoom = 1;
+        break;
+    case ACT_PART_NEXT:
+        /* Only the first part can be what blocks Next (details: strength). */
+        if (a->part == 0 && flow_next_blocker(a->flow)) {
+            a->show_hint = true;
+            break;
+        }
+        a->show_hint = false;
+        a->part++;
+        break;
+    case ACT_PART_BACK:
+        a->show_hint = false;
+        a->part = a->part > 0 ? a->part - 1 : 0;
+        break;
+    case ACT_SCROLL_UP:
+        a->scroll = a->scroll > 0 ? a->scroll - 1 : 0;
+        break;
+    case ACT_SCROLL_DOWN:
+        a->scroll = a->scroll < a->scroll_max ? a->scroll + 1 : a->scroll_max;
+        break;
+    case ACT_AREA: {
+        const screen_ops *ops = screen_ops_for(flow_screen(a->flow));
+        if (ops->area) {
+            ops->area(a, &w, x, y, true);
+            a->drag_owner = wi;
+            after_flow(a);
+        }
+        break;
+    }
+    }
+    /* Presentation changes count as activity too: keep the client's time. */
+    flow_send(a->flow, EV_TICK, 0, a->now);
+    a->dirty = true;
+}
+
+static void ensure_layout(app *a)
+{
+    if (a->dirty)
+        app_draw(a);
+}
+
+void app_tap(app *a, int x, int y)
+{
+    if (!a->flow)
+        return;
+    ensure_layout(a);
+    a->drag_owner = -1;
+    int wi = w_hit(a, x, y);
+    if (wi >= 0)
+        activate(a, wi, x, y);
+    a->drag_owner = -1;
+    app_update(a);
+}
+
+void app_drag(app *a, const int *xs, const int *ys, int n)
+{
+    if (!a->flow || n < 1)
+        return;
+    ensure_layout(a);
+    int wi = w_hit(a, xs[0], ys[0]);
+    if (wi < 0)
+        return;
+    activate(a, wi, xs[0], ys[0]);
+    if (a->drag_owner >= 0 && a->w[wi].act == ACT_AREA) {
+        widget w = a->w[wi];
+        const screen_ops *ops = screen_ops_for(flow_screen(a->flow));
+        for (int i = 1; i < n; i++)
+            ops->area(a, &w, xs[i], ys[i], false);
+        a->dirty = true;
+    }
+    a->drag_owner = -1;
+    app_update(a);
+}
+
+void app_advance(app *a, uint32_t ms)
+{
+    /* Tick in steps so the idle prompt appears before the wipe, as it would
+     * in real time. */
+    while (ms > 0 && a->flow) {
+        uint32_t step = ms > 500 ? 500 : ms;
+        a->now += step;
+        ms -= step;
+        bool before = flow_still_there(a->flow);
+        uint32_t left = flow_grace_left(a->flow, a->now) / 1000;
+        flow_send(a->flow, EV_TICK, 0, a->now);
+        if (before != flow_still_there(a->flow) ||
+            left != flow_grace_left(a->flow, a->now) / 1000)
+            a->dirty = true;
+        after_flow(a);
+    }
+    app_update(a);
+}
+
+/* The save: JSON and HTML rendered from the intake, written atomically. */
+static void do_save(app *a)
+{
+    if (!a->store) {
+        pm_msg err = {{0}};
+        pm_status st = store_open(a->state_dir, store_io_posix(), &a->store, &err);
+        if (st != PM_OK)
+            fprintf(stderr, "painmap: %s\n", err.text);
+    }
+    const intake *in = flow_intake(a->flow);
+    int64_t saved_at = (int64_t)time(NULL);
+    char *json = NULL, *html = NULL;
+    pm_msg err = {{0}};
+    pm_status st = summary_render_json(a->content, in, saved_at, &json);
+    if (st == PM_OK)
+        st = summary_render_html(a->content, in, saved_at, 0, &html);
+    if (st != PM_OK)
+        pm_msg_set(&err, "the summary could not be written (%s)", pm_status_name(st));
+    else if (!a->store) {
+        st = PM_ERR_IO;
+        pm_msg_set(&err, "the state folder %s cannot be opened", a->state_dir);
+    } else
+        st = store_save(a->store, saved_at, json, html, a->saved_stem, &err);
+    if (json) {
+        explicit_bzero(json, strlen(json));
+        free(json);
+    }
+    if (html) {
+        explicit_bzero(html, strlen(html));
+        free(html);
+    }
+    if (st == PM_OK) {
+        snprintf(a->saved_path, sizeof a->saved_path, "%s/%s.json", store_intakes_dir(a->store),
+                 a->saved_stem);
+        fprintf(stderr, "painmap: saved %s (and .html)\n", a->saved_path);
+        a->save_error[0] = '\0';
+        flow_send(a->flow, EV_SAVE_DONE, 0, a->now);
+    } else {
+        fprintf(stderr, "painmap: save failed: %s\n", err.text);
+        snprintf(a->save_error, sizeof a->save_error, "%s", err.text);
+        flow_send(a->flow, EV_SAVE_FAILED, 0, a->now);
+    }
+    a->dirty = true;
+    after_flow(a);
+}
+
+void app_update(app *a)
+{
+    if (a->flow && flow_wants_save(a->flow)) {
+        /* Show "saving" first, so a slow card never looks like a hang. */
+        app_draw(a);
+        app_present(a);
+        do_save(a);
+    }
+    if (a->dirty)
+        app_draw(a);
+}
+
+void app_draw(app *a)
+{
+    if (!a->frame)
+        return;
+    SDL_SetRenderTarget(a->ren, a->frame);
+    SDL_RenderSetClipRect(a->ren, NULL);
+    a->dirty = false;
+    if (a->attention[0] || !a->flow) {
+        w_clear(a);
+        attention_draw(a);
+        SDL_SetRenderTarget(a->ren, NULL);
+        return;
+    }
+    r_clear(a, COL_BG);
+    pm_screen s = flow_screen(a->flow);
+    const screen_ops *ops = screen_ops_for(s);
+    snprintf(a->overflow_where, sizeof a->overflow_where, "%s step %d", content_screen_name(s),
+             flow_step(a->flow));
+    a->parts = 1;
+    ops->layout(a);
+    ops->draw(a);
+    w_draw_all(a);
+    if (flow_still_there(a->flow)) {
+        overlay_layout(a);
+        overlay_draw(a);
+    }
+    SDL_SetRenderTarget(a->ren, NULL);
+}
+
+void app_present(app *a)
+{
+    if (!a->frame)
+        return;
+    int ow = 0, oh = 0;
+    SDL_GetRendererOutputSize(a->ren, &ow, &oh);
+    input_map m = {a->rotate, ow, oh, a->lw, a->lh};
+    double s = input_scale(&m);
+    SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
+    SDL_RenderClear(a->ren);
+    double w = a->lw * s, h = a->lh * s;
+    SDL_FRect dst = {(float)((ow - w) / 2), (float)((oh - h) / 2), (float)w, (float)h};
+    SDL_RenderCopyExF(a->ren, a->frame, NULL, &dst, a->rotate, NULL, SDL_FLIP_NONE);
+    SDL_RenderPresent(a->ren);
+}
+
+bool app_save_png(app *a, const char *path)
+{
+    if (a->dirty)
+        app_draw(a);
+    SDL_SetRenderTarget(a->ren, a->frame);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, a->lw, a->lh, 32, SDL_PIXELFORMAT_ARGB8888);
+    bool ok = s && SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
+                                        s->pitch) == 0;
+    SDL_SetRenderTarget(a->ren, NULL);
+    if (ok)
+        ok = IMG_SavePNG(s, path) == 0;
+    if (!ok)
+        fprintf(stderr, "painmap: cannot save %s: %s\n", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+/* ---- the interactive loop ------------------------------------------------- */
+
+static bool map_point(app *a, double nx, double ny, int *x, int *y)
+{
+    int ow = 0, oh = 0;
+    SDL_GetRendererOutputSize(a->ren, &ow, &oh);
+    input_map m = {a->rotate, ow, oh, a->lw, a->lh};
+    return input_to_logical(&m, nx * ow, ny * oh, x, y);
+}
+
+static void on_down(app *a, int x, int y)
+{
+    ensure_layout(a);
+    int wi = w_hit(a, x, y);
+    a->drag_owner = -1;
+    if (wi >= 0)
+        activate(a, wi, x, y);
+}
+
+static void on_motion(app *a, int x, int y)
+{
+    if (a->drag_owner < 0 || a->drag_owner >= a->nw)
+        return;
+    const screen_ops *ops = screen_ops_for(flow_screen(a->flow));
+    widget w = a->w[a->drag_owner];
+    if (ops->area && w.act == ACT_AREA) {
+        ops->area(a, &w, x, y, false);
+        a->dirty = true;
+    }
+}
+
+static bool handle_event(app *a, const SDL_Event *e, bool *finger_down)
+{
+    int x, y, ww = 1, wh = 1;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    switch (e->type) {
+    case SDL_QUIT:
+        return false;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            int ow, oh, lw, lh;
+            SDL_GetRendererOutputSize(a->ren, &ow, &oh);
+            input_logical_size(a->rotate, ow, oh, &lw, &lh);
+            set_size(a, lw, lh);
+        }
+        a->exposed = true;
+        break;
+    case SDL_FINGERDOWN:
+        if (*finger_down)
+            break; /* one finger at a time; a palm must not press twice */
+        *finger_down = true;
+        if (a->flow && map_point(a, e->tfinger.x, e->tfinger.y, &x, &y))
+            on_down(a, x, y);
+        break;
+    case SDL_FINGERMOTION:
+        if (a->flow && map_point(a, e->tfinger.x, e->tfinger.y, &x, &y))
+            on_motion(a, x, y);
+        break;
+    case SDL_FINGERUP:
+        *finger_down = false;
+        a->drag_owner = -1;
+        break;
+    /* Real touch panels send both finger and mouse events: take the mouse
+     * only when it is a mouse. */
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT && a->flow &&
+            map_point(a, (double)e->button.x / ww, (double)e->button.y / wh, &x, &y))
+            on_down(a, x, y);
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which != SDL_TOUCH_MOUSEID && (e->motion.state & SDL_BUTTON_LMASK) &&
+            a->flow && map_point(a, (double)e->motion.x / ww, (double)e->motion.y / wh, &x, &y))
+            on_motion(a, x, y);
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which != SDL_TOUCH_MOUSEID)
+            a->drag_owner = -1;
+        break;
+    case SDL_KEYDOWN:
+        /* Staff with a keyboard attached: Escape leaves a desktop window. */
+        if (e->key.keysym.sym == SDLK_ESCAPE && !a->headless &&
+            !(SDL_GetWindowFlags(a->win) & SDL_WINDOW_FULLSCREEN))
+            return false;
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+
+int app_run(app *a)
+{
+    const char *drv = SDL_GetCurrentVideoDriver();
+    bool blocking = drv && (strcmp(drv, "x11") == 0 || strcmp(drv, "wayland") == 0 ||
+                            strcmp(drv, "windows") == 0 || strcmp(drv, "cocoa") == 0);
+    bool running = true, finger_down = false;
+    uint64_t last_input = SDL_GetTicks64(), last_tick = 0;
+    a->now = SDL_GetTicks64();
+    sdnotify_watchdog wd;
+    sdnotify_watchdog_init(&wd);
+    bool announced = false;
+    while (running) {
+        a->now = SDL_GetTicks64();
+        sdnotify_watchdog_kick(&wd, a->now);
+        if (a->now - last_tick >= 1000 && a->flow) {
+            /* The clock only matters for the idle prompt and its countdown. */
+            last_tick = a->now;
+            bool before = flow_still_there(a->flow);
+            uint32_t left = flow_grace_left(a->flow, a->now) / 1000;
+            flow_send(a->flow, EV_TICK, 0, a->now);
+            if (before != flow_still_there(a->flow) ||
+                left != flow_grace_left(a->flow, a->now) / 1000)
+                a->dirty = true;
+            after_flow(a);
+        }
+        bool draw = a->dirty || (a->flow && flow_wants_save(a->flow));
+        app_update(a);
+        if (draw || a->exposed) {
+            app_present(a);
+            a->exposed = false;
+        }
+        if (!announced) {
+            announced = true;
+            sdnotify_ready();
+            sdnotify_status("showing the kiosk");
+        }
+        SDL_Event e;
+        bool got = false;
+        if (blocking) {
+            got = SDL_WaitEventTimeout(&e, 1000) == 1;
+        } else {
+            got = SDL_PollEvent(&e) == 1;
+            if (!got) {
+                uint64_t quiet = SDL_GetTicks64() - last_input;
+                SDL_Delay(quiet < 3000 ? 8 : quiet < 30000 ? 40 : 100);
+                continue;
+            }
+        }
+        while (got) {
+            last_input = SDL_GetTicks64();
+            a->now = last_input;
+            if (!handle_event(a, &e, &finger_down))
+                running = false;
+            got = SDL_PollEvent(&e) == 1;
+        }
+    }
+    sdnotify_stopping();
+    return 0;
+}

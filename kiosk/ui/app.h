@@ -1,0 +1,200 @@
+/* app.h — the kiosk's SDL shell: one struct that holds everything the
+ * front end knows, so there is no global mutable state anywhere in ui/.
+ *
+ * The shell draws the core's state and turns touches into core events; it
+ * holds no intake logic. A frame is drawn into an offscreen texture of the
+ * logical size (what the client sees, after rotation), then copied to the
+ * window rotated; replays and screenshots read that texture. */
+#ifndef PM_UI_APP_H
+#define PM_UI_APP_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/content.h"
+#include "core/flow.h"
+#include "core/store.h"
+
+#define UI_MAX_WIDGETS 200
+#define UI_TEXT_CACHE 256
+
+/* What a widget does when tapped: most send a flow event; a few only change
+ * how the screen is shown (zoom, keyboard layer, scrolling). */
+typedef enum {
+    ACT_NONE,
+    ACT_FLOW,
+    ACT_KEY,         /* on-screen keyboard: type widget.text */
+    ACT_KEY_SHIFT,
+    ACT_KEY_LAYER,
+    ACT_ZOOM_OUT,
+    ACT_SCROLL_UP,
+    ACT_SCROLL_DOWN,
+    ACT_AREA,        /* drawn and hit-tested by the screen (chart, pad) */
+    ACT_PART_NEXT,   /* a screen shown in parts: the next part (not a flow step) */
+    ACT_PART_BACK,
+} ui_action;
+
+typedef enum {
+    WS_PRIMARY,   /* the way on: filled, dark */
+    WS_SECONDARY, /* back, clear, view toggle: outlined */
+    WS_CHOICE,    /* an answer; selected ones are filled with a tick */
+    WS_KEY,       /* keyboard key */
+    WS_SCALE,     /* 0-10 intensity number, coloured */
+    WS_LINK,      /* small "Edit" button */
+    WS_HIDDEN,    /* not drawn by the widget code */
+} widget_style;
+
+typedef struct {
+    char id[48];       /* stable id for `press ID` in replays */
+    SDL_Rect r;        /* logical pixels */
+    widget_style style;
+    ui_action act;
+    flow_event ev;     /* for ACT_FLOW (ev.text unused) */
+    char text[8];      /* for ACT_KEY: the UTF-8 it types */
+    const char *label; /* text drawn on it (content-owned or static) */
+    bool selected;
+    bool muted;        /* e.g. Next while something is missing: still tappable */
+    unsigned fill;     /* WS_SCALE: band colour 0xRRGGBB */
+    int px, py;        /* where `press` touches (defaults to the centre) */
+} widget;
+
+typedef struct {
+    char *s;           /* owned copy, wiped on free */
+    int px;
+    bool bold;
+    unsigned rgb;
+    SDL_Texture *tex;
+    int w, h;
+    uint32_t used;
+} text_entry;
+
+/* The body-chart transform: screen = o + chart * s. */
+typedef struct {
+    double s, ox, oy;
+    SDL_Rect clip;
+} chart_xf;
+
+typedef struct app {
+    /* what we run on */
+    const pm_content *content;   /* NULL when it failed to load */
+    flow *flow;
+    const char *data_dir;
+    const char *assets_dir;
+    const char *state_dir;
+    const char *font_dir;
+    char attention[PM_MSG_MAX];  /* non-empty: the "needs attention" screen */
+
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    SDL_Texture *frame;          /* the logical frame the client sees */
+    int rotate;                  /* 0, 90, 180, 270 (clockwise) */
+    int lw, lh;                  /* logical size */
+    double u;                    /* size unit: 1.0 at 480 px short side */
+    bool headless;
+
+    TTF_Font *font[2];           /* regular, bold; NULL when missing */
+    text_entry cache[UI_TEXT_CACHE];
+    uint32_t cache_clock;
+
+    widget w[UI_MAX_WIDGETS];
+    int nw;
+    SDL_Rect body;               /* area between top bar and bottom bar */
+
+    uint64_t now;                /* ms, monotonic (virtual in replays) */
+    bool dirty;
+    bool exposed;                /* the window needs the frame again */
+    bool show_hint;              /* Next was tapped while blocked */
+    int hint_screen, hint_step;
+
+    /* screen-local presentation state (never intake data) */
+    struct {
+        double zoom;             /* 1 = whole figure */
+        double cx, cy;           /* zoom centre, chart units */
+        pm_view zoom_view;
+        bool zoom_note;
+    } chart;
+    struct {
+        bool shift;              /* one-shot capital */
+        int layer;               /* 0 letters, 1 accented letters */
+    } kb;
+    /* A step with many choices is shown in parts (details: strength, then
+     * feelings, then how long), one question per view. -1: the last part
+     * (arriving backwards). Screens set parts in layout(). */
+    int part, parts;
+    int seen_done;               /* progress shown last */
+    bool went_back;              /* the last flow event was Back */
+    int scroll;                  /* review: first row shown */
+    int scroll_max;
+    int drag_owner;              /* widget index taking finger motion, -1 none */
+
+    /* art */
+    SDL_Texture *art[VIEW_COUNT];
+    int art_w[VIEW_COUNT], art_h[VIEW_COUNT];
+    bool art_missing[VIEW_COUNT];
+
+    /* saving */
+    store *store;
+    char saved_stem[64];
+    char saved_path[1024];
+    char save_error[PM_MSG_MAX];
+
+    /* change detection */
+    pm_screen seen_screen;
+    int seen_step;
+    unsigned seen_resets;
+
+    bool break_words;            /* render.c: the current box may break words */
+    /* layout checking: count of text that did not fit its box */
+    int overflows;
+    bool report_overflow;
+    char overflow_where[64];
+} app;
+
+typedef struct {
+    int w, h;                /* window size (the panel) */
+    int rotate;
+    bool headless;           /* dummy driver, software renderer, no window shown */
+    bool fullscreen;
+    const char *data_dir, *assets_dir, *state_dir, *font_dir;
+    const char *lang;
+} app_options;
+
+/* Creates the window, renderer, fonts, content and flow. A content or font
+ * problem is not an error here: the app shows "needs attention" instead.
+ * Returns false only when SDL itself cannot start (message on stderr). */
+bool app_init(app *a, const app_options *o);
+void app_quit(app *a);
+
+/* Runs the interactive loop until the window closes. */
+int app_run(app *a);
+
+/* One logical tap (finger down and up) at x, y. */
+void app_tap(app *a, int x, int y);
+/* A finger stroke through points (logical). */
+void app_drag(app *a, const int *xs, const int *ys, int n);
+/* Advances the clock (replays) and lets time-driven things happen. */
+void app_advance(app *a, uint32_t ms);
+/* Performs pending work (the save) and redraws the frame if dirty. */
+void app_update(app *a);
+/* Draws the frame now (into a->frame) and lays out widgets. */
+void app_draw(app *a);
+/* Copies the frame to the window. */
+void app_present(app *a);
+/* Saves the current frame as PNG. Returns false with SDL's error logged. */
+bool app_save_png(app *a, const char *path);
+
+/* Finds a widget by id (NULL when not on screen now). */
+const widget *app_widget(const app *a, const char *id);
+/* The name `expect` compares against: a screen name or "still_there" or
+ * "needs_attention". */
+const char *app_screen_name(const app *a);
+/* Text in the flow's language. */
+const char *T(const app *a, const char *key);
+
+/* Clears everything a previous client could have left (text cache, screen
+ * state). Called whenever the flow returns to welcome with a wipe. */
+void app_forget_client(app *a);
+
+#endif

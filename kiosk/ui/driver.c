@@ -1,0 +1,665 @@
+/* driver.c — replay scripts, the demo walk-through, the layout check and
+ * PNG comparison (see driver.h). Everything goes through the same taps the
+ * touchscreen produces: `press` touches a widget's centre, `type` presses
+ * keyboard keys, so a replay tests the screens, not a side door. */
+#include "ui/driver.h"
+
+#include <SDL_image.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/intake.h"
+#include "core/replay.h"
+#include "ui/keyboard.h"
+
+typedef struct {
+    app *a;
+    const char *file;
+    const replay_opts *o;
+    char *script;     /* walker: the commands it ran, as a script */
+    size_t len, cap;
+    int line;
+    int shots;
+} runner;
+
+static int fail(runner *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(runner *r, int line, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%s:%d: %s\n", r->file, line, msg);
+    return 1;
+}
+
+static void mkdirs(const char *path)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(buf, 0755);
+            *p = '/';
+        }
+    }
+}
+
+static int press(runner *r, int line, const char *id)
+{
+    app *a = r->a;
+    if (a->dirty)
+        app_draw(a);
+    const widget *w = app_widget(a, id);
+    if (!w) {
+        char ids[600] = "";
+        for (int i = 0; i < a->nw && strlen(ids) < sizeof ids - 60; i++) {
+            strcat(ids, i ? " " : "");
+            strncat(ids, a->w[i].id, 48);
+        }
+        return fail(r, line, "no '%s' on the %s screen (here: %s%s)", id, app_screen_name(a), ids,
+                    strlen(ids) >= sizeof ids - 60 ? " ..." : "");
+    }
+    SDL_Point p = {w->px, w->py};
+    if (!SDL_PointInRect(&p, &w->r))
+        return fail(r, line, "'%s' is not visible now (zoomed in elsewhere, or off the chart)", id);
+    bool region = w->act == ACT_AREA && a->flow && flow_screen(a->flow) == SCREEN_CHART;
+    double zoom = a->chart.zoom;
+    app_tap(a, w->px, w->py);
+    if (region && a->chart.zoom > zoom) {
+        /* The touch zoomed in around a small region, as it does for a
+         * finger: touch it again in the zoomed view, so `press REGION`
+         * always toggles the region whatever the screen size. */
+        if (a->dirty)
+            app_draw(a);
+        w = app_widget(a, id);
+        if (!w)
+            return fail(r, line, "'%s' vanished after zooming in", id);
+        app_tap(a, w->px, w->py);
+    }
+    return 0;
+}
+
+static int type_text(runner *r, int line, const char *text)
+{
+    app *a = r->a;
+    if (!a->flow || flow_screen(a->flow) != SCREEN_NAME || flow_still_there(a->flow))
+        return fail(r, line, "type: the keyboard is not showing (screen is %s)", app_screen_name(a));
+    for (const char *p = text; *p;) {
+        int len = 1;
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
+        char ch[8] = {0};
+        memcpy(ch, p, (size_t)len);
+        p += len;
+        int layer = 0;
+        bool upper = false;
+        const kb_key *k = kb_find(ch, &layer, &upper);
+        if (!k)
+            return fail(r, line, "type: no key on the keyboard types '%s'", ch);
+        if (a->kb.layer != layer && press(r, line, "key_accents"))
+            return 1;
+        bool is_letter = strcmp(k->lower, k->upper) != 0;
+        if (is_letter && a->kb.shift != upper && press(r, line, "key_shift"))
+            return 1;
+        if (press(r, line, k->id))
+            return 1;
+    }
+    return 0;
+}
+
+static int shot(runner *r, int line, const char *file)
+{
+    char path[1024];
+    if (file[0] == '/' || !r->o->shots_dir)
+        snprintf(path, sizeof path, "%s", file);
+    else
+        snprintf(path, sizeof path, "%s/%s", r->o->shots_dir, file);
+    mkdirs(path);
+    if (!app_save_png(r->a, path))
+        return fail(r, line, "cannot write %s: %s", path, SDL_GetError());
+    r->shots++;
+    if (!r->o->golden_dir)
+        return 0;
+    char gold[1024], diff[1100], why[256] = "";
+    snprintf(gold, sizeof gold, "%s/%s", r->o->golden_dir, file);
+    snprintf(diff, sizeof diff, "%.*s.diff.png", (int)(strlen(path) - 4), path);
+    struct stat st;
+    bool have = stat(gold, &st) == 0;
+    long n = have ? png_compare(path, gold, r->o->tolerance, diff, why, sizeof why) : -1;
+    /* A small tolerance: a few pixels of anti-aliasing may differ between
+     * library versions; a layout change moves thousands. */
+    if (n >= 0 && n <= (long)r->a->lw * r->a->lh / 2000)
+        return 0;
+    if (r->o->update_golden) {
+        mkdirs(gold);
+        if (!app_save_png(r->a, gold))
+            return fail(r, line, "cannot write golden %s", gold);
+        if (!r->o->quiet)
+            fprintf(stderr, "%s:%d: golden %s %s\n", r->file, line, gold, have ? "updated" : "written");
+        return 0;
+    }
+    if (!have)
+        return fail(r, line, "no golden %s (write it with tests/replay/update-goldens)", gold);
+    if (n < 0)
+        return fail(r, line, "shot %s cannot be compared with %s: %s", path, gold, why);
+    return fail(r, line, "shot %s differs from golden %s in %ld pixels (see %s)", path, gold, n, diff);
+}
+
+static int exec(runner *r, const replay_cmd *c)
+{
+    app *a = r->a;
+    switch (c->op) {
+    case RP_TAP:
+        if (c->x >= a->lw || c->y >= a->lh)
+            return fail(r, c->line, "tap %d %d is outside the %dx%d screen", c->x, c->y, a->lw, a->lh);
+        app_tap(a, c->x, c->y);
+        return 0;
+    case RP_PRESS:
+        return press(r, c->line, c->arg);
+    case RP_TYPE:
+        return type_text(r, c->line, c->arg);
+    case RP_WAIT:
+        app_advance(a, c->ms);
+        return 0;
+    case RP_SHOT:
+        return shot(r, c->line, c->arg);
+    case RP_EXPECT: {
+        if (content_screen_from_name(c->arg) < 0 && strcmp(c->arg, "still_there") != 0 &&
+            strcmp(c->arg, "needs_attention") != 0)
+            return fail(r, c->line, "expect: '%s' is not a screen name", c->arg);
+        if (a->dirty)
+            app_draw(a);
+        const char *now = app_screen_name(a);
+        if (strcmp(now, c->arg) != 0)
+            return fail(r, c->line, "expected the %s screen, but %s is showing", c->arg, now);
+        return 0;
+    }
+    case RP_DRAG:
+        for (int i = 0; i < c->npoints; i++)
+            if (c->px[i] >= a->lw || c->py[i] >= a->lh)
+                return fail(r, c->line, "drag point %d %d is outside the %dx%d screen", c->px[i],
+                            c->py[i], a->lw, a->lh);
+        app_drag(a, c->px, c->py, c->npoints);
+        return 0;
+    case RP_QUIT:
+        return 0;
+    }
+    return 0;
+}
+
+int replay_run_file(app *a, const char *path, const replay_opts *o)
+{
+    runner r = {.a = a, .file = path, .o = o};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s:0: cannot open the script: %s\n", path, strerror(errno));
+        return 1;
+    }
+    char *text = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap = cap ? cap * 2 : 8192;
+            char *t = realloc(text, cap);
+            if (!t) {
+                free(text);
+                fclose(f);
+                return fail(&r, 0, "out of memory reading the script");
+            }
+            text = t;
+        }
+        size_t got = fread(text + n, 1, 4096, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    text[n] = '\0';
+    replay_script s;
+    int line = 0;
+    pm_msg err = {{0}};
+    if (replay_parse(text, &s, &line, &err) != PM_OK) {
+        free(text);
+        return fail(&r, line, "%s", err.text);
+    }
+    free(text);
+    if (a->dirty)
+        app_draw(a);
+    int rc = 0;
+    for (size_t i = 0; i < s.count && rc == 0; i++) {
+        rc = exec(&r, &s.cmds[i]);
+        if (s.cmds[i].op == RP_QUIT)
+            break;
+    }
+    replay_free(&s);
+    return rc;
+}
+
+/* ---- the walker: the demo and the layout check ----------------------------- */
+
+static int run(runner *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int run(runner *r, const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    size_t l = strlen(line);
+    if (r->len + l + 2 > r->cap) {
+        size_t nc = r->cap ? r->cap * 2 : 4096;
+        while (nc < r->len + l + 2)
+            nc *= 2;
+        char *s = realloc(r->script, nc);
+        if (!s)
+            return fail(r, r->line, "out of memory");
+        r->script = s;
+        r->cap = nc;
+    }
+    memcpy(r->script + r->len, line, l);
+    r->len += l;
+    r->script[r->len++] = '\n';
+    r->script[r->len] = '\0';
+    r->line++;
+    replay_cmd c;
+    int empty = 0;
+    pm_msg err = {{0}};
+    if (replay_parse_line(line, r->line, &c, &empty, &err) != PM_OK)
+        return fail(r, r->line, "%s", err.text);
+    if (empty)
+        return 0;
+    return exec(r, &c);
+}
+
+/* Regions the demo marks: ones a massage client often points at, when the
+ * content has them; otherwise the first regions of the front view. */
+static int pick_regions(const pm_content *c, int *out, int max)
+{
+    static const char *const wanted[] = {"shoulder", "neck", "trap", "low_back", "lumbar", "calf"};
+    int n = 0;
+    for (size_t w = 0; w < sizeof wanted / sizeof wanted[0] && n < max; w++)
+        for (size_t i = 0; i < content_region_count(c) && n < max; i++) {
+            const pm_region *r = content_region(c, i);
+            if (strstr(r->id, wanted[w]) && r->side != SIDE_RIGHT) {
+                bool dup = false;
+                for (int k = 0; k < n; k++)
+                    dup |= out[k] == (int)i;
+                if (!dup) {
+                    out[n++] = (int)i;
+                    break;
+                }
+            }
+        }
+    for (size_t i = 0; i < content_region_count(c) && n < 2; i++)
+        out[n++] = (int)i;
+    return n;
+}
+
+typedef struct {
+    bool shots;        /* demo: one picture per screen */
+    bool thorough;     /* layout check: every answer, every pattern */
+    const int *regions;
+    int nregions;
+    const char *name;
+} walk_opts;
+
+static int mark_region(runner *r, int region)
+{
+    app *a = r->a;
+    const pm_region *reg = content_region(a->content, (size_t)region);
+    if (flow_view(a->flow) != reg->view &&
+        run(r, "press %s", reg->view == VIEW_FRONT ? "view_front" : "view_back"))
+        return 1;
+    return run(r, "press %s", reg->id);
+}
+
+static int snap(runner *r, const walk_opts *w, const char *what, int step)
+{
+    if (!w->shots)
+        return 0;
+    if (step >= 0)
+        return run(r, "shot %02d-%s-%d.png", r->shots + 1, what, step + 1);
+    return run(r, "shot %02d-%s.png", r->shots + 1, what);
+}
+
+static int walk(runner *r, const walk_opts *w)
+{
+    app *a = r->a;
+    if (!a->flow)
+        return fail(r, 0, "the kiosk needs attention (see the log above); nothing to walk");
+    bool overlay_shown = false;
+    for (int guard = 0; guard < 400; guard++) {
+        if (a->dirty)
+            app_draw(a);
+        pm_screen s = flow_screen(a->flow);
+        int step = flow_step(a->flow);
+        const char *name = content_screen_name(s);
+        if (run(r, "expect %s", name))
+            return 1;
+        switch (s) {
+        case SCREEN_WELCOME:
+            if (snap(r, w, name, -1) || run(r, "press start"))
+                return 1;
+            continue;
+        case SCREEN_NAME:
+            if (run(r, "type %s", w->name) || snap(r, w, name, -1))
+                return 1;
+            break;
+        case SCREEN_CHART:
+            for (int i = 0; i < w->nregions; i++) {
+                if (mark_region(r, w->regions[i]))
+                    return 1;
+                if (i == 0 && w->shots && !overlay_shown) {
+                    /* The idle prompt, shown once over the chart. */
+                    if (run(r, "wait %u", flow_default_timing().idle_ms) ||
+                        run(r, "expect still_there") || snap(r, w, "still-there", -1) ||
+                        run(r, "press still_here"))
+                        return 1;
+                    overlay_shown = true;
+                }
+            }
+            if (flow_view(a->flow) != VIEW_FRONT && run(r, "press view_front"))
+                return 1;
+            if (snap(r, w, name, -1))
+                return 1;
+            break;
+        case SCREEN_DETAILS: {
+            /* Three parts: strength, what it feels like, how long. */
+            int slot = flow_detail_slot(a->flow);
+            bool pic = step == 0 || w->thorough;
+            if (run(r, "press intensity_%d", 3 + (slot * 3) % 8) ||
+                (pic && snap(r, w, "details-strength", step)) || run(r, "press next"))
+                return 1;
+            size_t nq = content_quality_count(a->content);
+            char dur[64];
+            snprintf(dur, sizeof dur, "duration_%s", content_duration(a->content, 0)->id);
+            for (int page = 0; page < 8 && !app_widget(a, dur); page++) {
+                /* Two of the feelings on the first page, different per region. */
+                for (size_t q = 0, pressed = 0; page == 0 && q < nq && pressed < 2; q++) {
+                    char id[64];
+                    snprintf(id, sizeof id, "quality_%s",
+                             content_quality(a->content, (q + (size_t)slot) % nq)->id);
+                    if (!app_widget(a, id))
+                        continue;
+                    if (run(r, "press %s", id))
+                        return 1;
+                    pressed++;
+                }
+                if ((pic && snap(r, w, "details-feel", step)) || run(r, "press next"))
+                    return 1;
+                if (a->dirty)
+                    app_draw(a);
+            }
+            size_t nd = content_duration_count(a->content);
+            if (nd && run(r, "press duration_%s", content_duration(a->content, (size_t)slot % nd)->id))
+                return 1;
+            if (pic && snap(r, w, "details-how-long", step))
+                return 1;
+            break;
+        }
+        case SCREEN_SCREENING: {
+            const pm_question *q = content_question(a->content, (size_t)flow_question(a->flow));
+            if (w->thorough)
+                for (size_t i = 0; i < q->nanswers; i++) {
+                    if (run(r, "press answer_%s", q->answer_ids[i]))
+                        return 1;
+                    app_draw(a);
+                }
+            size_t pickk = 0;
+            for (size_t i = 0; i < q->nanswers; i++)
+                if (q->answer_flags[i] == FLAG_NONE) {
+                    pickk = i;
+                    break;
+                }
+            if (run(r, "press answer_%s", q->answer_ids[pickk]) ||
+                (step == 0 && snap(r, w, name, step)))
+                return 1;
+            break;
+        }
+        case SCREEN_PATTERNS: {
+            int cand[FLOW_MAX_CANDIDATES];
+            int n = flow_candidates(a->flow, cand, FLOW_MAX_CANDIDATES);
+            for (int i = 0; i < n && (w->thorough || i < 1); i++)
+                if (run(r, "press pattern_%s", content_muscle(a->content, (size_t)cand[i])->id))
+                    return 1;
+            if (n == 0 && run(r, "press none_of_these"))
+                return 1;
+            if (snap(r, w, name, -1))
+                return 1;
+            break;
+        }
+        case SCREEN_PREFERENCES: {
+            /* Pressure first, then (a next page) the areas to avoid. */
+            if (content_pressure_count(a->content) &&
+                (run(r, "press pressure_%s", content_pressure(a->content, 0)->id) ||
+                 snap(r, w, "preferences-pressure", -1)))
+                return 1;
+            char avoid[64] = "";
+            if (content_avoid_count(a->content))
+                snprintf(avoid, sizeof avoid, "avoid_%s", content_avoid(a->content, 0)->id);
+            for (int page = 0; page < 8 && avoid[0] && !app_widget(a, avoid); page++) {
+                if (run(r, "press next"))
+                    return 1;
+                if (a->dirty)
+                    app_draw(a);
+            }
+            if (avoid[0] && (run(r, "press %s", avoid) || snap(r, w, "preferences-avoid", -1)))
+                return 1;
+            break;
+        }
+        case SCREEN_CONSENT: {
+            if (run(r, "press consent"))
+                return 1;
+            const widget *pad = app_widget(a, "signature");
+            if (pad) {
+                /* A signature-like scribble through the pad. */
+                SDL_Rect p = pad->r;
+                char line[400] = "drag";
+                for (int i = 0; i <= 12; i++) {
+                    int x = p.x + p.w / 8 + i * (p.w * 3 / 4) / 12;
+                    int y = p.y + p.h / 2 + ((i % 4) - 1) * p.h / 6;
+                    size_t l = strlen(line);
+                    snprintf(line + l, sizeof line - l, " %d %d", x, y);
+                }
+                if (run(r, "%s", line))
+                    return 1;
+            }
+            if (snap(r, w, name, -1))
+                return 1;
+            break;
+        }
+        case SCREEN_REVIEW:
+            if (snap(r, w, name, -1))
+                return 1;
+            if (w->thorough && app_widget(a, "page_down") &&
+                (run(r, "press page_down") || run(r, "press page_up")))
+                return 1;
+            break;
+        case SCREEN_SAVING:
+            if (snap(r, w, name, -1))
+                return 1;
+            return fail(r, r->line, "the save failed: %s", a->save_error);
+        case SCREEN_THANKS:
+            if (snap(r, w, name, -1))
+                return 1;
+            return run(r, "press finish") || run(r, "expect welcome");
+        case SCREEN_ABOUT:
+        case SCREEN_EDUCATION:
+            if (snap(r, w, name, s == SCREEN_EDUCATION ? step : -1))
+                return 1;
+            break;
+        case SCREEN_COUNT:
+            break;
+        }
+        /* Next, through any remaining parts of this step, to the next step. */
+        for (int k = 0; k < 12 && app_widget(a, "next"); k++) {
+            if (run(r, "press next"))
+                return 1;
+            if (a->dirty)
+                app_draw(a);
+            if (flow_screen(a->flow) != s || flow_step(a->flow) != step || a->parts <= 1)
+                break;
+        }
+    }
+    return fail(r, r->line, "the walk-through did not reach the end");
+}
+
+int demo_run(app *a, const char *outdir)
+{
+    char script_path[1024];
+    snprintf(script_path, sizeof script_path, "%s/demo.replay", outdir);
+    replay_opts o = {.shots_dir = outdir};
+    runner r = {.a = a, .file = script_path, .o = &o};
+    mkdirs(script_path);
+    int regions[4];
+    int n = a->content ? pick_regions(a->content, regions, 3) : 0;
+    walk_opts w = {.shots = true, .regions = regions, .nregions = n, .name = "María José Núñez"};
+    int rc = walk(&r, &w);
+    FILE *f = fopen(script_path, "w");
+    if (f) {
+        fprintf(f, "# The demo walk-through, as run by: painmap --demo %s\n", outdir);
+        fputs(r.script ? r.script : "", f);
+        fclose(f);
+    }
+    free(r.script);
+    printf("demo: %d screenshots in %s/\n", r.shots, outdir);
+    printf("demo: the script it ran: %s\n", script_path);
+    if (a->saved_path[0])
+        printf("demo: saved summary: %s (and .html)\n", a->saved_path);
+    return rc;
+}
+
+/* ---- layout check ------------------------------------------------------------- */
+
+int layout_check(const app_options *base, const char *sizes)
+{
+    int problems = 0, walks = 0;
+    char list[256];
+    snprintf(list, sizeof list, "%s", sizes);
+    for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        int w = 0, h = 0;
+        if (sscanf(tok, "%dx%d", &w, &h) != 2 || w < 320 || h < 320) {
+            fprintf(stderr, "layout: bad size '%s' (want WxH)\n", tok);
+            return 2;
+        }
+        app probe;
+        app_options o = *base;
+        o.w = w;
+        o.h = h;
+        if (!app_init(&probe, &o))
+            return 2;
+        if (!probe.content) {
+            app_quit(&probe);
+            return 2;
+        }
+        size_t nl = content_lang_count(probe.content);
+        size_t nr = content_region_count(probe.content);
+        app_quit(&probe);
+        for (size_t li = 0; li < nl; li++) {
+            /* Enough walks that every region gets its own details step. */
+            for (size_t first = 0; first < nr; first += INTAKE_MAX_MARKS) {
+                app a;
+                o.lang = NULL;
+                if (!app_init(&a, &o))
+                    return 2;
+                flow_send(a.flow, EV_SET_LANGUAGE, (int)li, a.now);
+                a.report_overflow = true;
+                a.dirty = true;
+                int regions[INTAKE_MAX_MARKS];
+                int n = 0;
+                for (size_t i = first; i < nr && n < INTAKE_MAX_MARKS; i++)
+                    regions[n++] = (int)i;
+                char state[64];
+                snprintf(state, sizeof state, "/tmp/painmap-layout-%d", (int)getpid());
+                a.state_dir = state;
+                replay_opts ro = {.quiet = true};
+                runner r = {.a = &a, .file = "layout-check", .o = &ro};
+                walk_opts wo = {.thorough = first == 0, .regions = regions, .nregions = n,
+                                .name = "Guadalupe Fernández-Villaverde"};
+                int rc = walk(&r, &wo);
+                if (rc && r.script) {
+                    /* Keep the failing walk as a script to replay by hand. */
+                    char path[96];
+                    snprintf(path, sizeof path, "/tmp/painmap-layout-failed-%s-%zu.replay", tok, li);
+                    FILE *f = fopen(path, "w");
+                    if (f) {
+                        fputs(r.script, f);
+                        fclose(f);
+                        fprintf(stderr, "layout: the failing walk is in %s\n", path);
+                    }
+                }
+                free(r.script);
+                if (rc)
+                    problems++;
+                problems += a.overflows;
+                walks++;
+                app_quit(&a);
+            }
+        }
+    }
+    printf("layout: %d walk-throughs, %d problem%s\n", walks, problems, problems == 1 ? "" : "s");
+    return problems ? 1 : 0;
+}
+
+/* ---- PNG compare ---------------------------------------------------------------- */
+
+long png_compare(const char *pa, const char *pb, int tolerance, const char *diff_out, char *why,
+                 size_t why_size)
+{
+    SDL_Surface *ra = IMG_Load(pa), *rb = IMG_Load(pb);
+    SDL_Surface *sa = ra ? SDL_ConvertSurfaceFormat(ra, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    SDL_Surface *sb = rb ? SDL_ConvertSurfaceFormat(rb, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    long n = -1;
+    if (!sa || !sb) {
+        snprintf(why, why_size, "cannot read %s", !sa ? pa : pb);
+    } else if (sa->w != sb->w || sa->h != sb->h) {
+        snprintf(why, why_size, "sizes differ: %dx%d and %dx%d", sa->w, sa->h, sb->w, sb->h);
+    } else {
+        n = 0;
+        SDL_Surface *d = diff_out ? SDL_CreateRGBSurfaceWithFormat(0, sa->w, sa->h, 32,
+                                                                   SDL_PIXELFORMAT_ARGB8888)
+                                  : NULL;
+        for (int y = 0; y < sa->h; y++) {
+            const Uint32 *la = (const Uint32 *)((const Uint8 *)sa->pixels + y * sa->pitch);
+            const Uint32 *lb = (const Uint32 *)((const Uint8 *)sb->pixels + y * sb->pitch);
+            Uint32 *ld = d ? (Uint32 *)((Uint8 *)d->pixels + y * d->pitch) : NULL;
+            for (int x = 0; x < sa->w; x++) {
+                int worst = 0;
+                for (int sh = 0; sh < 24; sh += 8) {
+                    int ca = (int)(la[x] >> sh & 255), cb = (int)(lb[x] >> sh & 255);
+                    int dd = ca > cb ? ca - cb : cb - ca;
+                    if (dd > worst)
+                        worst = dd;
+                }
+                bool bad = worst > tolerance;
+                n += bad;
+                if (ld) {
+                    /* Faded original, differences in red. */
+                    Uint32 g = ((la[x] >> 16 & 255) + (la[x] >> 8 & 255) + (la[x] & 255)) / 6 + 128;
+                    ld[x] = bad ? 0xFFFF0000u : 0xFF000000u | g << 16 | g << 8 | g;
+                }
+            }
+        }
+        if (d && n > 0)
+            IMG_SavePNG(d, diff_out);
+        SDL_FreeSurface(d);
+    }
+    SDL_FreeSurface(sa);
+    SDL_FreeSurface(sb);
+    SDL_FreeSurface(ra);
+    SDL_FreeSurface(rb);
+    return n;
+}

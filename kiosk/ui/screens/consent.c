@@ -1,0 +1,104 @@
+/* consent.c — the consent words, an "I agree" choice and a signature drawn
+ * with a finger. Strokes go to the intake in pad space (INTAKE_SIG_W x
+ * INTAKE_SIG_H), so the summary can show them at any size. */
+#include "core/intake.h"
+#include "ui/render.h"
+#include "ui/screens/screens.h"
+
+typedef struct {
+    SDL_Rect text, agree, pad, clear;
+} consent_geo;
+
+static consent_geo arrange(app *a)
+{
+    SDL_Rect b = a->body;
+    consent_geo g;
+    int bh = px(a, 58), gap = px(a, 12);
+    if (a->lw >= a->lh) {
+        int lw = b.w * 46 / 100;
+        g.text = (SDL_Rect){b.x, b.y, lw, b.h - bh - gap};
+        g.agree = (SDL_Rect){b.x, b.y + b.h - bh, lw, bh};
+        int rx = b.x + lw + gap * 2, rw = b.w - lw - gap * 2;
+        g.clear = (SDL_Rect){rx + rw - px(a, 170), b.y + b.h - bh, px(a, 170), bh};
+        g.pad = (SDL_Rect){rx, b.y + px(a, 30), rw, b.h - bh - gap - px(a, 30)};
+    } else {
+        g.text = (SDL_Rect){b.x, b.y, b.w, b.h * 34 / 100};
+        g.agree = (SDL_Rect){b.x, g.text.y + g.text.h + gap, b.w, bh};
+        int py = g.agree.y + bh + gap + px(a, 30);
+        g.clear = (SDL_Rect){b.x + b.w - px(a, 170), b.y + b.h - bh, px(a, 170), bh};
+        g.pad = (SDL_Rect){b.x, py, b.w, g.clear.y - gap - py};
+    }
+    /* Keep the pad's shape close to the stored aspect (5:2), so strokes are
+     * not distorted. */
+    int want_h = g.pad.w * INTAKE_SIG_H / INTAKE_SIG_W;
+    if (want_h < g.pad.h) {
+        g.pad.h = want_h;
+    } else {
+        int want_w = g.pad.h * INTAKE_SIG_W / INTAKE_SIG_H;
+        g.pad.x += (g.pad.w - want_w) / 2;
+        g.pad.w = want_w;
+    }
+    return g;
+}
+
+static void layout(app *a)
+{
+    w_clear(a);
+    frame_spec f = {T(a, "ui.consent.title"), "ui.next", true, false};
+    frame_layout(a, &f);
+    consent_geo g = arrange(a);
+    widget *w = w_flow(a, "consent", g.agree, WS_CHOICE, T(a, "ui.consent.agree"),
+                       EV_TOGGLE_CONSENT, 0);
+    w->selected = flow_intake(a->flow)->consent;
+    widget *p = w_add(a, "signature", g.pad, WS_HIDDEN, NULL);
+    p->act = ACT_AREA;
+    w_flow(a, "sig_clear", g.clear, WS_SECONDARY, T(a, "ui.consent.clear"), EV_SIG_CLEAR, 0);
+}
+
+static SDL_FPoint to_screen(SDL_Rect pad, const intake_sig_point *p)
+{
+    return (SDL_FPoint){pad.x + (float)p->x * pad.w / INTAKE_SIG_W,
+                        pad.y + (float)p->y * pad.h / INTAKE_SIG_H};
+}
+
+static void draw(app *a)
+{
+    frame_spec f = {T(a, "ui.consent.title"), "ui.next", true, false};
+    frame_draw(a, &f);
+    consent_geo g = arrange(a);
+    const char *t[2] = {T(a, "ui.consent.text"), T(a, "ui.consent.text2")};
+    text_paras(a, g.text, t, NULL, 2, FONT_BODY);
+    t_box(a, (SDL_Rect){g.pad.x, g.pad.y - px(a, 30), g.pad.w, px(a, 28)},
+          T(a, "ui.consent.sign_here"), FONT_SMALL, true, COL_INK, AL_LEFT, true);
+    r_round_frame(a, g.pad, px(a, 10), 2, COL_LINE, COL_SURFACE);
+    /* a signing line */
+    int ly = g.pad.y + g.pad.h * 3 / 4;
+    r_line(a, g.pad.x + px(a, 20), (float)ly, g.pad.x + g.pad.w - px(a, 20), (float)ly, 1.5f,
+           COL_LINE, 255);
+    const intake *in = flow_intake(a->flow);
+    float w = (float)px(a, 3);
+    SDL_RenderSetClipRect(a->ren, &g.pad);
+    for (size_t i = 0; i < in->nsig; i++) {
+        SDL_FPoint p = to_screen(g.pad, &in->sig[i]);
+        r_circle(a, p.x, p.y, w / 2, COL_INK, 255);
+        if (i > 0 && !in->sig[i].starts_stroke) {
+            SDL_FPoint q = to_screen(g.pad, &in->sig[i - 1]);
+            r_line(a, q.x, q.y, p.x, p.y, w, COL_INK, 255);
+        }
+    }
+    SDL_RenderSetClipRect(a->ren, NULL);
+}
+
+static void area(app *a, const widget *w, int x, int y, bool starts)
+{
+    SDL_Rect pad = w->r;
+    if (pad.w <= 0 || pad.h <= 0)
+        return;
+    flow_event ev = {.type = EV_SIG_POINT, .arg = starts ? 1 : 0};
+    ev.x = (int)((long)(x - pad.x) * INTAKE_SIG_W / pad.w);
+    ev.y = (int)((long)(y - pad.y) * INTAKE_SIG_H / pad.h);
+    flow_handle(a->flow, &ev, a->now);
+    a->dirty = true;
+}
+
+const screen_ops screen_consent = {layout, draw, area};

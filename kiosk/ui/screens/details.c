@@ -1,0 +1,167 @@
+/* details.c — for one marked region, one question at a time: how strong
+ * (0-10, numbers with colour and plain words), what it feels like (any
+ * number of words), how long. Three short views read more calmly than one
+ * crowded one, and each keeps its targets big on a 7-inch panel. The parts
+ * are presentation only: the flow sees one step per region. */
+#include <stdio.h>
+
+#include "core/intake.h"
+#include "ui/screens/screens.h"
+
+enum { PART_STRENGTH, PART_FEEL, PART_HOW_LONG };
+#define MAXPAGES 8
+
+typedef struct {
+    const intake_mark *mark;
+    char title[256];
+    chip c[CONTENT_MAX_CHOICES];
+    char id[CONTENT_MAX_CHOICES][48];
+    int n;
+    const char *question;
+    int kind;          /* PART_* */
+    int first, count;  /* the chips of this page */
+    int parts;
+    int chip_h;
+} details_view;
+
+static SDL_Rect chip_area(const app *a);
+
+/* Fills v for the part to show now (and declares the parts to the app). */
+static void gather(app *a, details_view *v)
+{
+    a->body = frame_body(a, 2);
+    int slot = flow_detail_slot(a->flow);
+    const intake *in = flow_intake(a->flow);
+    if (slot < 0 || slot >= in->nmarks)
+        slot = 0;
+    v->mark = &in->marks[slot];
+    const pm_region *r = content_region(a->content, (size_t)v->mark->region);
+    tfmt_s(v->title, sizeof v->title, T(a, "ui.details.title"), T(a, r->label_key));
+    /* The feelings may need more than one page on a small panel. */
+    chip q[CONTENT_MAX_CHOICES];
+    int nq = (int)content_quality_count(a->content);
+    for (int i = 0; i < nq; i++)
+        q[i] = (chip){"", T(a, content_quality(a->content, (size_t)i)->label_key), EV_TICK, i, false};
+    v->chip_h = px(a, 52);
+    int starts[MAXPAGES];
+    int qpages = nq ? chips_pages(a, chip_area(a), q, nq, v->chip_h, starts, MAXPAGES) : 0;
+    v->parts = 1 + qpages + 1;
+    int part = w_parts(a, v->parts);
+    v->kind = part == 0 ? PART_STRENGTH : part <= qpages ? PART_FEEL : PART_HOW_LONG;
+    v->first = 0;
+    v->n = 0;
+    if (v->kind == PART_FEEL) {
+        v->first = starts[part - 1];
+        v->count = (part < qpages ? starts[part] : nq) - v->first;
+    }
+    if (v->kind == PART_FEEL) {
+        v->question = T(a, "ui.details.qualities");
+        v->n = (int)content_quality_count(a->content);
+        for (int i = 0; i < v->n; i++) {
+            const pm_choice *c = content_quality(a->content, (size_t)i);
+            snprintf(v->id[i], sizeof v->id[i], "quality_%s", c->id);
+            v->c[i] = (chip){v->id[i], T(a, c->label_key), EV_TOGGLE_QUALITY, i,
+                             (v->mark->qualities >> i & 1u) != 0};
+        }
+    } else if (v->kind == PART_HOW_LONG) {
+        v->question = T(a, "ui.details.duration");
+        v->n = (int)content_duration_count(a->content);
+        for (int i = 0; i < v->n; i++) {
+            const pm_choice *c = content_duration(a->content, (size_t)i);
+            snprintf(v->id[i], sizeof v->id[i], "duration_%s", c->id);
+            v->c[i] = (chip){v->id[i], T(a, c->label_key), EV_SET_DURATION, i,
+                             v->mark->duration == i};
+        }
+        v->first = 0;
+        v->count = v->n;
+    } else {
+        v->question = T(a, "ui.details.intensity");
+    }
+}
+
+static SDL_Rect question_box(const app *a)
+{
+    return (SDL_Rect){a->body.x, a->body.y, a->body.w, px(a, 40)};
+}
+
+/* The scale: 11 numbers across, big enough to hit, coloured by band. */
+static SDL_Rect scale_row(const app *a)
+{
+    SDL_Rect b = a->body;
+    int h = px(a, 76);
+    int y = b.y + px(a, 52);
+    return (SDL_Rect){b.x, y, b.w, h};
+}
+
+static int cell_w(const app *a, SDL_Rect row)
+{
+    return (row.w - 10 * px(a, 5)) / 11;
+}
+
+static SDL_Rect chip_area(const app *a)
+{
+    SDL_Rect b = a->body;
+    int top = px(a, 50);
+    return (SDL_Rect){b.x, b.y + top, b.w, b.h - top};
+}
+
+static void layout(app *a)
+{
+    w_clear(a);
+    details_view v;
+    gather(a, &v);
+    frame_spec f = {v.title, "ui.next", true, true};
+    frame_layout(a, &f);
+    if (v.kind == PART_STRENGTH) {
+        SDL_Rect row = scale_row(a);
+        int gap = px(a, 5), cw = cell_w(a, row);
+        static const char *const num[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
+        for (int i = 0; i <= 10; i++) {
+            char id[24];
+            snprintf(id, sizeof id, "intensity_%d", i);
+            widget *w = w_flow(a, id, (SDL_Rect){row.x + i * (cw + gap), row.y, cw, row.h},
+                               WS_SCALE, num[i], EV_SET_INTENSITY, i);
+            w->fill = content_band_for(a->content, i)->colour;
+            w->selected = v.mark->intensity == i;
+        }
+        return;
+    }
+    SDL_Rect area = chip_area(a);
+    int need = chips_layout(a, area, v.c + v.first, v.count, v.chip_h, false);
+    if (need > area.h) {
+        a->overflows++;
+        if (a->report_overflow)
+            fprintf(stderr, "layout: %s part %d: %dx%d: choices need %d px of %d\n",
+                    a->overflow_where, a->part, a->lw, a->lh, need, area.h);
+    }
+    chips_layout(a, area, v.c + v.first, v.count, v.chip_h, true);
+}
+
+static void draw(app *a)
+{
+    details_view v;
+    gather(a, &v);
+    frame_spec f = {v.title, "ui.next", true, true};
+    frame_draw(a, &f);
+    t_box(a, question_box(a), v.question, FONT_BODY, true, COL_INK, AL_LEFT, true);
+    if (v.kind != PART_STRENGTH)
+        return;
+    /* Plain words under the scale, one per band, centred under its numbers;
+     * the chosen band's word in bold. */
+    SDL_Rect row = scale_row(a);
+    int gap = px(a, 5), cw = cell_w(a, row);
+    for (size_t i = 0; i < content_band_count(a->content); i++) {
+        const pm_band *band = content_band(a->content, i);
+        int x0 = row.x + band->min * (cw + gap);
+        int x1 = row.x + band->max * (cw + gap) + cw;
+        bool chosen = v.mark->intensity >= band->min && v.mark->intensity <= band->max;
+        SDL_Rect bar = {x0, row.y + row.h + px(a, 8), x1 - x0, px(a, 6)};
+        r_round(a, bar, bar.h / 2, band->colour);
+        SDL_Rect wr = {x0, bar.y + px(a, 10), x1 - x0, px(a, 54)};
+        /* Words under one narrow cell ("no pain") get the small size. */
+        t_box(a, wr, T(a, band->label_key), x1 - x0 < px(a, 90) ? FONT_SMALL : FONT_BODY, chosen,
+              chosen ? COL_INK : COL_MUTED, AL_CENTRE, false);
+    }
+}
+
+const screen_ops screen_details = {layout, draw, NULL};

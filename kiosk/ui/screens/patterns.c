@@ -1,0 +1,182 @@
+/* patterns.c — "which picture looks like your pain?": the best-matching
+ * referral patterns as small body charts (zone shaded, trigger point
+ * marked), any number may be chosen, and "none of these" is always there. */
+#include <math.h>
+#include <stdio.h>
+
+#include "core/intake.h"
+#include "ui/chart.h"
+#include "ui/render.h"
+#include "ui/screens/screens.h"
+
+typedef struct {
+    int cand[FLOW_MAX_CANDIDATES];
+    int n, cols, rows;
+    SDL_Rect grid, none;
+} pat_geo;
+
+static pat_geo arrange(app *a)
+{
+    pat_geo g;
+    g.n = flow_candidates(a->flow, g.cand, FLOW_MAX_CANDIDATES);
+    SDL_Rect b = a->body;
+    int nh = px(a, 60);
+    g.none = (SDL_Rect){b.x, b.y + b.h - nh, b.w < px(a, 420) ? b.w : px(a, 420), nh};
+    g.grid = (SDL_Rect){b.x, b.y, b.w, b.h - nh - px(a, 10)};
+    bool wide = a->lw >= a->lh;
+    g.cols = g.n <= 3 ? (g.n ? g.n : 1) : wide ? 3 : 2;
+    if (wide && g.n > 3 && g.n <= 4)
+        g.cols = 4;
+    if (!wide && g.n <= 2)
+        g.cols = g.n ? g.n : 1;
+    g.rows = (g.n + g.cols - 1) / g.cols;
+    if (g.rows < 1)
+        g.rows = 1;
+    return g;
+}
+
+static SDL_Rect cell(const app *a, const pat_geo *g, int i)
+{
+    int gap = px(a, 10);
+    int w = (g->grid.w - (g->cols - 1) * gap) / g->cols;
+    int h = (g->grid.h - (g->rows - 1) * gap) / g->rows;
+    if (w > h * 2 && g->rows == 1)
+        w = h * 2;
+    return (SDL_Rect){g->grid.x + (i % g->cols) * (w + gap), g->grid.y + (i / g->cols) * (h + gap),
+                      w, h};
+}
+
+static void layout(app *a)
+{
+    w_clear(a);
+    frame_spec f = {T(a, "ui.patterns.title"), "ui.next", true, false};
+    frame_layout(a, &f);
+    pat_geo g = arrange(a);
+    const intake *in = flow_intake(a->flow);
+    for (int i = 0; i < g.n; i++) {
+        char id[64];
+        snprintf(id, sizeof id, "pattern_%s", content_muscle(a->content, (size_t)g.cand[i])->id);
+        widget *w = w_flow(a, id, cell(a, &g, i), WS_HIDDEN, NULL, EV_TOGGLE_PATTERN, g.cand[i]);
+        w->selected = intake_has_pattern(in, g.cand[i]);
+    }
+    widget *w = w_flow(a, "none_of_these", g.none, WS_CHOICE, T(a, "ui.patterns.none"),
+                       EV_NONE_OF_THESE, 0);
+    w->selected = in->none_of_these;
+}
+
+static void tick_draw(app *a, SDL_Rect tick, bool sel)
+{
+    if (sel) {
+        r_round(a, tick, tick.w / 4, COL_PRIMARY);
+        r_tick(a, tick, 0xFFFFFF);
+    } else {
+        r_round_frame(a, tick, tick.w / 4, 2, COL_LINE, COL_SURFACE);
+    }
+}
+
+static void draw(app *a)
+{
+    frame_spec f = {T(a, "ui.patterns.title"), "ui.next", true, false};
+    frame_draw(a, &f);
+    pat_geo g = arrange(a);
+    const intake *in = flow_intake(a->flow);
+    if (g.n == 0)
+        t_box(a, g.grid, T(a, "ui.patterns.empty"), FONT_BODY, false, COL_INK, AL_LEFT, true);
+    for (int i = 0; i < g.n; i++) {
+        SDL_Rect c = cell(a, &g, i);
+        bool sel = intake_has_pattern(in, g.cand[i]);
+        int bw = px(a, sel ? 4 : 2);
+        r_round_frame(a, c, px(a, 12), bw, sel ? COL_PRIMARY : COL_LINE, sel ? COL_SELECTED : COL_SURFACE);
+        /* Picture on the left and the name on the right in a wide card; in a
+         * tall one, the name under the picture. */
+        const char *label = T(a, content_muscle(a->content, (size_t)g.cand[i])->name_key);
+        int box = px(a, 28);
+        if (c.h > c.w * 4 / 5) {
+            int lh = px(a, 44);
+            SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w - 2 * bw - 8, c.h - lh - 2 * bw - 8};
+            chart_draw_pattern(a, g.cand[i], pic);
+            SDL_Rect tick = {c.x + px(a, 10), c.y + c.h - lh - bw + (lh - box) / 2, box, box};
+            tick_draw(a, tick, sel);
+            SDL_Rect tr = {tick.x + box + px(a, 8), c.y + c.h - lh - bw, c.w - box - px(a, 28), lh};
+            t_box(a, tr, label, FONT_BODY, sel, COL_INK, AL_LEFT, true);
+            continue;
+        }
+        SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w * 44 / 100, c.h - 2 * bw - 8};
+        chart_draw_pattern(a, g.cand[i], pic);
+        int tx = pic.x + pic.w + px(a, 6), tw = c.x + c.w - tx - px(a, 8);
+        SDL_Rect tick = {tx, c.y + px(a, 10), box, box};
+        tick_draw(a, tick, sel);
+        SDL_Rect tr = {tx, tick.y + box + px(a, 6), tw, c.y + c.h - (tick.y + box + px(a, 6)) - px(a, 8)};
+        t_box(a, tr, label, FONT_SMALL, sel, COL_INK, AL_LEFT, false);
+    }
+}
+
+const screen_ops screen_patterns = {layout, draw, NULL};
+
+/* ---- a pattern as a small chart (shared with education) ------------------- */
+
+typedef struct {
+    const pm_muscle *m;
+} pat_ctx;
+
+static long zone_fill(const app *a, int region, void *ctx)
+{
+    (void)a;
+    const pm_muscle *m = ((pat_ctx *)ctx)->m;
+    for (size_t i = 0; i < m->nprimary; i++)
+        if (m->primary[i] == region)
+            return COL_ZONE;
+    for (size_t i = 0; i < m->nspill; i++)
+        if (m->spill[i] == region)
+            return COL_SPILL;
+    return -1;
+}
+
+void chart_draw_pattern(app *a, int muscle, SDL_Rect area)
+{
+    const pm_muscle *m = content_muscle(a->content, (size_t)muscle);
+    /* Show the view that holds most of the pain zone. */
+    int count[VIEW_COUNT] = {0};
+    for (size_t i = 0; i < m->nprimary; i++)
+        count[content_region(a->content, (size_t)m->primary[i])->view]++;
+    pm_view v = count[VIEW_BACK] > count[VIEW_FRONT] ? VIEW_BACK : VIEW_FRONT;
+    if (count[VIEW_BACK] == count[VIEW_FRONT] && m->ntps)
+        v = m->tps[0].view;
+    /* Crop to the zone and its trigger points, but never so tight that the
+     * body part cannot be recognised. */
+    geo_bounds z = {1e9, 1e9, -1e9, -1e9};
+    for (size_t i = 0; i < m->nprimary + m->nspill; i++) {
+        int r = i < m->nprimary ? m->primary[i] : m->spill[i - m->nprimary];
+        const pm_region *reg = content_region(a->content, (size_t)r);
+        if (reg->view != v)
+            continue;
+        z.x0 = fmin(z.x0, reg->bounds.x0);
+        z.y0 = fmin(z.y0, reg->bounds.y0);
+        z.x1 = fmax(z.x1, reg->bounds.x1);
+        z.y1 = fmax(z.y1, reg->bounds.y1);
+    }
+    for (size_t i = 0; i < m->ntps; i++) {
+        if (m->tps[i].view != v)
+            continue;
+        z.x0 = fmin(z.x0, m->tps[i].at.x);
+        z.y0 = fmin(z.y0, m->tps[i].at.y);
+        z.x1 = fmax(z.x1, m->tps[i].at.x);
+        z.y1 = fmax(z.y1, m->tps[i].at.y);
+    }
+    geo_bounds all = chart_view_bounds(a->content, v);
+    if (z.x0 > z.x1)
+        z = all;
+    double minh = (all.y1 - all.y0) * 0.45;
+    double cx = (z.x0 + z.x1) / 2, cy = (z.y0 + z.y1) / 2;
+    double hw = fmax((z.x1 - z.x0) / 2 * 1.25, minh * area.w / area.h / 2);
+    double hh = fmax((z.y1 - z.y0) / 2 * 1.25, minh / 2);
+    geo_bounds focus = {cx - hw, cy - hh, cx + hw, cy + hh};
+    chart_xf xf = chart_fit(area, focus, 1, 0, 0);
+    pat_ctx ctx = {m};
+    chart_draw(a, v, xf, zone_fill, &ctx);
+    SDL_RenderSetClipRect(a->ren, &area);
+    for (size_t i = 0; i < m->ntps; i++)
+        if (m->tps[i].view == v)
+            chart_draw_tp(a, chart_to_screen(xf, m->tps[i].at), (float)px(a, 6));
+    SDL_RenderSetClipRect(a->ren, NULL);
+}

@@ -1,0 +1,86 @@
+/* preferences.c — the pressure the client likes, then areas not to touch;
+ * each its own view (paged further when the list is long), like details. */
+#include <stdio.h>
+
+#include "ui/screens/screens.h"
+
+#define MAXPAGES 8
+
+typedef struct {
+    chip c[CONTENT_MAX_CHOICES];
+    char id[CONTENT_MAX_CHOICES][48];
+    int first, count, chip_h;
+    const char *question;
+} pref_view;
+
+static SDL_Rect chip_area(const app *a)
+{
+    SDL_Rect b = a->body;
+    int top = px(a, 50);
+    return (SDL_Rect){b.x, b.y + top, b.w, b.h - top};
+}
+
+static void gather(app *a, pref_view *v)
+{
+    a->body = frame_body(a, true);
+    const intake *in = flow_intake(a->flow);
+    v->chip_h = px(a, 56);
+    chip p[CONTENT_MAX_CHOICES], av[CONTENT_MAX_CHOICES];
+    char pid[CONTENT_MAX_CHOICES][48], vid[CONTENT_MAX_CHOICES][48];
+    int np = (int)content_pressure_count(a->content);
+    for (int i = 0; i < np; i++) {
+        const pm_choice *c = content_pressure(a->content, (size_t)i);
+        snprintf(pid[i], sizeof pid[i], "pressure_%s", c->id);
+        p[i] = (chip){pid[i], T(a, c->label_key), EV_SET_PRESSURE, i, in->pressure == i};
+    }
+    int nv = (int)content_avoid_count(a->content);
+    for (int i = 0; i < nv; i++) {
+        const pm_choice *c = content_avoid(a->content, (size_t)i);
+        snprintf(vid[i], sizeof vid[i], "avoid_%s", c->id);
+        av[i] = (chip){vid[i], T(a, c->label_key), EV_TOGGLE_AVOID, i, (in->avoid >> i & 1u) != 0};
+    }
+    int ps[MAXPAGES], vs[MAXPAGES];
+    SDL_Rect area = chip_area(a);
+    int pp = np ? chips_pages(a, area, p, np, v->chip_h, ps, MAXPAGES) : 0;
+    int vp = nv ? chips_pages(a, area, av, nv, v->chip_h, vs, MAXPAGES) : 0;
+    int part = w_parts(a, pp + vp > 0 ? pp + vp : 1);
+    bool pressure = part < pp;
+    const chip *src = pressure ? p : av;
+    const int *st = pressure ? ps : vs;
+    int k = pressure ? part : part - pp, pages = pressure ? pp : vp, n = pressure ? np : nv;
+    v->first = 0;
+    v->count = 0;
+    v->question = T(a, pressure ? "ui.prefs.pressure" : "ui.prefs.avoid");
+    if (pages == 0)
+        return;
+    int first = st[k], last = k + 1 < pages ? st[k + 1] : n;
+    for (int i = first; i < last; i++) {
+        v->c[v->count] = src[i];
+        snprintf(v->id[v->count], sizeof v->id[v->count], "%s", src[i].id);
+        v->c[v->count].id = v->id[v->count];
+        v->count++;
+    }
+}
+
+static void layout(app *a)
+{
+    w_clear(a);
+    pref_view v;
+    gather(a, &v);
+    frame_spec f = {T(a, "ui.prefs.title"), "ui.next", true, false};
+    frame_layout(a, &f);
+    chips_layout(a, chip_area(a), v.c, v.count, v.chip_h, true);
+}
+
+static void draw(app *a)
+{
+    pref_view v;
+    gather(a, &v);
+    frame_spec f = {T(a, "ui.prefs.title"), "ui.next", true, false};
+    frame_draw(a, &f);
+    SDL_Rect b = a->body;
+    t_box(a, (SDL_Rect){b.x, b.y, b.w, px(a, 40)}, v.question, FONT_BODY, true, COL_INK, AL_LEFT,
+          true);
+}
+
+const screen_ops screen_preferences = {layout, draw, NULL};

@@ -1,0 +1,45 @@
+/* welcome.c — the attract screen: a greeting, the language choice (each
+ * language named in itself) and one big Start. */
+#include "ui/screens/screens.h"
+
+#include <stdio.h>
+
+static void layout(app *a)
+{
+    w_clear(a);
+    a->body = (SDL_Rect){px(a, 24), px(a, 40), a->lw - px(a, 48), a->lh - px(a, 60)};
+    int n = (int)content_lang_count(a->content);
+    int bw = px(a, 190), bh = px(a, 60), gap = px(a, 16);
+    if (n * bw + (n - 1) * gap > a->body.w)
+        bw = (a->body.w - (n - 1) * gap) / n;
+    int x = (a->lw - (n * bw + (n - 1) * gap)) / 2;
+    int y = a->lh * 56 / 100;
+    for (int i = 0; i < n; i++) {
+        char id[48];
+        snprintf(id, sizeof id, "lang_%s", content_lang_code(a->content, (size_t)i));
+        widget *w = w_flow(a, id, (SDL_Rect){x + i * (bw + gap), y, bw, bh}, WS_CHOICE,
+                           content_lang_name(a->content, (size_t)i), EV_SET_LANGUAGE, i);
+        w->selected = flow_lang(a->flow) == i;
+    }
+    int sw = px(a, 340), sh = px(a, 84);
+    if (sw > a->body.w)
+        sw = a->body.w;
+    w_flow(a, "start", (SDL_Rect){(a->lw - sw) / 2, a->lh - sh - px(a, 28), sw, sh}, WS_PRIMARY,
+           T(a, "ui.start"), EV_START, 0);
+}
+
+static void draw(app *a)
+{
+    SDL_Rect r = a->body;
+    int y = a->lh * 10 / 100;
+    t_box(a, (SDL_Rect){r.x, y, r.w, px(a, 60)}, T(a, "ui.welcome.title"), FONT_HUGE, true,
+          COL_PRIMARY, AL_CENTRE, true);
+    int ly = a->lh * 56 / 100;
+    int top = y + px(a, 70);
+    t_box(a, (SDL_Rect){r.x + px(a, 20), top, r.w - px(a, 40), ly - px(a, 40) - top},
+          T(a, "ui.welcome.lead"), FONT_BODY, false, COL_INK, AL_CENTRE, true);
+    t_box(a, (SDL_Rect){r.x, ly - px(a, 36), r.w, px(a, 30)}, T(a, "ui.welcome.language"),
+          FONT_SMALL, false, COL_MUTED, AL_CENTRE, true);
+}
+
+const screen_ops screen_welcome = {layout, draw, NULL};

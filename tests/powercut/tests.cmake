@@ -1,0 +1,30 @@
+# Power cuts: SIGKILL at seeded random instants while intakes are saved,
+# then the state folder is checked (tests/powercut/README.md). The state
+# checker is shared with tests/disk and tests/monkey.
+add_library(pm_state_check STATIC ${CMAKE_CURRENT_LIST_DIR}/state_check.c)
+target_include_directories(pm_state_check PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(pm_state_check PUBLIC painmap_core)
+
+add_executable(pm_check_state ${CMAKE_CURRENT_LIST_DIR}/check_state_main.c)
+target_link_libraries(pm_check_state PRIVATE pm_state_check)
+add_executable(pm_powercut_saver ${CMAKE_CURRENT_LIST_DIR}/saver.c)
+target_link_libraries(pm_powercut_saver PRIVATE painmap_core)
+add_executable(pm_powercut ${CMAKE_CURRENT_LIST_DIR}/powercut.c)
+target_link_libraries(pm_powercut PRIVATE pm_state_check)
+
+# Killing is about the file system, not memory errors: run in the plain
+# build only (the sanitizer build has the monkey). CI-sized counts here;
+# tests/powercut/README.md shows the long runs.
+if(NOT PAINMAP_SANITIZE)
+  add_test(NAME powercut_saver
+           COMMAND pm_powercut --saver $<TARGET_FILE:pm_powercut_saver>
+                   --data ${CMAKE_SOURCE_DIR}/data
+                   --work ${CMAKE_CURRENT_BINARY_DIR}/powercut-saver
+                   --kills 200 --seed 1 --window-ms 200)
+  add_test(NAME powercut_kiosk
+           COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run-kiosk $<TARGET_FILE:painmap>
+                   $<TARGET_FILE:pm_powercut> ${CMAKE_SOURCE_DIR}/data
+                   ${CMAKE_CURRENT_BINARY_DIR}/powercut-kiosk 10 1)
+  set_tests_properties(powercut_saver powercut_kiosk PROPERTIES
+    ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 600)
+endif()

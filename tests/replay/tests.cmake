@@ -1,0 +1,70 @@
+# Replay tests: the kiosk driven headless through its replay driver
+# (painmap --replay), included by tests/CMakeLists.txt.
+#
+#   walk       every screen, compared with golden PNGs at three sizes
+#   rotated    the same walk on a panel mounted at 90 degrees: same pictures
+#   idle       the idle prompt and reset; the next client sees nothing old
+#   intake     a full intake, then the saved JSON is checked field by field
+#   back       Back from every screen
+#   save_error an unwritable state folder: calm message, retry, nothing lost
+#   driver_*   the driver's own errors name FILE:LINE
+#   layout     every string of every language fits its box at every size
+#
+# Regenerate the golden pictures (after a deliberate visual change, and look
+# at them before committing): tests/replay/update-goldens
+set(PM_REPLAY ${CMAKE_CURRENT_LIST_DIR})
+set(PM_REPLAY_OUT ${CMAKE_BINARY_DIR}/replay-out)
+set(PM_REPLAY_ENV "SDL_VIDEODRIVER=dummy" "SDL_AUDIODRIVER=dummy"
+    "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1" "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+
+function(pm_replay name script)
+  add_test(NAME replay_${name}
+           COMMAND painmap --replay ${PM_REPLAY}/${script} --data ${CMAKE_SOURCE_DIR}/data
+                   --shots ${PM_REPLAY_OUT}/${name} --state ${PM_REPLAY_OUT}/${name}/state ${ARGN})
+  set_tests_properties(replay_${name} PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
+endfunction()
+
+foreach(size 800x480 1280x800 720x1280)
+  pm_replay(walk_${size} walk.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
+  pm_replay(idle_${size} idle.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
+endforeach()
+# A portrait-mounted 800x480 panel: the client sees the same 800x480 frame.
+pm_replay(walk_rotated walk.replay --size 480x800 --rotate 90 --golden ${PM_REPLAY}/golden/800x480)
+pm_replay(back back.replay)
+# /proc refuses new folders even to root: a dependable unwritable state.
+pm_replay(save_error save_error.replay --state /proc/painmap-unwritable)
+
+add_test(NAME replay_intake_json
+         COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap>
+                 -DSCRIPT=${PM_REPLAY}/walk.replay -DDATA=${CMAKE_SOURCE_DIR}/data
+                 -DOUT=${PM_REPLAY_OUT}/intake_json -P ${PM_REPLAY}/check_intake.cmake)
+set_tests_properties(replay_intake_json PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
+
+foreach(case unknown_id unknown_command wrong_expect)
+  add_test(NAME replay_driver_${case}
+           COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap>
+                   -DSCRIPT=${PM_REPLAY}/${case}.replay -DDATA=${CMAKE_SOURCE_DIR}/data
+                   -P ${PM_REPLAY}/expect_fail.cmake)
+  set_tests_properties(replay_driver_${case} PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}")
+endforeach()
+set_tests_properties(replay_driver_unknown_id PROPERTIES
+  PASS_REGULAR_EXPRESSION "unknown_id.replay:3: no 'no_such_button' on the about screen")
+set_tests_properties(replay_driver_unknown_command PROPERTIES
+  PASS_REGULAR_EXPRESSION "unknown_command.replay:2: unknown command 'jump'")
+set_tests_properties(replay_driver_wrong_expect PROPERTIES
+  PASS_REGULAR_EXPRESSION "wrong_expect.replay:2: expected the chart screen, but about is showing")
+
+# 800x480 and 720x1280 are the tightest (1280x800 is 800x480 scaled by 1.67
+# in layout units); `painmap --check-layout` alone also checks 1280x800,
+# 1024x600 and 1920x1080.
+add_test(NAME replay_layout_fits
+         COMMAND painmap --check-layout --data ${CMAKE_SOURCE_DIR}/data
+                 --sizes 800x480,720x1280)
+set_tests_properties(replay_layout_fits PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 900
+  PASS_REGULAR_EXPRESSION "layout: [0-9]+ walk-throughs, 0 problems")
+
+# The panel rotation arithmetic (pure, no SDL).
+add_executable(test_input ${PM_REPLAY}/test_input.c ${CMAKE_SOURCE_DIR}/kiosk/ui/input.c)
+target_include_directories(test_input PRIVATE ${CMAKE_SOURCE_DIR}/kiosk)
+target_link_libraries(test_input PRIVATE PkgConfig::CMOCKA m)
+add_test(NAME test_input COMMAND test_input)

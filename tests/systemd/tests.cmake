@@ -1,0 +1,22 @@
+# Checks of the systemd side of the kiosk, in the normal test command:
+#  - test_sdnotify: the sd_notify socket protocol (kiosk/platform/sdnotify.c)
+#  - systemd_verify: `systemd-analyze verify` of systemd/*.service (and the
+#    other units there)
+#  - systemd_security: `systemd-analyze security --offline=true` exposure of
+#    painmap.service at or below PAINMAP_MAX_EXPOSURE (3.0, issue 7)
+# The two systemd-analyze checks are skipped, with a message saying why, only
+# when systemd-analyze itself is missing (install systemd: scripts/setup-deps).
+
+add_executable(test_sdnotify ${CMAKE_CURRENT_LIST_DIR}/test_sdnotify.c)
+target_link_libraries(test_sdnotify PRIVATE painmap_platform PkgConfig::CMOCKA)
+add_test(NAME test_sdnotify COMMAND test_sdnotify)
+set_tests_properties(test_sdnotify PROPERTIES TIMEOUT 60)
+
+set(PAINMAP_MAX_EXPOSURE 3.0)
+add_test(NAME systemd_verify
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-units.sh verify ${CMAKE_SOURCE_DIR}/systemd)
+add_test(NAME systemd_security
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-units.sh security
+                 ${CMAKE_SOURCE_DIR}/systemd/painmap.service ${PAINMAP_MAX_EXPOSURE})
+set_tests_properties(systemd_verify systemd_security PROPERTIES
+  SKIP_RETURN_CODE 77 TIMEOUT 120)
