@@ -13,7 +13,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/config.h"
 #include "core/content.h"
+#include "core/textkeys.h"
 #include "ui/app.h"
 #include "ui/driver.h"
 
@@ -23,6 +25,11 @@ static int check_data(const char *dir)
     pm_msgs problems;
     pm_msgs_init(&problems);
     pm_status st = content_load(dir, &c, &problems);
+    if (st == PM_OK && content_check_program_texts(c, textkeys_program, textkeys_program_count,
+                                                   &problems)) {
+        content_free(c);
+        st = PM_ERR_INVALID;
+    }
     for (size_t i = 0; i < problems.count; i++)
         printf("%s\n", problems.items[i]);
     if (st == PM_OK) {
@@ -54,7 +61,7 @@ static void usage(FILE *to)
             "  --assets DIR      artwork folder\n"
             "  --state DIR       where intakes are saved ($STATE_DIRECTORY or ./state)\n"
             "  --lang CODE       the language the welcome screen starts in\n"
-            "  --config FILE     clinic configuration (not read yet: later issue)\n"
+            "  --config FILE     the clinic's config file (see data/painmap.conf.example)\n"
             "  --fullscreen      fill the screen (the kiosk on its panel)\n"
             "  --shots DIR       replay: where `shot` writes (default: current folder)\n"
             "  --golden DIR      replay: compare every shot with DIR's copy\n"
@@ -161,9 +168,29 @@ int main(int argc, char **argv)
                tolerance, n ? "; see " : "", n ? diff : "");
         return n ? 1 : 0;
     }
-    if (config)
-        fprintf(stderr, "painmap: note: --config %s is accepted but not read yet "
-                        "(clinic configuration is a later issue)\n", config);
+    /* The clinic's config: a bad or missing line falls back to its safe
+     * default with a message; the kiosk always starts. Command-line options
+     * win over the file. */
+    pm_config cfg;
+    flow_timing timing;
+    bool rotate_given = false;
+    for (int i = 1; i < argc; i++)
+        rotate_given = rotate_given || strcmp(argv[i], "--rotate") == 0;
+    if (config) {
+        pm_msgs msgs;
+        pm_msgs_init(&msgs);
+        config_load(config, &cfg, &msgs);
+        for (size_t i = 0; i < msgs.count; i++)
+            fprintf(stderr, "painmap: %s\n", msgs.items[i]);
+        pm_msgs_free(&msgs);
+        fprintf(stderr, "painmap: read the clinic config %s\n", config);
+        timing = config_flow_timing(&cfg);
+        o.timing = &timing;
+        if (!o.lang && cfg.default_language[0])
+            o.lang = cfg.default_language;
+        if (!rotate_given)
+            o.rotate = cfg.rotation;
+    }
     if (!o.data_dir)
         o.data_dir = default_dir("data", PAINMAP_INSTALL_DATA);
     if (!o.assets_dir)

@@ -59,7 +59,10 @@ pm_status retention_run(store *s, uint32_t retention_days, int32_t delete_after_
         }
         int64_t due = saved + keep_s;
         const char *why = "retention_days passed";
-        if (delete_after_export_days >= 0 && queue_marker_time(s, stem, "exported", &exported)) {
+        /* a marker is a file on disk: a time after now (or before the epoch)
+         * is not trusted to make anything go sooner */
+        if (delete_after_export_days >= 0 && queue_marker_time(s, stem, "exported", &exported) &&
+            exported >= 0 && exported <= now) {
             int64_t after = exported + (int64_t)delete_after_export_days * RETENTION_DAY_S;
             if (after < due) {
                 due = after;

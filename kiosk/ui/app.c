@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "core/summary.h"
+#include "core/textkeys.h"
 #include "platform/sdnotify.h"
 #include "ui/input.h"
 #include "ui/render.h"
@@ -89,6 +90,12 @@ static void load_content(app *a, const app_options *o)
     pm_msgs problems;
     pm_msgs_init(&problems);
     pm_status st = content_load(o->data_dir, &c, &problems);
+    if (st == PM_OK && content_check_program_texts(c, textkeys_program, textkeys_program_count,
+                                                   &problems)) {
+        content_free(c);
+        c = NULL;
+        st = PM_ERR_INVALID;
+    }
     for (size_t i = 0; i < problems.count; i++)
         fprintf(stderr, "painmap: %s\n", problems.items[i]);
     pm_msgs_free(&problems);
@@ -102,7 +109,8 @@ static void load_content(app *a, const app_options *o)
     }
     a->content = c;
     flow *f = NULL;
-    st = flow_create(c, flow_default_timing(), o->lang ? o->lang : "en", a->now, &f);
+    st = flow_create(c, o->timing ? *o->timing : flow_default_timing(), o->lang ? o->lang : "en",
+                     a->now, &f);
     if (st != PM_OK) {
         fprintf(stderr, "painmap: needs attention: cannot start the walk-through (%s)\n",
                 pm_status_name(st));

@@ -159,6 +159,7 @@ typedef struct {
     bool fullscreen;
     const char *data_dir, *assets_dir, *state_dir, *font_dir;
     const char *lang;
+    const flow_timing *timing; /* from the clinic's config; NULL: the defaults */
 } app_options;
 
 /* Creates the window, renderer, fonts, content and flow. A content or font
