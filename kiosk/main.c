@@ -8,13 +8,18 @@
  *   painmap --check-layout [opts] every screen, language and size: does text fit?
  *   painmap --compare A.png B.png compare two screenshots with a small tolerance
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/random.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "core/config.h"
 #include "core/content.h"
+#include "core/pin.h"
 #include "core/textkeys.h"
 #include "ui/app.h"
 #include "ui/driver.h"
@@ -45,6 +50,56 @@ static int check_data(const char *dir)
     return st == PM_OK ? 0 : 1;
 }
 
+/* Reads one line from stdin without echo when it is a terminal. */
+static bool read_secret(const char *prompt, char *buf, size_t size)
+{
+    struct termios old, quiet;
+    bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+        fprintf(stderr, "%s", prompt);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    bool ok = fgets(buf, (int)size, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fprintf(stderr, "\n");
+    }
+    if (ok)
+        buf[strcspn(buf, "\r\n")] = '\0';
+    return ok;
+}
+
+/* painmap --hash-pin: prints the config line for a staff PIN (never the PIN). */
+static int hash_pin(void)
+{
+    char pin[64] = "", again[64] = "", line[PIN_LINE_MAX];
+    unsigned char rnd[PIN_RANDOM_BYTES];
+    int rc = 1;
+    if (!read_secret("Staff PIN (4 to 8 digits): ", pin, sizeof pin) || !pin_valid(pin)) {
+        fprintf(stderr, "painmap: a staff PIN is 4 to 8 digits; nothing was printed\n");
+    } else if (!read_secret("The same PIN again: ", again, sizeof again) ||
+               strcmp(pin, again) != 0) {
+        fprintf(stderr, "painmap: the two PINs differ; nothing was printed\n");
+    } else if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+        fprintf(stderr, "painmap: cannot get random bytes for the salt; try again\n");
+    } else {
+        pm_msg err = {{0}};
+        if (pin_hash_line(pin, rnd, line, sizeof line, &err) == PM_OK) {
+            printf("%s\n", line);
+            fprintf(stderr, "painmap: paste that line into painmap.conf\n");
+            rc = 0;
+        } else {
+            fprintf(stderr, "painmap: %s\n", err.text);
+        }
+    }
+    explicit_bzero(pin, sizeof pin);
+    explicit_bzero(again, sizeof again);
+    explicit_bzero(rnd, sizeof rnd);
+    return rc;
+}
+
 static void usage(FILE *to)
 {
     fprintf(to,
@@ -53,6 +108,7 @@ static void usage(FILE *to)
             "       painmap --demo OUTDIR [options]  walk through every screen, save shots\n"
             "       painmap --check-layout [options] check that all text fits, all sizes\n"
             "       painmap --check-data DIR         check a content folder\n"
+            "       painmap --hash-pin               print the config line for a staff PIN\n"
             "       painmap --compare A.png B.png    compare two screenshots\n"
             "options:\n"
             "  --size WxH        display size (default 800x480)\n"
@@ -81,8 +137,14 @@ static const char *default_dir(const char *src_sub, const char *installed)
 {
     static char buf[2][1024]; /* written once at start-up, read-only afterwards */
     int k = strcmp(src_sub, "data") == 0 ? 0 : 1;
+    /* Only a binary still in its build folder uses the source tree; an
+     * installed one uses the installed copy even where the source exists. */
+    char exe[1024];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    bool in_build = strncmp(exe, PAINMAP_BUILD_DIR "/", strlen(PAINMAP_BUILD_DIR) + 1) == 0;
     snprintf(buf[k], sizeof buf[k], "%s/%s", PAINMAP_SOURCE_DIR, src_sub);
-    if (is_dir(buf[k]))
+    if (in_build && is_dir(buf[k]))
         return buf[k];
     return installed;
 }
@@ -91,6 +153,8 @@ int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--check-data") == 0)
         return check_data(argv[2]);
+    if (argc == 2 && strcmp(argv[1], "--hash-pin") == 0)
+        return hash_pin();
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         usage(stdout);
         return 0;
