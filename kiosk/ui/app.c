@@ -71,7 +71,16 @@ static void open_fonts(app *a)
     for (int i = 0; i < 2; i++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        a->font[i] = TTF_OpenFont(path, 22);
+        /* read once into memory: every size opens from there, no file I/O */
+        size_t len = 0;
+        void *data = SDL_LoadFile(path, &len);
+        a->font[i] = data ? TTF_OpenFontRW(SDL_RWFromConstMem(data, (int)len), 1, 22) : NULL;
+        if (a->font[i]) {
+            a->font_data[i] = data;
+            a->font_len[i] = len;
+        } else {
+            SDL_free(data);
+        }
         if (!a->font[i]) {
             fprintf(stderr,
                     "painmap: needs attention: font %s cannot be opened (%s); "
@@ -201,9 +210,14 @@ void app_quit(app *a)
         content_free((pm_content *)a->content);
     if (a->store)
         store_close(a->store);
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
+        for (int k = 0; k < APP_FONT_SIZES; k++)
+            if (a->sized[i][k])
+                TTF_CloseFont(a->sized[i][k]);
         if (a->font[i])
             TTF_CloseFont(a->font[i]);
+        SDL_free(a->font_data[i]);
+    }
     if (a->frame)
         SDL_DestroyTexture(a->frame);
     if (a->ren)

@@ -22,6 +22,8 @@
 
 /* What a widget does when tapped: most send a flow event; a few only change
  * how the screen is shown (zoom, keyboard layer, scrolling). */
+#define APP_FONT_SIZES 40 /* distinct text sizes kept open at once */
+
 typedef enum {
     ACT_NONE,
     ACT_FLOW,
@@ -95,6 +97,14 @@ typedef struct app {
     bool headless;
 
     TTF_Font *font[2];           /* regular, bold; NULL when missing */
+    /* The font files in memory and one open font per pixel size: changing a
+     * font's size empties SDL_ttf's glyph cache, so each size keeps its own
+     * (render.c font_at). */
+    void *font_data[2];
+    size_t font_len[2];
+    TTF_Font *sized[2][APP_FONT_SIZES];
+    int sized_px[2][APP_FONT_SIZES];
+    unsigned sized_next[2];
     text_entry cache[UI_TEXT_CACHE];
     uint32_t cache_clock;
 

@@ -157,12 +157,30 @@ void r_tick(app *a, SDL_Rect r, unsigned rgb)
 
 /* ---- text ---------------------------------------------------------------- */
 
+/* The font at this pixel size, opened once per size from the file in
+ * memory. Resizing one font instead would empty its glyph cache on every
+ * measurement, which made text layout most of a redraw's cost. */
 static TTF_Font *font_at(app *a, int size, bool bold)
 {
-    TTF_Font *f = a->font[bold ? 1 : 0];
-    if (!f)
+    int b = bold ? 1 : 0;
+    if (!a->font[b])
         return NULL;
-    TTF_SetFontSize(f, size);
+    for (int k = 0; k < APP_FONT_SIZES; k++)
+        if (a->sized[b][k] && a->sized_px[b][k] == size)
+            return a->sized[b][k];
+    unsigned k = a->sized_next[b]++ % APP_FONT_SIZES; /* oldest slot goes */
+    if (a->sized[b][k])
+        TTF_CloseFont(a->sized[b][k]);
+    TTF_Font *f = TTF_OpenFontRW(SDL_RWFromConstMem(a->font_data[b], (int)a->font_len[b]), 1,
+                                 size);
+    a->sized[b][k] = f;
+    a->sized_px[b][k] = size;
+    if (!f) {
+        /* fall back to resizing the shared font rather than drawing nothing */
+        TTF_SetFontSize(a->font[b], size);
+        return a->font[b];
+    }
+    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
     return f;
 }
 
