@@ -261,22 +261,34 @@ static pm_status parse_mark(parse_ctx *p, const cJSON *m, const char *path, inta
     return PM_OK;
 }
 
-static pm_status parse_marks(parse_ctx *p, const cJSON *root, intake *in)
+/* Parses obj.key as an array of at most max items, calling each(item) with
+ * the item's JSON path ("$.marks[2]"); stops at the first problem. */
+typedef pm_status (*item_fn)(parse_ctx *p, const cJSON *item, const char *path, intake *in);
+
+static pm_status each_item(parse_ctx *p, const cJSON *obj, const char *objpath, const char *key,
+                           size_t max, item_fn each, intake *in)
 {
-    const cJSON *arr, *m;
-    pm_status st = member(p, root, "$", "marks", &arr);
+    const cJSON *arr, *it;
+    char arrpath[64];
+    snprintf(arrpath, sizeof arrpath, "%s.%s", objpath, key);
+    pm_status st = member(p, obj, objpath, key, &arr);
     if (st == PM_OK)
-        st = want_array(p, arr, "$.marks", INTAKE_MAX_MARKS);
+        st = want_array(p, arr, arrpath, max);
     int i = 0;
     if (st == PM_OK)
-        cJSON_ArrayForEach(m, arr)
+        cJSON_ArrayForEach(it, arr)
         {
-            char path[64];
-            snprintf(path, sizeof path, "$.marks[%d]", i++);
-            if ((st = parse_mark(p, m, path, in)) != PM_OK)
+            char path[96];
+            snprintf(path, sizeof path, "%s[%d]", arrpath, i++);
+            if ((st = each(p, it, path, in)) != PM_OK)
                 return st;
         }
     return st;
+}
+
+static pm_status parse_marks(parse_ctx *p, const cJSON *root, intake *in)
+{
+    return each_item(p, root, "$", "marks", INTAKE_MAX_MARKS, parse_mark, in);
 }
 
 static pm_status parse_pattern(parse_ctx *p, const cJSON *it, const char *path, intake *in)
@@ -297,19 +309,8 @@ static pm_status parse_pattern(parse_ctx *p, const cJSON *it, const char *path, 
 
 static pm_status parse_patterns(parse_ctx *p, const cJSON *root, intake *in)
 {
-    const cJSON *arr, *it;
-    pm_status st = member(p, root, "$", "patterns", &arr);
-    if (st == PM_OK)
-        st = want_array(p, arr, "$.patterns", INTAKE_MAX_PATTERNS);
-    int i = 0;
-    if (st == PM_OK)
-        cJSON_ArrayForEach(it, arr)
-        {
-            char path[64];
-            snprintf(path, sizeof path, "$.patterns[%d]", i++);
-            if ((st = parse_pattern(p, it, path, in)) != PM_OK)
-                return st;
-        }
+    const cJSON *it;
+    pm_status st = each_item(p, root, "$", "patterns", INTAKE_MAX_PATTERNS, parse_pattern, in);
     if (st == PM_OK && (st = member(p, root, "$", "none_of_these", &it)) == PM_OK)
         st = want_bool(p, it, "$.none_of_these", &in->none_of_these);
     if (st == PM_OK && in->none_of_these && in->npatterns > 0)
@@ -361,27 +362,22 @@ static pm_status parse_answer(parse_ctx *p, const cJSON *o, const char *path, in
     return st;
 }
 
+static pm_status parse_answer_into(parse_ctx *p, const cJSON *it, const char *path, intake *in)
+{
+    int q, a;
+    pm_status st = parse_answer(p, it, path, &q, &a);
+    if (st != PM_OK)
+        return st;
+    if (in->answers[q] != INTAKE_UNSET)
+        return bad(p, path, "question '%s' is answered twice",
+                   content_question(p->c, (size_t)q)->id);
+    in->answers[q] = (int8_t)a;
+    return PM_OK;
+}
+
 static pm_status parse_answers(parse_ctx *p, const cJSON *root, intake *in)
 {
-    const cJSON *arr, *it;
-    pm_status st = member(p, root, "$", "answers", &arr);
-    if (st == PM_OK)
-        st = want_array(p, arr, "$.answers", CONTENT_MAX_QUESTIONS);
-    int i = 0;
-    if (st == PM_OK)
-        cJSON_ArrayForEach(it, arr)
-        {
-            char path[64];
-            int q, a;
-            snprintf(path, sizeof path, "$.answers[%d]", i++);
-            if ((st = parse_answer(p, it, path, &q, &a)) != PM_OK)
-                return st;
-            if (in->answers[q] != INTAKE_UNSET)
-                return bad(p, path, "question '%s' is answered twice",
-                           content_question(p->c, (size_t)q)->id);
-            in->answers[q] = (int8_t)a;
-        }
-    return st;
+    return each_item(p, root, "$", "answers", CONTENT_MAX_QUESTIONS, parse_answer_into, in);
 }
 
 /* "flags" is derived from the answers; it is type-checked, not trusted. */
@@ -456,7 +452,7 @@ static pm_status parse_stroke(parse_ctx *p, const cJSON *stroke, const char *pat
 
 static pm_status parse_signature(parse_ctx *p, const cJSON *root, intake *in)
 {
-    const cJSON *sig, *it, *strokes, *stroke;
+    const cJSON *sig, *it;
     int64_t v;
     pm_status st = member(p, root, "$", "signature", &sig);
     if (st == PM_OK && !cJSON_IsObject(sig))
@@ -467,17 +463,8 @@ static pm_status parse_signature(parse_ctx *p, const cJSON *root, intake *in)
     if (st == PM_OK && (st = member(p, sig, "$.signature", "height", &it)) == PM_OK
         && (!json_integer(it, 0, 1e9, &v) || v != INTAKE_SIG_H))
         st = bad(p, "$.signature.height", "should be %d", INTAKE_SIG_H);
-    if (st == PM_OK && (st = member(p, sig, "$.signature", "strokes", &strokes)) == PM_OK)
-        st = want_array(p, strokes, "$.signature.strokes", INTAKE_SIG_MAX_POINTS);
-    int i = 0;
     if (st == PM_OK)
-        cJSON_ArrayForEach(stroke, strokes)
-        {
-            char path[64];
-            snprintf(path, sizeof path, "$.signature.strokes[%d]", i++);
-            if ((st = parse_stroke(p, stroke, path, in)) != PM_OK)
-                return st;
-        }
+        st = each_item(p, sig, "$.signature", "strokes", INTAKE_SIG_MAX_POINTS, parse_stroke, in);
     return st;
 }
 
