@@ -81,18 +81,15 @@ static int px_probe(void *ctx, const char *path, export_stick *out)
     return 0;
 }
 
-static const export_io posix_io = {
-    .open = posix_io_open,
-    .write = posix_io_write,
-    .read = posix_io_read,
-    .fsync = posix_io_fsync,
-    .close = posix_io_close,
-    .mkdir = posix_io_mkdir,
-    .unlink = posix_io_unlink,
-    .forget = px_forget,
-    .probe = px_probe,
-    .ctx = NULL,
-};
+/* The real calls; the two tables differ only in how a stick is recognised. */
+#define POSIX_EXPORT_IO(probe_fn)                                                            \
+    {                                                                                        \
+        .open = posix_io_open, .write = posix_io_write, .read = posix_io_read,               \
+        .fsync = posix_io_fsync, .close = posix_io_close, .mkdir = posix_io_mkdir,           \
+        .unlink = posix_io_unlink, .forget = px_forget, .probe = (probe_fn), .ctx = NULL,    \
+    }
+
+static const export_io posix_io = POSIX_EXPORT_IO(px_probe);
 
 const export_io *export_io_posix(void)
 {
@@ -107,18 +104,7 @@ static int px_probe_any(void *ctx, const char *path, export_stick *out)
     return r;
 }
 
-static const export_io any_folder_io = {
-    .open = posix_io_open,
-    .write = posix_io_write,
-    .read = posix_io_read,
-    .fsync = posix_io_fsync,
-    .close = posix_io_close,
-    .mkdir = posix_io_mkdir,
-    .unlink = posix_io_unlink,
-    .forget = px_forget,
-    .probe = px_probe_any,
-    .ctx = NULL,
-};
+static const export_io any_folder_io = POSIX_EXPORT_IO(px_probe_any);
 
 const export_io *export_io_any_folder(void)
 {
