@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <sys/random.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/config.h"
@@ -119,6 +120,8 @@ static void usage(FILE *to)
             "  --lang CODE       the language the welcome screen starts in\n"
             "  --config FILE     the clinic's config file (see data/painmap.conf.example)\n"
             "  --fullscreen      fill the screen (the kiosk on its panel)\n"
+            "  --usb DIR         treat folder DIR as the USB stick (desktops and tests;\n"
+            "                    the kiosk itself uses the mount point /media/painmap-usb)\n"
             "  --shots DIR       replay: where `shot` writes (default: current folder)\n"
             "  --golden DIR      replay: compare every shot with DIR's copy\n"
             "  --update-golden   replay: write the golden copies instead\n"
@@ -183,6 +186,10 @@ int main(int argc, char **argv)
             o.lang = v;
         else if (TAKE("--config"))
             config = v;
+        else if (TAKE("--usb")) {
+            o.usb_mount = v;
+            o.usb_any_folder = true;
+        }
         else if (TAKE("--shots"))
             ro.shots_dir = v;
         else if (TAKE("--golden"))
@@ -236,6 +243,7 @@ int main(int argc, char **argv)
      * default with a message; the kiosk always starts. Command-line options
      * win over the file. */
     pm_config cfg;
+    config_defaults(&cfg, NULL);
     flow_timing timing;
     bool rotate_given = false;
     for (int i = 1; i < argc; i++)
@@ -255,6 +263,7 @@ int main(int argc, char **argv)
         if (!rotate_given)
             o.rotate = cfg.rotation;
     }
+    o.config = &cfg;
     if (!o.data_dir)
         o.data_dir = default_dir("data", PAINMAP_INSTALL_DATA);
     if (!o.assets_dir)
@@ -270,6 +279,9 @@ int main(int argc, char **argv)
         /* SDL would turn SIGTERM into a quit event nobody reads headless:
          * let a test's timeout stop us. */
         setenv("SDL_NO_SIGNAL_HANDLERS", "1", 0);
+        /* Times staff screens show: the same on every machine. */
+        setenv("TZ", "UTC0", 1);
+        tzset();
         o.headless = true;
     }
     if (check_layout)

@@ -13,6 +13,7 @@ const char *replay_op_name(replay_op op)
 {
     switch (op) {
     case RP_TAP: return "tap";
+    case RP_HOLD: return "hold";
     case RP_PRESS: return "press";
     case RP_TYPE: return "type";
     case RP_WAIT: return "wait";
@@ -80,7 +81,7 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
         s++;
     size_t wl = (size_t)(s - w);
     static const replay_op ops[] = {RP_TAP, RP_PRESS, RP_TYPE, RP_WAIT,
-                                    RP_SHOT, RP_EXPECT, RP_DRAG, RP_QUIT};
+                                    RP_SHOT, RP_EXPECT, RP_DRAG, RP_HOLD, RP_QUIT};
     int found = -1;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         const char *name = replay_op_name(ops[i]);
@@ -88,7 +89,7 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
             found = (int)i;
     }
     if (found < 0) {
-        pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag quit)",
+        pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag hold quit)",
                    (int)(wl > 40 ? 40 : wl), w);
         return PM_ERR_INVALID;
     }
@@ -153,6 +154,24 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
             return PM_ERR_INVALID;
         }
         return PM_OK;
+    case RP_HOLD: {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        const char *e = s;
+        while (*e && *e != ' ' && *e != '\t')
+            e++;
+        size_t len = (size_t)(e - s);
+        const char *rest = e;
+        if (len == 0 || len >= REPLAY_ARG_MAX || read_int(&rest, 600000, &a) ||
+            !only_space(rest)) {
+            pm_msg_set(err, "hold needs a widget id and milliseconds (at most 600000): hold ID MS");
+            return PM_ERR_INVALID;
+        }
+        memcpy(out->arg, s, len);
+        out->arg[len] = '\0';
+        out->ms = (uint32_t)a;
+        return PM_OK;
+    }
     case RP_QUIT:
         if (!only_space(s)) {
             pm_msg_set(err, "quit takes nothing after it");

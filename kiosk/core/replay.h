@@ -9,6 +9,8 @@
  *   expect SCREEN      fail unless SCREEN (or "still_there") is showing
  *   drag X Y X Y ...   one finger stroke through 2..REPLAY_MAX_POINTS points
  *                      (an extension for the signature pad)
+ *   hold ID MS         a finger held still on widget ID for MS milliseconds,
+ *                      then lifted (the staff gesture: hold clinic_name 3000)
  *   quit               stop here
  * A line whose first non-blank character is '#' is a comment; blank lines
  * are skipped. On every command but `type`, a " #" starts a trailing
@@ -38,6 +40,7 @@ typedef enum {
     RP_SHOT,
     RP_EXPECT,
     RP_DRAG,
+    RP_HOLD,
     RP_QUIT,
 } replay_op;
 
@@ -45,8 +48,8 @@ typedef struct {
     replay_op op;
     int line;                  /* 1-based line in the script */
     int x, y;                  /* tap */
-    uint32_t ms;               /* wait */
-    char arg[REPLAY_ARG_MAX];  /* press id, type text, shot file, expect screen */
+    uint32_t ms;               /* wait, hold */
+    char arg[REPLAY_ARG_MAX];  /* press/hold id, type text, shot file, expect screen */
     int npoints;               /* drag */
     int px[REPLAY_MAX_POINTS], py[REPLAY_MAX_POINTS];
 } replay_cmd;

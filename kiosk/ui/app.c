@@ -16,16 +16,46 @@
 
 #include "core/summary.h"
 #include "core/textkeys.h"
+#include "core/upkeep.h"
 #include "platform/sdnotify.h"
 #include "ui/input.h"
 #include "ui/render.h"
 #include "ui/screens/screens.h"
+#include "ui/screens/staff_ui.h"
 
 const char *T(const app *a, const char *key)
 {
     if (!a->content)
         return key;
     return content_text(a->content, a->flow ? flow_lang(a->flow) : 0, key);
+}
+
+const char *TS(const app *a, const char *key)
+{
+    if (!a->content)
+        return key;
+    return content_text(a->content, a->desk ? desk_lang(a->desk) : 0, key);
+}
+
+/* Replays run on a fixed wall clock (2026-11-27 09:00 UTC plus their
+ * virtual time), so saved names, times shown and screenshots repeat. */
+#define REPLAY_WALL0 INT64_C(1795770000)
+
+int64_t app_wall_time(const app *a)
+{
+    if (a->fixed_wall)
+        return a->wall0 + (int64_t)(a->now / 1000);
+    return (int64_t)time(NULL);
+}
+
+static desk_clock desk_now(const app *a)
+{
+    return (desk_clock){a->now, app_wall_time(a)};
+}
+
+static bool staff_open(const app *a)
+{
+    return a->desk && desk_is_open(a->desk);
 }
 
 const widget *app_widget(const app *a, const char *id)
@@ -40,6 +70,18 @@ const char *app_screen_name(const app *a)
 {
     if (a->attention[0] || !a->flow)
         return "needs_attention";
+    if (staff_open(a)) {
+        switch (desk_screen_now(a->desk)) {
+        case DESK_PIN: return "staff_pin";
+        case DESK_QUEUE: return "staff_queue";
+        case DESK_INTAKE: return "staff_intake";
+        case DESK_CONFIRM_DELETE: return "staff_confirm_delete";
+        case DESK_EXPORT: return "staff_export";
+        case DESK_EXPORTING: return "staff_exporting";
+        case DESK_EXPORT_DONE: return "staff_export_done";
+        case DESK_CLOSED: break;
+        }
+    }
     if (flow_still_there(a->flow))
         return "still_there";
     return content_screen_name(flow_screen(a->flow));
@@ -131,6 +173,71 @@ static void load_content(app *a, const app_options *o)
     a->seen_resets = flow_resets(f);
 }
 
+/* The language staff read: the clinic's default language. */
+static int staff_language(const app *a)
+{
+    for (size_t i = 0; i < content_lang_count(a->content); i++)
+        if (strcmp(content_lang_code(a->content, i), a->config.default_language) == 0)
+            return (int)i;
+    return 0;
+}
+
+static void log_msgs(pm_msgs *m)
+{
+    for (size_t i = 0; i < m->count; i++)
+        fprintf(stderr, "painmap: %s\n", m->items[i]);
+    pm_msgs_free(m);
+}
+
+/* Retention (and at start-up the repairs of upkeep.h), logged. */
+static void run_upkeep(app *a, bool startup)
+{
+    if (!a->store || !a->content)
+        return;
+    pm_msgs log;
+    pm_msgs_init(&log);
+    upkeep_result res;
+    int64_t now = app_wall_time(a);
+    if (startup)
+        upkeep_startup(a->store, a->content, &a->config, staff_language(a), now, &res, &log);
+    else
+        upkeep_daily(a->store, &a->config, now, &res, &log);
+    log_msgs(&log);
+    if (res.retention_status == PM_ERR_STATE)
+        fprintf(stderr, "painmap: the clock reads before 2026 (no network time yet?): "
+                        "retention waits for a set clock\n");
+    a->upkeep_last = now;
+}
+
+/* The store opens at start (the queue and the PIN lock-out need it) and is
+ * tried again at every save if it could not open now. */
+static void open_store(app *a)
+{
+    pm_msg err = {{0}};
+    /* On failure the store is still returned (when memory allows): a later
+     * save tries the folder again. */
+    if (store_open(a->state_dir, store_io_posix(), &a->store, &err) != PM_OK)
+        fprintf(stderr, "painmap: %s\n", err.text);
+}
+
+static void open_desk(app *a, const app_options *o)
+{
+    if (!a->content)
+        return;
+    desk_setup ds = {
+        .content = a->content,
+        .config = &a->config,
+        .store = a->store,
+        .io = o->usb_any_folder ? export_io_any_folder() : export_io_posix(),
+        .mount = o->usb_mount,
+        .staff_lang = staff_language(a),
+    };
+    if (desk_create(&ds, desk_now(a), &a->desk) != PM_OK) {
+        fprintf(stderr, "painmap: staff mode cannot start (out of memory)\n");
+        a->desk = NULL;
+    }
+}
+
 bool app_init(app *a, const app_options *o)
 {
     memset(a, 0, sizeof *a);
@@ -142,6 +249,15 @@ bool app_init(app *a, const app_options *o)
     a->font_dir = o->font_dir;
     a->chart.zoom = 1;
     a->drag_owner = -1;
+    a->upkeep_last = -1;
+    if (o->config)
+        a->config = *o->config;
+    else
+        config_defaults(&a->config, NULL);
+    if (o->headless) {
+        a->fixed_wall = true;
+        a->wall0 = REPLAY_WALL0;
+    }
     if (a->headless)
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
@@ -177,6 +293,9 @@ bool app_init(app *a, const app_options *o)
     set_size(a, lw, lh);
     open_fonts(a);
     load_content(a, o);
+    open_store(a);
+    run_upkeep(a, true);
+    open_desk(a, o);
     a->dirty = true;
     return true;
 }
@@ -204,6 +323,8 @@ void app_quit(app *a)
     for (int v = 0; v < VIEW_COUNT; v++)
         if (a->art[v])
             SDL_DestroyTexture(a->art[v]);
+    if (a->desk)
+        desk_destroy(a->desk);
     if (a->flow)
         flow_destroy(a->flow);
     if (a->content)
@@ -263,6 +384,53 @@ static void after_flow(app *a)
     }
 }
 
+/* After every desk event: a new staff screen starts at its first page; a
+ * closed desk leaves nothing of what staff saw (text cache included). */
+static void after_desk(app *a)
+{
+    if (!a->desk)
+        return;
+    if (desk_closes(a->desk) != a->seen_desk_closes) {
+        a->seen_desk_closes = desk_closes(a->desk);
+        app_forget_client(a);
+    }
+    desk_screen ds = desk_screen_now(a->desk);
+    if (ds != a->seen_desk) {
+        /* the summary keeps its page when only the confirmation came and went */
+        bool keep = (ds == DESK_INTAKE && a->seen_desk == DESK_CONFIRM_DELETE) ||
+                    (ds == DESK_CONFIRM_DELETE && a->seen_desk == DESK_INTAKE);
+        if (!keep)
+            a->scroll = 0;
+        a->seen_desk = ds;
+    }
+    a->dirty = true;
+}
+
+static void desk_send(app *a, desk_event ev, int arg)
+{
+    if (ev == DESK_EV_ENTER && desk_pin_digits(a->desk) >= PIN_MIN_DIGITS) {
+        /* The check takes up to a second on a Pi: say so first. */
+        a->desk_checking = true;
+        app_draw(a);
+        app_present(a);
+        a->desk_checking = false;
+    }
+    desk_handle(a->desk, ev, arg, desk_now(a));
+    after_desk(a);
+}
+
+/* A pointer input for the staff gesture (welcome only; the desk checks). */
+static void feed_gesture(app *a, staff_input_type type, int x, int y)
+{
+    if (!a->desk || !a->flow || staff_open(a))
+        return;
+    staff_input in = {type, x, y, flow_screen(a->flow), flow_still_there(a->flow)};
+    if (desk_pointer(a->desk, &in, desk_now(a))) {
+        a->drag_owner = -1;
+        after_desk(a);
+    }
+}
+
 static void send(app *a, const flow_event *ev)
 {
     bool blocked_next = ev->type == EV_NEXT && flow_next_blocker(a->flow) != NULL;
@@ -288,6 +456,9 @@ static void activate(app *a, int wi, int x, int y)
     widget w = a->w[wi]; /* copy: handling may rebuild the list */
     switch (w.act) {
     case ACT_NONE:
+        return;
+    case ACT_DESK:
+        desk_send(a, w.desk_ev, w.desk_arg);
         return;
     case ACT_FLOW:
         send(a, &w.ev);
@@ -352,9 +523,34 @@ void app_tap(app *a, int x, int y)
         return;
     ensure_layout(a);
     a->drag_owner = -1;
+    feed_gesture(a, STAFF_DOWN, x, y);
     int wi = w_hit(a, x, y);
     if (wi >= 0)
         activate(a, wi, x, y);
+    feed_gesture(a, STAFF_UP, x, y);
+    a->drag_owner = -1;
+    app_update(a);
+}
+
+void app_hold(app *a, int x, int y, uint32_t ms)
+{
+    if (!a->flow)
+        return;
+    ensure_layout(a);
+    a->drag_owner = -1;
+    feed_gesture(a, STAFF_DOWN, x, y);
+    bool opened = staff_open(a);
+    int wi = opened ? -1 : w_hit(a, x, y);
+    if (wi >= 0)
+        activate(a, wi, x, y); /* a button acts on the way down, as in real use */
+    /* Time passes with the finger still down; the desk fires when it may. */
+    while (ms > 0) {
+        uint32_t step = ms > 100 ? 100 : ms;
+        ms -= step;
+        a->now += step;
+        feed_gesture(a, STAFF_TICK, x, y);
+    }
+    feed_gesture(a, STAFF_UP, x, y);
     a->drag_owner = -1;
     app_update(a);
 }
@@ -364,6 +560,10 @@ void app_drag(app *a, const int *xs, const int *ys, int n)
     if (!a->flow || n < 1)
         return;
     ensure_layout(a);
+    /* A drag is never the staff gesture (it moves), but it must spoil one. */
+    feed_gesture(a, STAFF_DOWN, xs[0], ys[0]);
+    feed_gesture(a, STAFF_MOVE, xs[n - 1], ys[n - 1]);
+    feed_gesture(a, STAFF_UP, xs[n - 1], ys[n - 1]);
     int wi = w_hit(a, xs[0], ys[0]);
     if (wi < 0)
         return;
@@ -377,6 +577,33 @@ void app_drag(app *a, const int *xs, const int *ys, int n)
     }
     a->drag_owner = -1;
     app_update(a);
+}
+
+/* Time for staff mode: idle close, lock-out count-down, stick polling; and
+ * a running copy goes on (in replays a copy finishes within one advance). */
+static void tick_desk(app *a)
+{
+    if (!staff_open(a))
+        return;
+    if (desk_tick(a->desk, desk_now(a)))
+        after_desk(a);
+}
+
+/* Copies to the stick, one verified file per call, drawing progress. */
+static void work_desk(app *a, bool draw_each)
+{
+    while (a->desk && desk_work(a->desk, desk_now(a))) {
+        /* A big copy can outlast WatchdogSec: keep telling systemd we live. */
+        if (!a->fixed_wall) {
+            a->now = SDL_GetTicks64();
+            sdnotify_watchdog_kick(&a->wd, a->now);
+        }
+        if (draw_each) {
+            app_draw(a);
+            app_present(a);
+        }
+    }
+    after_desk(a);
 }
 
 void app_advance(app *a, uint32_t ms)
@@ -394,6 +621,7 @@ void app_advance(app *a, uint32_t ms)
             left != flow_grace_left(a->flow, a->now) / 1000)
             a->dirty = true;
         after_flow(a);
+        tick_desk(a);
     }
     app_update(a);
 }
@@ -408,7 +636,7 @@ static void do_save(app *a)
             fprintf(stderr, "painmap: %s\n", err.text);
     }
     const intake *in = flow_intake(a->flow);
-    int64_t saved_at = (int64_t)time(NULL);
+    int64_t saved_at = app_wall_time(a);
     char *json = NULL, *html = NULL;
     pm_msg err = {{0}};
     pm_status st = summary_render_json(a->content, in, saved_at, &json);
@@ -452,6 +680,12 @@ void app_update(app *a)
         app_present(a);
         do_save(a);
     }
+    if (staff_open(a) && desk_screen_now(a->desk) == DESK_EXPORTING) {
+        /* Show the copy starting, then copy with progress on screen. */
+        app_draw(a);
+        app_present(a);
+        work_desk(a, !a->headless);
+    }
     if (a->dirty)
         app_draw(a);
 }
@@ -470,6 +704,16 @@ void app_draw(app *a)
         return;
     }
     r_clear(a, COL_BG);
+    if (staff_open(a)) {
+        const screen_ops *sops = staff_ops_for(desk_screen_now(a->desk));
+        snprintf(a->overflow_where, sizeof a->overflow_where, "%s", app_screen_name(a));
+        a->parts = 1;
+        sops->layout(a);
+        sops->draw(a);
+        w_draw_all(a);
+        SDL_SetRenderTarget(a->ren, NULL);
+        return;
+    }
     pm_screen s = flow_screen(a->flow);
     const screen_ops *ops = screen_ops_for(s);
     snprintf(a->overflow_where, sizeof a->overflow_where, "%s step %d", content_screen_name(s),
@@ -531,6 +775,10 @@ static bool map_point(app *a, double nx, double ny, int *x, int *y)
 static void on_down(app *a, int x, int y)
 {
     ensure_layout(a);
+    bool was_open = staff_open(a);
+    feed_gesture(a, STAFF_DOWN, x, y);
+    if (staff_open(a) != was_open)
+        return;
     int wi = w_hit(a, x, y);
     a->drag_owner = -1;
     if (wi >= 0)
@@ -539,7 +787,8 @@ static void on_down(app *a, int x, int y)
 
 static void on_motion(app *a, int x, int y)
 {
-    if (a->drag_owner < 0 || a->drag_owner >= a->nw)
+    feed_gesture(a, STAFF_MOVE, x, y);
+    if (staff_open(a) || a->drag_owner < 0 || a->drag_owner >= a->nw)
         return;
     const screen_ops *ops = screen_ops_for(flow_screen(a->flow));
     widget w = a->w[a->drag_owner];
@@ -566,8 +815,10 @@ static bool handle_event(app *a, const SDL_Event *e, bool *finger_down)
         a->exposed = true;
         break;
     case SDL_FINGERDOWN:
-        if (*finger_down)
+        if (*finger_down) {
+            feed_gesture(a, STAFF_DOWN, 0, 0); /* a second finger spoils the gesture */
             break; /* one finger at a time; a palm must not press twice */
+        }
         *finger_down = true;
         if (a->flow && map_point(a, e->tfinger.x, e->tfinger.y, &x, &y))
             on_down(a, x, y);
@@ -579,6 +830,7 @@ static bool handle_event(app *a, const SDL_Event *e, bool *finger_down)
     case SDL_FINGERUP:
         *finger_down = false;
         a->drag_owner = -1;
+        feed_gesture(a, STAFF_UP, 0, 0);
         break;
     /* Real touch panels send both finger and mouse events: take the mouse
      * only when it is a mouse. */
@@ -593,8 +845,10 @@ static bool handle_event(app *a, const SDL_Event *e, bool *finger_down)
             on_motion(a, x, y);
         break;
     case SDL_MOUSEBUTTONUP:
-        if (e->button.which != SDL_TOUCH_MOUSEID)
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT) {
             a->drag_owner = -1;
+            feed_gesture(a, STAFF_UP, 0, 0);
+        }
         break;
     case SDL_KEYDOWN:
         /* Staff with a keyboard attached: Escape leaves a desktop window. */
@@ -616,12 +870,11 @@ int app_run(app *a)
     bool running = true, finger_down = false;
     uint64_t last_input = SDL_GetTicks64(), last_tick = 0;
     a->now = SDL_GetTicks64();
-    sdnotify_watchdog wd;
-    sdnotify_watchdog_init(&wd);
+    sdnotify_watchdog_init(&a->wd);
     bool announced = false;
     while (running) {
         a->now = SDL_GetTicks64();
-        sdnotify_watchdog_kick(&wd, a->now);
+        sdnotify_watchdog_kick(&a->wd, a->now);
         if (a->now - last_tick >= 1000 && a->flow) {
             /* The clock only matters for the idle prompt and its countdown. */
             last_tick = a->now;
@@ -633,6 +886,11 @@ int app_run(app *a)
                 a->dirty = true;
             after_flow(a);
         }
+        /* Staff mode: a press held on the clinic's name, and its own clock. */
+        feed_gesture(a, STAFF_TICK, 0, 0);
+        tick_desk(a);
+        if (a->store && upkeep_due(a->upkeep_last, app_wall_time(a)))
+            run_upkeep(a, false);
         bool draw = a->dirty || (a->flow && flow_wants_save(a->flow));
         app_update(a);
         if (draw || a->exposed) {
@@ -647,7 +905,8 @@ int app_run(app *a)
         SDL_Event e;
         bool got = false;
         if (blocking) {
-            got = SDL_WaitEventTimeout(&e, 1000) == 1;
+            uint32_t wait = a->desk ? desk_wait_ms(a->desk, desk_now(a)) : 1000;
+            got = SDL_WaitEventTimeout(&e, wait < 1000 ? (int)wait + 1 : 1000) == 1;
         } else {
             got = SDL_PollEvent(&e) == 1;
             if (!got) {

@@ -13,9 +13,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/config.h"
 #include "core/content.h"
+#include "core/desk.h"
 #include "core/flow.h"
 #include "core/store.h"
+#include "platform/sdnotify.h"
 
 #define UI_MAX_WIDGETS 200
 #define UI_TEXT_CACHE 256
@@ -36,6 +39,7 @@ typedef enum {
     ACT_AREA,        /* drawn and hit-tested by the screen (chart, pad) */
     ACT_PART_NEXT,   /* a screen shown in parts: the next part (not a flow step) */
     ACT_PART_BACK,
+    ACT_DESK,        /* staff mode: send desk_ev with desk_arg to the desk */
 } ui_action;
 
 typedef enum {
@@ -45,6 +49,7 @@ typedef enum {
     WS_KEY,       /* keyboard key */
     WS_SCALE,     /* 0-10 intensity number, coloured */
     WS_LINK,      /* small "Edit" button */
+    WS_DANGER,    /* staff: delete (filled, red) */
     WS_HIDDEN,    /* not drawn by the widget code */
 } widget_style;
 
@@ -60,6 +65,8 @@ typedef struct {
     bool muted;        /* e.g. Next while something is missing: still tappable */
     unsigned fill;     /* WS_SCALE: band colour 0xRRGGBB */
     int px, py;        /* where `press` touches (defaults to the centre) */
+    desk_event desk_ev; /* for ACT_DESK */
+    int desk_arg;
 } widget;
 
 typedef struct {
@@ -144,6 +151,19 @@ typedef struct app {
     int art_w[VIEW_COUNT], art_h[VIEW_COUNT];
     bool art_missing[VIEW_COUNT];
 
+    /* staff mode (core/desk.h) and the clinic's config */
+    pm_config config;
+    desk *desk;
+    unsigned seen_desk_closes;
+    desk_screen seen_desk;
+    bool desk_checking;          /* the PIN is being checked: "Checking..." */
+    char staff_label[160];       /* a button label made at layout (counts) */
+    staff_rect clinic_area;      /* welcome: where the clinic's name is (the gesture) */
+    int64_t wall0;               /* headless: the wall clock at now = 0 (fixed, for goldens) */
+    bool fixed_wall;
+    int64_t upkeep_last;
+    sdnotify_watchdog wd;        /* kicked from the loop and from long work (the copy) */         /* wall clock of the last retention run (-1: never) */
+
     /* saving */
     store *store;
     char saved_stem[64];
@@ -170,6 +190,9 @@ typedef struct {
     const char *data_dir, *assets_dir, *state_dir, *font_dir;
     const char *lang;
     const flow_timing *timing; /* from the clinic's config; NULL: the defaults */
+    const pm_config *config;   /* the clinic's config; NULL: every default */
+    const char *usb_mount;     /* the stick's folder; NULL: EXPORT_MOUNT_DEFAULT */
+    bool usb_any_folder;       /* tests and desktops: any folder there counts as a stick */
 } app_options;
 
 /* Creates the window, renderer, fonts, content and flow. A content or font
@@ -183,6 +206,12 @@ int app_run(app *a);
 
 /* One logical tap (finger down and up) at x, y. */
 void app_tap(app *a, int x, int y);
+/* A finger held still at x, y for ms (the staff gesture), then lifted. */
+void app_hold(app *a, int x, int y, uint32_t ms);
+/* The wall clock (UTC seconds): real, or fixed + virtual time in replays. */
+int64_t app_wall_time(const app *a);
+/* Text in the staff language (the clinic's default language). */
+const char *TS(const app *a, const char *key);
 /* A finger stroke through points (logical). */
 void app_drag(app *a, const int *xs, const int *ys, int n);
 /* Advances the clock (replays) and lets time-driven things happen. */
@@ -199,7 +228,9 @@ bool app_save_png(app *a, const char *path);
 /* Finds a widget by id (NULL when not on screen now). */
 const widget *app_widget(const app *a, const char *id);
 /* The name `expect` compares against: a screen name or "still_there" or
- * "needs_attention". */
+ * "needs_attention", or in staff mode "staff_pin", "staff_queue",
+ * "staff_intake", "staff_confirm_delete", "staff_export", "staff_exporting",
+ * "staff_export_done". */
 const char *app_screen_name(const app *a);
 /* Text in the flow's language. */
 const char *T(const app *a, const char *key);

@@ -176,9 +176,18 @@ static int exec(runner *r, const replay_cmd *c)
         return 0;
     case RP_SHOT:
         return shot(r, c->line, c->arg);
+    case RP_HOLD: {
+        if (a->dirty)
+            app_draw(a);
+        const widget *w = app_widget(a, c->arg);
+        if (!w)
+            return fail(r, c->line, "hold: no '%s' on the %s screen", c->arg, app_screen_name(a));
+        app_hold(a, w->px, w->py, c->ms);
+        return 0;
+    }
     case RP_EXPECT: {
         if (content_screen_from_name(c->arg) < 0 && strcmp(c->arg, "still_there") != 0 &&
-            strcmp(c->arg, "needs_attention") != 0)
+            strcmp(c->arg, "needs_attention") != 0 && strncmp(c->arg, "staff_", 6) != 0)
             return fail(r, c->line, "expect: '%s' is not a screen name", c->arg);
         if (a->dirty)
             app_draw(a);
@@ -236,6 +245,10 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
         return fail(&r, line, "%s", err.text);
     }
     free(text);
+    /* Every frame a replay draws is also a layout check: text that does not
+     * fit its box fails the script (render.c prints where). */
+    a->report_overflow = true;
+    int overflows = a->overflows;
     if (a->dirty)
         app_draw(a);
     int rc = 0;
@@ -245,6 +258,9 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
             break;
     }
     replay_free(&s);
+    if (rc == 0 && a->overflows > overflows)
+        rc = fail(&r, 0, "%d text box%s did not fit (listed above)", a->overflows - overflows,
+                  a->overflows - overflows == 1 ? "" : "es");
     return rc;
 }
 

@@ -29,6 +29,8 @@ enum {
     COL_NOTICE_INK = 0x4D3500,
     COL_ZONE = 0xD0643F,
     COL_SPILL = 0xF1B79E,
+    COL_DANGER = 0xA32A1F,   /* staff: urgent badge, delete (white text >= 7:1) */
+    COL_CAUTION = 0xF2C14E,  /* staff: "check" badge (dark text) */
 };
 
 typedef enum { FONT_SMALL, FONT_BODY, FONT_BUTTON, FONT_TITLE, FONT_HUGE } font_role;

@@ -36,6 +36,16 @@ widget *w_flow(app *a, const char *id, SDL_Rect r, widget_style style, const cha
     return w;
 }
 
+widget *w_desk(app *a, const char *id, SDL_Rect r, widget_style style, const char *label,
+               desk_event ev, int arg)
+{
+    widget *w = w_add(a, id, r, style, label);
+    w->act = ACT_DESK;
+    w->desk_ev = ev;
+    w->desk_arg = arg;
+    return w;
+}
+
 int w_hit(const app *a, int x, int y)
 {
     SDL_Point p = {x, y};
@@ -62,7 +72,9 @@ void w_draw(app *a, const widget *w)
     case WS_HIDDEN:
         return;
     case WS_PRIMARY:
-        r_round(a, w->r, rad, w->muted ? COL_MUTED_BTN : COL_PRIMARY);
+    case WS_DANGER:
+        r_round(a, w->r, rad, w->muted ? COL_MUTED_BTN
+                              : w->style == WS_DANGER ? COL_DANGER : COL_PRIMARY);
         t_box(a, in, w->label, FONT_BUTTON, true, COL_PRIMARY_INK, AL_CENTRE, true);
         return;
     case WS_SECONDARY:
@@ -199,6 +211,12 @@ void frame_draw(app *a, const frame_spec *f)
         int x0 = back ? back->r.x + back->r.w + m : m;
         int x1 = next ? next->r.x - m : a->lw - m;
         SDL_Rect hr = {x0, a->lh - foot_h(a) + px(a, 6), x1 - x0, foot_h(a) - px(a, 12)};
+        if (hr.w < px(a, 240)) {
+            /* A narrow panel leaves no room between the buttons: the hint
+             * sits full width just above them, over the end of the page. */
+            int hh = px(a, 64);
+            hr = (SDL_Rect){m, a->lh - foot_h(a) - hh - px(a, 4), a->lw - 2 * m, hh};
+        }
         r_round(a, hr, px(a, 10), COL_NOTICE);
         SDL_Rect tr = {hr.x + px(a, 8), hr.y + px(a, 2), hr.w - px(a, 16), hr.h - px(a, 4)};
         t_box(a, tr, T(a, blocker), FONT_SMALL, true, COL_NOTICE_INK, AL_CENTRE, true);

@@ -16,6 +16,9 @@ void w_clear(app *a);
 widget *w_add(app *a, const char *id, SDL_Rect r, widget_style style, const char *label);
 widget *w_flow(app *a, const char *id, SDL_Rect r, widget_style style, const char *label,
                flow_event_type type, int arg);
+/* A staff-mode button: sends ev with arg to the desk. */
+widget *w_desk(app *a, const char *id, SDL_Rect r, widget_style style, const char *label,
+               desk_event ev, int arg);
 void w_draw_all(app *a);
 void w_draw(app *a, const widget *w);
 /* The topmost widget containing (x, y), or -1. */

@@ -6,6 +6,8 @@
 #   idle       the idle prompt and reset; the next client sees nothing old
 #   intake     a full intake, then the saved JSON is checked field by field
 #   back       Back from every screen
+#   staff      staff mode end to end: gesture, PIN, queue, summary, seen,
+#              export to a stand-in stick, delete (staff.cmake), with goldens
 #   save_error an unwritable state folder: calm message, retry, nothing lost
 #   driver_*   the driver's own errors name FILE:LINE
 #   layout     every string of every language fits its box at every size
@@ -31,6 +33,14 @@ endforeach()
 # A portrait-mounted 800x480 panel: the client sees the same 800x480 frame.
 pm_replay(walk_rotated walk.replay --size 480x800 --rotate 90 --golden ${PM_REPLAY}/golden/800x480)
 pm_replay(back back.replay)
+
+foreach(size 800x480 1280x800 720x1280)
+  add_test(NAME replay_staff_${size}
+           COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                   -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/staff_${size} -DSIZE=${size}
+                   -DGOLDEN=${PM_REPLAY}/golden/${size} -P ${PM_REPLAY}/staff.cmake)
+  set_tests_properties(replay_staff_${size} PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
+endforeach()
 # /proc refuses new folders even to root: a dependable unwritable state.
 pm_replay(save_error save_error.replay --state /proc/painmap-unwritable)
 

@@ -22,12 +22,13 @@ static void parses_every_command(void **state)
         "shot out/welcome.png\n"
         "expect still_there\n"
         "drag 1 2 3 4 5 6\r\n"
+        "hold clinic_name 3000  # the staff gesture\n"
         "quit\n";
     replay_script s;
     int line = 0;
     pm_msg err = {{0}};
     assert_int_equal(replay_parse(text, &s, &line, &err), PM_OK);
-    assert_int_equal(s.count, 8);
+    assert_int_equal(s.count, 9);
     assert_int_equal(s.cmds[0].op, RP_TAP);
     assert_int_equal(s.cmds[0].line, 3);
     assert_int_equal(s.cmds[0].x, 10);
@@ -46,8 +47,11 @@ static void parses_every_command(void **state)
     assert_int_equal(s.cmds[6].npoints, 3);
     assert_int_equal(s.cmds[6].px[2], 5);
     assert_int_equal(s.cmds[6].py[2], 6);
-    assert_int_equal(s.cmds[7].op, RP_QUIT);
-    assert_int_equal(s.cmds[7].line, 10);
+    assert_int_equal(s.cmds[7].op, RP_HOLD);
+    assert_string_equal(s.cmds[7].arg, "clinic_name");
+    assert_int_equal(s.cmds[7].ms, 3000);
+    assert_int_equal(s.cmds[8].op, RP_QUIT);
+    assert_int_equal(s.cmds[8].line, 11);
     replay_free(&s);
 }
 
@@ -84,6 +88,9 @@ static void mistakes_name_their_line(void **state)
     expect_error("drag 1 2 3\n", 1, "pairs");
     expect_error("quit now\n", 1, "quit");
     expect_error("tapx 1 2\n", 1, "unknown command");
+    expect_error("hold clinic_name\n", 1, "hold ID MS");
+    expect_error("hold 3000\n", 1, "hold ID MS");
+    expect_error("hold a 10 20\n", 1, "hold ID MS");
 }
 
 static void empty_script_is_fine(void **state)

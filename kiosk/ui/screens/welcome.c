@@ -3,11 +3,28 @@
 #include "ui/screens/screens.h"
 
 #include <stdio.h>
+#include <string.h>
+
+/* The clinic's name on top (from painmap.conf), or the greeting when none
+ * is set: a 3-second press there is the way into staff mode (desk.h). */
+static SDL_Rect clinic_rect(const app *a)
+{
+    if (a->config.clinic_name[0])
+        return (SDL_Rect){px(a, 24), px(a, 6), a->lw - px(a, 48), px(a, 38)};
+    return (SDL_Rect){px(a, 24), a->lh * 10 / 100, a->lw - px(a, 48), px(a, 60)};
+}
 
 static void layout(app *a)
 {
     w_clear(a);
     a->body = (SDL_Rect){px(a, 24), px(a, 40), a->lw - px(a, 48), a->lh - px(a, 60)};
+    SDL_Rect cr = clinic_rect(a);
+    staff_rect area = {cr.x, cr.y, cr.w, cr.h};
+    if (a->desk && memcmp(&area, &a->clinic_area, sizeof area) != 0) {
+        a->clinic_area = area; /* a new area cancels a press: only when it moved */
+        desk_set_gesture_area(a->desk, area);
+    }
+    w_add(a, "clinic_name", cr, WS_HIDDEN, NULL); /* not a button: an id for `hold` */
     int n = (int)content_lang_count(a->content);
     int bw = px(a, 190), bh = px(a, 60), gap = px(a, 16);
     if (n * bw + (n - 1) * gap > a->body.w)
@@ -31,6 +48,9 @@ static void layout(app *a)
 static void draw(app *a)
 {
     SDL_Rect r = a->body;
+    if (a->config.clinic_name[0])
+        t_box(a, clinic_rect(a), a->config.clinic_name, FONT_BUTTON, true, COL_MUTED, AL_CENTRE,
+              true);
     int y = a->lh * 10 / 100;
     t_box(a, (SDL_Rect){r.x, y, r.w, px(a, 60)}, T(a, "ui.welcome.title"), FONT_HUGE, true,
           COL_PRIMARY, AL_CENTRE, true);

@@ -1,0 +1,90 @@
+/* upkeep.c — start-up and daily housekeeping of the store (upkeep.h). */
+#include "upkeep.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "summary.h"
+
+typedef struct {
+    store *s;
+    const pm_content *c;
+    int lang;
+    upkeep_result *res;
+    pm_msgs *log;
+} restore_ctx;
+
+static void wipe_free(char *p)
+{
+    if (p) {
+        explicit_bzero(p, strlen(p));
+        free(p);
+    }
+}
+
+/* One record without its page: read it, render the page, write it. */
+static void restore_page(const char *stem, void *arg)
+{
+    restore_ctx *x = arg;
+    char name[STORE_STEM_MAX + 8];
+    snprintf(name, sizeof name, "%s.json", stem);
+    char *json = NULL, *html = NULL;
+    size_t len = 0;
+    pm_msg err = {{0}};
+    intake *in = malloc(sizeof *in);
+    int64_t saved_at = 0;
+    pm_status st = in ? store_read(x->s, name, &json, &len, &err) : PM_ERR_NOMEM;
+    if (st == PM_OK)
+        st = summary_parse_json(x->c, json, in, &saved_at, &err);
+    if (st == PM_OK)
+        st = summary_render_html(x->c, in, saved_at, x->lang, &html);
+    if (st == PM_OK) {
+        snprintf(name, sizeof name, "%s.html", stem);
+        st = store_write_atomic(x->s, name, html, strlen(html), false, &err);
+    }
+    if (st == PM_OK) {
+        x->res->pages_restored++;
+        if (x->log)
+            pm_msgs_add(x->log, "%s: its print page was missing and was made again", stem);
+    } else {
+        x->res->pages_failed++;
+        if (x->log)
+            pm_msgs_add(x->log, "%s: its print page is missing and cannot be made (%s%s%s); "
+                        "the record is kept and staff can still open it", stem,
+                        pm_status_name(st), err.text[0] ? ": " : "", err.text);
+    }
+    if (in) {
+        intake_wipe(in);
+        free(in);
+    }
+    wipe_free(json);
+    wipe_free(html);
+}
+
+void upkeep_daily(store *s, const pm_config *cfg, int64_t now, upkeep_result *res, pm_msgs *log)
+{
+    memset(&res->retention, 0, sizeof res->retention);
+    res->retention_status = retention_run_config(s, cfg, now, &res->retention, log);
+}
+
+void upkeep_startup(store *s, const pm_content *c, const pm_config *cfg, int staff_lang,
+                    int64_t now, upkeep_result *res, pm_msgs *log)
+{
+    memset(res, 0, sizeof *res);
+    int n = store_clean_temp(s);
+    res->temp_removed = n > 0 ? n : 0;
+    if (n > 0 && log)
+        pm_msgs_add(log, "removed %d unfinished temporary file%s (an interrupted save)", n,
+                    n == 1 ? "" : "s");
+    if (c) {
+        restore_ctx x = {s, c, staff_lang, res, log};
+        store_missing_html(s, restore_page, &x);
+    }
+    upkeep_daily(s, cfg, now, res, log);
+}
+
+bool upkeep_due(int64_t last, int64_t now)
+{
+    return retention_due(last, now);
+}

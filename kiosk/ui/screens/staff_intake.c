@@ -1,0 +1,400 @@
+/* staff_intake.c — one intake on screen for the therapist: safety flags
+ * first, both charts with the marked areas coloured by how much they hurt,
+ * then every answer, in pages. And the "delete this intake?" question. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/intake.h"
+#include "ui/chart.h"
+#include "ui/screens/staff_ui.h"
+
+#define MAXROWS (12 + INTAKE_MAX_MARKS + CONTENT_MAX_QUESTIONS)
+
+typedef enum { ROW_PLAIN, ROW_URGENT, ROW_ATTENTION, ROW_SIGNATURE } row_kind;
+
+typedef struct {
+    const char *label;
+    char value[360];
+    row_kind kind;
+} srow;
+
+typedef struct {
+    srow r[MAXROWS];
+    int n;
+    SDL_Rect charts, list, pager;
+    int row_h, per_page, pages;
+} sview;
+
+static void cat(char *dst, size_t size, const char *sep, const char *s)
+{
+    size_t l = strlen(dst);
+    snprintf(dst + l, size - l, "%s%s", l && sep ? sep : "", s);
+}
+
+static srow *add(sview *v, const char *label, row_kind kind)
+{
+    srow *r = &v->r[v->n++];
+    r->label = label;
+    r->value[0] = '\0';
+    r->kind = kind;
+    return r;
+}
+
+/* Answers that need attention, one row each (urgent first). */
+static void flagged_answers(app *a, const intake *in, sview *v, pm_flag level)
+{
+    const pm_content *c = a->content;
+    for (size_t qi = 0; qi < content_question_count(c) && v->n < MAXROWS; qi++) {
+        const pm_question *q = content_question(c, qi);
+        int ans = in->answers[qi];
+        if (ans < 0 || (size_t)ans >= q->nanswers || q->answer_flags[ans] != level)
+            continue;
+        srow *r = add(v, TS(a, q->staff_key), level == FLAG_URGENT ? ROW_URGENT : ROW_ATTENTION);
+        cat(r->value, sizeof r->value, NULL, TS(a, q->answer_keys[ans]));
+    }
+}
+
+/* The other answers in one row: "No × 16" and the questions left open, so
+ * a page is not filled with sixteen "No" rows. */
+static void other_answers(app *a, const intake *in, sview *v)
+{
+    const pm_content *c = a->content;
+    srow *r = add(v, TS(a, "staff.intake.others"), ROW_PLAIN);
+    const char *texts[8];
+    int counts[8], nt = 0;
+    char open[300] = "";
+    for (size_t qi = 0; qi < content_question_count(c); qi++) {
+        const pm_question *q = content_question(c, qi);
+        int ans = in->answers[qi];
+        if (ans < 0 || (size_t)ans >= q->nanswers) {
+            cat(open, sizeof open, ", ", TS(a, q->staff_key));
+            continue;
+        }
+        if (q->answer_flags[ans] != FLAG_NONE)
+            continue;
+        const char *t = TS(a, q->answer_keys[ans]);
+        int k = 0;
+        while (k < nt && strcmp(texts[k], t) != 0)
+            k++;
+        if (k == nt && nt < 8) {
+            texts[nt] = t;
+            counts[nt++] = 0;
+        }
+        if (k < nt)
+            counts[k]++;
+    }
+    for (int k = 0; k < nt; k++) {
+        char part[120];
+        snprintf(part, sizeof part, "%s × %d", texts[k], counts[k]);
+        cat(r->value, sizeof r->value, " · ", part);
+    }
+    if (open[0]) {
+        char part[360];
+        tfmt_s(part, sizeof part, TS(a, "staff.intake.unanswered"), open);
+        cat(r->value, sizeof r->value, " · ", part);
+    }
+    if (!r->value[0])
+        cat(r->value, sizeof r->value, NULL, TS(a, "summary.none"));
+}
+
+static void gather(app *a, sview *v)
+{
+    const pm_content *c = a->content;
+    const intake *in = desk_intake(a->desk);
+    v->n = 0;
+    if (in) {
+        flagged_answers(a, in, v, FLAG_URGENT); /* what needs attention, on top */
+        flagged_answers(a, in, v, FLAG_ATTENTION);
+        char buf[200];
+        for (int i = 0; i < in->nmarks && v->n < MAXROWS; i++) {
+            const intake_mark *m = &in->marks[i];
+            const pm_region *reg = content_region(c, (size_t)m->region);
+            char detail[300] = "";
+            if (m->intensity >= 0) {
+                snprintf(buf, sizeof buf, "%d/10 %s", m->intensity,
+                         TS(a, content_band_for(c, m->intensity)->label_key));
+                cat(detail, sizeof detail, NULL, buf);
+            } else {
+                cat(detail, sizeof detail, NULL, TS(a, "summary.not_rated"));
+            }
+            const char *sep = " · ";
+            for (size_t k = 0; k < content_quality_count(c); k++)
+                if (m->qualities >> k & 1u) {
+                    cat(detail, sizeof detail, sep, TS(a, content_quality(c, k)->label_key));
+                    sep = ", ";
+                }
+            if (m->duration >= 0)
+                cat(detail, sizeof detail, " · ",
+                    TS(a, content_duration(c, (size_t)m->duration)->label_key));
+            /* A region row has no label: its anatomical name is the first line. */
+            srow *r = add(v, NULL, ROW_PLAIN);
+            snprintf(r->value, sizeof r->value, "%s\n%s", TS(a, reg->term_key), detail);
+        }
+        if (in->nmarks == 0)
+            cat(add(v, TS(a, "summary.regions"), ROW_PLAIN)->value, sizeof v->r[0].value, NULL,
+                TS(a, "summary.no_regions"));
+        srow *p = add(v, TS(a, "summary.patterns"), ROW_PLAIN);
+        for (int i = 0; i < in->npatterns; i++)
+            cat(p->value, sizeof p->value, ", ", TS(a, content_muscle(c, (size_t)in->patterns[i])->name_key));
+        if (in->none_of_these)
+            cat(p->value, sizeof p->value, ", ", TS(a, "summary.none_of_these"));
+        if (!p->value[0])
+            cat(p->value, sizeof p->value, NULL, TS(a, "summary.no_patterns"));
+        other_answers(a, in, v);
+        srow *pr = add(v, TS(a, "summary.pressure"), ROW_PLAIN);
+        cat(pr->value, sizeof pr->value, NULL,
+            in->pressure >= 0 ? TS(a, content_pressure(c, (size_t)in->pressure)->label_key)
+                              : TS(a, "summary.not_given"));
+        srow *av = add(v, TS(a, "summary.avoid"), ROW_PLAIN);
+        for (size_t k = 0; k < content_avoid_count(c); k++)
+            if (in->avoid >> k & 1u)
+                cat(av->value, sizeof av->value, ", ", TS(a, content_avoid(c, k)->label_key));
+        if (!av->value[0])
+            cat(av->value, sizeof av->value, NULL, TS(a, "summary.none"));
+        srow *cs = add(v, TS(a, "summary.consent"), in->nsig ? ROW_SIGNATURE : ROW_PLAIN);
+        cat(cs->value, sizeof cs->value, NULL,
+            TS(a, in->consent ? "summary.consent_given" : "summary.consent_not_given"));
+        if (!in->nsig)
+            cat(cs->value, sizeof cs->value, " · ", TS(a, "summary.no_signature"));
+    }
+    /* geometry: the pager shares the line on top with the saved time */
+    SDL_Rect b = a->body;
+    bool portrait = a->lw < a->lh;
+    int head = px(a, 44);
+    if (portrait) {
+        int ch = b.h * 36 / 100;
+        v->charts = (SDL_Rect){b.x, b.y + head, b.w, ch};
+        v->list = (SDL_Rect){b.x, b.y + head + ch + px(a, 8), b.w, b.h - head - ch - px(a, 8)};
+    } else {
+        int cw = b.w * 30 / 100;
+        v->charts = (SDL_Rect){b.x, b.y + head, cw, b.h - head};
+        v->list = (SDL_Rect){b.x + cw + px(a, 12), b.y + head, b.w - cw - px(a, 12), b.h - head};
+    }
+    v->row_h = px(a, portrait ? 70 : 52);
+    if (portrait) {
+        /* Tall and narrow: the pager goes under the rows, full width. */
+        int ph = px(a, 48);
+        v->pager = (SDL_Rect){v->list.x, v->list.y + v->list.h - ph, v->list.w, ph};
+        v->list.h -= ph + px(a, 8);
+    } else {
+        int pw = px(a, 250);
+        v->pager = (SDL_Rect){b.x + b.w - pw, b.y + px(a, 2), pw, head - px(a, 8)};
+    }
+    v->per_page = v->list.h / v->row_h;
+    if (v->per_page < 1)
+        v->per_page = 1;
+    v->pages = v->n ? (v->n + v->per_page - 1) / v->per_page : 1;
+}
+
+static void layout(app *a)
+{
+    w_clear(a);
+    const queue_entry *e = desk_entry(a->desk);
+    bool seen = e && e->seen;
+    staff_button b[4] = {
+        {"list", TS(a, "staff.intake.list"), WS_SECONDARY, DESK_EV_BACK, 0, false},
+        {"mark_seen", TS(a, seen ? "staff.intake.seen" : "staff.intake.mark_seen"), WS_SECONDARY,
+         DESK_EV_MARK_SEEN, 0, seen},
+        {"delete", TS(a, "staff.intake.delete"), WS_DANGER, DESK_EV_DELETE, 0, false},
+        {"export_this", TS(a, "staff.intake.export"), WS_PRIMARY, DESK_EV_EXPORT_THIS, 0, false},
+    };
+    staff_frame_layout(a, true, b, 4);
+    sview v;
+    gather(a, &v);
+    a->scroll_max = v.pages - 1;
+    if (a->scroll > a->scroll_max)
+        a->scroll = a->scroll_max;
+    if (v.pages > 1)
+        staff_pager(a, v.pager);
+}
+
+static long fill(const app *a, int region, void *ctx)
+{
+    const intake *in = ctx;
+    int slot = intake_find_mark(in, region);
+    if (slot < 0)
+        return -1;
+    int level = in->marks[slot].intensity;
+    return level >= 0 ? (long)content_band_for(a->content, level)->colour : COL_MARK;
+}
+
+static void draw_charts(app *a, SDL_Rect area, const intake *in)
+{
+    int gap = px(a, 8), label_h = px(a, 26);
+    int w = (area.w - gap) / 2;
+    static const pm_view views[2] = {VIEW_FRONT, VIEW_BACK};
+    static const char *const keys[2] = {"summary.front", "summary.back"};
+    for (int i = 0; i < 2; i++) {
+        SDL_Rect r = {area.x + i * (w + gap), area.y, w, area.h};
+        r_round(a, r, px(a, 10), COL_SURFACE);
+        t_box(a, (SDL_Rect){r.x, r.y + px(a, 2), r.w, label_h}, TS(a, keys[i]), FONT_SMALL, true,
+              COL_MUTED, AL_CENTRE, true);
+        SDL_Rect fig = {r.x + px(a, 4), r.y + label_h, r.w - px(a, 8), r.h - label_h - px(a, 4)};
+        chart_xf xf = chart_fit(fig, chart_view_bounds(a->content, views[i]), 1, 0, 0);
+        xf.clip = fig;
+        chart_draw(a, views[i], xf, fill, (void *)in);
+    }
+}
+
+static void draw_signature(app *a, SDL_Rect r, const intake *in)
+{
+    r_round_frame(a, r, px(a, 6), 1, COL_LINE, COL_SURFACE);
+    double s = (double)r.w / INTAKE_SIG_W;
+    if ((double)r.h / INTAKE_SIG_H < s)
+        s = (double)r.h / INTAKE_SIG_H;
+    float ox = (float)(r.x + (r.w - INTAKE_SIG_W * s) / 2), oy = (float)(r.y + (r.h - INTAKE_SIG_H * s) / 2);
+    for (int i = 0; i < in->nsig; i++) {
+        bool alone = in->sig[i].starts_stroke && (i + 1 == in->nsig || in->sig[i + 1].starts_stroke);
+        if (alone) /* a tap on the pad is a dot */
+            r_circle(a, ox + (float)(in->sig[i].x * s), oy + (float)(in->sig[i].y * s), 2.0f,
+                     COL_INK, 255);
+        if (i == 0 || in->sig[i].starts_stroke)
+            continue;
+        r_line(a, ox + (float)(in->sig[i - 1].x * s), oy + (float)(in->sig[i - 1].y * s),
+               ox + (float)(in->sig[i].x * s), oy + (float)(in->sig[i].y * s), 2.0f, COL_INK, 255);
+    }
+}
+
+static void draw_row(app *a, const srow *row, SDL_Rect r, const intake *in, bool stripe)
+{
+    unsigned bg = row->kind == ROW_URGENT ? 0xF8D7D3 : row->kind == ROW_ATTENTION ? COL_NOTICE
+                  : stripe ? 0xEBE7DF : COL_BG;
+    r_round(a, r, px(a, 8), bg);
+    int pad = px(a, 10);
+    SDL_Rect in_r = {r.x + pad, r.y + px(a, 3), r.w - 2 * pad, r.h - px(a, 6)};
+    int lh = in_r.h * 45 / 100;
+    char label[360];
+    const char *value = row->value;
+    if (row->label) {
+        snprintf(label, sizeof label, "%s", row->label);
+    } else {
+        /* a region row: "name\ndetail" */
+        const char *nl = strchr(row->value, '\n');
+        size_t n = nl ? (size_t)(nl - row->value) : strlen(row->value);
+        snprintf(label, sizeof label, "%.*s", (int)n, row->value);
+        value = nl ? nl + 1 : "";
+    }
+    int x = in_r.x;
+    if (row->kind == ROW_URGENT || row->kind == ROW_ATTENTION) {
+        int bw = staff_badge(a, x, in_r.y + px(a, 1), lh - px(a, 2),
+                             row->kind == ROW_URGENT ? FLAG_URGENT : FLAG_ATTENTION);
+        x += bw + px(a, 8);
+    }
+    t_box(a, (SDL_Rect){x, in_r.y, in_r.x + in_r.w - x, lh}, label, FONT_SMALL, !row->label,
+          row->label ? COL_MUTED : COL_INK, AL_LEFT, true);
+    SDL_Rect vr = {in_r.x, in_r.y + lh, in_r.w, in_r.h - lh};
+    if (row->kind == ROW_SIGNATURE) {
+        int sw = (r.h - px(a, 6)) * INTAKE_SIG_W / INTAKE_SIG_H;
+        if (sw > vr.w / 2)
+            sw = vr.w / 2;
+        draw_signature(a, (SDL_Rect){vr.x + vr.w - sw, r.y + px(a, 3), sw, r.h - px(a, 6)}, in);
+        vr.w -= sw + px(a, 8);
+    }
+    t_box(a, vr, value, FONT_SMALL, row->label != NULL, COL_INK, AL_LEFT, true);
+}
+
+static void draw(app *a)
+{
+    const queue_entry *e = desk_entry(a->desk);
+    const intake *in = desk_intake(a->desk);
+    const char *name = e && e->name[0] ? e->name : TS(a, "staff.queue.no_name");
+    staff_frame_draw(a, name);
+    sview v;
+    gather(a, &v);
+    /* The line on top: when it was saved, the flags in short, or a note. */
+    bool pager_on_top = v.pages > 1 && v.pager.y < v.list.y;
+    SDL_Rect head = {a->body.x, a->body.y,
+                     a->body.w - (pager_on_top ? v.pager.w + px(a, 10) : 0), px(a, 40)};
+    char line[64] = "";
+    desk_note note = desk_note_now(a->desk);
+    {
+        if (e)
+            staff_time(a, e->saved_at, line, sizeof line);
+        char more[256];
+        pm_flag worst = in ? intake_worst_flag(in, a->content) : FLAG_NONE;
+        int x = head.x;
+        if (worst != FLAG_NONE)
+            x += staff_badge(a, x, head.y + px(a, 6), head.h - px(a, 12), worst) + px(a, 10);
+        snprintf(more, sizeof more, "%s", line);
+        if (note == DESK_NOTE_SEEN)
+            snprintf(more + strlen(more), sizeof more - strlen(more), "  ·  %s",
+                     TS(a, "staff.note.seen"));
+        else if (e && e->exported)
+            snprintf(more + strlen(more), sizeof more - strlen(more), "  ·  %s",
+                     TS(a, "staff.state.exported"));
+        t_box(a, (SDL_Rect){x, head.y, head.x + head.w - x, head.h}, more, FONT_BODY, true,
+              COL_INK, AL_LEFT, true);
+    }
+    if (in)
+        draw_charts(a, v.charts, in);
+    if (v.pages > 1)
+        staff_pager_draw(a, v.pager);
+    int first = in ? a->scroll * v.per_page : v.n;
+    for (int i = first; i < v.n && i < first + v.per_page; i++) {
+        SDL_Rect r = {v.list.x, v.list.y + (i - first) * v.row_h, v.list.w, v.row_h - px(a, 4)};
+        draw_row(a, &v.r[i], r, in, (i - first) % 2 == 0);
+    }
+    if (note == DESK_NOTE_PROBLEM) {
+        /* What went wrong (cannot read it, cannot mark or delete it) stays on
+         * top until the next action; the buttons below still work. */
+        int h = in ? px(a, 120) : a->body.h - px(a, 48);
+        if (h > px(a, 240))
+            h = px(a, 240);
+        char text[PM_MSG_MAX + 400];
+        if (in)
+            snprintf(text, sizeof text, "%s", desk_message(a->desk));
+        else
+            tfmt_s(text, sizeof text, TS(a, "staff.intake.unreadable"), desk_message(a->desk));
+        notice_draw(a, (SDL_Rect){a->body.x, a->body.y + px(a, 44), a->body.w, h}, text);
+    }
+}
+
+const screen_ops staff_intake_screen = {layout, draw, NULL};
+
+/* ---- "delete this intake?" ------------------------------------------------- */
+
+static SDL_Rect card(const app *a)
+{
+    int w = a->lw * 84 / 100, h = a->lh * 62 / 100;
+    if (w > px(a, 640))
+        w = px(a, 640);
+    if (h > px(a, 340))
+        h = px(a, 340);
+    return (SDL_Rect){(a->lw - w) / 2, (a->lh - h) / 2, w, h};
+}
+
+static void confirm_layout(app *a)
+{
+    w_clear(a);
+    a->body = staff_body(a, false);
+    SDL_Rect c = card(a);
+    int m = px(a, 20), bh = px(a, 64);
+    int half = (c.w - 3 * m) / 2, y = c.y + c.h - m - bh;
+    w_desk(a, "keep", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY, TS(a, "staff.delete.keep"),
+           DESK_EV_BACK, 0);
+    w_desk(a, "delete_yes", (SDL_Rect){c.x + 2 * m + half, y, half, bh}, WS_DANGER,
+           TS(a, "staff.delete.yes"), DESK_EV_DELETE_YES, 0);
+}
+
+static void confirm_draw(app *a)
+{
+    staff_frame_draw(a, TS(a, "staff.delete.title"));
+    r_set(a, 0x1B2830, 60);
+    SDL_RenderFillRect(a->ren, &(SDL_Rect){0, px(a, 52), a->lw, a->lh});
+    SDL_Rect c = card(a);
+    r_round(a, c, px(a, 16), COL_SURFACE);
+    int m = px(a, 20);
+    t_box(a, (SDL_Rect){c.x + m, c.y + m, c.w - 2 * m, px(a, 44)}, TS(a, "staff.delete.title"),
+          FONT_TITLE, true, COL_INK, AL_LEFT, true);
+    const queue_entry *e = desk_entry(a->desk);
+    char who[200], when[64], text[PM_MSG_MAX];
+    staff_time(a, e ? e->saved_at : 0, when, sizeof when);
+    snprintf(who, sizeof who, "%s (%s)", e && e->name[0] ? e->name : TS(a, "staff.queue.no_name"),
+             when);
+    tfmt_s(text, sizeof text, TS(a, "staff.delete.text"), who);
+    int top = c.y + m + px(a, 52);
+    t_box(a, (SDL_Rect){c.x + m, top, c.w - 2 * m, c.y + c.h - m - px(a, 74) - top}, text,
+          FONT_BODY, false, COL_INK, AL_LEFT, false);
+}
+
+const screen_ops staff_confirm_screen = {confirm_layout, confirm_draw, NULL};

@@ -1,0 +1,42 @@
+/* staff_ui.h — what the staff-mode screens share: a dark top bar (so staff
+ * mode never looks like the client's kiosk), a footer row of buttons, the
+ * safety badge, and times as staff read them. Text comes in the staff
+ * language (TS). The screens only draw the desk's state (core/desk.h) and
+ * send its events. */
+#ifndef PM_UI_STAFF_UI_H
+#define PM_UI_STAFF_UI_H
+
+#include "ui/render.h"
+#include "ui/screens/screens.h"
+
+typedef struct {
+    const char *id;
+    const char *label;  /* translated */
+    widget_style style;
+    desk_event ev;
+    int arg;
+    bool muted;
+} staff_button;
+
+/* The bar on top (with Lock on the right when lock is true) and a footer
+ * of n buttons spread evenly; returns the body between them. */
+SDL_Rect staff_frame_layout(app *a, bool lock, const staff_button *b, int n);
+void staff_frame_draw(app *a, const char *title);
+/* The body staff_frame_layout returns (footer: whether there is one). */
+SDL_Rect staff_body(const app *a, bool footer);
+
+/* "Today 17:30", "Yesterday 09:05" or "2026-11-24 14:02" in local time. */
+void staff_time(const app *a, int64_t t, char *out, size_t size);
+/* A pill with "Urgent" (red) or "Check" (amber); nothing for no flag.
+ * Returns its width. */
+int staff_badge(app *a, int x, int y, int h, pm_flag f);
+/* Page buttons in r for a list in pages (a->scroll of a->scroll_max),
+ * and the "2 / 3" between them (call from draw). */
+void staff_pager(app *a, SDL_Rect r);
+void staff_pager_draw(app *a, SDL_Rect r);
+
+extern const screen_ops staff_pin_screen, staff_queue_screen, staff_intake_screen,
+    staff_confirm_screen, staff_export_screen;
+const screen_ops *staff_ops_for(desk_screen s);
+
+#endif

@@ -1,0 +1,405 @@
+/* test_desk.c — staff mode (desk.h): the way in, the PIN lock-out kept
+ * across a restart, the queue, the summary, mark seen, delete with
+ * confirmation, the USB export through a stand-in folder, and the idle
+ * close that wipes what staff saw. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "desk.h"
+#include "samples.h"
+#include "testutil.h"
+
+#define T0 INT64_C(1795800612) /* 2026-11-27T17:30:12Z */
+
+typedef struct {
+    tu_fixture base;
+    pm_config cfg;
+    char stick[1100];
+    desk *d;
+} fixture;
+
+static char hash_2580[PIN_HASH_MAX];
+
+static int group_setup(void **state)
+{
+    (void)state;
+    unsigned char rnd[PIN_RANDOM_BYTES] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    pm_msg err;
+    return pin_hash("2580", rnd, hash_2580, sizeof hash_2580, &err) == PM_OK ? 0 : -1;
+}
+
+static desk_clock at(uint64_t ms) { return (desk_clock){ms, T0 + (int64_t)(ms / 1000)}; }
+
+static desk *make_desk(fixture *f, uint64_t ms)
+{
+    desk_setup s = {
+        .content = f->base.c,
+        .config = &f->cfg,
+        .store = f->base.s,
+        .io = export_io_any_folder(),
+        .mount = f->stick,
+        .staff_lang = 0,
+    };
+    desk *d = NULL;
+    assert_int_equal(desk_create(&s, at(ms), &d), PM_OK);
+    desk_set_gesture_area(d, (staff_rect){100, 10, 300, 50});
+    return d;
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    void *base = NULL;
+    if (!f || tu_fixture_setup(&base) != 0)
+        return -1;
+    f->base = *(tu_fixture *)base;
+    free(base);
+    config_defaults(&f->cfg, "painmap.conf");
+    snprintf(f->cfg.staff_pin_hash, sizeof f->cfg.staff_pin_hash, "%s", hash_2580);
+    snprintf(f->cfg.clinic_name, sizeof f->cfg.clinic_name, "Riverside Massage");
+    f->cfg.staff_idle_timeout_s = 60;
+    snprintf(f->stick, sizeof f->stick, "%s/stick", f->base.dir);
+    mkdir(f->stick, 0700);
+    f->d = make_desk(f, 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    desk_destroy(f->d);
+    tu_fixture *base = malloc(sizeof *base);
+    *base = f->base;
+    void *b = base;
+    free(f);
+    return tu_fixture_teardown(&b);
+}
+
+/* The held press on the clinic's name, on welcome. */
+static bool hold(desk *d, pm_screen screen, bool prompt, int x, int y, uint64_t t0, uint32_t ms)
+{
+    staff_input in = {.type = STAFF_DOWN, .x = x, .y = y, .screen = screen,
+                      .prompt_showing = prompt};
+    bool opened = desk_pointer(d, &in, at(t0));
+    for (uint64_t t = t0 + 250; t <= t0 + ms && !opened; t += 250) {
+        in.type = STAFF_TICK;
+        opened = desk_pointer(d, &in, at(t));
+    }
+    in.type = STAFF_UP;
+    desk_pointer(d, &in, at(t0 + ms));
+    return opened;
+}
+
+static void type_pin(desk *d, const char *pin, uint64_t ms)
+{
+    for (const char *p = pin; *p; p++)
+        assert_int_equal(desk_handle(d, DESK_EV_DIGIT, *p - '0', at(ms)), PM_OK);
+    assert_int_equal(desk_handle(d, DESK_EV_ENTER, 0, at(ms)), PM_OK);
+}
+
+static void open_staff(fixture *f, uint64_t ms)
+{
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, ms, 3100));
+    assert_int_equal(desk_screen_now(f->d), DESK_PIN);
+    type_pin(f->d, "2580", ms + 4000);
+    assert_int_equal(desk_screen_now(f->d), DESK_QUEUE);
+}
+
+static void test_gesture_only_on_welcome(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(desk_screen_now(f->d), DESK_CLOSED);
+    /* A short press, a press elsewhere, a press during the client's flow or
+     * under the idle prompt: nothing opens. */
+    assert_false(hold(f->d, SCREEN_WELCOME, false, 200, 30, 0, 1500));
+    assert_false(hold(f->d, SCREEN_WELCOME, false, 600, 300, 5000, 4000));
+    assert_false(hold(f->d, SCREEN_CHART, false, 200, 30, 10000, 4000));
+    assert_false(hold(f->d, SCREEN_WELCOME, true, 200, 30, 15000, 4000));
+    assert_int_equal(desk_screen_now(f->d), DESK_CLOSED);
+    /* No client event opens staff mode either. */
+    assert_int_equal(desk_handle(f->d, DESK_EV_DIGIT, 2, at(20000)), PM_ERR_STATE);
+    assert_int_equal(desk_handle(f->d, DESK_EV_OPEN_ITEM, 0, at(20000)), PM_ERR_STATE);
+    /* While a press is held the UI may sleep only until it would fire. */
+    staff_input in = {.type = STAFF_DOWN, .x = 200, .y = 30, .screen = SCREEN_WELCOME};
+    desk_pointer(f->d, &in, at(30000));
+    assert_int_equal(desk_wait_ms(f->d, at(31000)), 2000);
+    in.type = STAFF_TICK;
+    assert_true(desk_pointer(f->d, &in, at(33000)));
+    assert_int_equal(desk_screen_now(f->d), DESK_PIN);
+    assert_string_equal(desk_clinic_name(f->d), "Riverside Massage");
+}
+
+static void test_right_pin_opens_queue(void **state)
+{
+    fixture *f = *state;
+    char a[STORE_STEM_MAX], b[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_PLAIN, "Bea", T0 - 600, a);
+    sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Ana", T0 - 60, b);
+    open_staff(f, 0);
+    const queue_list *q = desk_queue(f->d);
+    assert_non_null(q);
+    assert_int_equal(q->count, 2);
+    assert_string_equal(q->items[0].name, "Ana"); /* newest first */
+    assert_int_equal(q->items[0].worst, FLAG_URGENT);
+    assert_string_equal(q->items[1].name, "Bea");
+    assert_int_equal(q->items[1].worst, FLAG_NONE);
+    assert_int_equal(desk_pin_digits(f->d), 0);
+}
+
+static void test_short_pin_not_counted(void **state)
+{
+    fixture *f = *state;
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    type_pin(f->d, "25", 4000);
+    assert_int_equal(desk_pin_state_now(f->d, at(4000)), DESK_PIN_SHORT);
+    assert_int_equal(desk_pin_tries_left(f->d), PIN_FREE_TRIES);
+    assert_int_equal(desk_pin_digits(f->d), 2); /* kept: staff may go on typing */
+    assert_int_equal(desk_handle(f->d, DESK_EV_ERASE, 0, at(4100)), PM_OK);
+    assert_int_equal(desk_pin_digits(f->d), 1);
+}
+
+static void test_lockout_grows_and_survives_restart(void **state)
+{
+    fixture *f = *state;
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    for (int i = 0; i < PIN_FREE_TRIES - 1; i++) {
+        type_pin(f->d, "1111", 4000);
+        assert_int_equal(desk_pin_state_now(f->d, at(4000)), DESK_PIN_WRONG);
+        assert_int_equal(desk_pin_tries_left(f->d), (uint32_t)(PIN_FREE_TRIES - 1 - i));
+    }
+    type_pin(f->d, "1111", 5000);
+    assert_int_equal(desk_pin_state_now(f->d, at(5000)), DESK_PIN_LOCKED);
+    assert_int_equal(desk_pin_seconds_left(f->d, at(5000)), PIN_LOCK_FIRST_MS / 1000);
+    /* The count-down wakes the UI once a second. */
+    assert_int_equal(desk_wait_ms(f->d, at(5000)), 1000);
+    assert_true(desk_tick(f->d, at(6000)));
+    assert_int_equal(desk_pin_seconds_left(f->d, at(6000)), PIN_LOCK_FIRST_MS / 1000 - 1);
+    /* While locked, even the right PIN is not checked. */
+    type_pin(f->d, "2580", 7000);
+    assert_int_equal(desk_screen_now(f->d), DESK_PIN);
+    assert_int_equal(desk_pin_state_now(f->d, at(7000)), DESK_PIN_LOCKED);
+
+    /* Pulling the plug does not reset the lock-out: a new desk (monotonic
+     * clock from 0 again) reads the guard back. */
+    desk_destroy(f->d);
+    f->d = make_desk(f, 0);
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    assert_int_equal(desk_pin_state_now(f->d, at(3100)), DESK_PIN_LOCKED);
+    assert_true(desk_pin_seconds_left(f->d, at(3100)) > 20);
+
+    /* After the lock-out: one try; wrong again locks twice as long. */
+    uint64_t after = 3100 + PIN_LOCK_FIRST_MS;
+    assert_int_equal(desk_pin_state_now(f->d, at(after)), DESK_PIN_ENTER);
+    assert_int_equal(desk_pin_tries_left(f->d), 1);
+    type_pin(f->d, "9999", after);
+    assert_int_equal(desk_pin_state_now(f->d, at(after)), DESK_PIN_LOCKED);
+    assert_int_equal(desk_pin_seconds_left(f->d, at(after)), 2 * PIN_LOCK_FIRST_MS / 1000);
+    /* The right PIN after that resets everything. */
+    uint64_t later = after + 2 * PIN_LOCK_FIRST_MS;
+    type_pin(f->d, "2580", later);
+    assert_int_equal(desk_screen_now(f->d), DESK_QUEUE);
+    assert_int_equal(desk_pin_tries_left(f->d), PIN_FREE_TRIES);
+}
+
+static void test_no_pin_configured(void **state)
+{
+    fixture *f = *state;
+    desk_destroy(f->d);
+    f->cfg.staff_pin_hash[0] = '\0';
+    f->d = make_desk(f, 0);
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    assert_int_equal(desk_pin_state_now(f->d, at(3100)), DESK_PIN_NO_PIN);
+    type_pin(f->d, "2580", 4000);
+    assert_int_equal(desk_screen_now(f->d), DESK_PIN);
+    assert_int_equal(desk_pin_state_now(f->d, at(4000)), DESK_PIN_NO_PIN);
+    assert_int_equal(desk_pin_tries_left(f->d), PIN_FREE_TRIES); /* nothing counted */
+    assert_int_equal(desk_handle(f->d, DESK_EV_BACK, 0, at(4100)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_CLOSED);
+}
+
+static void test_open_mark_seen_delete(void **state)
+{
+    fixture *f = *state;
+    char a[STORE_STEM_MAX], b[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_ATTENTION, "Cy", T0 - 600, a);
+    sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Ana", T0 - 60, b);
+    open_staff(f, 0);
+    assert_int_equal(desk_handle(f->d, DESK_EV_OPEN_ITEM, 5, at(5000)), PM_ERR_INVALID);
+    assert_int_equal(desk_handle(f->d, DESK_EV_OPEN_ITEM, 1, at(5000)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_INTAKE);
+    const intake *in = desk_intake(f->d);
+    assert_non_null(in);
+    assert_string_equal(in->name, "Cy");
+    assert_int_equal(in->nmarks, 2);
+    assert_false(desk_entry(f->d)->seen);
+
+    assert_int_equal(desk_handle(f->d, DESK_EV_MARK_SEEN, 0, at(6000)), PM_OK);
+    assert_true(desk_entry(f->d)->seen);
+    assert_int_equal(desk_note_now(f->d), DESK_NOTE_SEEN);
+    assert_int_equal(queue_count_unseen(desk_queue(f->d)), 1);
+
+    /* Delete asks first; Back keeps it. */
+    assert_int_equal(desk_handle(f->d, DESK_EV_DELETE, 0, at(7000)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_CONFIRM_DELETE);
+    assert_int_equal(desk_handle(f->d, DESK_EV_BACK, 0, at(7100)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_INTAKE);
+    assert_int_equal(desk_queue(f->d)->count, 2);
+    assert_int_equal(desk_handle(f->d, DESK_EV_DELETE_YES, 0, at(7200)), PM_ERR_STATE);
+    assert_int_equal(desk_handle(f->d, DESK_EV_DELETE, 0, at(7300)), PM_OK);
+    assert_int_equal(desk_handle(f->d, DESK_EV_DELETE_YES, 0, at(7400)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_QUEUE);
+    assert_int_equal(desk_note_now(f->d), DESK_NOTE_DELETED);
+    assert_int_equal(desk_queue(f->d)->count, 1);
+    assert_string_equal(desk_queue(f->d)->items[0].name, "Ana");
+    assert_null(desk_intake(f->d));
+    char path[1200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s.json", store_intakes_dir(f->base.s), a);
+    assert_int_not_equal(stat(path, &st), 0);
+}
+
+static void test_idle_closes_and_wipes(void **state)
+{
+    fixture *f = *state;
+    char a[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Ana", T0 - 60, a);
+    open_staff(f, 0);
+    assert_int_equal(desk_handle(f->d, DESK_EV_OPEN_ITEM, 0, at(10000)), PM_OK);
+    assert_non_null(desk_intake(f->d));
+    unsigned closes = desk_closes(f->d);
+    /* A staff touch keeps it open; 60 s without one closes it. */
+    assert_false(desk_tick(f->d, at(69000)));
+    assert_int_equal(desk_ms_left(f->d, at(69000)), 1000);
+    assert_true(desk_tick(f->d, at(70000)));
+    assert_int_equal(desk_screen_now(f->d), DESK_CLOSED);
+    assert_int_equal(desk_closes(f->d), closes + 1);
+    assert_null(desk_intake(f->d));
+    assert_null(desk_queue(f->d));
+    assert_null(desk_entry(f->d));
+}
+
+static size_t files_in(const char *dir)
+{
+    char cmd[1300];
+    snprintf(cmd, sizeof cmd, "find '%s' -type f | wc -l", dir);
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    assert_non_null(p);
+    assert_int_equal(fscanf(p, "%zu", &n), 1);
+    pclose(p);
+    return n;
+}
+
+static void test_export_new_to_stick(void **state)
+{
+    fixture *f = *state;
+    char a[STORE_STEM_MAX], b[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_PLAIN, "Bea", T0 - 600, a);
+    sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Ana", T0 - 60, b);
+    open_staff(f, 0);
+    assert_int_equal(desk_handle(f->d, DESK_EV_EXPORT_NEW, 0, at(5000)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_EXPORT);
+    assert_int_equal(desk_stick(f->d, NULL), DESK_STICK_READY);
+    assert_int_equal(desk_export_count(f->d), 2);
+    assert_int_equal(desk_handle(f->d, DESK_EV_EXPORT_START, 0, at(6000)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_EXPORTING);
+    /* Not while copying: staff cannot leave, and idle does not close. */
+    assert_int_equal(desk_handle(f->d, DESK_EV_LEAVE, 0, at(6100)), PM_ERR_STATE);
+    assert_int_equal(desk_wait_ms(f->d, at(6100)), 0);
+    int steps = 0;
+    size_t done, total;
+    while (desk_work(f->d, at(6200 + (uint64_t)steps * 100000))) {
+        desk_export_progress(f->d, &done, &total);
+        assert_true(done <= total);
+        steps++;
+    }
+    assert_true(steps >= 6); /* 2 intakes x 3 files, questionnaire, index */
+    assert_int_equal(desk_screen_now(f->d), DESK_EXPORT_DONE);
+    const export_report *rep = desk_report(f->d);
+    assert_non_null(rep);
+    assert_int_equal(rep->ncomplete, 2);
+    assert_int_equal(rep->nmarked, 2);
+    assert_true(rep->safe_to_remove);
+    assert_int_equal(files_in(f->stick), 2 * 3 + 2);
+    /* The queue now shows them exported; nothing new is left to copy. */
+    assert_int_equal(queue_count_new(desk_queue(f->d)), 0);
+    assert_int_equal(desk_handle(f->d, DESK_EV_BACK, 0, at(900000)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_QUEUE);
+    assert_true(desk_queue(f->d)->items[0].exported);
+}
+
+static void test_export_this_one_and_no_stick(void **state)
+{
+    fixture *f = *state;
+    char a[STORE_STEM_MAX], b[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_PLAIN, "Bea", T0 - 600, a);
+    sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Ana", T0 - 60, b);
+    rmdir(f->stick); /* no stick yet */
+    open_staff(f, 0);
+    assert_int_equal(desk_handle(f->d, DESK_EV_OPEN_ITEM, 1, at(5000)), PM_OK);
+    assert_int_equal(desk_handle(f->d, DESK_EV_EXPORT_THIS, 0, at(5100)), PM_OK);
+    assert_true(desk_export_single(f->d));
+    assert_int_equal(desk_export_count(f->d), 1);
+    assert_int_equal(desk_stick(f->d, NULL), DESK_STICK_NONE);
+    assert_int_equal(desk_handle(f->d, DESK_EV_EXPORT_START, 0, at(5200)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_EXPORT); /* nothing to copy to */
+    /* The stick arrives: the next poll (about a second later) sees it. */
+    mkdir(f->stick, 0700);
+    assert_int_equal(desk_wait_ms(f->d, at(5700)), 500);
+    assert_true(desk_tick(f->d, at(6200)));
+    assert_int_equal(desk_stick(f->d, NULL), DESK_STICK_READY);
+    assert_int_equal(desk_handle(f->d, DESK_EV_EXPORT_START, 0, at(6300)), PM_OK);
+    while (desk_work(f->d, at(6400)))
+        ;
+    const export_report *rep = desk_report(f->d);
+    assert_int_equal(rep->count, 1);
+    assert_string_equal(rep->items[0].stem, a);
+    assert_int_equal(rep->nmarked, 1);
+    /* Back returns to that intake, now shown as exported. */
+    assert_int_equal(desk_handle(f->d, DESK_EV_BACK, 0, at(7000)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_INTAKE);
+    assert_true(desk_entry(f->d)->exported);
+    assert_int_equal(queue_count_new(desk_queue(f->d)), 1);
+}
+
+static void test_leave_wipes_from_anywhere(void **state)
+{
+    fixture *f = *state;
+    char a[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Ana", T0 - 60, a);
+    open_staff(f, 0);
+    assert_int_equal(desk_handle(f->d, DESK_EV_OPEN_ITEM, 0, at(5000)), PM_OK);
+    assert_int_equal(desk_handle(f->d, DESK_EV_LEAVE, 0, at(5100)), PM_OK);
+    assert_int_equal(desk_screen_now(f->d), DESK_CLOSED);
+    assert_null(desk_entry(f->d));
+    /* Opening again needs the PIN again. */
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 10000, 3100));
+    assert_int_equal(desk_screen_now(f->d), DESK_PIN);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_gesture_only_on_welcome, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_right_pin_opens_queue, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_short_pin_not_counted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lockout_grows_and_survives_restart, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_pin_configured, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_open_mark_seen_delete, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_idle_closes_and_wipes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export_new_to_stick, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export_this_one_and_no_stick, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_leave_wipes_from_anywhere, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, group_setup, NULL);
+}

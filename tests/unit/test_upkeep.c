@@ -1,0 +1,127 @@
+/* test_upkeep.c — start-up housekeeping (upkeep.h): leftovers of a power
+ * cut removed, a missing print page made again from its record, old
+ * intakes deleted by retention, and the daily schedule. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "samples.h"
+#include "testutil.h"
+#include "upkeep.h"
+
+#define NOW INT64_C(1795800612) /* 2026-11-27T17:30:12Z */
+#define DAY INT64_C(86400)
+
+typedef tu_fixture fixture;
+
+static bool exists(fixture *f, const char *name)
+{
+    char path[1200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", store_intakes_dir(f->s), name);
+    return stat(path, &st) == 0;
+}
+
+static void test_startup_repairs_and_retains(void **state)
+{
+    fixture *f = *state;
+    char old[STORE_STEM_MAX], recent[STORE_STEM_MAX], nopage[STORE_STEM_MAX];
+    sample_save(f->s, f->c, SAMPLE_PLAIN, "Old", NOW - 40 * DAY, old);
+    sample_save(f->s, f->c, SAMPLE_URGENT, "Recent", NOW - 2 * DAY, recent);
+    sample_save(f->s, f->c, SAMPLE_ATTENTION, "Cut", NOW - DAY, nopage);
+    /* The power went between the two writes of one save, and during another. */
+    char name[STORE_STEM_MAX + 8], path[1200];
+    snprintf(name, sizeof name, "%s.html", nopage);
+    pm_msg err;
+    assert_int_equal(store_remove(f->s, name, &err), PM_OK);
+    snprintf(path, sizeof path, "%s/.tmp-half-written", store_intakes_dir(f->s));
+    tu_write_file(path, "{\"schema\": \"painmap.in");
+
+    pm_config cfg;
+    config_defaults(&cfg, NULL);
+    cfg.retention_days = 30;
+    pm_msgs log;
+    pm_msgs_init(&log);
+    upkeep_result res;
+    upkeep_startup(f->s, f->c, &cfg, 0, NOW, &res, &log);
+    assert_int_equal(res.temp_removed, 1);
+    assert_false(exists(f, ".tmp-half-written"));
+    assert_int_equal(res.pages_restored, 1);
+    assert_int_equal(res.pages_failed, 0);
+    assert_true(exists(f, name));
+    /* the page made again is the real page: it names the client */
+    char *html = NULL;
+    size_t len = 0;
+    assert_int_equal(store_read(f->s, name, &html, &len, &err), PM_OK);
+    assert_non_null(strstr(html, "Cut"));
+    free(html);
+    assert_int_equal(res.retention_status, PM_OK);
+    assert_int_equal(res.retention.deleted, 1);
+    snprintf(name, sizeof name, "%s.json", old);
+    assert_false(exists(f, name));
+    snprintf(name, sizeof name, "%s.json", recent);
+    assert_true(exists(f, name));
+    assert_true(log.count >= 3);
+    pm_msgs_free(&log);
+}
+
+static void test_unreadable_record_keeps_going(void **state)
+{
+    fixture *f = *state;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/20261126-080000-00.json", store_intakes_dir(f->s));
+    tu_write_file(path, "{ not json");
+    pm_config cfg;
+    config_defaults(&cfg, NULL);
+    upkeep_result res;
+    upkeep_startup(f->s, f->c, &cfg, 0, NOW, &res, NULL);
+    assert_int_equal(res.pages_failed, 1);
+    assert_int_equal(res.pages_restored, 0);
+    assert_true(exists(f, "20261126-080000-00.json")); /* never deleted for being unreadable */
+}
+
+static void test_unset_clock_deletes_nothing(void **state)
+{
+    fixture *f = *state;
+    char stem[STORE_STEM_MAX];
+    sample_save(f->s, f->c, SAMPLE_PLAIN, "Old", NOW - 400 * DAY, stem);
+    pm_config cfg;
+    config_defaults(&cfg, NULL);
+    upkeep_result res;
+    upkeep_startup(f->s, f->c, &cfg, 0, 86400 * 3, &res, NULL); /* a Pi without RTC: 1970 */
+    assert_int_equal(res.retention_status, PM_ERR_STATE);
+    char name[STORE_STEM_MAX + 8];
+    snprintf(name, sizeof name, "%s.json", stem);
+    assert_true(exists(f, name));
+}
+
+static void test_daily_schedule(void **state)
+{
+    (void)state;
+    assert_true(upkeep_due(-1, NOW));
+    assert_false(upkeep_due(NOW, NOW + DAY - 1));
+    assert_true(upkeep_due(NOW, NOW + DAY));
+    assert_true(upkeep_due(NOW, NOW - 3600)); /* the clock went back */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_startup_repairs_and_retains, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_unreadable_record_keeps_going, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_unset_clock_deletes_nothing, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test(test_daily_schedule),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
