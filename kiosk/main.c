@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "platform/journal.h"
 #include "core/config.h"
 #include "core/content.h"
 #include "core/pin.h"
@@ -253,9 +254,9 @@ int main(int argc, char **argv)
         pm_msgs_init(&msgs);
         config_load(config, &cfg, &msgs);
         for (size_t i = 0; i < msgs.count; i++)
-            fprintf(stderr, "painmap: %s\n", msgs.items[i]);
+            journal_log(JOURNAL_WARNING, "%s", msgs.items[i]);
         pm_msgs_free(&msgs);
-        fprintf(stderr, "painmap: read the clinic config %s\n", config);
+        journal_log(JOURNAL_INFO, "read the clinic config %s", config);
         timing = config_flow_timing(&cfg);
         o.timing = &timing;
         if (!o.lang && cfg.default_language[0])

@@ -17,6 +17,7 @@
 #include "core/summary.h"
 #include "core/textkeys.h"
 #include "core/upkeep.h"
+#include "platform/journal.h"
 #include "platform/sdnotify.h"
 #include "ui/input.h"
 #include "ui/render.h"
@@ -101,7 +102,7 @@ static void set_size(app *a, int lw, int lh)
         a->u = 0.8;
     a->frame = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw, lh);
     if (!a->frame)
-        fprintf(stderr, "painmap: cannot create a %dx%d frame: %s\n", lw, lh, SDL_GetError());
+        journal_log(JOURNAL_ERR, "cannot create a %dx%d frame: %s", lw, lh, SDL_GetError());
     text_cache_clear(a); /* sizes changed */
     a->dirty = true;
 }
@@ -126,7 +127,7 @@ static void open_fonts(app *a)
         if (!a->font[i]) {
             fprintf(stderr,
                     "painmap: needs attention: font %s cannot be opened (%s); "
-                    "install fonts-dejavu-core (scripts/setup-deps)\n",
+                    "install fonts-dejavu-core (scripts/setup-deps)",
                     path, TTF_GetError());
             snprintf(a->attention, sizeof a->attention, "font missing: %.400s", path);
         } else {
@@ -148,12 +149,12 @@ static void load_content(app *a, const app_options *o)
         st = PM_ERR_INVALID;
     }
     for (size_t i = 0; i < problems.count; i++)
-        fprintf(stderr, "painmap: %s\n", problems.items[i]);
+        journal_log(JOURNAL_WARNING, "%s", problems.items[i]);
     pm_msgs_free(&problems);
     if (st != PM_OK) {
         fprintf(stderr,
                 "painmap: needs attention: the content in %s cannot be used (%s); "
-                "run painmap --check-data %s for the list\n",
+                "run painmap --check-data %s for the list",
                 o->data_dir, pm_status_name(st), o->data_dir);
         snprintf(a->attention, sizeof a->attention, "content problem in %.400s", o->data_dir);
         return;
@@ -163,7 +164,7 @@ static void load_content(app *a, const app_options *o)
     st = flow_create(c, o->timing ? *o->timing : flow_default_timing(), o->lang ? o->lang : "en",
                      a->now, &f);
     if (st != PM_OK) {
-        fprintf(stderr, "painmap: needs attention: cannot start the walk-through (%s)\n",
+        journal_log(JOURNAL_ERR, "needs attention: cannot start the walk-through (%s)",
                 pm_status_name(st));
         snprintf(a->attention, sizeof a->attention, "flow could not start");
         return;
@@ -185,7 +186,7 @@ static int staff_language(const app *a)
 static void log_msgs(pm_msgs *m)
 {
     for (size_t i = 0; i < m->count; i++)
-        fprintf(stderr, "painmap: %s\n", m->items[i]);
+        journal_log(JOURNAL_NOTICE, "%s", m->items[i]);
     pm_msgs_free(m);
 }
 
@@ -204,8 +205,8 @@ static void run_upkeep(app *a, bool startup)
         upkeep_daily(a->store, &a->config, now, &res, &log);
     log_msgs(&log);
     if (res.retention_status == PM_ERR_STATE)
-        fprintf(stderr, "painmap: the clock reads before 2026 (no network time yet?): "
-                        "retention waits for a set clock\n");
+        journal_log(JOURNAL_WARNING, "the clock reads before 2026 (no network time yet?): "
+                        "retention waits for a set clock");
     a->upkeep_last = now;
 }
 
@@ -217,7 +218,7 @@ static void open_store(app *a)
     /* On failure the store is still returned (when memory allows): a later
      * save tries the folder again. */
     if (store_open(a->state_dir, store_io_posix(), &a->store, &err) != PM_OK)
-        fprintf(stderr, "painmap: %s\n", err.text);
+        journal_log(JOURNAL_ERR, "%s", err.text);
 }
 
 static void open_desk(app *a, const app_options *o)
@@ -233,7 +234,7 @@ static void open_desk(app *a, const app_options *o)
         .staff_lang = staff_language(a),
     };
     if (desk_create(&ds, desk_now(a), &a->desk) != PM_OK) {
-        fprintf(stderr, "painmap: staff mode cannot start (out of memory)\n");
+        journal_log(JOURNAL_ERR, "staff mode cannot start (out of memory)");
         a->desk = NULL;
     }
 }
@@ -261,11 +262,11 @@ bool app_init(app *a, const app_options *o)
     if (a->headless)
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "painmap: cannot start SDL video: %s\n", SDL_GetError());
+        journal_log(JOURNAL_ERR, "cannot start SDL video: %s", SDL_GetError());
         return false;
     }
     if (TTF_Init() != 0) {
-        fprintf(stderr, "painmap: cannot start SDL_ttf: %s\n", TTF_GetError());
+        journal_log(JOURNAL_ERR, "cannot start SDL_ttf: %s", TTF_GetError());
         SDL_Quit();
         return false;
     }
@@ -276,14 +277,14 @@ bool app_init(app *a, const app_options *o)
     a->win = SDL_CreateWindow("Painmap", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->w,
                               o->h, flags);
     if (!a->win) {
-        fprintf(stderr, "painmap: cannot open a window: %s\n", SDL_GetError());
+        journal_log(JOURNAL_ERR, "cannot open a window: %s", SDL_GetError());
         return false;
     }
     a->ren = SDL_CreateRenderer(a->win, -1, a->headless ? SDL_RENDERER_SOFTWARE : 0);
     if (!a->ren)
         a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
     if (!a->ren) {
-        fprintf(stderr, "painmap: cannot create a renderer: %s\n", SDL_GetError());
+        journal_log(JOURNAL_ERR, "cannot create a renderer: %s", SDL_GetError());
         return false;
     }
     int ow = o->w, oh = o->h;
@@ -633,7 +634,7 @@ static void do_save(app *a)
         pm_msg err = {{0}};
         pm_status st = store_open(a->state_dir, store_io_posix(), &a->store, &err);
         if (st != PM_OK)
-            fprintf(stderr, "painmap: %s\n", err.text);
+            journal_log(JOURNAL_ERR, "%s", err.text);
     }
     const intake *in = flow_intake(a->flow);
     int64_t saved_at = app_wall_time(a);
@@ -660,11 +661,11 @@ static void do_save(app *a)
     if (st == PM_OK) {
         snprintf(a->saved_path, sizeof a->saved_path, "%s/%s.json", store_intakes_dir(a->store),
                  a->saved_stem);
-        fprintf(stderr, "painmap: saved %s (and .html)\n", a->saved_path);
+        journal_log(JOURNAL_NOTICE, "saved %s (and .html)", a->saved_path);
         a->save_error[0] = '\0';
         flow_send(a->flow, EV_SAVE_DONE, 0, a->now);
     } else {
-        fprintf(stderr, "painmap: save failed: %s\n", err.text);
+        journal_log(JOURNAL_ERR, "save failed: %s", err.text);
         snprintf(a->save_error, sizeof a->save_error, "%s", err.text);
         flow_send(a->flow, EV_SAVE_FAILED, 0, a->now);
     }
@@ -757,7 +758,7 @@ bool app_save_png(app *a, const char *path)
     if (ok)
         ok = IMG_SavePNG(s, path) == 0;
     if (!ok)
-        fprintf(stderr, "painmap: cannot save %s: %s\n", path, SDL_GetError());
+        journal_log(JOURNAL_WARNING, "cannot save %s: %s", path, SDL_GetError());
     SDL_FreeSurface(s);
     return ok;
 }

@@ -1,5 +1,6 @@
 /* chart.c — the body figure (see chart.h). */
 #include "ui/chart.h"
+#include "platform/journal.h"
 
 #include <SDL_image.h>
 #include <math.h>
@@ -74,7 +75,7 @@ static SDL_Texture *art_for(app *a, pm_view v, int w, int h)
     SDL_Surface *s = IMG_LoadSizedSVG_RW(rw, w, h);
     SDL_RWclose(rw);
     if (!s) {
-        fprintf(stderr, "painmap: %s: cannot draw the artwork (%s); using region outlines\n",
+        journal_log(JOURNAL_WARNING, "%s: cannot draw the artwork (%s); using region outlines",
                 path, IMG_GetError());
         a->art_missing[v] = true;
         return NULL;

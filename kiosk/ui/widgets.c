@@ -1,5 +1,6 @@
 /* widgets.c — buttons, choices, keys and the shared frame (see widgets.h). */
 #include "ui/widgets.h"
+#include "platform/journal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,7 +13,7 @@ void w_clear(app *a)
 widget *w_add(app *a, const char *id, SDL_Rect r, widget_style style, const char *label)
 {
     if (a->nw >= UI_MAX_WIDGETS) {
-        fprintf(stderr, "painmap: too many widgets on one screen (programming error)\n");
+        journal_log(JOURNAL_ERR, "too many widgets on one screen (programming error)");
         a->nw = UI_MAX_WIDGETS - 1;
     }
     widget *w = &a->w[a->nw++];

@@ -1,5 +1,6 @@
 # Checks of the systemd side of the kiosk, in the normal test command:
 #  - test_sdnotify: the sd_notify socket protocol (kiosk/platform/sdnotify.c)
+#  - test_journal: priority prefixes for the journal (kiosk/platform/journal.c)
 #  - systemd_verify: `systemd-analyze verify` of systemd/*.service (and the
 #    other units there)
 #  - systemd_security: `systemd-analyze security --offline=true` exposure of
@@ -11,6 +12,12 @@ add_executable(test_sdnotify ${CMAKE_CURRENT_LIST_DIR}/test_sdnotify.c)
 target_link_libraries(test_sdnotify PRIVATE painmap_platform PkgConfig::CMOCKA)
 add_test(NAME test_sdnotify COMMAND test_sdnotify)
 set_tests_properties(test_sdnotify PROPERTIES TIMEOUT 60)
+
+# Log lines carry journal priorities ("<3>painmap: ...") under systemd.
+add_executable(test_journal ${CMAKE_CURRENT_LIST_DIR}/test_journal.c)
+target_link_libraries(test_journal PRIVATE painmap_platform PkgConfig::CMOCKA)
+add_test(NAME test_journal COMMAND test_journal)
+set_tests_properties(test_journal PROPERTIES TIMEOUT 60)
 
 set(PAINMAP_MAX_EXPOSURE 3.0)
 add_test(NAME systemd_verify
