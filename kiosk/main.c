@@ -2,6 +2,7 @@
  *
  * Modes:
  *   painmap --check-data DIR      validate a content folder, list every problem
+ *                                 (including text that does not fit its box)
  *   painmap [options]             run the kiosk in a window (or fullscreen)
  *   painmap --replay FILE [opts]  run a replay script headless (the test interface)
  *   painmap --demo OUTDIR [opts]  the scripted walk-through: screenshots + summary
@@ -26,6 +27,12 @@
 #include "ui/app.h"
 #include "ui/driver.h"
 
+/* Every screen size the kiosk is built for: the smallest panel first. */
+#define LAYOUT_SIZES "800x480,1280x800,720x1280,1024x600,1920x1080"
+
+/* painmap --check-data DIR: the content's own checks, then (when those
+ * pass) whether every string of every language fits its box at every size,
+ * walked headless. 0: usable; 1: problems; 2: the fit could not be checked. */
 static int check_data(const char *dir)
 {
     pm_content *c = NULL;
@@ -37,19 +44,37 @@ static int check_data(const char *dir)
         content_free(c);
         st = PM_ERR_INVALID;
     }
+    int fit = 0;
+    if (st == PM_OK) {
+        /* Nothing is shown: always the dummy driver, whatever the shell
+         * says (on the kiosk itself SDL_VIDEODRIVER may name the panel). */
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        setenv("SDL_AUDIODRIVER", "dummy", 1);
+        setenv("SDL_NO_SIGNAL_HANDLERS", "1", 0);
+        app_options o = {.headless = true, .data_dir = dir,
+                         .font_dir = getenv("PAINMAP_FONT_DIR")};
+        int walks = 0;
+        fit = layout_check_run(&o, LAYOUT_SIZES, &problems, &walks);
+    }
     for (size_t i = 0; i < problems.count; i++)
         printf("%s\n", problems.items[i]);
-    if (st == PM_OK) {
+    int rc = 0;
+    if (st == PM_OK && fit == 0) {
         char line[256];
         content_summary_line(c, line, sizeof line);
         printf("%s\n", line);
-        content_free(c);
+    } else if (st == PM_OK && fit < 0) {
+        printf("data not fully checked: whether its text fits could not be checked (see above)\n");
+        rc = 2;
     } else {
         printf("data has %zu problem%s: %s is not usable until they are fixed\n",
                problems.count, problems.count == 1 ? "" : "s", dir);
+        rc = 1;
     }
+    if (st == PM_OK)
+        content_free(c);
     pm_msgs_free(&problems);
-    return st == PM_OK ? 0 : 1;
+    return rc;
 }
 
 /* Reads one line from stdin without echo when it is a terminal. */
@@ -109,7 +134,8 @@ static void usage(FILE *to)
             "       painmap --replay FILE [options]  run a replay script headless\n"
             "       painmap --demo OUTDIR [options]  walk through every screen, save shots\n"
             "       painmap --check-layout [options] check that all text fits, all sizes\n"
-            "       painmap --check-data DIR         check a content folder\n"
+            "       painmap --check-data DIR         check a content folder, and that its\n"
+            "                                        text fits at every size\n"
             "       painmap --hash-pin               print the config line for a staff PIN\n"
             "       painmap --compare A.png B.png    compare two screenshots\n"
             "options:\n"
@@ -165,7 +191,7 @@ int main(int argc, char **argv)
     }
     app_options o = {.w = 800, .h = 480};
     const char *replay = NULL, *demo = NULL, *config = NULL, *cmp_a = NULL, *cmp_b = NULL;
-    const char *sizes = "800x480,1280x800,720x1280,1024x600,1920x1080";
+    const char *sizes = LAYOUT_SIZES;
     bool check_layout = false;
     replay_opts ro = {.tolerance = 32};
     int tolerance = 32;

@@ -10,14 +10,14 @@ S.update({
 
 Q = {
     "chest_exertion": (
-        "¿Siente dolor, presión u opresión en el pecho cuando hace esfuerzo, o se queda sin aire "
-        "mucho antes que antes?",
+        "¿Siente dolor, presión u opresión en el pecho cuando hace un esfuerzo, o se queda sin "
+        "aire con menos esfuerzo que antes?",
         "Dolor de pecho o falta de aire con el esfuerzo",
         "Gracias por decírnoslo. Por favor, hable ahora con alguien del personal antes de "
         "continuar. Los síntomas del pecho los debe revisar primero un médico."),
     "chest_pain": (
         "¿Tiene dolor en el pecho ahora, o un dolor de pecho nuevo que no ha revisado un médico?",
-        "Dolor de pecho ahora o nuevo sin revisar",
+        "Dolor de pecho ahora, o nuevo y sin revisar",
         "Gracias por decírnoslo. Por favor, hable ahora con alguien del personal. Un dolor de "
         "pecho nuevo lo debe revisar un médico antes del masaje."),
     "calf_swollen": (
@@ -27,8 +27,8 @@ Q = {
         "pantorrilla hinchada y caliente la debe revisar un médico antes de cualquier masaje."),
     "saddle_numbness": (
         "¿Siente adormecimiento o una sensación extraña entre las piernas, alrededor de las "
-        "nalgas o en la parte de adentro de los muslos?",
-        "Adormecimiento en silla de montar",
+        "nalgas o en la parte interior de los muslos?",
+        "Adormecimiento entre las piernas (en silla de montar)",
         "Gracias por decírnoslo. Por favor, hable ahora con alguien del personal. Este tipo de "
         "adormecimiento lo debe ver un médico hoy mismo."),
     "bladder_bowel": (
@@ -40,25 +40,25 @@ Q = {
     "leg_weakness": (
         "¿Siente que una o las dos piernas se le debilitan cada vez más, o tropieza o arrastra "
         "un pie más que antes?",
-        "Debilidad de piernas que empeora",
+        "Piernas cada vez más débiles",
         "Gracias por decírnoslo. Por favor, hable ahora con alguien del personal. Unas piernas "
         "que se debilitan las debe revisar primero un médico."),
     "blood_clot": (
         "¿Ha tenido alguna vez un coágulo de sangre, por ejemplo en la pierna (trombosis) o en "
         "el pulmón?",
-        "Antecedente de coágulo / trombosis venosa profunda",
+        "Coágulo de sangre en el pasado (trombosis)",
         "Gracias. Su terapeuta hablará de esto con usted antes de empezar."),
     "recent_surgery": (
         "¿Le han operado en los últimos 6 meses?",
-        "Cirugía en los últimos 6 meses",
-        "Gracias. Su terapeuta le preguntará sobre ello antes de empezar."),
+        "Operación en los últimos 6 meses",
+        "Gracias. Su terapeuta le preguntará por esto antes de empezar."),
     "recent_injury": (
         "¿Ha tenido una caída, un accidente, un hueso roto u otra lesión en las últimas 6 semanas?",
-        "Lesión o fractura en las últimas 6 semanas",
-        "Gracias. Su terapeuta le preguntará sobre ello antes de empezar."),
+        "Lesión o hueso roto en las últimas 6 semanas",
+        "Gracias. Su terapeuta le preguntará por esto antes de empezar."),
     "blood_thinners": (
-        "¿Toma algún medicamento que hace la sangre más líquida, o le salen moretones o sangra "
-        "con facilidad?",
+        "¿Toma algún medicamento para que la sangre no coagule (anticoagulante), o le salen "
+        "moretones o sangra con facilidad?",
         "Anticoagulantes o sangra con facilidad",
         "Gracias. Su terapeuta usará menos presión donde haga falta y puede hacerle algunas "
         "preguntas."),
@@ -81,20 +81,20 @@ Q = {
         "Gracias. Su terapeuta usará una presión suave sobre los huesos."),
     "skin": (
         "¿Tiene un sarpullido, un corte, una herida, una quemadura o una infección de la piel "
-        "en una zona que le duele o que se puede trabajar?",
+        "en una zona que le duele o que se va a tratar?",
         "Problema de piel en la zona de tratamiento",
         "Gracias. Su terapeuta no tocará esa zona de la piel."),
     "numbness": (
         "¿Tiene adormecimiento, hormigueo o debilidad en un brazo, una mano, una pierna o un pie?",
-        "Adormecimiento o debilidad en una extremidad",
+        "Adormecimiento o debilidad en un brazo o una pierna",
         "Gracias. Su terapeuta le hará algunas preguntas sobre esto antes de empezar."),
     "heart_pressure": (
         "¿Tiene una enfermedad del corazón, un marcapasos o la presión arterial alta sin controlar?",
-        "Cardiopatía, marcapasos o hipertensión no controlada",
+        "Enfermedad del corazón, marcapasos o presión alta sin controlar",
         "Gracias. Su terapeuta hablará de esto con usted antes de empezar."),
     "night_weight": (
         "¿Le duele más por la noche o cuando no se mueve, o ha bajado de peso sin querer?",
-        "Dolor nocturno o pérdida de peso sin causa",
+        "Dolor de noche o pérdida de peso sin causa conocida",
         "Gracias. Su terapeuta hablará de esto con usted. Puede ser buena idea consultar "
         "también a su médico."),
 }
@@ -113,11 +113,11 @@ S.update({
     "quality.stiff": "Rígido",
     "quality.cramping": "Como un calambre",
     "quality.dull": "Sordo, apagado",
-    "quality.shooting": "Como una descarga que se mueve",
+    "quality.shooting": "Que se extiende o se mueve",
     "quality.tender": "Duele al tocar",
     "quality.tight": "Tenso o tirante",
-    "quality.deep": "Profundo y difícil de ubicar",
-    "quality.electric": "Como un calambrazo eléctrico",
+    "quality.deep": "Profundo, difícil de señalar",
+    "quality.electric": "Como una corriente eléctrica",
     "duration.under_1_week": "Menos de una semana",
     "duration.1_to_6_weeks": "De 1 a 6 semanas",
     "duration.6_weeks_to_3_months": "De 6 semanas a 3 meses",
@@ -126,14 +126,14 @@ S.update({
     "pressure.light": "Suave",
     "pressure.medium": "Media",
     "pressure.firm": "Firme",
-    "pressure.therapist": "Que decida el terapeuta",
+    "pressure.therapist": "Que decida su terapeuta",
     "avoid.face": "Cara",
     "avoid.scalp": "Cuero cabelludo y pelo",
     "avoid.neck": "Cuello",
     "avoid.chest": "Pecho",
     "avoid.belly": "Vientre",
     "avoid.buttocks": "Nalgas",
-    "avoid.inner_thighs": "Parte de adentro de los muslos",
+    "avoid.inner_thighs": "Parte interior de los muslos",
     "avoid.feet": "Pies",
     "avoid.hands": "Manos",
     "intensity.none": "Sin dolor",
@@ -161,14 +161,14 @@ S.update({
                              "Un punto profundo en la pantorrilla puede hacer doler el talón.",
     "page.referred_pain.p3": "Cada músculo suele enviar el dolor a las mismas zonas en la mayoría "
                              "de las personas. Estos mapas se llaman patrones de dolor referido.",
-    "page.referred_pain.p4": "Los patrones que usted eligió ayudan a su terapeuta a saber dónde "
+    "page.referred_pain.p4": "Los dibujos que usted eligió ayudan a su terapeuta a saber dónde "
                              "buscar. Aun así, lo comprobará en persona.",
     "page.session.title": "Cómo se siente el trabajo de puntos gatillo",
     "page.session.p1": "Su terapeuta busca un punto sensible y lo presiona de forma constante. "
                        "Cada presión suele durar entre 30 y 90 segundos.",
-    "page.session.p2": "Debe sentirse como un \"dolor que alivia\". Como mucho, alrededor de 7 "
-                       "sobre 10. A menudo el dolor baja mientras la presión sigue igual.",
-    "page.session.p3": "Usted manda. Diga \"más suave\" o \"pare\" en cualquier momento y su "
+    "page.session.p2": "Debe sentirse como un «dolor que alivia». Como mucho, alrededor de 7 "
+                       "de 10. A menudo el dolor baja mientras la presión sigue igual.",
+    "page.session.p3": "Usted manda. Diga «más suave» o «pare» en cualquier momento y su "
                        "terapeuta cambiará enseguida.",
     "page.session.p4": "Su terapeuta le preguntará a menudo cómo va. Intente respirar despacio y "
                        "dejar que el músculo se afloje.",
@@ -176,7 +176,7 @@ S.update({
     "page.aftercare.p1": "Es normal notar algo de dolor muscular uno o dos días, como después de "
                          "hacer ejercicio.",
     "page.aftercare.p2": "Moverse con suavidad ayuda. Camine, estire un poco y use la zona con "
-                         "normalidad. Una ducha caliente o una bolsa de calor pueden sentar bien.",
+                         "normalidad. Una ducha caliente o una bolsa de calor pueden ayudar.",
     "page.aftercare.p3": "Si el dolor es fuerte, dura más de dos días o le preocupa, llame a la "
                          "clínica.",
     "page.aftercare.p4": "La próxima vez, cuéntele a su terapeuta cómo se sintió después. Así "
@@ -226,7 +226,7 @@ S.update({
     "mimic.finger_arthritis": "Artrosis en los dedos",
     "mimic.upper_back_strain": "Contractura en la parte alta de la espalda",
     "mimic.heart_pain": "Dolor del corazón (angina de pecho)",
-    "mimic.side_stitch": "Flato (dolor en el costado)",
+    "mimic.side_stitch": "Dolor en el costado (flato)",
     "mimic.shingles": "Herpes zóster (culebrilla)",
     "mimic.rib_injury": "Una lesión de costilla",
     "mimic.organ_pain": "Dolor de un órgano interno",

@@ -11,12 +11,12 @@ def define(M):
       "Dolor de cabeza en la sien, cuello rígido y un cordón dolorido encima del hombro. Suele "
       "empeorar al final de un día largo.",
       "Dolor de cabeza tensional o cuello rígido.",
-      "Estar encorvado frente a la mesa o el móvil, subir los hombros con el estrés, llevar un "
+      "Estar encorvado frente a la mesa o el teléfono, subir los hombros con el estrés, llevar un "
       "bolso pesado en un hombro y sujetar el teléfono entre la oreja y el hombro.",
       "Presionar o apretar con suavidad el cordón de encima del hombro, mantener la presión en "
       "los puntos sensibles y estirar el lado del cuello.",
       "Varias veces al día, deje caer los hombros y suelte el aire despacio. Compruebe que la "
-      "pantalla está a la altura de los ojos.")
+      "pantalla esté a la altura de los ojos.")
 
     M("temporalis", "Temporal",
       "Un músculo plano en forma de abanico a un lado de la cabeza, encima y delante de la "
@@ -33,9 +33,9 @@ def define(M):
       "dientes de arriba.")
 
     M("gluteus_minimus", "Glúteo menor",
-      "Un músculo pequeño y profundo, debajo de los otros músculos de la nalga, en el lado de "
-      "fuera de la cadera. Mantiene la pelvis nivelada al apoyarse en una pierna y al caminar.",
-      "Baja por el lado de fuera del muslo y de la pierna, a veces hasta el tobillo. Su parte "
+      "Un músculo pequeño y profundo, debajo de los otros músculos de la nalga, en el lado "
+      "exterior de la cadera. Mantiene la pelvis nivelada al apoyarse en una pierna y al caminar.",
+      "Baja por el lado exterior del muslo y de la pierna, a veces hasta el tobillo. Su parte "
       "de atrás envía dolor a la nalga, la parte de atrás del muslo y la pantorrilla.",
       "Dolor al levantarse de una silla, al caminar o al acostarse de ese lado. El dolor puede "
       "bajar por la pierna como una línea.",
@@ -48,7 +48,7 @@ def define(M):
       "almohada entre las rodillas.")
 
     M("soleus", "Sóleo",
-      "Un músculo ancho y plano en lo profundo de la pantorrilla, debajo del músculo grande. "
+      "Un músculo ancho y plano en lo profundo de la pantorrilla, debajo de los gemelos. "
       "Levanta el talón y le da estabilidad al estar de pie y caminar.",
       "A la parte de atrás y de abajo del talón, y alrededor del tendón de Aquiles. A veces a "
       "la zona baja de la espalda, cerca del final de la columna.",
@@ -66,7 +66,7 @@ def define(M):
     M("pectoralis_major", "Pectoral mayor",
       "El músculo grande de la parte delantera del pecho. Lleva el brazo hacia delante y a "
       "través del cuerpo, y ayuda a empujar y a abrazar.",
-      "A todo el pecho y a la parte delantera del hombro. A veces baja por la parte de adentro "
+      "A todo el pecho y a la parte delantera del hombro. A veces baja por la parte interior "
       "del brazo hasta el codo.",
       "Opresión en el pecho, dolor en la parte delantera del hombro y hombros caídos hacia "
       "delante.",
@@ -81,15 +81,15 @@ def define(M):
 
     M("quadratus_lumborum", "Cuadrado lumbar",
       "Un músculo profundo de la zona lumbar, entre la última costilla y el borde de la "
-      "cadera. Inclina el cuerpo hacia un lado y le sostiene al estar de pie.",
-      "A la zona lumbar cerca del final de la columna, a la nalga y al lado de fuera de la "
+      "cadera. Inclina el cuerpo hacia un lado y lo sostiene al estar de pie.",
+      "A la zona lumbar cerca del final de la columna, a la nalga y al lado exterior de la "
       "cadera. A veces sigue el hueso de la cadera hacia la ingle.",
       "Dolor profundo en la zona lumbar, dolor al darse la vuelta en la cama o al ponerse de "
       "pie, y dolor al toser o estornudar.",
       "Un problema de disco, lumbago o bursitis de cadera.",
       "Levantar peso girando a la vez, inclinarse hacia un lado, estar de pie con el peso en "
       "una pierna y hacer tareas de jardín o de casa agachado.",
-      "Trabajar despacio el lado de la zona lumbar con usted acostado de lado.",
+      "Trabajar despacio el lado de la zona lumbar mientras usted está de lado.",
       "Acuéstese boca arriba con las rodillas dobladas. Deje que las dos rodillas se balanceen "
       "con suavidad de un lado a otro durante un minuto.")
 
@@ -122,7 +122,7 @@ def define(M):
       "girada, un latigazo cervical y respirar con la parte alta del pecho.",
       "Pinzar con suavidad el músculo entre el pulgar y los dedos y mantenerlo, lejos de la "
       "parte delantera del cuello.",
-      "Siéntese derecho. Gire la cabeza despacio hacia un lado y mire un poco hacia arriba. "
+      "Siéntese con la espalda recta. Gire la cabeza despacio hacia un lado y mire un poco hacia arriba. "
       "Respire unas veces y haga el otro lado.")
 
     M("suboccipitals", "Suboccipitales",
@@ -151,13 +151,13 @@ def define(M):
       "Mantener la cabeza adelantada o girada mucho tiempo, dormir con el cuello doblado y "
       "un latigazo cervical.",
       "Presionar a lo largo de la nuca, justo debajo del cráneo y hacia los lados.",
-      "Siéntese derecho y meta un poco la barbilla, como si hiciera papada. Mantenga 5 "
-      "segundos y repita 5 veces.")
+      "Siéntese con la espalda recta y meta un poco la barbilla, como si hiciera papada. "
+      "Manténgalo 5 segundos y repita 5 veces.")
 
     M("levator_scapulae", "Elevador de la escápula",
       "Un músculo en la parte de atrás y el lado del cuello. Va desde la parte alta del "
-      "cuello hasta la esquina de arriba y de adentro del omóplato, y lo levanta.",
-      "Al ángulo donde el cuello se une al hombro y por el borde de adentro del omóplato. A "
+      "cuello hasta la esquina superior e interior del omóplato, y lo levanta.",
+      "Al ángulo donde el cuello se une al hombro y por el borde interior del omóplato. A "
       "veces a la parte de atrás del hombro.",
       "Un cuello rígido que no gira del todo, peor al mirar por encima del hombro.",
       "Tortícolis o un nervio pinzado.",
@@ -170,8 +170,8 @@ def define(M):
     M("scalenes", "Escalenos",
       "Tres músculos pequeños en el lado del cuello. Inclinan el cuello hacia un lado y "
       "levantan las primeras costillas al respirar con fuerza.",
-      "Al pecho, a la parte delantera y de atrás del hombro, por el lado de fuera del brazo "
-      "hasta el pulgar y el índice, y al borde de adentro del omóplato.",
+      "Al pecho, a la parte delantera y de atrás del hombro, por el lado exterior del brazo "
+      "hasta el pulgar y el índice, y al borde interior del omóplato.",
       "Dolor en el pecho o el brazo y a veces hormigueo o adormecimiento en la mano. El "
       "dolor puede empeorar de noche.",
       "Síndrome del desfiladero torácico o un nervio pinzado en el cuello. El adormecimiento "
@@ -180,15 +180,15 @@ def define(M):
       "latigazo cervical.",
       "Trabajar con mucha suavidad el lado del cuello, donde hay nervios y vasos sanguíneos "
       "cerca.",
-      "Respire despacio llevando el aire a la barriga, no a la parte alta del pecho. Cinco "
+      "Respire despacio llevando el aire al vientre, no a la parte alta del pecho. Cinco "
       "respiraciones lentas, varias veces al día.")
 
     # ---------------------------------------------------------------- hombro y brazo
     M("supraspinatus", "Supraespinoso",
-      "Un músculo del manguito rotador que está encima de la cresta del omóplato. Inicia el "
-      "movimiento de separar el brazo hacia el lado.",
-      "Un dolor profundo en el centro del hombro. Puede bajar por el lado de fuera del "
-      "brazo y a veces llegar al lado de fuera del codo.",
+      "Un músculo del manguito rotador que está encima de la cresta del omóplato. Empieza el "
+      "movimiento de subir el brazo hacia el lado.",
+      "Un dolor profundo en el centro del hombro. Puede bajar por el lado exterior del "
+      "brazo y a veces llegar al lado exterior del codo.",
       "Dolor profundo en el hombro, dolor al subir el brazo hacia el lado y molestia sorda "
       "por la noche.",
       "Bursitis del hombro o codo de tenista.",
@@ -201,8 +201,8 @@ def define(M):
     M("infraspinatus", "Infraespinoso",
       "Un músculo del manguito rotador que cubre casi todo el omóplato. Gira el brazo hacia "
       "fuera y mantiene la cabeza del hombro en su sitio.",
-      "Al fondo de la parte delantera del hombro, por delante del brazo y a veces al lado "
-      "del pulgar de la mano.",
+      "En lo profundo de la parte delantera del hombro, por delante del brazo y a veces al "
+      "lado del pulgar de la mano.",
       "Dolor profundo en la parte delantera del hombro, dificultad para llevar la mano a la "
       "espalda y dolor al acostarse de ese lado.",
       "Tendinitis del bíceps, una rotura del manguito rotador o un nervio pinzado en el "
@@ -215,7 +215,7 @@ def define(M):
       "durante un minuto.")
 
     M("subscapularis", "Subescapular",
-      "Un músculo del manguito rotador en la cara de abajo del omóplato, contra las "
+      "Un músculo del manguito rotador en la cara interior del omóplato, pegado a las "
       "costillas. Gira el brazo hacia dentro.",
       "A la parte de atrás del hombro, por detrás del brazo y como una pulsera alrededor de "
       "la muñeca.",
@@ -224,28 +224,27 @@ def define(M):
       "Hombro congelado.",
       "Trabajar con los brazos en alto, nadar, lanzar, una caída y tener el brazo quieto en "
       "un cabestrillo mucho tiempo.",
-      "Trabajar con suavidad dentro de la axila, por la cara de abajo del omóplato.",
+      "Trabajar con suavidad dentro de la axila, por la cara interior del omóplato.",
       "Póngase en el marco de una puerta con la mano apoyada a la altura del hombro. Gire el "
       "cuerpo despacio hacia el otro lado hasta notar un estiramiento suave.")
 
     M("rhomboids", "Romboides",
       "Músculos planos entre la columna y los omóplatos. Juntan los omóplatos.",
-      "Un dolor o ardor en la zona, entre los omóplatos, a lo largo del borde de adentro del "
-      "omóplato.",
+      "Un dolor o ardor entre los omóplatos, a lo largo del borde interior del omóplato.",
       "Un dolor persistente entre los omóplatos que no mejora con el descanso.",
       "Una contractura en la parte alta de la espalda.",
       "Sentarse con los hombros caídos hacia delante, trabajar con los brazos estirados al "
       "frente y unos pectorales tensos que tiran de los hombros.",
-      "Presionar a lo largo del borde de adentro del omóplato. A menudo trabaja también los "
-      "músculos del pecho.",
+      "Presionar a lo largo del borde interior del omóplato. Los terapeutas suelen "
+      "trabajar también los músculos del pecho.",
       "Apóyese de espaldas en una pared con una pelota de tenis entre la columna y el "
       "omóplato. Ruede despacio sobre los puntos sensibles.")
 
     M("latissimus_dorsi", "Dorsal ancho",
-      "El músculo ancho de la mitad y la parte baja de la espalda, que sube hasta la parte "
+      "El músculo ancho de la parte media y baja de la espalda, que sube hasta la parte "
       "de atrás de la axila. Lleva el brazo hacia abajo y atrás.",
-      "A la punta de abajo del omóplato y a la mitad de la espalda. A veces baja por la "
-      "parte de adentro del brazo hasta el anular y el meñique.",
+      "A la punta de abajo del omóplato y a la parte media de la espalda. A veces baja por la "
+      "parte interior del brazo hasta el anular y el meñique.",
       "Un dolor constante debajo del omóplato que cambia poco con el movimiento.",
       "Un nervio pinzado en el cuello. El dolor que se extiende al brazo también puede "
       "parecer dolor del corazón, y eso lo debe descartar un médico.",
@@ -258,10 +257,10 @@ def define(M):
     M("serratus_anterior", "Serrato anterior",
       "Un músculo en el lado de las costillas, debajo de la axila. Mantiene el omóplato "
       "pegado a las costillas y ayuda a empujar y a alcanzar cosas.",
-      "Al lado del pecho y a la mitad de la espalda, debajo del omóplato. A veces baja por "
-      "la parte de adentro del brazo.",
-      "Flato, dolor al respirar hondo y dificultad para acostarse de ese lado.",
-      "Flato, herpes zóster (culebrilla) o una lesión de costilla.",
+      "Al lado del pecho y a la parte media de la espalda, debajo del omóplato. A veces baja por "
+      "la parte interior del brazo.",
+      "Punzadas en el costado, dolor al respirar hondo y dificultad para acostarse de ese lado.",
+      "Dolor en el costado (flato), herpes zóster (culebrilla) o una lesión de costilla.",
       "Correr, hacer flexiones, levantar peso por encima de la cabeza y una tos fuerte.",
       "Presionar con suavidad el lado de las costillas mientras usted está de lado.",
       "Respire despacio y a fondo llevando el aire a las costillas de los lados. Ponga las "
@@ -270,14 +269,14 @@ def define(M):
     M("pectoralis_minor", "Pectoral menor",
       "Un músculo más pequeño, debajo del pectoral mayor, que va de las costillas de arriba "
       "a la parte delantera del omóplato. Lleva el hombro hacia delante y abajo.",
-      "A la parte delantera del pecho y del hombro. A veces baja por la parte de adentro del "
+      "A la parte delantera del pecho y del hombro. A veces baja por la parte interior del "
       "brazo hasta el lado del meñique de la mano.",
       "Hombros caídos hacia delante, opresión en el pecho y a veces hormigueo en la mano.",
       "Dolor del corazón (angina de pecho) o síndrome del desfiladero torácico. El dolor de "
       "pecho siempre lo debe revisar primero un médico.",
       "Sentarse encorvado, llevar mochila, usar muletas y respirar con la parte alta del "
       "pecho.",
-      "Trabajar con suavidad debajo del borde del pectoral grande, cerca de la axila.",
+      "Trabajar con suavidad debajo del borde del pectoral mayor, cerca de la axila.",
       "Acuéstese boca arriba con una toalla enrollada a lo largo de la columna. Deje los "
       "brazos abiertos a los lados unos minutos.")
 
@@ -301,7 +300,7 @@ def define(M):
       "Un dolor superficial en la parte delantera del hombro y dificultad para estirar el "
       "brazo del todo.",
       "Tendinitis del bíceps.",
-      "Levantar cosas con las palmas hacia arriba, cargar bolsas pesadas de la compra y usar "
+      "Levantar cosas con las palmas hacia arriba, cargar bolsas pesadas y usar "
       "mucho el destornillador.",
       "Apretar y mantener el músculo, y estirar el brazo con suavidad.",
       "Póngase de pie con el brazo estirado hacia atrás y la palma en una pared. Gire el "
@@ -309,7 +308,7 @@ def define(M):
 
     M("triceps", "Tríceps",
       "El músculo de la parte de atrás del brazo. Estira el codo.",
-      "A la parte de atrás del hombro y del brazo, al lado de fuera y de adentro del codo, y "
+      "A la parte de atrás del hombro y del brazo, a los lados exterior e interior del codo, y "
       "a veces al anular y al meñique.",
       "Dolor en el codo al estirar el brazo y molestia en la parte de atrás del brazo.",
       "Codo de tenista o codo de golfista.",
@@ -321,12 +320,12 @@ def define(M):
     M("wrist_extensors", "Extensores de la muñeca y los dedos",
       "Un grupo de músculos en la parte de atrás del antebrazo, debajo del codo. Levantan la "
       "muñeca y estiran los dedos.",
-      "Al lado de fuera del codo, al dorso del antebrazo y de la muñeca, y al dorso de la "
+      "Al lado exterior del codo, al dorso del antebrazo y de la muñeca, y al dorso de la "
       "mano.",
-      "Dolor en el lado de fuera del codo, poca fuerza al agarrar y que se le caigan las "
+      "Dolor en el lado exterior del codo, poca fuerza al agarrar y que se le caigan las "
       "cosas.",
       "Codo de tenista.",
-      "Agarrar con fuerza y a menudo: el ratón del ordenador, herramientas, una raqueta, o "
+      "Agarrar con fuerza y a menudo: el ratón, herramientas, una raqueta, o "
       "levantar cosas con la palma hacia abajo.",
       "Presionar a lo largo de la parte alta del antebrazo, justo debajo del codo.",
       "Estire el brazo al frente con la palma hacia abajo. Con la otra mano, doble la muñeca "
@@ -335,12 +334,12 @@ def define(M):
     M("brachioradialis", "Braquiorradial",
       "Un músculo en el lado del pulgar del antebrazo. Dobla el codo, sobre todo con el "
       "pulgar hacia arriba.",
-      "Al lado de fuera del codo y hasta el espacio entre el pulgar y el índice.",
-      "Dolor en el lado de fuera del codo y en la base del pulgar, y poca fuerza al agarrar.",
+      "Al lado exterior del codo y hasta el espacio entre el pulgar y el índice.",
+      "Dolor en el lado exterior del codo y en la base del pulgar, y poca fuerza al agarrar.",
       "Codo de tenista.",
       "Levantar cosas con el pulgar hacia arriba, como una tetera o una taza pesada, y usar "
       "herramientas de mano.",
-      "Presionar y apretar el músculo justo debajo del lado de fuera del codo.",
+      "Presionar y apretar el músculo justo debajo del lado exterior del codo.",
       "Al levantar algo, gire la palma hacia arriba y mantenga la carga cerca del cuerpo.")
 
     M("finger_flexors", "Flexores de los dedos",
@@ -349,7 +348,7 @@ def define(M):
       "dedos. También a la palma y al antebrazo.",
       "Dedos doloridos, mano rígida y dificultad para agarrar o escribir.",
       "Síndrome del túnel carpiano o artrosis en los dedos.",
-      "Agarrar cosas mucho tiempo: herramientas, el volante, el móvil, tejer o escalar.",
+      "Agarrar cosas mucho tiempo: herramientas, el volante, el teléfono, tejer o escalar.",
       "Presionar a lo largo de la cara interna del antebrazo y estirar los dedos hacia "
       "atrás con suavidad.",
       "Apoye la palma en una mesa y levante un poco el codo para estirar con suavidad los "
@@ -358,25 +357,25 @@ def define(M):
     M("supinator", "Supinador",
       "Un músculo pequeño que rodea la parte alta del antebrazo cerca del codo. Gira la "
       "palma hacia arriba.",
-      "Al lado de fuera del codo y al dorso de la mano cerca del pulgar.",
-      "Dolor en el lado de fuera del codo al girar una llave, un pomo o la tapa de un bote.",
+      "Al lado exterior del codo y al dorso de la mano cerca del pulgar.",
+      "Dolor en el lado exterior del codo al girar una llave o un picaporte, o al abrir un frasco.",
       "Codo de tenista.",
       "Girar cosas una y otra vez, usar el destornillador, llevar un maletín y el revés en "
       "los deportes de raqueta.",
-      "Presionar justo debajo y delante del lado de fuera del codo.",
+      "Presionar justo debajo y delante del lado exterior del codo.",
       "Haga pausas en los trabajos de girar. Use todo el brazo, no solo la muñeca.")
 
     # ---------------------------------------------------------------- tronco
     M("paraspinals", "Músculos paravertebrales (erectores de la columna)",
-      "Músculos largos a cada lado de la columna, desde la pelvis hasta el cuello. Le "
-      "mantienen derecho y estiran la espalda.",
+      "Músculos largos a cada lado de la columna, desde la pelvis hasta el cuello. Mantienen "
+      "la espalda derecha y la estiran.",
       "Arriba y abajo de la espalda, junto a la columna. Los de abajo pueden enviar dolor a "
-      "la nalga y al final de la columna. Los de la mitad de la espalda, a veces al vientre.",
+      "la nalga y al final de la columna. Los de la parte media de la espalda, a veces al vientre.",
       "Espalda rígida y dolorida, peor al levantarse después de estar sentado o al "
       "inclinarse hacia delante.",
       "Lumbago o dolor de un órgano interno.",
       "Levantar peso con la espalda curvada, estar sentado durante horas, un giro brusco y "
-      "los viajes largos en coche.",
+      "conducir muchas horas.",
       "Trabajar los músculos junto a la columna con presión constante.",
       "Acuéstese boca arriba y abrace las rodillas contra el pecho. Balancéese con suavidad "
       "de lado a lado.")
@@ -397,13 +396,13 @@ def define(M):
       "El músculo largo y plano de la parte delantera del vientre, de las costillas al hueso "
       "del pubis. Dobla el tronco hacia delante.",
       "A la zona lumbar, como una banda de lado a lado. La parte de arriba puede enviar "
-      "dolor a la mitad de la espalda.",
-      "Dolor lumbar como una faja, dolor de barriga o hinchazón.",
+      "dolor a la parte media de la espalda.",
+      "Dolor lumbar como una faja, dolor de vientre o hinchazón.",
       "Dolor de un órgano interno. El dolor de vientre lo debe revisar un médico.",
       "Abdominales, ataques de tos largos, una mala postura y cicatrices de cirugía en el "
       "vientre.",
       "Trabajar con suavidad los puntos sensibles del músculo del vientre.",
-      "Acuéstese boca abajo, apoyado en los codos, y deje relajar el vientre durante un "
+      "Acuéstese boca abajo, apoyándose en los codos, y deje que el vientre se relaje durante un "
       "minuto.")
 
     M("iliopsoas", "Psoas ilíaco (flexor de la cadera)",
@@ -433,16 +432,16 @@ def define(M):
       "minutos.")
 
     M("gluteus_medius", "Glúteo medio",
-      "Un músculo en forma de abanico en la parte alta y de fuera de la nalga, bajo el borde "
+      "Un músculo en forma de abanico en la parte alta y exterior de la nalga, bajo el borde "
       "del hueso de la cadera. Mantiene la pelvis nivelada al caminar.",
       "Por el borde del hueso de la cadera, a la zona lumbar, al final de la columna y a la "
       "nalga.",
       "Dolor lumbar, dolor al caminar o al apoyarse en una pierna, y dificultad para "
       "acostarse de ese lado.",
       "Dolor de la articulación sacroilíaca o de las articulaciones de la columna (facetas).",
-      "Caminar o correr mucho, apoyarse en una sola pierna, sentarse con la cartera en el "
+      "Caminar o correr mucho, apoyarse en una sola pierna, sentarse con algo en el "
       "bolsillo de atrás y una caída.",
-      "Presionar la parte alta y de fuera de la nalga, justo debajo del hueso de la cadera.",
+      "Presionar la parte alta y exterior de la nalga, justo debajo del hueso de la cadera.",
       "Acuéstese boca arriba, cruce un tobillo sobre la otra rodilla y lleve esa rodilla "
       "hacia usted con suavidad.")
 
@@ -454,7 +453,7 @@ def define(M):
       "Dolor profundo en la nalga, peor al estar sentado, y dolor que puede bajar por detrás "
       "del muslo.",
       "Ciática.",
-      "Viajes largos en coche, sentarse sobre la cartera, correr y girar la pierna hacia "
+      "Conducir muchas horas, sentarse sobre algo en el bolsillo de atrás, correr y girar la pierna hacia "
       "fuera al levantar peso.",
       "Presionar a fondo y despacio el centro de la nalga.",
       "Acuéstese boca arriba, cruce un tobillo sobre la otra rodilla y lleve con suavidad "
@@ -463,12 +462,12 @@ def define(M):
     M("tensor_fasciae_latae", "Tensor de la fascia lata (TFL)",
       "Un músculo pequeño en la parte delantera y lateral de la cadera. Ayuda a levantar la "
       "pierna y da estabilidad a la rodilla.",
-      "Al lado de fuera de la cadera y por el lado de fuera del muslo hacia la rodilla.",
-      "Dolor en el lado de fuera de la cadera, peor al acostarse de ese lado o después de "
+      "Al lado exterior de la cadera y por el lado exterior del muslo hacia la rodilla.",
+      "Dolor en el lado exterior de la cadera, peor al acostarse de ese lado o después de "
       "estar sentado con las caderas dobladas.",
       "Bursitis de cadera o síndrome de la cintilla iliotibial.",
       "Estar sentado mucho tiempo, correr por terreno inclinado y dormir encogido.",
-      "Presionar la parte delantera y de fuera de la cadera y trabajar el lado de fuera del "
+      "Presionar la parte delantera y exterior de la cadera y trabajar el lado exterior del "
       "muslo.",
       "Duerma con una almohada entre las rodillas. Levántese y camine cada media hora.")
 
@@ -482,43 +481,43 @@ def define(M):
       "Correr cuesta abajo, ponerse en cuclillas, dar patadas y estar sentado con las "
       "rodillas dobladas mucho tiempo.",
       "Presionar a lo largo de la parte delantera del muslo, empezando cerca de la cadera.",
-      "De pie y agarrado a una silla, doble una rodilla y sujete el tobillo por detrás. "
+      "De pie y sujetándose a una silla, doble una rodilla y sujete el tobillo por detrás. "
       "Mantenga las rodillas juntas 30 segundos.")
 
     M("vastus_medialis", "Vasto medial",
-      "El músculo del cuádriceps en la parte baja y de adentro del muslo, justo encima de la "
+      "El músculo del cuádriceps en la parte baja e interior del muslo, justo encima de la "
       "rodilla. Estira la rodilla y sujeta la rótula.",
-      "A la parte delantera y de adentro de la rodilla.",
+      "A la parte delantera e interior de la rodilla.",
       "Dolor de rodilla y, más adelante, una rodilla que falla o se dobla sin avisar.",
       "Rotura de menisco o problemas de rótula.",
       "Arrodillarse, ponerse en cuclillas, correr y un golpe en el muslo.",
-      "Presionar la parte baja y de adentro del muslo, encima de la rodilla.",
+      "Presionar la parte baja e interior del muslo, encima de la rodilla.",
       "Siéntese con la pierna estirada y apriete el muslo, empujando la parte de atrás de "
-      "la rodilla hacia abajo. Mantenga 5 segundos, 10 veces.")
+      "la rodilla hacia abajo. Manténgalo 5 segundos y repita 10 veces.")
 
     M("vastus_lateralis", "Vasto lateral",
-      "El músculo más grande del cuádriceps, en el lado de fuera del muslo. Estira la "
+      "El músculo más grande del cuádriceps, en el lado exterior del muslo. Estira la "
       "rodilla.",
-      "Baja por el lado de fuera del muslo hasta el lado de fuera de la rodilla. A veces "
+      "Baja por el lado exterior del muslo hasta el lado exterior de la rodilla. A veces "
       "sube hacia la cadera.",
-      "Dolor en el lado de fuera del muslo y de la rodilla, dolor al acostarse de ese lado y "
+      "Dolor en el lado exterior del muslo y de la rodilla, dolor al acostarse de ese lado y "
       "a veces una rótula que se bloquea.",
       "Síndrome de la cintilla iliotibial o problemas de rótula.",
       "Correr, esquiar, ponerse en cuclillas y un golpe en el muslo.",
-      "Trabajar a lo largo del lado de fuera del muslo con presión constante.",
-      "Túmbese de lado sobre un rodillo de espuma o una pelota blanda y ruede despacio, "
+      "Trabajar a lo largo del lado exterior del muslo con presión constante.",
+      "Acuéstese de lado sobre un rodillo de espuma o una pelota blanda y ruede despacio, "
       "parando en los puntos sensibles.")
 
-    M("adductors", "Aductores (parte de adentro del muslo)",
-      "Un grupo de músculos en la parte de adentro del muslo. Juntan las piernas y le dan "
+    M("adductors", "Aductores (parte interior del muslo)",
+      "Un grupo de músculos en la parte interior del muslo. Juntan las piernas y le dan "
       "estabilidad al caminar.",
-      "A la ingle, por la parte de adentro del muslo hasta el lado de adentro de la rodilla, "
+      "A la ingle, por la parte interior del muslo hasta el lado interior de la rodilla, "
       "y a veces por la espinilla.",
       "Dolor en la ingle al caminar, al subir escaleras o al separar las piernas.",
       "Una distensión en la ingle.",
       "Pasos rápidos hacia un lado, montar a caballo, sentarse con las piernas cruzadas y "
       "resbalar en el hielo.",
-      "Presionar con cuidado la parte de adentro del muslo, siempre con su permiso.",
+      "Presionar con cuidado la parte interior del muslo, siempre con su permiso.",
       "Siéntese con las plantas de los pies juntas y deje caer las rodillas con suavidad "
       "hacia los lados.")
 
@@ -529,7 +528,7 @@ def define(M):
       "Dolor al estar sentado, al caminar o al inclinarse hacia delante, y la parte de atrás "
       "del muslo tirante.",
       "Ciática.",
-      "Sentarse con el borde de la silla apretando el muslo, esprintar y dar patadas.",
+      "Sentarse con el borde de la silla apretando el muslo, correr a toda velocidad y dar patadas.",
       "Presionar a lo largo de la parte de atrás del muslo mientras usted está boca abajo.",
       "Siéntese en el borde de una silla con una pierna estirada y el talón en el suelo. "
       "Inclínese hacia delante desde la cadera con la espalda recta.")
@@ -561,20 +560,20 @@ def define(M):
       "Caminar por terreno irregular, correr, el calzado apretado y conducir con el pie "
       "levantado.",
       "Presionar a lo largo del músculo, justo por fuera de la tibia.",
-      "Sentado, estire el pie y los dedos hacia abajo con suavidad y luego dibuje círculos "
+      "Siéntese y estire el pie y los dedos hacia abajo con suavidad. Luego dibuje círculos "
       "con el pie.")
 
     M("peroneals", "Peroneos",
-      "Músculos en el lado de fuera de la pierna. Giran el pie hacia fuera y dan "
+      "Músculos en el lado exterior de la pierna. Giran el pie hacia fuera y dan "
       "estabilidad al tobillo.",
-      "Alrededor del hueso de fuera del tobillo y por el borde de fuera del pie. También al "
-      "lado de fuera de la pierna.",
-      "Dolor en el lado de fuera del tobillo y un tobillo que se siente débil o se tuerce "
+      "Alrededor del hueso exterior del tobillo y por el borde exterior del pie. También al "
+      "lado exterior de la pierna.",
+      "Dolor en el lado exterior del tobillo y un tobillo que se siente débil o se tuerce "
       "con facilidad.",
-      "Un esguince de tobillo o artrosis.",
+      "Un esguince o artrosis de tobillo.",
       "Esguinces antiguos, pies planos, tacones y dormir con los pies en punta.",
-      "Presionar a lo largo del lado de fuera de la pierna, debajo de la rodilla.",
-      "Póngase a la pata coja cerca de una pared durante 30 segundos para ganar "
+      "Presionar a lo largo del lado exterior de la pierna, debajo de la rodilla.",
+      "Sosténgase sobre un solo pie, cerca de una pared, durante 30 segundos para ganar "
       "estabilidad en el tobillo.")
 
     M("plantar_muscles", "Músculos plantares (planta del pie)",

@@ -260,6 +260,86 @@ bool content_has_text(const pm_content *c, int lang, const char *key)
     return find_text(c, lang, key) != NULL;
 }
 
+/* Does text match tmpl, where "{1}" and "{2}" in tmpl stand for any text
+ * (at least one character)? fill/fill_len get what the first placeholder
+ * stood for. */
+static bool template_match(const char *tmpl, const char *text, const char **fill,
+                           size_t *fill_len)
+{
+    for (; *tmpl; tmpl++, text++) {
+        if (tmpl[0] == '{' && (tmpl[1] == '1' || tmpl[1] == '2') && tmpl[2] == '}') {
+            /* Shortest fill first; templates here have short literal parts. */
+            for (size_t n = 1; text[n - 1]; n++) {
+                const char *f = NULL;
+                size_t fl = 0;
+                if (template_match(tmpl + 3, text + n, &f, &fl)) {
+                    if (fill && !*fill) {
+                        *fill = text;
+                        *fill_len = n;
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (*tmpl != *text)
+            return false;
+    }
+    return *text == '\0';
+}
+
+static bool has_placeholder(const char *s)
+{
+    return strstr(s, "{1}") || strstr(s, "{2}");
+}
+
+size_t content_keys_of_text(const pm_content *c, int lang, const char *text,
+                            const char *keys[2])
+{
+    keys[0] = keys[1] = NULL;
+    if (lang < 0 || (size_t)lang >= c->nlangs || !text)
+        return 0;
+    const lang_table *t = &c->langs[lang];
+    for (size_t i = 0; i < t->ntexts; i++)
+        if (strcmp(t->texts[i].value, text) == 0) {
+            keys[0] = t->texts[i].key;
+            return 1;
+        }
+    for (size_t i = 0; i < t->ntexts; i++) {
+        const char *fill = NULL;
+        size_t fill_len = 0;
+        if (!has_placeholder(t->texts[i].value) ||
+            !template_match(t->texts[i].value, text, &fill, &fill_len))
+            continue;
+        keys[0] = t->texts[i].key;
+        for (size_t k = 0; fill && k < t->ntexts; k++)
+            if (strncmp(t->texts[k].value, fill, fill_len) == 0 &&
+                t->texts[k].value[fill_len] == '\0') {
+                keys[1] = t->texts[k].key;
+                return 2;
+            }
+        return 1;
+    }
+    return 0;
+}
+
+const char *content_key_inside_text(const pm_content *c, int lang, const char *text)
+{
+    if (lang < 0 || (size_t)lang >= c->nlangs || !text)
+        return NULL;
+    const lang_table *t = &c->langs[lang];
+    const char *best = NULL;
+    size_t best_len = 3;
+    for (size_t i = 0; i < t->ntexts; i++) {
+        size_t n = strlen(t->texts[i].value);
+        if (n > best_len && strstr(text, t->texts[i].value)) {
+            best = t->texts[i].key;
+            best_len = n;
+        }
+    }
+    return best;
+}
+
 const char *content_text(const pm_content *c, int lang, const char *key)
 {
     const text_entry *e = find_text(c, lang, key);

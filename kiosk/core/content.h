@@ -203,6 +203,21 @@ int content_lang_index(const pm_content *c, const char *code); /* -1 if none */
 const char *content_text(const pm_content *c, int lang, const char *key);
 bool content_has_text(const pm_content *c, int lang, const char *key);
 
+/* Which strings of language lang make up text, for messages to translators
+ * (the layout check names the key of a string that does not fit its box).
+ * keys[0] gets the key whose string is text, or else a template's key
+ * ("Sobre {1}") whose string matches text with its {1} and {2} filled in;
+ * for a template filled with one other string, keys[1] gets that string's
+ * key. Returns how many keys it found: 0 (text is no string of the
+ * content, e.g. a typed name), 1 or 2. Keys point into the content. When
+ * several keys have the same string, the first in key order is given. */
+size_t content_keys_of_text(const pm_content *c, int lang, const char *text,
+                            const char *keys[2]);
+/* For a text put together from several strings (a review line): the key
+ * of the longest string of language lang inside text (4 bytes or more),
+ * or NULL. */
+const char *content_key_inside_text(const pm_content *c, int lang, const char *text);
+
 /* Texts the program itself shows (buttons, hints; see textkeys.h) must exist
  * in every language. Appends one problem per missing text and returns how
  * many there were. --check-data and start-up run this after content_load();

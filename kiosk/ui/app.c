@@ -661,7 +661,8 @@ static void do_save(app *a)
     if (st == PM_OK) {
         snprintf(a->saved_path, sizeof a->saved_path, "%s/%s.json", store_intakes_dir(a->store),
                  a->saved_stem);
-        journal_log(JOURNAL_NOTICE, "saved %s (and .html)", a->saved_path);
+        if (!a->measure_only) /* the layout check's throw-away saves are not news */
+            journal_log(JOURNAL_NOTICE, "saved %s (and .html)", a->saved_path);
         a->save_error[0] = '\0';
         flow_send(a->flow, EV_SAVE_DONE, 0, a->now);
     } else {

@@ -180,6 +180,13 @@ typedef struct app {
     int overflows;
     bool report_overflow;
     char overflow_where[64];
+    /* When set (the layout check), each overflow is described here once
+     * (render.c ui_overflow) instead of on stderr. */
+    pm_msgs *overflow_msgs;
+    int overflows_described;     /* of overflows, how many ui_overflow described */
+    /* Lay out and measure text, draw no pixels (the layout check): the
+     * drawing primitives in render.c return at once. */
+    bool measure_only;
 } app;
 
 typedef struct {

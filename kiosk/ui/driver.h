@@ -25,7 +25,18 @@ int replay_run_file(app *a, const char *path, const replay_opts *o);
 int demo_run(app *a, const char *outdir);
 
 /* Walks every screen in every language at every size in sizes ("WxH,...")
- * and reports text that does not fit its box. 0 when everything fits. */
+ * headless, measuring but not drawing, and appends one message per text
+ * that does not fit its box (language file, key, text, screen, size) and
+ * per walk that could not finish. *walks gets how many walks it made.
+ * Returns the number of problems it appended, or -1 when it could not
+ * check at all (no font, SDL or content: the reason is appended). base
+ * must ask for headless; its state_dir is not used (a temporary folder
+ * takes the walks' saves and is removed). */
+int layout_check_run(const app_options *base, const char *sizes, pm_msgs *problems, int *walks);
+
+/* painmap --check-layout: layout_check_run, its messages and a summary on
+ * stdout. 0 when everything fits, 1 when something does not, 2 when it
+ * could not check. */
 int layout_check(const app_options *base, const char *sizes);
 
 /* Compares two PNGs: pixels differing by more than tolerance in any

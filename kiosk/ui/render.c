@@ -2,6 +2,7 @@
 #include "ui/render.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,12 +33,16 @@ void r_set(app *a, unsigned rgb, Uint8 alpha)
 
 void r_clear(app *a, unsigned rgb)
 {
+    if (a->measure_only)
+        return;
     r_set(a, rgb, 255);
     SDL_RenderClear(a->ren);
 }
 
 void r_rect(app *a, SDL_Rect r, unsigned rgb)
 {
+    if (a->measure_only)
+        return;
     r_set(a, rgb, 255);
     SDL_RenderFillRect(a->ren, &r);
 }
@@ -45,6 +50,8 @@ void r_rect(app *a, SDL_Rect r, unsigned rgb)
 /* A fan of triangles around the centre of r, following rounded corners. */
 void r_round(app *a, SDL_Rect r, int radius, unsigned rgb)
 {
+    if (a->measure_only)
+        return;
     if (radius * 2 > r.w)
         radius = r.w / 2;
     if (radius * 2 > r.h)
@@ -83,6 +90,8 @@ void r_round(app *a, SDL_Rect r, int radius, unsigned rgb)
 
 void r_round_frame(app *a, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside)
 {
+    if (a->measure_only)
+        return;
     r_round(a, r, radius, rgb);
     SDL_Rect in = {r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t};
     r_round(a, in, radius > t ? radius - t : 0, inside);
@@ -90,6 +99,8 @@ void r_round_frame(app *a, SDL_Rect r, int radius, int t, unsigned rgb, unsigned
 
 void r_circle(app *a, float cx, float cy, float rad, unsigned rgb, Uint8 alpha)
 {
+    if (a->measure_only)
+        return;
     enum { SEG = 28 };
     SDL_Vertex v[SEG + 1];
     int idx[SEG * 3];
@@ -108,6 +119,8 @@ void r_circle(app *a, float cx, float cy, float rad, unsigned rgb, Uint8 alpha)
 
 void r_line(app *a, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha)
 {
+    if (a->measure_only)
+        return;
     float dx = x1 - x0, dy = y1 - y0;
     float len = sqrtf(dx * dx + dy * dy);
     if (len < 0.01f)
@@ -125,6 +138,8 @@ void r_line(app *a, float x0, float y0, float x1, float y1, float w, unsigned rg
 
 void r_polygon(app *a, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
 {
+    if (a->measure_only)
+        return;
     enum { MAXP = 512 };
     if (n < 3 || n > MAXP)
         return;
@@ -146,6 +161,8 @@ void r_polygon(app *a, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
 
 void r_tick(app *a, SDL_Rect r, unsigned rgb)
 {
+    if (a->measure_only)
+        return;
     float w = r.w / 7.0f;
     float x0 = r.x + r.w * 0.18f, y0 = r.y + r.h * 0.55f;
     float x1 = r.x + r.w * 0.42f, y1 = r.y + r.h * 0.78f;
@@ -255,6 +272,8 @@ int t_line(app *a, int x, int y, const char *s, int size, bool bold, unsigned rg
 {
     if (!s || !*s)
         return 0;
+    if (a->measure_only)
+        return t_width(a, s, size, bold);
     text_entry *e = cache_get(a, s, size, bold, rgb);
     if (!e)
         return 0;
@@ -413,11 +432,91 @@ int t_box(app *a, SDL_Rect r, const char *s, font_role role, bool bold, unsigned
             }
         }
         if (!fits) {
-            a->overflows++;
-            if (a->report_overflow)
-                fprintf(stderr, "layout: %s: %dx%d: text does not fit a %dx%d box: \"%.60s\"\n",
-                        a->overflow_where, a->lw, a->lh, r.w, r.h, s);
+            char what[64];
+            snprintf(what, sizeof what, "does not fit its %dx%d box", r.w, r.h);
+            ui_overflow(a, s, what);
         }
     }
     return t_box_px(a, r, s, size, bold, rgb, align, vcentre, true, &fits);
+}
+
+/* ---- layout check ---------------------------------------------------------- */
+
+/* At most max bytes of s, cut at a character boundary, "…" when cut. */
+static void quote(char *out, size_t size, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max) {
+        snprintf(out, size, "\"%s\"", s);
+        return;
+    }
+    while (n > 0 && (n > max || ((unsigned char)s[n] & 0xC0) == 0x80))
+        n--;
+    snprintf(out, size, "\"%.*s…\"", (int)n, s);
+}
+
+void ui_overflow(app *a, const char *text, const char *what)
+{
+    a->overflows++;
+    a->overflows_described++;
+    if (!a->report_overflow)
+        return;
+    char msg[PM_MSG_MAX], shown[200], who[200], where[96];
+    quote(shown, sizeof shown, text ? text : "", 120);
+    if (a->flow && a->content) {
+        int l = flow_lang(a->flow);
+        const char *code = content_lang_code(a->content, (size_t)l);
+        const char *keys[2];
+        size_t nk = content_keys_of_text(a->content, l, text, keys);
+        if (nk == 2)
+            snprintf(who, sizeof who, "i18n/%s.json: %s (with %s)", code, keys[0], keys[1]);
+        else if (nk == 1)
+            snprintf(who, sizeof who, "i18n/%s.json: %s", code, keys[0]);
+        else if ((keys[0] = content_key_inside_text(a->content, l, text)))
+            snprintf(who, sizeof who, "i18n/%s.json: a text made of several strings, the longest %s",
+                     code, keys[0]);
+        else
+            snprintf(who, sizeof who, "%s: a text that is no string of i18n/%s.json", code, code);
+        pm_screen s = flow_screen(a->flow);
+        if (flow_still_there(a->flow))
+            snprintf(where, sizeof where, "the still-there prompt");
+        else if (a->parts > 1 && a->part >= 0)
+            snprintf(where, sizeof where, "the %s screen (step %d, part %d)",
+                     content_screen_name(s), flow_step(a->flow) + 1, a->part + 1);
+        else
+            snprintf(where, sizeof where, "the %s screen (step %d)", content_screen_name(s),
+                     flow_step(a->flow) + 1);
+    } else {
+        snprintf(who, sizeof who, "program text");
+        snprintf(where, sizeof where, "the needs-attention screen");
+    }
+    /* One message per string (or per text, when it is no string): where
+     * and at what size it was first seen, then the other sizes where it
+     * does not fit either (Next too long on every screen is one problem). */
+    char size[32];
+    snprintf(size, sizeof size, "%dx%d", a->lw, a->lh);
+    int same = snprintf(msg, sizeof msg, "%s: ", who);
+    int len = snprintf(msg + same, sizeof msg - (size_t)same, "%s ", shown) + same;
+    if (strncmp(who, "i18n/", 5) != 0)
+        same = len; /* no key: the text itself says which */
+    if (!a->overflow_msgs) {
+        fprintf(stderr, "layout: %s%s at %s on %s\n", msg, what, size, where);
+        return;
+    }
+    for (size_t i = 0; i < a->overflow_msgs->count; i++) {
+        char *m = a->overflow_msgs->items[i];
+        if (strncmp(m, msg, (size_t)same) != 0)
+            continue;
+        if (strstr(m + same, size))
+            return;
+        size_t ml = strlen(m), add = strlen(size) + 16;
+        bool first_also = !strstr(m + same, "; also at ");
+        char *grown = realloc(m, ml + add);
+        if (!grown)
+            return;
+        snprintf(grown + ml, add, "%s%s", first_also ? "; also at " : ", ", size);
+        a->overflow_msgs->items[i] = grown;
+        return;
+    }
+    pm_msgs_add(a->overflow_msgs, "%s%s at %s on %s", msg, what, size, where);
 }

@@ -4,7 +4,9 @@
  *
  * Text boxes wrap at spaces and shrink the font (down to 75 %) until the
  * text fits; text that still does not fit is drawn clipped and counted in
- * app.overflows, which is what the layout check looks at. */
+ * app.overflows, which is what the layout check looks at. With
+ * app.measure_only every primitive returns without drawing, so the layout
+ * check lays out and measures every screen without spending time on pixels. */
 #ifndef PM_UI_RENDER_H
 #define PM_UI_RENDER_H
 
@@ -66,5 +68,13 @@ int t_box_px(app *a, SDL_Rect r, const char *s, int size, bool bold, unsigned rg
              text_align align, bool vcentre, bool draw, bool *fits);
 
 void text_cache_clear(app *a);
+
+/* Text that does not fit its box: counted in a->overflows and, for the
+ * layout check (a->report_overflow), described once for a translator: the
+ * language file and key of the string (when the text is one string, or a
+ * template filled in), the text, what is wrong (what: "does not fit its
+ * 300x40 box"), the screen and step, and the size. The description goes to
+ * a->overflow_msgs when set, else to stderr. */
+void ui_overflow(app *a, const char *text, const char *what);
 
 #endif

@@ -275,10 +275,18 @@ int text_paras(app *a, SDL_Rect r, const char *const *texts, const bool *heads, 
             break;
     }
     if (!all || total > r.h) {
-        a->overflows++;
-        if (a->report_overflow)
-            fprintf(stderr, "layout: %s: %dx%d: paragraphs need %d px of %d: \"%.60s\"\n",
-                    a->overflow_where, a->lw, a->lh, total, r.h, n ? texts[0] : "");
+        /* Name the longest paragraph: the likeliest to shorten. */
+        int longest = 0;
+        for (int i = 1; i < n; i++)
+            if (strlen(texts[i]) > strlen(texts[longest]))
+                longest = i;
+        char what[96];
+        if (n > 1)
+            snprintf(what, sizeof what, "and the %d other paragraph%s need %d px of %d", n - 1,
+                     n == 2 ? "" : "s", total, r.h);
+        else
+            snprintf(what, sizeof what, "needs %d px of %d", total, r.h);
+        ui_overflow(a, n ? texts[longest] : "", what);
     }
     int y = r.y;
     SDL_RenderSetClipRect(a->ren, &r);

@@ -10,7 +10,8 @@
 #              export to a stand-in stick, delete (staff.cmake), with goldens
 #   save_error an unwritable state folder: calm message, retry, nothing lost
 #   driver_*   the driver's own errors name FILE:LINE
-#   layout     every string of every language fits its box at every size
+# (Whether every string fits its box at every size is checked by
+# check_shipped_data: `painmap --check-data` walks every screen.)
 #
 # Regenerate the golden pictures (after a deliberate visual change, and look
 # at them before committing): tests/replay/update-goldens
@@ -63,19 +64,6 @@ set_tests_properties(replay_driver_unknown_command PROPERTIES
   PASS_REGULAR_EXPRESSION "unknown_command.replay:2: unknown command 'jump'")
 set_tests_properties(replay_driver_wrong_expect PROPERTIES
   PASS_REGULAR_EXPRESSION "wrong_expect.replay:2: expected the chart screen, but about is showing")
-
-# 800x480 and 720x1280 are the tightest (1280x800 is 800x480 scaled by 1.67
-# in layout units); `painmap --check-layout` alone also checks 1280x800,
-# 1024x600 and 1920x1080.
-# It measures text, not memory: the sanitizer build (where it is ten times
-# slower) leaves it to the normal build; the monkey test covers memory there.
-if(NOT PAINMAP_SANITIZE)
-  add_test(NAME replay_layout_fits
-           COMMAND painmap --check-layout --data ${CMAKE_SOURCE_DIR}/data
-                   --sizes 800x480,720x1280)
-  set_tests_properties(replay_layout_fits PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 900
-    PASS_REGULAR_EXPRESSION "layout: [0-9]+ walk-throughs, 0 problems")
-endif()
 
 # The panel rotation arithmetic (pure, no SDL).
 add_executable(test_input ${PM_REPLAY}/test_input.c ${CMAKE_SOURCE_DIR}/kiosk/ui/input.c)

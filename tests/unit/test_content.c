@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -116,13 +117,15 @@ static void test_every_broken_copy_is_refused_with_its_message(void **state)
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
+        char expect_path[2048];
+        snprintf(expect_path, sizeof expect_path, "%s/%s/expect.txt", dir, e->d_name);
+        if (access(expect_path, F_OK) != 0)
+            continue; /* a whole-program case (expect-check-data.txt): ctest runs it */
         pm_msgs p;
         pm_msgs_init(&p);
         pm_status st;
         load_broken(e->d_name, &p, &st);
         assert_int_equal(st, PM_ERR_INVALID);
-        char expect_path[2048];
-        snprintf(expect_path, sizeof expect_path, "%s/%s/expect.txt", dir, e->d_name);
         char *expect = tu_read_file(expect_path, NULL);
         assert_non_null(expect);
         for (char *line = strtok(expect, "\n"); line; line = strtok(NULL, "\n")) {

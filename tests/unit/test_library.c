@@ -38,6 +38,50 @@ static int region(const char *id)
     return r;
 }
 
+/* "{1}" in tmpl replaced by one, "{2}" by two. */
+static void fill(char *out, size_t size, const char *tmpl, const char *one, const char *two)
+{
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < size; p++) {
+        const char *ins = NULL;
+        if (p[0] == '{' && (p[1] == '1' || p[1] == '2') && p[2] == '}') {
+            ins = p[1] == '1' ? one : two;
+            p += 2;
+        }
+        for (; ins && *ins && o + 1 < size; ins++)
+            out[o++] = *ins;
+        if (!ins)
+            out[o++] = *p;
+    }
+    out[o] = '\0';
+}
+
+/* The layout check names the strings a text that does not fit is made of. */
+static void test_keys_of_text_name_the_strings(void **state)
+{
+    (void)state;
+    const char *keys[2];
+    char text[512];
+    for (size_t lang = 0; lang < content_lang_count(lib); lang++) {
+        int l = (int)lang;
+        const char *calf = content_text(lib, l, "region.calf_l");
+        assert_int_equal(content_keys_of_text(lib, l, calf, keys), 1);
+        assert_string_equal(content_text(lib, l, keys[0]), calf);
+        fill(text, sizeof text, content_text(lib, l, "ui.details.title"), calf, "");
+        assert_int_equal(content_keys_of_text(lib, l, text, keys), 2);
+        assert_string_equal(keys[0], "ui.details.title");
+        assert_string_equal(content_text(lib, l, keys[1]), calf);
+        fill(text, sizeof text, content_text(lib, l, "ui.progress"), "3", "11");
+        assert_int_equal(content_keys_of_text(lib, l, text, keys), 1);
+        assert_string_equal(keys[0], "ui.progress");
+        assert_int_equal(content_keys_of_text(lib, l, "Guadalupe Fernández-Villaverde", keys), 0);
+        assert_null(content_key_inside_text(lib, l, "Guadalupe Fernández-Villaverde"));
+        snprintf(text, sizeof text, "7 · %s · %s", calf, content_text(lib, l, "ui.next"));
+        assert_int_equal(content_keys_of_text(lib, l, text, keys), 0);
+        assert_string_equal(content_text(lib, l, content_key_inside_text(lib, l, text)), calf);
+    }
+}
+
 static void test_body_map_extent_and_pairs(void **state)
 {
     (void)state;
@@ -186,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_muscles_complete),
         cmocka_unit_test(test_safety_questions_cover_the_look_alikes),
         cmocka_unit_test(test_real_patterns_rank_as_the_maps_say),
+        cmocka_unit_test(test_keys_of_text_name_the_strings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
