@@ -9,7 +9,9 @@
 #      killed (SIGKILL, no shutdown, no sync) the moment the replay returns,
 #      the VM boots again, and the intake is there, intact, valid JSON;
 #   4. the data partition grew to fill the (enlarged) disk on first boot;
-#   5. a hung kiosk (SIGSTOP) is killed by the watchdog and restarted.
+#   5. a hung kiosk (SIGSTOP) is killed by the watchdog and restarted;
+#   6. log lines carry journal priorities; the clock keeper (painmap-clock)
+#      ran, and the time it saved survives the power cut.
 #
 #   image-build/boot-test.sh [IMAGE(.img or .img.xz)]   default: the newest in image-build/out
 #
@@ -101,7 +103,12 @@ pid=$(systemctl show -p MainPID --value painmap.service)
 [ "${pid:-0}" -gt 0 ] && say "proc $(stat -c %U /proc/$pid) $(cat /proc/$pid/comm)"
 journalctl -b -u painmap.service -o cat --no-pager | sed 's/^/BOOTTEST-JOURNAL: /'
 journalctl -b -u painmap-growdata.service -o cat --no-pager | sed 's/^/BOOTTEST-GROW: /'
+# Priorities reach the journal: the config warning is at "warning" or worse.
+journalctl -b -u painmap.service -p warning -o cat --no-pager | sed 's/^/BOOTTEST-WARN: /'
+say "clock-service $(systemctl is-active painmap-clock.service) timer $(systemctl is-enabled painmap-clock-save.timer)"
 if [ "$mode" = save ]; then
+    systemctl start painmap-clock-save.service
+    say "clock-floor saved $(cat /var/lib/painmap/clock-floor 2>/dev/null)"
     rm -rf /tmp/shots; mkdir -p /tmp/shots; chown painmap /tmp/shots
     cd /tmp/shots
     if runuser -u painmap -- /usr/bin/painmap --replay /usr/share/painmap/boottest/intake.replay \
@@ -115,6 +122,7 @@ if [ "$mode" = save ]; then
     fi
     sleep 3600
 else
+    say "clock-floor at boot 2 $(cat /var/lib/painmap/clock-floor 2>/dev/null) now $(date +%s)"
     for f in $(find /var/lib/painmap -type f -name '*.json' | sort); do
         echo "BOOTTEST-FILE: $f $(base64 -w0 "$f")"
     done
@@ -195,6 +203,9 @@ grep -q "BOOTTEST: prop WatchdogUSec=30s" "$WORK/s1"; check "the watchdog is arm
 grep -q "BOOTTEST: proc painmap painmap" "$WORK/s1"; check "the kiosk runs as user painmap" $?
 grep -q "BOOTTEST-JOURNAL: painmap: " "$WORK/s1"; check "the kiosk logs 'painmap: ...' lines to the journal" $?
 grep -q "boottest_marker" "$WORK/s1"; check "the kiosk read painmap.conf from the boot partition" $? "no warning about boottest_marker in the kiosk's journal"
+grep -q "BOOTTEST-WARN: .*boottest_marker" "$WORK/s1"; check "log lines carry priorities (the config warning shows under journalctl -p warning)" $?
+grep -q "BOOTTEST: clock-service active timer enabled" "$WORK/s1"; check "the clock keeper ran at boot and its save timer is enabled" $? "$(grep -a 'BOOTTEST: clock-service' "$WORK/s1")"
+grep -q "BOOTTEST: clock-floor saved [0-9]" "$WORK/s1"; check "the clock floor is saved on the intake partition" $?
 grep -q "BOOTTEST: mount / .*\bro\b" "$WORK/s1"; check "the root file system is mounted read-only" $?
 grep -q "BOOTTEST: mount /var/lib/painmap .*data=journal" "$WORK/s1"; check "the intake partition is mounted rw with data=journal" $?
 size=$(sed -n 's/^BOOTTEST: data-size-mib \([0-9]*\).*/\1/p' "$WORK/s1" | head -n1)
@@ -217,6 +228,10 @@ kill -9 "$qpid" 2>/dev/null || true; wait "$qpid" 2>/dev/null || true
 log "boot 2 over after $(( $(date +%s) - t2 )) s"
 tr -d '\r' < "$log2" > "$WORK/s2"
 grep -q "BOOTTEST: painmap.service active" "$WORK/s2"; check "the kiosk starts again after the power cut" $?
+floor1=$(sed -n 's/^BOOTTEST: clock-floor saved \([0-9]*\).*/\1/p' "$WORK/s1" | head -n1)
+floor2=$(sed -n 's/^BOOTTEST: clock-floor at boot 2 \([0-9]*\) now \([0-9]*\).*/\1 \2/p' "$WORK/s2" | head -n1)
+[ -n "$floor1" ] && [ "${floor2%% *}" -ge "$floor1" ] && [ "${floor2##* }" -ge "$floor1" ]
+check "the clock floor survived the power cut and the clock is not behind it" $? "boot 1 saved '${floor1:-}', boot 2 read '${floor2:-}'"
 python3 - "$WORK/s2" "$saved" <<'PY'
 import base64, json, sys
 lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()

@@ -228,7 +228,8 @@ in_root "$root" sh -eu -c "
     useradd --system --user-group --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin --groups video,render,input painmap
     usermod -p '*' root                         # no password login at all
-    systemctl enable painmap.service painmap-growdata.service
+    systemctl enable painmap.service painmap-growdata.service painmap-clock.service \
+        painmap-clock-save.timer
     systemctl set-default multi-user.target
     # No login prompt anywhere: not on the display, not on the serial port.
     systemctl mask getty@tty1.service serial-getty@.service console-getty.service \

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "retention.h"
+
 struct desk {
     const pm_content *c;
     pm_config cfg;
@@ -569,6 +571,18 @@ uint32_t desk_pin_seconds_left(const desk *d, desk_clock now)
 }
 
 uint32_t desk_pin_tries_left(const desk *d) { return pin_guard_tries_left(&d->guard); }
+
+bool desk_clock_suspect(const desk *d, desk_clock now)
+{
+    if (now.utc_s < RETENTION_CLOCK_MIN)
+        return true;
+    if (!d->q_loaded)
+        return false;
+    for (size_t i = 0; i < d->q.count; i++)
+        if (d->q.items[i].saved_at > now.utc_s + 300)
+            return true;
+    return false;
+}
 
 const queue_list *desk_queue(const desk *d) { return d->q_loaded ? &d->q : NULL; }
 desk_note desk_note_now(const desk *d) { return d->note; }

@@ -160,6 +160,12 @@ desk_pin_state desk_pin_state_now(const desk *d, desk_clock now);
 uint32_t desk_pin_seconds_left(const desk *d, desk_clock now);
 uint32_t desk_pin_tries_left(const desk *d);
 
+/* The kiosk's wall clock looks wrong: it reads before 2026 (never set: a
+ * Pi without a clock module or network), or more than 5 minutes before the
+ * newest saved intake (it went back). Staff are told on the queue screen;
+ * times on new intakes and retention then cannot be trusted. */
+bool desk_clock_suspect(const desk *d, desk_clock now);
+
 /* Queue (QUEUE, and behind INTAKE). NULL before the first load. */
 const queue_list *desk_queue(const desk *d);
 desk_note desk_note_now(const desk *d);

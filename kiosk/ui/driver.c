@@ -473,13 +473,8 @@ static int walk(runner *r, const walk_opts *w)
             for (int i = 0; i < n && (w->thorough || i < 1); i++)
                 if (run(r, "press pattern_%s", content_muscle(a->content, (size_t)cand[i])->id))
                     return 1;
-            /* All chosen is checked on this screen; the review goes on with
-             * three. Its patterns row holds about three names at 720x1280:
-             * six long ones need a third line the review does not have yet
-             * (screens/review.c), so that case is left unchecked for now. */
-            for (int i = n - 1; i >= 3 && w->thorough; i--)
-                if (run(r, "press pattern_%s", content_muscle(a->content, (size_t)cand[i])->id))
-                    return 1;
+            /* All of them chosen goes on to the review, whose patterns row
+             * then shows two names and "and N more". */
             if (n == 0 && run(r, "press none_of_these"))
                 return 1;
             if (snap(r, w, name, -1))
@@ -687,7 +682,12 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
             break;
         }
         app a;
-        if (!probe_init(&a, base, w, h, state, problems)) {
+        /* One state folder per size: each app's clock starts again at the
+         * same instant, so saves of an earlier size would look "from the
+         * future" to its start-up retention. */
+        char sub[600];
+        snprintf(sub, sizeof sub, "%s/%dx%d", state, w, h);
+        if (!probe_init(&a, base, w, h, sub, problems)) {
             failed = -1;
             break;
         }

@@ -27,3 +27,9 @@ add_test(NAME systemd_security
                  ${CMAKE_SOURCE_DIR}/systemd/painmap.service ${PAINMAP_MAX_EXPOSURE})
 set_tests_properties(systemd_verify systemd_security PROPERTIES
   SKIP_RETURN_CODE 77 TIMEOUT 120)
+
+# The image's clock keeper (no battery clock, no network on a Pi kiosk).
+add_test(NAME image_clock_floor
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-clock-floor.sh
+                 ${CMAKE_SOURCE_DIR}/image-build/overlay/usr/lib/painmap/clock-floor)
+set_tests_properties(image_clock_floor PROPERTIES TIMEOUT 60 PASS_REGULAR_EXPRESSION "clock-floor: ok")

@@ -372,6 +372,20 @@ static void test_export_this_one_and_no_stick(void **state)
     assert_int_equal(queue_count_new(desk_queue(f->d)), 1);
 }
 
+static void test_clock_suspect(void **state)
+{
+    fixture *f = *state;
+    char a[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_PLAIN, "Bea", T0 + 3600, a); /* saved "later" */
+    open_staff(f, 0);
+    desk_clock now = at(10000);
+    assert_true(desk_clock_suspect(f->d, now)); /* the clock went back an hour */
+    now.utc_s = T0 + 3600 + 10;
+    assert_false(desk_clock_suspect(f->d, now));
+    now.utc_s = 86400 * 20; /* January 1970: never set */
+    assert_true(desk_clock_suspect(f->d, now));
+}
+
 static void test_leave_wipes_from_anywhere(void **state)
 {
     fixture *f = *state;
@@ -400,6 +414,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_new_to_stick, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_this_one_and_no_stick, setup, teardown),
         cmocka_unit_test_setup_teardown(test_leave_wipes_from_anywhere, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clock_suspect, setup, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, NULL);
 }

@@ -99,9 +99,16 @@ static void gather(app *a, review_view *v)
     }
     if (in_sequence(c, SCREEN_PATTERNS)) {
         review_row *r = add(v, T(a, "ui.review.patterns"), SCREEN_PATTERNS, 0, "patterns");
-        for (int i = 0; i < in->npatterns; i++)
+        /* Up to three names; more would not fit the row on a narrow panel,
+         * so two and "and N more" (staff see them all). */
+        int shown = in->npatterns > 3 ? 2 : in->npatterns;
+        for (int i = 0; i < shown; i++)
             cat(r->value, sizeof r->value, ", ",
                 T(a, content_muscle(c, (size_t)in->patterns[i])->name_key));
+        if (shown < in->npatterns) {
+            tfmt(buf, sizeof buf, T(a, "ui.review.and_more"), in->npatterns - shown, 0);
+            cat(r->value, sizeof r->value, " ", buf);
+        }
         if (in->none_of_these)
             cat(r->value, sizeof r->value, NULL, T(a, "ui.patterns.none"));
         if (!r->value[0])

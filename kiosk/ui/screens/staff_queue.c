@@ -3,6 +3,7 @@
  * already copied. A row opens the summary; the footer copies what is new. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "ui/screens/staff_ui.h"
 
@@ -11,10 +12,20 @@ typedef struct {
     int row_h, per_page, pages;
 } queue_geo;
 
+/* A long message on top (a problem, a clock that looks wrong) gets two
+ * lines' room; the counts and "deleted" need one. */
+static bool has_notice(const app *a)
+{
+    desk_note note = desk_note_now(a->desk);
+    return note == DESK_NOTE_PROBLEM ||
+           (note != DESK_NOTE_DELETED &&
+            desk_clock_suspect(a->desk, (desk_clock){a->now, app_wall_time(a)}));
+}
+
 static queue_geo arrange(app *a, SDL_Rect b, size_t count)
 {
     queue_geo g;
-    int head = px(a, 40);
+    int head = px(a, has_notice(a) ? (a->lw < a->lh ? 130 : 84) : 40);
     g.note = (SDL_Rect){b.x, b.y, b.w, head};
     g.row_h = px(a, a->lw < a->lh ? 84 : 66);
     int pager_h = px(a, 52);
@@ -125,11 +136,21 @@ static void draw(app *a)
     char line[PM_MSG_MAX];
     desk_note note = desk_note_now(a->desk);
     bool problem = note == DESK_NOTE_PROBLEM;
+    bool clock = !problem && note != DESK_NOTE_DELETED &&
+                 desk_clock_suspect(a->desk, (desk_clock){a->now, app_wall_time(a)});
     if (problem)
         snprintf(line, sizeof line, "%s", desk_message(a->desk));
     else if (note == DESK_NOTE_DELETED)
         snprintf(line, sizeof line, "%s", TS(a, "staff.note.deleted"));
-    else if (count == 0)
+    else if (clock) {
+        char when[64];
+        time_t t = (time_t)app_wall_time(a);
+        struct tm tm;
+        localtime_r(&t, &tm);
+        snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+                 tm.tm_mday, tm.tm_hour, tm.tm_min);
+        tfmt_s(line, sizeof line, TS(a, "staff.queue.clock"), when);
+    } else if (count == 0)
         snprintf(line, sizeof line, "%s", TS(a, "staff.queue.empty"));
     else {
         char more[160] = "";
@@ -142,7 +163,7 @@ static void draw(app *a)
             snprintf(line + l, sizeof line - l, "  ·  %s", more);
         }
     }
-    if (problem || note == DESK_NOTE_DELETED)
+    if (problem || clock || note == DESK_NOTE_DELETED)
         notice_draw(a, (SDL_Rect){g.note.x, g.note.y, g.note.w, g.note.h - px(a, 4)}, line);
     else
         t_box(a, g.note, line, FONT_BODY, true, COL_INK, AL_LEFT, true);
