@@ -285,8 +285,6 @@ int main(int argc, char **argv)
         journal_log(JOURNAL_INFO, "read the clinic config %s", config);
         timing = config_flow_timing(&cfg);
         o.timing = &timing;
-        if (!o.lang && cfg.default_language[0])
-            o.lang = cfg.default_language;
         if (!rotate_given)
             o.rotate = cfg.rotation;
     }

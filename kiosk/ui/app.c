@@ -160,9 +160,25 @@ static void load_content(app *a, const app_options *o)
         return;
     }
     a->content = c;
+    /* The languages the clinic offers, in its order (all the content has when
+     * the config names none); codes the content lacks are reported. */
+    pm_msgs lm;
+    pm_msgs_init(&lm);
+    config_check_languages(&a->config, c, &lm);
+    for (size_t i = 0; i < lm.count; i++)
+        journal_log(JOURNAL_WARNING, "%s", lm.items[i]);
+    pm_msgs_free(&lm);
+    a->nlangs = 0;
+    for (size_t i = 0; i < a->config.nlanguages && a->nlangs < CONTENT_MAX_LANGS; i++)
+        for (size_t k = 0; k < content_lang_count(c); k++)
+            if (strcmp(content_lang_code(c, k), a->config.languages[i]) == 0)
+                a->langs[a->nlangs++] = (int)k;
+    if (a->nlangs == 0) /* cannot happen after the check; never offer nothing */
+        for (size_t k = 0; k < content_lang_count(c) && a->nlangs < CONTENT_MAX_LANGS; k++)
+            a->langs[a->nlangs++] = (int)k;
     flow *f = NULL;
-    st = flow_create(c, o->timing ? *o->timing : flow_default_timing(), o->lang ? o->lang : "en",
-                     a->now, &f);
+    st = flow_create(c, o->timing ? *o->timing : flow_default_timing(),
+                     o->lang ? o->lang : a->config.default_language, a->now, &f);
     if (st != PM_OK) {
         journal_log(JOURNAL_ERR, "needs attention: cannot start the walk-through (%s)",
                 pm_status_name(st));

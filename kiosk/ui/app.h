@@ -153,6 +153,8 @@ typedef struct app {
 
     /* staff mode (core/desk.h) and the clinic's config */
     pm_config config;
+    int langs[CONTENT_MAX_LANGS]; /* content indices of the languages offered, in order */
+    int nlangs;
     desk *desk;
     unsigned seen_desk_closes;
     desk_screen seen_desk;

@@ -25,18 +25,21 @@ static void layout(app *a)
         desk_set_gesture_area(a->desk, area);
     }
     w_add(a, "clinic_name", cr, WS_HIDDEN, NULL); /* not a button: an id for `hold` */
-    int n = (int)content_lang_count(a->content);
+    /* The languages the clinic offers (painmap.conf), each named in itself;
+     * with only one there is nothing to choose. */
+    int n = a->nlangs > 1 ? a->nlangs : 0;
     int bw = px(a, 190), bh = px(a, 60), gap = px(a, 16);
-    if (n * bw + (n - 1) * gap > a->body.w)
+    if (n && n * bw + (n - 1) * gap > a->body.w)
         bw = (a->body.w - (n - 1) * gap) / n;
     int x = (a->lw - (n * bw + (n - 1) * gap)) / 2;
     int y = a->lh * 56 / 100;
     for (int i = 0; i < n; i++) {
+        size_t k = (size_t)a->langs[i];
         char id[48];
-        snprintf(id, sizeof id, "lang_%s", content_lang_code(a->content, (size_t)i));
+        snprintf(id, sizeof id, "lang_%s", content_lang_code(a->content, k));
         widget *w = w_flow(a, id, (SDL_Rect){x + i * (bw + gap), y, bw, bh}, WS_CHOICE,
-                           content_lang_name(a->content, (size_t)i), EV_SET_LANGUAGE, i);
-        w->selected = flow_lang(a->flow) == i;
+                           content_lang_name(a->content, k), EV_SET_LANGUAGE, (int)k);
+        w->selected = flow_lang(a->flow) == (int)k;
     }
     int sw = px(a, 340), sh = px(a, 84);
     if (sw > a->body.w)
@@ -58,8 +61,9 @@ static void draw(app *a)
     int top = y + px(a, 70);
     t_box(a, (SDL_Rect){r.x + px(a, 20), top, r.w - px(a, 40), ly - px(a, 40) - top},
           T(a, "ui.welcome.lead"), FONT_BODY, false, COL_INK, AL_CENTRE, true);
-    t_box(a, (SDL_Rect){r.x, ly - px(a, 36), r.w, px(a, 30)}, T(a, "ui.welcome.language"),
-          FONT_SMALL, false, COL_MUTED, AL_CENTRE, true);
+    if (a->nlangs > 1)
+        t_box(a, (SDL_Rect){r.x, ly - px(a, 36), r.w, px(a, 30)}, T(a, "ui.welcome.language"),
+              FONT_SMALL, false, COL_MUTED, AL_CENTRE, true);
 }
 
 const screen_ops screen_welcome = {layout, draw, NULL};
