@@ -42,7 +42,11 @@ void r_rect(app *a, SDL_Rect r, unsigned rgb)
     SDL_RenderFillRect(a->ren, &r);
 }
 
-/* A fan of triangles around the centre of r, following rounded corners. */
+/* Three rectangles for the body and a small fan of triangles per corner.
+ * Why not one fan around the centre: the software renderer tests every
+ * pixel of each triangle's bounding box, and the long thin triangles of a
+ * centre fan each span half the rectangle, which made a card or button
+ * cost as much as a whole chart. Same outline, same pixels. */
 void r_round(app *a, SDL_Rect r, int radius, unsigned rgb)
 {
     if (radius * 2 > r.w)
@@ -53,30 +57,34 @@ void r_round(app *a, SDL_Rect r, int radius, unsigned rgb)
         r_rect(a, r, rgb);
         return;
     }
+    r_set(a, rgb, 255);
+    SDL_Rect body[3] = {{r.x + radius, r.y, r.w - 2 * radius, r.h},
+                        {r.x, r.y + radius, radius, r.h - 2 * radius},
+                        {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}};
+    SDL_RenderFillRects(a->ren, body, 3);
     enum { SEG = 6 };
-    SDL_Vertex v[1 + 4 * (SEG + 1)];
-    int idx[3 * 4 * (SEG + 1)];
+    SDL_Vertex v[4 * (SEG + 2)];
+    int idx[3 * 4 * SEG];
     SDL_Color c = col(rgb, 255);
-    float cx = r.x + r.w / 2.0f, cy = r.y + r.h / 2.0f;
-    v[0] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
     const float corner[4][2] = {{(float)(r.x + r.w - radius), (float)(r.y + r.h - radius)},
                                 {(float)(r.x + radius), (float)(r.y + r.h - radius)},
                                 {(float)(r.x + radius), (float)(r.y + radius)},
                                 {(float)(r.x + r.w - radius), (float)(r.y + radius)}};
-    int n = 1;
+    int n = 0, m = 0;
     for (int k = 0; k < 4; k++) {
+        int centre = n;
+        v[n++] = (SDL_Vertex){{corner[k][0], corner[k][1]}, c, {0, 0}};
         for (int i = 0; i <= SEG; i++) {
             double ang = (k * 90.0 + i * 90.0 / SEG) * M_PI / 180.0;
             v[n++] = (SDL_Vertex){{corner[k][0] + radius * (float)cos(ang),
                                    corner[k][1] + radius * (float)sin(ang)},
                                   c, {0, 0}};
+            if (i > 0) {
+                idx[m++] = centre;
+                idx[m++] = n - 2;
+                idx[m++] = n - 1;
+            }
         }
-    }
-    int m = 0;
-    for (int i = 1; i < n; i++) {
-        idx[m++] = 0;
-        idx[m++] = i;
-        idx[m++] = i + 1 < n ? i + 1 : 1;
     }
     SDL_RenderGeometry(a->ren, NULL, v, n, idx, m);
 }
