@@ -154,6 +154,7 @@ typedef struct app {
     pm_screen seen_screen;
     int seen_step;
     unsigned seen_resets;
+    uint32_t seen_countdown;     /* idle prompt: seconds shown last */
 
     bool break_words;            /* render.c: the current box may break words */
     /* layout checking: count of text that did not fit its box */
