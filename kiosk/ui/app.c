@@ -23,6 +23,7 @@
 #include "core/textkeys.h"
 #include "platform/inputwait.h"
 #include "platform/sdnotify.h"
+#include "ui/chart.h"
 #include "ui/input.h"
 #include "ui/render.h"
 #include "ui/screens/screens.h"
@@ -67,6 +68,7 @@ static void set_size(app *a, int lw, int lh)
     if (!a->frame)
         fprintf(stderr, "painmap: cannot create a %dx%d frame: %s\n", lw, lh, SDL_GetError());
     text_cache_clear(a); /* sizes changed */
+    chart_pictures_clear(a, false);
     a->dirty = true;
 }
 
@@ -190,6 +192,7 @@ bool app_init(app *a, const app_options *o)
 void app_forget_client(app *a)
 {
     text_cache_clear(a);
+    chart_pictures_clear(a, true);
     a->chart.zoom = 1;
     a->chart.zoom_note = false;
     a->kb.shift = true;
@@ -207,9 +210,7 @@ void app_forget_client(app *a)
 void app_quit(app *a)
 {
     text_cache_clear(a);
-    for (int v = 0; v < VIEW_COUNT; v++)
-        if (a->art[v])
-            SDL_DestroyTexture(a->art[v]);
+    chart_free(a);
     if (a->flow)
         flow_destroy(a->flow);
     if (a->content)

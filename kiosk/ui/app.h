@@ -76,7 +76,18 @@ typedef struct {
 typedef struct {
     double s, ox, oy;
     SDL_Rect clip;
+    bool art_once;               /* the artwork's raster is used once: keep none */
 } chart_xf;
+
+/* A small chart drawn once into a texture (chart.c chart_draw_pattern). */
+#define APP_PICTURES 8
+typedef struct {
+    SDL_Texture *tex;
+    int muscle;
+    SDL_Rect area;
+    bool selected;               /* drawn on a selected card */
+    uint32_t used;
+} chart_picture;
 
 typedef struct app {
     /* what we run on */
@@ -139,10 +150,17 @@ typedef struct app {
     int scroll_max;
     int drag_owner;              /* widget index taking finger motion, -1 none */
 
-    /* art */
+    /* art: the SVG text read once; per view the raster drawn last, of the
+     * part of the figure (drawn art_w x art_h) that showed (chart.c) */
+    char *art_svg[VIEW_COUNT];
     SDL_Texture *art[VIEW_COUNT];
     int art_w[VIEW_COUNT], art_h[VIEW_COUNT];
+    SDL_Rect art_part[VIEW_COUNT];
     bool art_missing[VIEW_COUNT];
+    /* small pattern charts: content, not client data, except which were
+     * drawn selected (dropped by app_forget_client) */
+    chart_picture pics[APP_PICTURES];
+    uint32_t pics_clock;
 
     /* saving */
     store *store;
