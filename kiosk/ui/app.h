@@ -118,6 +118,7 @@ typedef struct app {
     unsigned sized_next[2];
     text_entry cache[UI_TEXT_CACHE];
     uint32_t cache_clock;
+    size_t cache_bytes;          /* bytes of the text textures held (render.c budget) */
 
     widget w[UI_MAX_WIDGETS];
     int nw;

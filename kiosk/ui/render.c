@@ -208,6 +208,26 @@ int t_height(app *a, int size, bool bold)
     return f ? TTF_FontHeight(f) : size;
 }
 
+static void cache_drop(app *a, text_entry *e)
+{
+    SDL_DestroyTexture(e->tex);
+    explicit_bzero(e->s, strlen(e->s));
+    free(e->s);
+    a->cache_bytes -= (size_t)e->w * (size_t)e->h * 4;
+    memset(e, 0, sizeof *e);
+}
+
+/* The most pixels the text cache keeps: as many as the frame has. Counting
+ * entries was not enough: at 1280x800 a line of body text is ~160 KB, and
+ * 256 of them were 28 MB, most of the kiosk's memory. The wordiest screen
+ * (an education page) draws text of 0.4 frames at every size measured
+ * (800x480 to 1920x1080, portrait too), so a redraw still finds all its
+ * words, and usually those of the screen before. */
+static size_t cache_budget(const app *a)
+{
+    return (size_t)a->lw * (size_t)a->lh * 4;
+}
+
 static text_entry *cache_get(app *a, const char *s, int size, bool bold, unsigned rgb)
 {
     text_entry *oldest = &a->cache[0];
@@ -236,12 +256,22 @@ static text_entry *cache_get(app *a, const char *s, int size, bool bold, unsigne
         SDL_DestroyTexture(tex);
         return NULL;
     }
-    if (oldest->tex) {
-        SDL_DestroyTexture(oldest->tex);
-        explicit_bzero(oldest->s, strlen(oldest->s));
-        free(oldest->s);
-    }
+    if (oldest->tex)
+        cache_drop(a, oldest);
     *oldest = (text_entry){copy, size, bold, rgb, tex, w, h, ++a->cache_clock};
+    a->cache_bytes += (size_t)w * (size_t)h * 4;
+    /* Over budget: the least recently used go, never the line just made. */
+    while (a->cache_bytes > cache_budget(a)) {
+        text_entry *lru = NULL;
+        for (int i = 0; i < UI_TEXT_CACHE; i++) {
+            text_entry *e = &a->cache[i];
+            if (e->tex && e != oldest && (!lru || e->used < lru->used))
+                lru = e;
+        }
+        if (!lru)
+            break;
+        cache_drop(a, lru);
+    }
     return oldest;
 }
 
@@ -249,14 +279,12 @@ void text_cache_clear(app *a)
 {
     for (int i = 0; i < UI_TEXT_CACHE; i++) {
         text_entry *e = &a->cache[i];
-        if (e->tex) {
-            SDL_DestroyTexture(e->tex);
-            explicit_bzero(e->s, strlen(e->s));
-            free(e->s);
-        }
+        if (e->tex)
+            cache_drop(a, e);
         memset(e, 0, sizeof *e);
     }
     a->cache_clock = 0;
+    a->cache_bytes = 0;
 }
 
 int t_line(app *a, int x, int y, const char *s, int size, bool bold, unsigned rgb)
