@@ -79,6 +79,17 @@ typedef struct {
     bool art_once;               /* the artwork's raster is used once: keep none */
 } chart_xf;
 
+/* A raster of part of the artwork (chart.c art_draw): the figure of view
+ * drawn fw x fh pixels, of which part was rasterised. */
+#define APP_ART_RASTERS 2
+typedef struct {
+    SDL_Texture *tex;
+    pm_view view;
+    int fw, fh;
+    SDL_Rect part;
+    uint32_t used;
+} art_raster;
+
 /* A small chart drawn once into a texture (chart.c chart_draw_pattern). */
 #define APP_PICTURES 8
 typedef struct {
@@ -151,12 +162,11 @@ typedef struct app {
     int scroll_max;
     int drag_owner;              /* widget index taking finger motion, -1 none */
 
-    /* art: the SVG text read once; per view the raster drawn last, of the
-     * part of the figure (drawn art_w x art_h) that showed (chart.c) */
+    /* art: the SVG text read once; the two rasters drawn last (whole
+     * figure and zoomed, or front and back: chart.c) */
     char *art_svg[VIEW_COUNT];
-    SDL_Texture *art[VIEW_COUNT];
-    int art_w[VIEW_COUNT], art_h[VIEW_COUNT];
-    SDL_Rect art_part[VIEW_COUNT];
+    art_raster art[APP_ART_RASTERS];
+    uint32_t art_clock;
     bool art_missing[VIEW_COUNT];
     /* small pattern charts: content, not client data, except which were
      * drawn selected (dropped by app_forget_client) */

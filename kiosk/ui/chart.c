@@ -106,7 +106,7 @@ static bool attr_num(const char *tag, const char *end, const char *name, double 
  * Why: the zoomed chart at 1280x800 was a 17 MB surface plus its 17 MB
  * texture for the third of the figure on screen. Falls back to the whole
  * figure (part ignored, *whole set) when the root element is not simple. */
-static SDL_Surface *art_raster(app *a, pm_view v, int fw, int fh, SDL_Rect part, bool *whole)
+static SDL_Surface *rasterise(app *a, pm_view v, int fw, int fh, SDL_Rect part, bool *whole)
 {
     const char *svg = art_text(a, v);
     *whole = false;
@@ -163,8 +163,11 @@ static bool contains(SDL_Rect outer, SDL_Rect in)
 }
 
 /* Draws view v's artwork for xf, only where xf.clip lets it show. Keeps the
- * raster for next time (one per view) unless xf.art_once. Returns whether
- * the view has artwork at all (the region fills are lighter over it). */
+ * raster for next time unless xf.art_once: the two used last, so that
+ * zooming out, or turning back to the other view, finds its raster again
+ * (rasterising is most of such a tap), while never more than two figures'
+ * worth of pixels stays. Returns whether the view has artwork at all (the
+ * region fills are lighter over it). */
 static bool art_draw(app *a, pm_view v, chart_xf xf)
 {
     if (!art_text(a, v))
@@ -178,13 +181,23 @@ static bool art_draw(app *a, pm_view v, chart_xf xf)
         return true;
     SDL_Rect part = {vis.x - fig.x, vis.y - fig.y, vis.w, vis.h};
     SDL_Texture *tex = NULL;
+    bool temporary = false;
     SDL_Rect have = {0, 0, 0, 0};
-    if (a->art[v] && a->art_w[v] == fw && a->art_h[v] == fh && contains(a->art_part[v], part)) {
-        tex = a->art[v];
-        have = a->art_part[v];
-    } else {
+    art_raster *slot = &a->art[0];
+    for (int i = 0; i < APP_ART_RASTERS; i++) {
+        art_raster *r = &a->art[i];
+        if (r->tex && r->view == v && r->fw == fw && r->fh == fh && contains(r->part, part)) {
+            r->used = ++a->art_clock;
+            tex = r->tex;
+            have = r->part;
+            break;
+        }
+        if (!r->tex || (slot->tex && r->used < slot->used))
+            slot = r;
+    }
+    if (!tex) {
         bool whole = false;
-        SDL_Surface *s = art_raster(a, v, fw, fh, part, &whole);
+        SDL_Surface *s = rasterise(a, v, fw, fh, part, &whole);
         if (!s) {
             fprintf(stderr, "painmap: %s artwork: cannot draw it (%s); using region outlines\n",
                     content_view_name(v), IMG_GetError());
@@ -196,18 +209,16 @@ static bool art_draw(app *a, pm_view v, chart_xf xf)
         SDL_FreeSurface(s); /* the texture has its own copy: do not hold both */
         if (!tex)
             return true;
-        if (!xf.art_once) {
-            if (a->art[v])
-                SDL_DestroyTexture(a->art[v]);
-            a->art[v] = tex;
-            a->art_w[v] = fw;
-            a->art_h[v] = fh;
-            a->art_part[v] = have;
+        temporary = xf.art_once;
+        if (!temporary) {
+            if (slot->tex)
+                SDL_DestroyTexture(slot->tex);
+            *slot = (art_raster){tex, v, fw, fh, have, ++a->art_clock};
         }
     }
     SDL_Rect src = {part.x - have.x, part.y - have.y, part.w, part.h};
     SDL_RenderCopy(a->ren, tex, &src, &vis);
-    if (tex != a->art[v])
+    if (temporary)
         SDL_DestroyTexture(tex);
     return true;
 }
@@ -230,9 +241,17 @@ void chart_draw(app *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
     float lw = (float)(a->u * 1.6);
     if (lw < 1.2f)
         lw = 1.2f;
+    /* A little beyond the clip, for the outline's width. */
+    geo_point lo = chart_from_screen(xf, xf.clip.x - 4, xf.clip.y - 4);
+    geo_point hi = chart_from_screen(xf, xf.clip.x + xf.clip.w + 4, xf.clip.y + xf.clip.h + 4);
     for (size_t i = 0; i < content_region_count(c); i++) {
         const pm_region *r = content_region(c, i);
         if (r->view != v || r->npoly > MAXP)
+            continue;
+        /* Regions wholly outside the clip cost the renderer a call per
+         * outline segment for nothing: most of them in a zoomed chart or a
+         * pattern's small cropped one. */
+        if (r->bounds.x1 < lo.x || r->bounds.x0 > hi.x || r->bounds.y1 < lo.y || r->bounds.y0 > hi.y)
             continue;
         for (size_t k = 0; k < r->npoly; k++)
             pts[k] = chart_to_screen(xf, r->poly[k]);
@@ -374,10 +393,12 @@ void chart_pictures_clear(app *a, bool only_selected)
 void chart_free(app *a)
 {
     chart_pictures_clear(a, false);
+    for (int i = 0; i < APP_ART_RASTERS; i++) {
+        if (a->art[i].tex)
+            SDL_DestroyTexture(a->art[i].tex);
+        a->art[i] = (art_raster){0};
+    }
     for (int v = 0; v < VIEW_COUNT; v++) {
-        if (a->art[v])
-            SDL_DestroyTexture(a->art[v]);
-        a->art[v] = NULL;
         SDL_free(a->art_svg[v]);
         a->art_svg[v] = NULL;
     }
