@@ -9,6 +9,7 @@
  *   painmap --check-layout [opts] every screen, language and size: does text fit?
  *   painmap --compare A.png B.png compare two screenshots with a small tolerance
  */
+#include <malloc.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,6 +182,14 @@ static const char *default_dir(const char *src_sub, const char *installed)
 
 int main(int argc, char **argv)
 {
+    /* Memory goes back to the system when a screen's big blocks go: text
+     * lines, artwork rasters and pictures (64 KB to 2 MB) come and go with
+     * the screens, and glibc's default (raising its mmap threshold after
+     * the first such free) kept them in the heap, whose pages it rarely
+     * returns: resident memory crept up screen after screen (a walk at
+     * 1280x800 ended 2 MB higher than it needed). */
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024);
     if (argc == 3 && strcmp(argv[1], "--check-data") == 0)
         return check_data(argv[2]);
     if (argc == 2 && strcmp(argv[1], "--hash-pin") == 0)

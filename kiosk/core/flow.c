@@ -523,6 +523,32 @@ uint32_t flow_grace_left(const flow *f, uint64_t now_ms)
     return spent >= f->timing.grace_ms ? 0 : (uint32_t)(f->timing.grace_ms - spent);
 }
 
+uint64_t flow_next_deadline(const flow *f, uint64_t now_ms)
+{
+    uint64_t due;
+    switch (flow_screen(f)) {
+    case SCREEN_WELCOME:
+    case SCREEN_SAVING:
+        return UINT64_MAX; /* on_tick never acts here */
+    case SCREEN_THANKS:
+        due = f->thanks_since + f->timing.thanks_ms;
+        break;
+    default:
+        if (!f->prompt) {
+            due = f->last_activity + f->timing.idle_ms;
+        } else {
+            /* The countdown shows ceil(left / 1000) seconds; it next drops
+             * when left reaches the multiple of 1000 below it, and the last
+             * step (to 0) is the wipe itself. */
+            uint32_t left = flow_grace_left(f, now_ms);
+            uint32_t shown = (left + 999) / 1000;
+            due = f->prompt_since + f->timing.grace_ms - 1000ull * (shown ? shown - 1 : 0);
+        }
+        break;
+    }
+    return due > now_ms ? due : now_ms;
+}
+
 bool flow_editing(const flow *f) { return f->editing; }
 const intake *flow_intake(const flow *f) { return &f->in; }
 int flow_lang(const flow *f) { return f->lang; }

@@ -103,6 +103,16 @@ bool flow_still_there(const flow *f); /* the idle prompt is showing */
 uint32_t flow_grace_left(const flow *f, uint64_t now_ms);
 bool flow_editing(const flow *f);     /* came from review; Next goes back */
 
+/* When the clock next matters: the earliest time (ms, same clock as now_ms)
+ * at which an EV_TICK could change what the flow shows with no client
+ * event: the idle prompt appearing, its countdown (flow_grace_left() in
+ * whole seconds, rounded up, as the prompt shows it) going down by one, the
+ * wipe, or thanks returning to welcome. now_ms when that is already due;
+ * UINT64_MAX when nothing is (welcome, saving). A caller can sleep until
+ * then; any client event may bring the time forward, so ask again after
+ * one. */
+uint64_t flow_next_deadline(const flow *f, uint64_t now_ms);
+
 /* Why Next is not possible now, as a string key ("hint.name_needed"), or
  * NULL when Next is allowed. The UI shows the hint instead of a dead end. */
 const char *flow_next_blocker(const flow *f);

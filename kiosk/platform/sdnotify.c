@@ -120,3 +120,10 @@ int sdnotify_watchdog_kick(sdnotify_watchdog *w, uint64_t now_ms)
     w->last_ms = now_ms;
     return sdnotify_send("WATCHDOG=1");
 }
+
+uint64_t sdnotify_watchdog_due(const sdnotify_watchdog *w)
+{
+    if (!w->enabled)
+        return UINT64_MAX;
+    return w->sent_once ? w->last_ms + w->interval_ms : 0;
+}

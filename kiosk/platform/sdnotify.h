@@ -58,4 +58,9 @@ void sdnotify_watchdog_init(sdnotify_watchdog *w);
 /* Returns what sdnotify_send returned when a ping was due, else 0. */
 int sdnotify_watchdog_kick(sdnotify_watchdog *w, uint64_t now_ms);
 
+/* When the next kick would send (ms, the clock passed to kick): 0 before
+ * the first, UINT64_MAX when there is no watchdog. A loop that sleeps must
+ * wake by then, or systemd takes the kiosk for hung. */
+uint64_t sdnotify_watchdog_due(const sdnotify_watchdog *w);
+
 #endif

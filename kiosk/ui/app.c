@@ -1,11 +1,16 @@
 /* app.c — the loop: wait for a touch, map it, turn it into a core event,
  * redraw once when something changed, and otherwise sleep.
  *
- * Why the calm loop: on the dummy and KMSDRM video drivers SDL2's
- * SDL_WaitEventTimeout polls every millisecond, so an idle kiosk would wake
- * a thousand times a second. There we poll and sleep ourselves, briefly
- * right after a touch (so drawing a signature stays smooth) and longer when
- * nobody is there. On X11/Wayland SDL really blocks, so we let it. */
+ * Why the loop sleeps the way it does: on the dummy and KMSDRM video
+ * drivers SDL2's SDL_WaitEventTimeout polls every millisecond, so an idle
+ * kiosk would wake a thousand times a second. It sleeps instead until the
+ * next thing that can change the screen (flow_next_deadline: the idle
+ * prompt, its countdown, the wipe, thanks; or the watchdog's ping), and a
+ * touch wakes it at once: on KMSDRM it watches the same evdev devices SDL
+ * reads (platform/inputwait), the dummy driver has no input at all, and on
+ * X11/Wayland SDL's own wait really blocks. Only on drivers where none of
+ * that holds does it poll, briefly after a touch and every 100 ms when
+ * nobody is there. */
 #include "ui/app.h"
 
 #include <SDL_image.h>
@@ -17,8 +22,10 @@
 #include "core/summary.h"
 #include "core/textkeys.h"
 #include "core/upkeep.h"
+#include "platform/inputwait.h"
 #include "platform/journal.h"
 #include "platform/sdnotify.h"
+#include "ui/chart.h"
 #include "ui/input.h"
 #include "ui/render.h"
 #include "ui/screens/screens.h"
@@ -104,6 +111,7 @@ static void set_size(app *a, int lw, int lh)
     if (!a->frame)
         journal_log(JOURNAL_ERR, "cannot create a %dx%d frame: %s", lw, lh, SDL_GetError());
     text_cache_clear(a); /* sizes changed */
+    chart_pictures_clear(a, false);
     a->dirty = true;
 }
 
@@ -320,6 +328,7 @@ bool app_init(app *a, const app_options *o)
 void app_forget_client(app *a)
 {
     text_cache_clear(a);
+    chart_pictures_clear(a, true);
     a->chart.zoom = 1;
     a->chart.zoom_note = false;
     a->kb.shift = true;
@@ -337,9 +346,7 @@ void app_forget_client(app *a)
 void app_quit(app *a)
 {
     text_cache_clear(a);
-    for (int v = 0; v < VIEW_COUNT; v++)
-        if (a->art[v])
-            SDL_DestroyTexture(a->art[v]);
+    chart_free(a);
     if (a->desk)
         desk_destroy(a->desk);
     if (a->flow)
@@ -623,6 +630,23 @@ static void work_desk(app *a, bool draw_each)
     after_desk(a);
 }
 
+/* Lets time-driven things happen at a->now (the idle prompt, its
+ * countdown, the wipe, thanks ending) and marks the frame dirty when what
+ * the client sees changed. The countdown is compared with the value shown
+ * last, rounded up the way the prompt rounds it. */
+static void tick(app *a)
+{
+    if (!a->flow)
+        return;
+    bool before = flow_still_there(a->flow);
+    flow_send(a->flow, EV_TICK, 0, a->now);
+    uint32_t shown = (flow_grace_left(a->flow, a->now) + 999) / 1000;
+    if (before != flow_still_there(a->flow) || shown != a->seen_countdown)
+        a->dirty = true;
+    a->seen_countdown = shown;
+    after_flow(a);
+}
+
 void app_advance(app *a, uint32_t ms)
 {
     /* Tick in steps so the idle prompt appears before the wipe, as it would
@@ -631,13 +655,7 @@ void app_advance(app *a, uint32_t ms)
         uint32_t step = ms > 500 ? 500 : ms;
         a->now += step;
         ms -= step;
-        bool before = flow_still_there(a->flow);
-        uint32_t left = flow_grace_left(a->flow, a->now) / 1000;
-        flow_send(a->flow, EV_TICK, 0, a->now);
-        if (before != flow_still_there(a->flow) ||
-            left != flow_grace_left(a->flow, a->now) / 1000)
-            a->dirty = true;
-        after_flow(a);
+        tick(a);
         tick_desk(a);
     }
     app_update(a);
@@ -880,30 +898,94 @@ static bool handle_event(app *a, const SDL_Event *e, bool *finger_down)
     return true;
 }
 
+/* How the loop waits for the next event (see the top of this file). */
+typedef enum {
+    WAIT_SDL,     /* SDL_WaitEventTimeout really blocks (X11, Wayland...) */
+    WAIT_DEVICES, /* sleep in poll() on the evdev devices (KMSDRM; dummy: none) */
+    WAIT_POLL,    /* anything else: poll SDL, nap in between */
+} wait_mode;
+
+/* The longest the loop sleeps even when nothing is due (welcome). It bounds
+ * what a sleep could miss to a second, the old idle tick: SIGTERM landing
+ * just before poll() (SDL's handler only queues SDL_QUIT), a device that
+ * could not be watched. */
+enum { WAIT_MAX_MS = 1000 };
+
+static wait_mode wait_mode_for(const char *drv, inputwait *iw)
+{
+    inputwait_open(iw, NULL);
+    if (!drv)
+        return WAIT_POLL;
+    if (strcmp(drv, "x11") == 0 || strcmp(drv, "wayland") == 0 || strcmp(drv, "windows") == 0 ||
+        strcmp(drv, "cocoa") == 0)
+        return WAIT_SDL;
+    if (strcmp(drv, "dummy") == 0 || strcmp(drv, "offscreen") == 0)
+        return WAIT_DEVICES; /* no input: a sleep that signals cut short */
+    if (strcmp(drv, "kmsdrm") == 0 || strcmp(drv, "evdev") == 0) {
+        /* SDL reads the evdev devices there; watch the same ones. */
+        inputwait_close(iw);
+        if (inputwait_open(iw, "/dev/input"))
+            return WAIT_DEVICES;
+        fprintf(stderr, "painmap: cannot watch /dev/input; polling for touches instead\n");
+        inputwait_close(iw);
+        inputwait_open(iw, NULL);
+    }
+    return WAIT_POLL;
+}
+
+/* Waits for the next event, but no longer than until something is due.
+ * Returns whether e holds an event. */
+static bool wait_event(app *a, wait_mode mode, inputwait *iw, const sdnotify_watchdog *wd,
+                       uint64_t last_input, SDL_Event *e)
+{
+    if (SDL_PollEvent(e) == 1)
+        return true;
+    uint64_t now = SDL_GetTicks64();
+    uint64_t due = a->flow ? flow_next_deadline(a->flow, now) : UINT64_MAX;
+    uint64_t ping = sdnotify_watchdog_due(wd);
+    if (ping < due)
+        due = ping;
+    /* Staff mode's own clock: a held press firing, a lock-out count-down,
+     * the stick poll, the idle close. */
+    if (a->desk) {
+        a->now = now;
+        uint32_t staff = desk_wait_ms(a->desk, desk_now(a));
+        if (staff != UINT32_MAX && now + staff < due)
+            due = now + staff;
+    }
+    uint64_t ms = due > now ? due - now : 0;
+    if (ms > WAIT_MAX_MS)
+        ms = WAIT_MAX_MS;
+    switch (mode) {
+    case WAIT_SDL:
+        return SDL_WaitEventTimeout(e, (int)ms) == 1;
+    case WAIT_DEVICES:
+        inputwait_wait(iw, (int)ms);
+        break;
+    case WAIT_POLL: {
+        /* Briefly right after a touch, so a signature stays smooth. */
+        uint64_t quiet = now - last_input;
+        uint64_t nap = quiet < 3000 ? 8 : quiet < 30000 ? 40 : 100;
+        SDL_Delay((Uint32)(nap < ms ? nap : ms));
+        break;
+    }
+    }
+    return SDL_PollEvent(e) == 1;
+}
+
 int app_run(app *a)
 {
-    const char *drv = SDL_GetCurrentVideoDriver();
-    bool blocking = drv && (strcmp(drv, "x11") == 0 || strcmp(drv, "wayland") == 0 ||
-                            strcmp(drv, "windows") == 0 || strcmp(drv, "cocoa") == 0);
+    inputwait iw;
+    wait_mode mode = wait_mode_for(SDL_GetCurrentVideoDriver(), &iw);
     bool running = true, finger_down = false;
-    uint64_t last_input = SDL_GetTicks64(), last_tick = 0;
-    a->now = SDL_GetTicks64();
+    uint64_t last_input = SDL_GetTicks64();
+    a->now = last_input;
     sdnotify_watchdog_init(&a->wd);
     bool announced = false;
     while (running) {
         a->now = SDL_GetTicks64();
         sdnotify_watchdog_kick(&a->wd, a->now);
-        if (a->now - last_tick >= 1000 && a->flow) {
-            /* The clock only matters for the idle prompt and its countdown. */
-            last_tick = a->now;
-            bool before = flow_still_there(a->flow);
-            uint32_t left = flow_grace_left(a->flow, a->now) / 1000;
-            flow_send(a->flow, EV_TICK, 0, a->now);
-            if (before != flow_still_there(a->flow) ||
-                left != flow_grace_left(a->flow, a->now) / 1000)
-                a->dirty = true;
-            after_flow(a);
-        }
+        tick(a);
         /* Staff mode: a press held on the clinic's name, and its own clock. */
         feed_gesture(a, STAFF_TICK, 0, 0);
         tick_desk(a);
@@ -921,18 +1003,7 @@ int app_run(app *a)
             sdnotify_status("showing the kiosk");
         }
         SDL_Event e;
-        bool got = false;
-        if (blocking) {
-            uint32_t wait = a->desk ? desk_wait_ms(a->desk, desk_now(a)) : 1000;
-            got = SDL_WaitEventTimeout(&e, wait < 1000 ? (int)wait + 1 : 1000) == 1;
-        } else {
-            got = SDL_PollEvent(&e) == 1;
-            if (!got) {
-                uint64_t quiet = SDL_GetTicks64() - last_input;
-                SDL_Delay(quiet < 3000 ? 8 : quiet < 30000 ? 40 : 100);
-                continue;
-            }
-        }
+        bool got = wait_event(a, mode, &iw, &a->wd, last_input, &e);
         while (got) {
             last_input = SDL_GetTicks64();
             a->now = last_input;
@@ -941,6 +1012,7 @@ int app_run(app *a)
             got = SDL_PollEvent(&e) == 1;
         }
     }
+    inputwait_close(&iw);
     sdnotify_stopping();
     return 0;
 }

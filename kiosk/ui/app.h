@@ -83,7 +83,29 @@ typedef struct {
 typedef struct {
     double s, ox, oy;
     SDL_Rect clip;
+    bool art_once;               /* the artwork's raster is used once: keep none */
 } chart_xf;
+
+/* A raster of part of the artwork (chart.c art_draw): the figure of view
+ * drawn fw x fh pixels, of which part was rasterised. */
+#define APP_ART_RASTERS 2
+typedef struct {
+    SDL_Texture *tex;
+    pm_view view;
+    int fw, fh;
+    SDL_Rect part;
+    uint32_t used;
+} art_raster;
+
+/* A small chart drawn once into a texture (chart.c chart_draw_pattern). */
+#define APP_PICTURES 8
+typedef struct {
+    SDL_Texture *tex;
+    int muscle;
+    SDL_Rect area;
+    bool selected;               /* drawn on a selected card */
+    uint32_t used;
+} chart_picture;
 
 typedef struct app {
     /* what we run on */
@@ -114,6 +136,7 @@ typedef struct app {
     unsigned sized_next[2];
     text_entry cache[UI_TEXT_CACHE];
     uint32_t cache_clock;
+    size_t cache_bytes;          /* bytes of the text textures held (render.c budget) */
 
     widget w[UI_MAX_WIDGETS];
     int nw;
@@ -146,10 +169,16 @@ typedef struct app {
     int scroll_max;
     int drag_owner;              /* widget index taking finger motion, -1 none */
 
-    /* art */
-    SDL_Texture *art[VIEW_COUNT];
-    int art_w[VIEW_COUNT], art_h[VIEW_COUNT];
+    /* art: the SVG text read once; the two rasters drawn last (whole
+     * figure and zoomed, or front and back: chart.c) */
+    char *art_svg[VIEW_COUNT];
+    art_raster art[APP_ART_RASTERS];
+    uint32_t art_clock;
     bool art_missing[VIEW_COUNT];
+    /* small pattern charts: content, not client data, except which were
+     * drawn selected (dropped by app_forget_client) */
+    chart_picture pics[APP_PICTURES];
+    uint32_t pics_clock;
 
     /* staff mode (core/desk.h) and the clinic's config */
     pm_config config;
@@ -176,6 +205,7 @@ typedef struct app {
     pm_screen seen_screen;
     int seen_step;
     unsigned seen_resets;
+    uint32_t seen_countdown;     /* idle prompt: seconds shown last */
 
     bool break_words;            /* render.c: the current box may break words */
     /* layout checking: count of text that did not fit its box */

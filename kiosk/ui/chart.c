@@ -5,6 +5,8 @@
 #include <SDL_image.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "ui/render.h"
 
@@ -42,6 +44,7 @@ chart_xf chart_fit(SDL_Rect area, geo_bounds focus, double zoom, double cx, doub
     xf.ox = area.x + area.w / 2.0 - cx * s;
     xf.oy = area.y + area.h / 2.0 - cy * s;
     xf.clip = area;
+    xf.art_once = false;
     return xf;
 }
 
@@ -55,36 +58,170 @@ SDL_FPoint chart_to_screen(chart_xf xf, geo_point p)
     return (SDL_FPoint){(float)(xf.ox + p.x * xf.s), (float)(xf.oy + p.y * xf.s)};
 }
 
-/* The artwork, rasterised once per size (nanosvg inside SDL_image). */
-static SDL_Texture *art_for(app *a, pm_view v, int w, int h)
+/* ---- the artwork ------------------------------------------------------------ */
+
+/* The SVG text of a view, read once (the pictures are rasterised from it
+ * again at other sizes). NULL when it is missing. */
+static const char *art_text(app *a, pm_view v)
 {
-    if (a->art_missing[v] || !a->assets_dir)
-        return NULL;
-    if (a->art[v] && a->art_w[v] == w && a->art_h[v] == h)
-        return a->art[v];
-    if (a->art[v])
-        SDL_DestroyTexture(a->art[v]);
-    a->art[v] = NULL;
+    if (a->art_svg[v] || a->art_missing[v] || !a->assets_dir)
+        return a->art_svg[v];
     char path[1024];
     snprintf(path, sizeof path, "%s/chart/%s.svg", a->assets_dir, content_view_name(v));
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-    if (!rw) {
+    size_t len = 0;
+    a->art_svg[v] = SDL_LoadFile(path, &len);
+    if (!a->art_svg[v])
         a->art_missing[v] = true; /* figure from region polygons only */
-        return NULL;
+    return a->art_svg[v];
+}
+
+/* A number attribute of the tag [tag, end): name="123.4" (px or no unit). */
+static bool attr_num(const char *tag, const char *end, const char *name, double *out, int n)
+{
+    size_t nl = strlen(name);
+    for (const char *p = tag + 4; p + nl + 2 < end; p++) {
+        if ((p[-1] != ' ' && p[-1] != '\n' && p[-1] != '\t') || strncmp(p, name, nl) != 0 ||
+            p[nl] != '=' || (p[nl + 1] != '"' && p[nl + 1] != '\''))
+            continue;
+        const char *q = p + nl + 2;
+        for (int i = 0; i < n; i++) {
+            char *e;
+            out[i] = strtod(q, &e);
+            if (e == q || e >= end)
+                return false;
+            q = e;
+            if (q[0] == 'p' && q[1] == 'x')
+                q += 2;
+            while (*q == ' ' || *q == ',')
+                q++;
+        }
+        return *q == '"' || *q == '\'';
     }
-    SDL_Surface *s = IMG_LoadSizedSVG_RW(rw, w, h);
-    SDL_RWclose(rw);
+    return false;
+}
+
+/* Rasterises the rectangle part of view v's artwork drawn at fw x fh
+ * pixels, as a surface the size of part. The root element is rewritten so
+ * that its viewBox is just that part: nanosvg (inside SDL_image) then draws
+ * only what shows, at the same scale as the whole figure would be drawn.
+ * Why: the zoomed chart at 1280x800 was a 17 MB surface plus its 17 MB
+ * texture for the third of the figure on screen. Falls back to the whole
+ * figure (part ignored, *whole set) when the root element is not simple. */
+static SDL_Surface *rasterise(app *a, pm_view v, int fw, int fh, SDL_Rect part, bool *whole)
+{
+    const char *svg = art_text(a, v);
+    *whole = false;
+    if (!svg)
+        return NULL;
+    size_t len = strlen(svg);
+    const char *tag = strstr(svg, "<svg");
+    const char *end = tag ? strchr(tag, '>') : NULL;
+    double vb[4], w = 0, h = 0;
+    bool ok = tag && end && attr_num(tag, end, "viewBox", vb, 4) && vb[2] > 0 && vb[3] > 0;
+    if (ok && !(attr_num(tag, end, "width", &w, 1) && attr_num(tag, end, "height", &h, 1))) {
+        w = vb[2];
+        h = vb[3];
+    }
+    SDL_Surface *s = NULL;
+    if (ok && w > 0 && h > 0) {
+        /* SDL_image's scale for the whole figure at fw x fh, in its float. */
+        float scale = fminf((float)fw / (float)w, (float)fh / (float)h);
+        double kx = vb[2] / w, ky = vb[3] / h; /* viewBox units per image unit */
+        double pw = part.w / (double)scale, ph = part.h / (double)scale;
+        char head[400];
+        int n = snprintf(head, sizeof head,
+                         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%.9g %.9g %.9g %.9g\" "
+                         "width=\"%.9g\" height=\"%.9g\">",
+                         vb[0] + part.x / (double)scale * kx, vb[1] + part.y / (double)scale * ky,
+                         pw * kx, ph * ky, pw, ph);
+        size_t before = (size_t)(tag - svg), after = len - (size_t)(end + 1 - svg);
+        char *text = n > 0 && (size_t)n < sizeof head ? malloc(before + (size_t)n + after + 1) : NULL;
+        if (text) {
+            memcpy(text, svg, before);
+            memcpy(text + before, head, (size_t)n);
+            memcpy(text + before + n, end + 1, after + 1);
+            SDL_RWops *rw = SDL_RWFromConstMem(text, (int)(before + (size_t)n + after));
+            s = rw ? IMG_LoadSizedSVG_RW(rw, part.w, part.h) : NULL;
+            if (rw)
+                SDL_RWclose(rw);
+            free(text);
+        }
+    }
     if (!s) {
-        journal_log(JOURNAL_WARNING, "%s: cannot draw the artwork (%s); using region outlines",
-                path, IMG_GetError());
-        a->art_missing[v] = true;
-        return NULL;
+        SDL_RWops *rw = SDL_RWFromConstMem(svg, (int)len);
+        s = rw ? IMG_LoadSizedSVG_RW(rw, fw, fh) : NULL;
+        if (rw)
+            SDL_RWclose(rw);
+        *whole = s != NULL;
     }
-    a->art[v] = SDL_CreateTextureFromSurface(a->ren, s);
-    SDL_FreeSurface(s);
-    a->art_w[v] = w;
-    a->art_h[v] = h;
-    return a->art[v];
+    return s;
+}
+
+static bool contains(SDL_Rect outer, SDL_Rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+/* Draws view v's artwork for xf, only where xf.clip lets it show. Keeps the
+ * raster for next time unless xf.art_once: the two used last, so that
+ * zooming out, or turning back to the other view, finds its raster again
+ * (rasterising is most of such a tap), while never more than two figures'
+ * worth of pixels stays. Returns whether the view has artwork at all (the
+ * region fills are lighter over it). */
+static bool art_draw(app *a, pm_view v, chart_xf xf)
+{
+    if (!art_text(a, v))
+        return false;
+    int fw = (int)lround(content_chart_width(a->content) * xf.s);
+    int fh = (int)lround(content_chart_height(a->content) * xf.s);
+    if (fw <= 0 || fh <= 0 || fw >= 8192 || fh >= 8192)
+        return false;
+    SDL_Rect fig = {(int)lround(xf.ox), (int)lround(xf.oy), fw, fh}, vis;
+    if (!SDL_IntersectRect(&fig, &xf.clip, &vis))
+        return true;
+    SDL_Rect part = {vis.x - fig.x, vis.y - fig.y, vis.w, vis.h};
+    SDL_Texture *tex = NULL;
+    bool temporary = false;
+    SDL_Rect have = {0, 0, 0, 0};
+    art_raster *slot = &a->art[0];
+    for (int i = 0; i < APP_ART_RASTERS; i++) {
+        art_raster *r = &a->art[i];
+        if (r->tex && r->view == v && r->fw == fw && r->fh == fh && contains(r->part, part)) {
+            r->used = ++a->art_clock;
+            tex = r->tex;
+            have = r->part;
+            break;
+        }
+        if (!r->tex || (slot->tex && r->used < slot->used))
+            slot = r;
+    }
+    if (!tex) {
+        bool whole = false;
+        SDL_Surface *s = rasterise(a, v, fw, fh, part, &whole);
+        if (!s) {
+            journal_log(JOURNAL_WARNING, "%s artwork: cannot draw it (%s); using region outlines",
+                        content_view_name(v), IMG_GetError());
+            a->art_missing[v] = true;
+            return false;
+        }
+        have = whole ? (SDL_Rect){0, 0, s->w, s->h} : (SDL_Rect){part.x, part.y, s->w, s->h};
+        tex = SDL_CreateTextureFromSurface(a->ren, s);
+        SDL_FreeSurface(s); /* the texture has its own copy: do not hold both */
+        if (!tex)
+            return true;
+        temporary = xf.art_once;
+        if (!temporary) {
+            if (slot->tex)
+                SDL_DestroyTexture(slot->tex);
+            *slot = (art_raster){tex, v, fw, fh, have, ++a->art_clock};
+        }
+    }
+    SDL_Rect src = {part.x - have.x, part.y - have.y, part.w, part.h};
+    SDL_RenderCopy(a->ren, tex, &src, &vis);
+    if (temporary)
+        SDL_DestroyTexture(tex);
+    return true;
 }
 
 void chart_draw_tp(app *a, SDL_FPoint p, float r)
@@ -99,21 +236,23 @@ void chart_draw(app *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
 {
     const pm_content *c = a->content;
     SDL_RenderSetClipRect(a->ren, &xf.clip);
-    int cw = (int)lround(content_chart_width(c) * xf.s);
-    int chh = (int)lround(content_chart_height(c) * xf.s);
-    SDL_Texture *art = cw > 0 && chh > 0 && cw < 8192 && chh < 8192 ? art_for(a, v, cw, chh) : NULL;
-    if (art) {
-        SDL_Rect dst = {(int)lround(xf.ox), (int)lround(xf.oy), cw, chh};
-        SDL_RenderCopy(a->ren, art, NULL, &dst);
-    }
+    bool art = art_draw(a, v, xf);
     enum { MAXP = 512 };
     SDL_FPoint pts[MAXP];
     float lw = (float)(a->u * 1.6);
     if (lw < 1.2f)
         lw = 1.2f;
+    /* A little beyond the clip, for the outline's width. */
+    geo_point lo = chart_from_screen(xf, xf.clip.x - 4, xf.clip.y - 4);
+    geo_point hi = chart_from_screen(xf, xf.clip.x + xf.clip.w + 4, xf.clip.y + xf.clip.h + 4);
     for (size_t i = 0; i < content_region_count(c); i++) {
         const pm_region *r = content_region(c, i);
         if (r->view != v || r->npoly > MAXP)
+            continue;
+        /* Regions wholly outside the clip cost the renderer a call per
+         * outline segment for nothing: most of them in a zoomed chart or a
+         * pattern's small cropped one. */
+        if (r->bounds.x1 < lo.x || r->bounds.x0 > hi.x || r->bounds.y1 < lo.y || r->bounds.y0 > hi.y)
             continue;
         for (size_t k = 0; k < r->npoly; k++)
             pts[k] = chart_to_screen(xf, r->poly[k]);
@@ -129,4 +268,139 @@ void chart_draw(app *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
         }
     }
     SDL_RenderSetClipRect(a->ren, NULL);
+}
+
+/* ---- a referral pattern as a small chart (patterns, education) ------------- */
+
+typedef struct {
+    const pm_muscle *m;
+} pat_ctx;
+
+static long zone_fill(const app *a, int region, void *ctx)
+{
+    (void)a;
+    const pm_muscle *m = ((pat_ctx *)ctx)->m;
+    for (size_t i = 0; i < m->nprimary; i++)
+        if (m->primary[i] == region)
+            return COL_ZONE;
+    for (size_t i = 0; i < m->nspill; i++)
+        if (m->spill[i] == region)
+            return COL_SPILL;
+    return -1;
+}
+
+static void pattern_now(app *a, int muscle, SDL_Rect area)
+{
+    const pm_muscle *m = content_muscle(a->content, (size_t)muscle);
+    /* Show the view that holds most of the pain zone. */
+    int count[VIEW_COUNT] = {0};
+    for (size_t i = 0; i < m->nprimary; i++)
+        count[content_region(a->content, (size_t)m->primary[i])->view]++;
+    pm_view v = count[VIEW_BACK] > count[VIEW_FRONT] ? VIEW_BACK : VIEW_FRONT;
+    if (count[VIEW_BACK] == count[VIEW_FRONT] && m->ntps)
+        v = m->tps[0].view;
+    /* Crop to the zone and its trigger points, but never so tight that the
+     * body part cannot be recognised. */
+    geo_bounds z = {1e9, 1e9, -1e9, -1e9};
+    for (size_t i = 0; i < m->nprimary + m->nspill; i++) {
+        int r = i < m->nprimary ? m->primary[i] : m->spill[i - m->nprimary];
+        const pm_region *reg = content_region(a->content, (size_t)r);
+        if (reg->view != v)
+            continue;
+        z.x0 = fmin(z.x0, reg->bounds.x0);
+        z.y0 = fmin(z.y0, reg->bounds.y0);
+        z.x1 = fmax(z.x1, reg->bounds.x1);
+        z.y1 = fmax(z.y1, reg->bounds.y1);
+    }
+    for (size_t i = 0; i < m->ntps; i++) {
+        if (m->tps[i].view != v)
+            continue;
+        z.x0 = fmin(z.x0, m->tps[i].at.x);
+        z.y0 = fmin(z.y0, m->tps[i].at.y);
+        z.x1 = fmax(z.x1, m->tps[i].at.x);
+        z.y1 = fmax(z.y1, m->tps[i].at.y);
+    }
+    geo_bounds all = chart_view_bounds(a->content, v);
+    if (z.x0 > z.x1)
+        z = all;
+    double minh = (all.y1 - all.y0) * 0.45;
+    double cx = (z.x0 + z.x1) / 2, cy = (z.y0 + z.y1) / 2;
+    double hw = fmax((z.x1 - z.x0) / 2 * 1.25, minh * area.w / area.h / 2);
+    double hh = fmax((z.y1 - z.y0) / 2 * 1.25, minh / 2);
+    geo_bounds focus = {cx - hw, cy - hh, cx + hw, cy + hh};
+    chart_xf xf = chart_fit(area, focus, 1, 0, 0);
+    xf.art_once = true; /* this raster is drawn once into the picture */
+    pat_ctx ctx = {m};
+    chart_draw(a, v, xf, zone_fill, &ctx);
+    SDL_RenderSetClipRect(a->ren, &area);
+    for (size_t i = 0; i < m->ntps; i++)
+        if (m->tps[i].view == v)
+            chart_draw_tp(a, chart_to_screen(xf, m->tps[i].at), (float)px(a, 6));
+    SDL_RenderSetClipRect(a->ren, NULL);
+}
+
+/* Why pictures: a small chart is the artwork rasterised at its own size,
+ * some sixty region outlines and the zone's polygons; six of them made the
+ * patterns screen the slowest redraw (33-42 ms). The picture starts as a
+ * copy of what is under it in the frame (the card's colour and rounded
+ * border show through the artwork's edges), so the caller names what is
+ * under it: selected or not. */
+void chart_draw_pattern(app *a, int muscle, SDL_Rect area, bool selected)
+{
+    if (area.w <= 0 || area.h <= 0)
+        return;
+    chart_picture *oldest = &a->pics[0];
+    for (int i = 0; i < APP_PICTURES; i++) {
+        chart_picture *p = &a->pics[i];
+        if (p->tex && p->muscle == muscle && p->selected == selected &&
+            SDL_RectEquals(&p->area, &area)) {
+            p->used = ++a->pics_clock;
+            SDL_RenderCopy(a->ren, p->tex, NULL, &area);
+            return;
+        }
+        if (!p->tex || (oldest->tex && p->used < oldest->used))
+            oldest = p;
+    }
+    SDL_Texture *tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888,
+                                         SDL_TEXTUREACCESS_TARGET, area.w, area.h);
+    if (!tex || SDL_SetRenderTarget(a->ren, tex) != 0) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        pattern_now(a, muscle, area); /* straight into the frame, as before */
+        return;
+    }
+    /* opaque: copied as it is, no blending (faster, the same pixels) */
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    SDL_RenderCopy(a->ren, a->frame, &area, NULL); /* what is under it */
+    pattern_now(a, muscle, (SDL_Rect){0, 0, area.w, area.h});
+    SDL_SetRenderTarget(a->ren, a->frame);
+    if (oldest->tex)
+        SDL_DestroyTexture(oldest->tex);
+    *oldest = (chart_picture){tex, muscle, area, selected, ++a->pics_clock};
+    SDL_RenderCopy(a->ren, tex, NULL, &area);
+}
+
+void chart_pictures_clear(app *a, bool only_selected)
+{
+    for (int i = 0; i < APP_PICTURES; i++) {
+        chart_picture *p = &a->pics[i];
+        if (p->tex && (p->selected || !only_selected)) {
+            SDL_DestroyTexture(p->tex);
+            memset(p, 0, sizeof *p);
+        }
+    }
+}
+
+void chart_free(app *a)
+{
+    chart_pictures_clear(a, false);
+    for (int i = 0; i < APP_ART_RASTERS; i++) {
+        if (a->art[i].tex)
+            SDL_DestroyTexture(a->art[i].tex);
+        a->art[i] = (art_raster){0};
+    }
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        SDL_free(a->art_svg[v]);
+        a->art_svg[v] = NULL;
+    }
 }

@@ -23,7 +23,14 @@ void chart_draw(app *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx);
 void chart_draw_tp(app *a, SDL_FPoint p, float r);
 
 /* A referral pattern as a small chart: primary zone shaded, spill-over
- * lighter, trigger points marked, cropped around the zone. */
-void chart_draw_pattern(app *a, int muscle, SDL_Rect area);
+ * lighter, trigger points marked, cropped around the zone. Drawn once into
+ * a picture and copied afterwards; selected says what is under area (a
+ * selected card looks different), the picture keeps that. */
+void chart_draw_pattern(app *a, int muscle, SDL_Rect area, bool selected);
+/* Drops the pictures (all, or those drawn on a selected card: which
+ * patterns a client chose is theirs). */
+void chart_pictures_clear(app *a, bool only_selected);
+/* Frees the artwork and the pictures (app_quit). */
+void chart_free(app *a);
 
 #endif

@@ -47,7 +47,11 @@ void r_rect(app *a, SDL_Rect r, unsigned rgb)
     SDL_RenderFillRect(a->ren, &r);
 }
 
-/* A fan of triangles around the centre of r, following rounded corners. */
+/* Three rectangles for the body and a small fan of triangles per corner.
+ * Why not one fan around the centre: the software renderer tests every
+ * pixel of each triangle's bounding box, and the long thin triangles of a
+ * centre fan each span half the rectangle, which made a card or button
+ * cost as much as a whole chart. Same outline, same pixels. */
 void r_round(app *a, SDL_Rect r, int radius, unsigned rgb)
 {
     if (a->measure_only)
@@ -60,30 +64,34 @@ void r_round(app *a, SDL_Rect r, int radius, unsigned rgb)
         r_rect(a, r, rgb);
         return;
     }
+    r_set(a, rgb, 255);
+    SDL_Rect body[3] = {{r.x + radius, r.y, r.w - 2 * radius, r.h},
+                        {r.x, r.y + radius, radius, r.h - 2 * radius},
+                        {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}};
+    SDL_RenderFillRects(a->ren, body, 3);
     enum { SEG = 6 };
-    SDL_Vertex v[1 + 4 * (SEG + 1)];
-    int idx[3 * 4 * (SEG + 1)];
+    SDL_Vertex v[4 * (SEG + 2)];
+    int idx[3 * 4 * SEG];
     SDL_Color c = col(rgb, 255);
-    float cx = r.x + r.w / 2.0f, cy = r.y + r.h / 2.0f;
-    v[0] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
     const float corner[4][2] = {{(float)(r.x + r.w - radius), (float)(r.y + r.h - radius)},
                                 {(float)(r.x + radius), (float)(r.y + r.h - radius)},
                                 {(float)(r.x + radius), (float)(r.y + radius)},
                                 {(float)(r.x + r.w - radius), (float)(r.y + radius)}};
-    int n = 1;
+    int n = 0, m = 0;
     for (int k = 0; k < 4; k++) {
+        int centre = n;
+        v[n++] = (SDL_Vertex){{corner[k][0], corner[k][1]}, c, {0, 0}};
         for (int i = 0; i <= SEG; i++) {
             double ang = (k * 90.0 + i * 90.0 / SEG) * M_PI / 180.0;
             v[n++] = (SDL_Vertex){{corner[k][0] + radius * (float)cos(ang),
                                    corner[k][1] + radius * (float)sin(ang)},
                                   c, {0, 0}};
+            if (i > 0) {
+                idx[m++] = centre;
+                idx[m++] = n - 2;
+                idx[m++] = n - 1;
+            }
         }
-    }
-    int m = 0;
-    for (int i = 1; i < n; i++) {
-        idx[m++] = 0;
-        idx[m++] = i;
-        idx[m++] = i + 1 < n ? i + 1 : 1;
     }
     SDL_RenderGeometry(a->ren, NULL, v, n, idx, m);
 }
@@ -217,6 +225,26 @@ int t_height(app *a, int size, bool bold)
     return f ? TTF_FontHeight(f) : size;
 }
 
+static void cache_drop(app *a, text_entry *e)
+{
+    SDL_DestroyTexture(e->tex);
+    explicit_bzero(e->s, strlen(e->s));
+    free(e->s);
+    a->cache_bytes -= (size_t)e->w * (size_t)e->h * 4;
+    memset(e, 0, sizeof *e);
+}
+
+/* The most pixels the text cache keeps: as many as the frame has. Counting
+ * entries was not enough: at 1280x800 a line of body text is ~160 KB, and
+ * 256 of them were 28 MB, most of the kiosk's memory. The wordiest screen
+ * (an education page) draws text of 0.4 frames at every size measured
+ * (800x480 to 1920x1080, portrait too), so a redraw still finds all its
+ * words, and usually those of the screen before. */
+static size_t cache_budget(const app *a)
+{
+    return (size_t)a->lw * (size_t)a->lh * 4;
+}
+
 static text_entry *cache_get(app *a, const char *s, int size, bool bold, unsigned rgb)
 {
     text_entry *oldest = &a->cache[0];
@@ -245,12 +273,22 @@ static text_entry *cache_get(app *a, const char *s, int size, bool bold, unsigne
         SDL_DestroyTexture(tex);
         return NULL;
     }
-    if (oldest->tex) {
-        SDL_DestroyTexture(oldest->tex);
-        explicit_bzero(oldest->s, strlen(oldest->s));
-        free(oldest->s);
-    }
+    if (oldest->tex)
+        cache_drop(a, oldest);
     *oldest = (text_entry){copy, size, bold, rgb, tex, w, h, ++a->cache_clock};
+    a->cache_bytes += (size_t)w * (size_t)h * 4;
+    /* Over budget: the least recently used go, never the line just made. */
+    while (a->cache_bytes > cache_budget(a)) {
+        text_entry *lru = NULL;
+        for (int i = 0; i < UI_TEXT_CACHE; i++) {
+            text_entry *e = &a->cache[i];
+            if (e->tex && e != oldest && (!lru || e->used < lru->used))
+                lru = e;
+        }
+        if (!lru)
+            break;
+        cache_drop(a, lru);
+    }
     return oldest;
 }
 
@@ -258,14 +296,12 @@ void text_cache_clear(app *a)
 {
     for (int i = 0; i < UI_TEXT_CACHE; i++) {
         text_entry *e = &a->cache[i];
-        if (e->tex) {
-            SDL_DestroyTexture(e->tex);
-            explicit_bzero(e->s, strlen(e->s));
-            free(e->s);
-        }
+        if (e->tex)
+            cache_drop(a, e);
         memset(e, 0, sizeof *e);
     }
     a->cache_clock = 0;
+    a->cache_bytes = 0;
 }
 
 int t_line(app *a, int x, int y, const char *s, int size, bool bold, unsigned rgb)

@@ -70,6 +70,7 @@ static void test_noop_without_socket(void **state)
     sdnotify_watchdog_init(&w);
     assert_false(w.enabled);
     assert_int_equal(sdnotify_watchdog_kick(&w, 1000), 0);
+    assert_true(sdnotify_watchdog_due(&w) == UINT64_MAX); /* nothing to wake for */
     unset_all();
 }
 
@@ -161,13 +162,17 @@ static void test_watchdog_pacing(void **state)
     sdnotify_watchdog_init(&w);
     assert_true(w.enabled);
     assert_int_equal(w.interval_ms, 10000);
+    assert_true(sdnotify_watchdog_due(&w) == 0); /* the first kick is due at once */
     assert_int_equal(sdnotify_watchdog_kick(&w, 5), 1); /* the first kick sends */
     expect_msg(fd, "WATCHDOG=1");
+    assert_true(sdnotify_watchdog_due(&w) == 10005);
     assert_int_equal(sdnotify_watchdog_kick(&w, 5000), 0);
     assert_int_equal(sdnotify_watchdog_kick(&w, 10004), 0);
     expect_nothing(fd);
+    assert_true(sdnotify_watchdog_due(&w) == 10005);
     assert_int_equal(sdnotify_watchdog_kick(&w, 10005), 1);
     expect_msg(fd, "WATCHDOG=1");
+    assert_true(sdnotify_watchdog_due(&w) == 20005);
     close(fd);
     unset_all();
 }

@@ -459,6 +459,103 @@ static void test_progress_grows_along_the_walk(void **state)
     flow_destroy(f);
 }
 
+/* The shown countdown: whole seconds left, rounded up (as the prompt shows it). */
+static uint32_t shown(const flow *f, uint64_t t)
+{
+    return (flow_grace_left(f, t) + 999) / 1000;
+}
+
+/* Sleeping until flow_next_deadline() and ticking there sees every change
+ * the idle prompt makes, and nothing is ever due earlier. */
+static void test_next_deadline_follows_the_idle_prompt(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    /* welcome never times out: nothing to wake for */
+    assert_true(flow_next_deadline(f, now) == UINT64_MAX);
+    walk_to(f, SCREEN_DETAILS);
+    uint64_t t0 = now;
+    assert_true(flow_next_deadline(f, t0) == t0 + 90000);
+    assert_true(flow_next_deadline(f, t0 + 5000) == t0 + 90000);
+    /* a client event moves it on */
+    assert_int_equal(send(f, EV_SET_INTENSITY, 4), PM_OK);
+    t0 = now;
+    assert_true(flow_next_deadline(f, t0) == t0 + 90000);
+    flow_send(f, EV_TICK, 0, t0 + 89999);
+    assert_false(flow_still_there(f));
+    uint64_t t = flow_next_deadline(f, t0 + 89999);
+    assert_true(t == t0 + 90000);
+    flow_send(f, EV_TICK, 0, t);
+    assert_true(flow_still_there(f));
+    /* the countdown: 20, 19, ... 1, each second exactly, then the wipe */
+    int changes = 0;
+    while (flow_still_there(f)) {
+        uint64_t d = flow_next_deadline(f, t);
+        assert_true(d > t);
+        assert_true(d - t <= 1000);
+        uint32_t before = shown(f, t);
+        assert_int_equal(shown(f, d - 1), before); /* nothing missed before d */
+        flow_send(f, EV_TICK, 0, d - 1);
+        assert_true(flow_still_there(f));
+        flow_send(f, EV_TICK, 0, d);
+        if (flow_still_there(f))
+            assert_int_equal(shown(f, d), before - 1);
+        t = d;
+        changes++;
+        assert_true(changes <= 20);
+    }
+    assert_int_equal(changes, 20);
+    assert_true(t == t0 + 90000 + 20000);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    assert_true(flow_next_deadline(f, t) == UINT64_MAX);
+    flow_destroy(f);
+}
+
+static void test_next_deadline_with_odd_timing(void **state)
+{
+    (void)state;
+    flow *f = NULL;
+    now = 1000;
+    flow_timing tm = {.idle_ms = 3000, .grace_ms = 2500, .thanks_ms = 700};
+    assert_int_equal(flow_create(mini, tm, "en", now, &f), PM_OK);
+    walk_to(f, SCREEN_NAME);
+    uint64_t t0 = now;
+    /* overdue: due now, not in the past */
+    assert_true(flow_next_deadline(f, t0 + 10000) == t0 + 10000);
+    flow_send(f, EV_TICK, 0, t0 + 3000);
+    assert_true(flow_still_there(f));
+    /* 2.5 s shows as 3, then 2 after 0.5 s, 1 after 1.5 s, wipe at 2.5 s */
+    assert_int_equal(shown(f, t0 + 3000), 3);
+    assert_true(flow_next_deadline(f, t0 + 3000) == t0 + 3500);
+    assert_true(flow_next_deadline(f, t0 + 3500) == t0 + 4500);
+    assert_true(flow_next_deadline(f, t0 + 4499) == t0 + 4500);
+    assert_true(flow_next_deadline(f, t0 + 4500) == t0 + 5500);
+    flow_send(f, EV_TICK, 0, t0 + 5500);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    flow_destroy(f);
+}
+
+/* Saving never times out (nothing to wake for); thanks does. */
+static void test_next_deadline_saving_and_thanks(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_SAVING);
+    assert_true(flow_next_deadline(f, now) == UINT64_MAX);
+    flow_send(f, EV_SAVE_FAILED, 0, now);
+    assert_true(flow_next_deadline(f, now + 3600000) == UINT64_MAX);
+    assert_int_equal(send(f, EV_RETRY_SAVE, 0), PM_OK);
+    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    uint64_t d = flow_next_deadline(f, now);
+    assert_true(d == now + 15000);
+    flow_send(f, EV_TICK, 0, d - 1);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    flow_send(f, EV_TICK, 0, d);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    flow_destroy(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -471,6 +568,9 @@ int main(void)
         cmocka_unit_test(test_events_on_the_wrong_screen_change_nothing),
         cmocka_unit_test(test_no_marks_skips_details_and_patterns),
         cmocka_unit_test(test_progress_grows_along_the_walk),
+        cmocka_unit_test(test_next_deadline_follows_the_idle_prompt),
+        cmocka_unit_test(test_next_deadline_with_odd_timing),
+        cmocka_unit_test(test_next_deadline_saving_and_thanks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -68,7 +68,7 @@ static void draw(app *a)
             b.h -= pic.h + px(a, 10);
         }
         r_round(a, pic, px(a, 12), COL_SURFACE);
-        chart_draw_pattern(a, item, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12});
+        chart_draw_pattern(a, item, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12}, false);
     } else {
         const pm_page *p = content_page(a->content, (size_t)item);
         for (size_t i = 0; i < p->nparagraphs && n < MAXPARA; i++) {

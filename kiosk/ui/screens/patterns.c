@@ -94,7 +94,7 @@ static void draw(app *a)
         if (c.h > c.w * 4 / 5) {
             int lh = px(a, 44);
             SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w - 2 * bw - 8, c.h - lh - 2 * bw - 8};
-            chart_draw_pattern(a, g.cand[i], pic);
+            chart_draw_pattern(a, g.cand[i], pic, sel);
             SDL_Rect tick = {c.x + px(a, 10), c.y + c.h - lh - bw + (lh - box) / 2, box, box};
             tick_draw(a, tick, sel);
             SDL_Rect tr = {tick.x + box + px(a, 8), c.y + c.h - lh - bw, c.w - box - px(a, 28), lh};
@@ -102,7 +102,7 @@ static void draw(app *a)
             continue;
         }
         SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w * 44 / 100, c.h - 2 * bw - 8};
-        chart_draw_pattern(a, g.cand[i], pic);
+        chart_draw_pattern(a, g.cand[i], pic, sel);
         int tx = pic.x + pic.w + px(a, 6), tw = c.x + c.w - tx - px(a, 8);
         SDL_Rect tick = {tx, c.y + px(a, 10), box, box};
         tick_draw(a, tick, sel);
@@ -112,71 +112,3 @@ static void draw(app *a)
 }
 
 const screen_ops screen_patterns = {layout, draw, NULL};
-
-/* ---- a pattern as a small chart (shared with education) ------------------- */
-
-typedef struct {
-    const pm_muscle *m;
-} pat_ctx;
-
-static long zone_fill(const app *a, int region, void *ctx)
-{
-    (void)a;
-    const pm_muscle *m = ((pat_ctx *)ctx)->m;
-    for (size_t i = 0; i < m->nprimary; i++)
-        if (m->primary[i] == region)
-            return COL_ZONE;
-    for (size_t i = 0; i < m->nspill; i++)
-        if (m->spill[i] == region)
-            return COL_SPILL;
-    return -1;
-}
-
-void chart_draw_pattern(app *a, int muscle, SDL_Rect area)
-{
-    const pm_muscle *m = content_muscle(a->content, (size_t)muscle);
-    /* Show the view that holds most of the pain zone. */
-    int count[VIEW_COUNT] = {0};
-    for (size_t i = 0; i < m->nprimary; i++)
-        count[content_region(a->content, (size_t)m->primary[i])->view]++;
-    pm_view v = count[VIEW_BACK] > count[VIEW_FRONT] ? VIEW_BACK : VIEW_FRONT;
-    if (count[VIEW_BACK] == count[VIEW_FRONT] && m->ntps)
-        v = m->tps[0].view;
-    /* Crop to the zone and its trigger points, but never so tight that the
-     * body part cannot be recognised. */
-    geo_bounds z = {1e9, 1e9, -1e9, -1e9};
-    for (size_t i = 0; i < m->nprimary + m->nspill; i++) {
-        int r = i < m->nprimary ? m->primary[i] : m->spill[i - m->nprimary];
-        const pm_region *reg = content_region(a->content, (size_t)r);
-        if (reg->view != v)
-            continue;
-        z.x0 = fmin(z.x0, reg->bounds.x0);
-        z.y0 = fmin(z.y0, reg->bounds.y0);
-        z.x1 = fmax(z.x1, reg->bounds.x1);
-        z.y1 = fmax(z.y1, reg->bounds.y1);
-    }
-    for (size_t i = 0; i < m->ntps; i++) {
-        if (m->tps[i].view != v)
-            continue;
-        z.x0 = fmin(z.x0, m->tps[i].at.x);
-        z.y0 = fmin(z.y0, m->tps[i].at.y);
-        z.x1 = fmax(z.x1, m->tps[i].at.x);
-        z.y1 = fmax(z.y1, m->tps[i].at.y);
-    }
-    geo_bounds all = chart_view_bounds(a->content, v);
-    if (z.x0 > z.x1)
-        z = all;
-    double minh = (all.y1 - all.y0) * 0.45;
-    double cx = (z.x0 + z.x1) / 2, cy = (z.y0 + z.y1) / 2;
-    double hw = fmax((z.x1 - z.x0) / 2 * 1.25, minh * area.w / area.h / 2);
-    double hh = fmax((z.y1 - z.y0) / 2 * 1.25, minh / 2);
-    geo_bounds focus = {cx - hw, cy - hh, cx + hw, cy + hh};
-    chart_xf xf = chart_fit(area, focus, 1, 0, 0);
-    pat_ctx ctx = {m};
-    chart_draw(a, v, xf, zone_fill, &ctx);
-    SDL_RenderSetClipRect(a->ren, &area);
-    for (size_t i = 0; i < m->ntps; i++)
-        if (m->tps[i].view == v)
-            chart_draw_tp(a, chart_to_screen(xf, m->tps[i].at), (float)px(a, 6));
-    SDL_RenderSetClipRect(a->ren, NULL);
-}
