@@ -289,23 +289,20 @@ static long zone_fill(const app *a, int region, void *ctx)
     return -1;
 }
 
-static void pattern_now(app *a, int muscle, SDL_Rect area)
+/* One view of a pattern, cropped to its zone and trigger points (on that
+ * view, or on both when both are shown: then the two halves share one
+ * scale and one crop), but never so tight that the body part cannot be
+ * recognised. */
+static void pattern_view(app *a, const pm_muscle *m, pm_view v, bool both, SDL_Rect area)
 {
-    const pm_muscle *m = content_muscle(a->content, (size_t)muscle);
-    /* Show the view that holds most of the pain zone. */
-    int count[VIEW_COUNT] = {0};
-    for (size_t i = 0; i < m->nprimary; i++)
-        count[content_region(a->content, (size_t)m->primary[i])->view]++;
-    pm_view v = count[VIEW_BACK] > count[VIEW_FRONT] ? VIEW_BACK : VIEW_FRONT;
-    if (count[VIEW_BACK] == count[VIEW_FRONT] && m->ntps)
-        v = m->tps[0].view;
-    /* Crop to the zone and its trigger points, but never so tight that the
-     * body part cannot be recognised. */
     geo_bounds z = {1e9, 1e9, -1e9, -1e9};
-    for (size_t i = 0; i < m->nprimary + m->nspill; i++) {
+    /* Two views side by side are narrow: crop to the main zone and the
+     * points (the spill-over may run off the edge) so they stay readable. */
+    size_t nzone = both ? m->nprimary : m->nprimary + m->nspill;
+    for (size_t i = 0; i < nzone; i++) {
         int r = i < m->nprimary ? m->primary[i] : m->spill[i - m->nprimary];
         const pm_region *reg = content_region(a->content, (size_t)r);
-        if (reg->view != v)
+        if (reg->view != v && !both)
             continue;
         z.x0 = fmin(z.x0, reg->bounds.x0);
         z.y0 = fmin(z.y0, reg->bounds.y0);
@@ -313,7 +310,7 @@ static void pattern_now(app *a, int muscle, SDL_Rect area)
         z.y1 = fmax(z.y1, reg->bounds.y1);
     }
     for (size_t i = 0; i < m->ntps; i++) {
-        if (m->tps[i].view != v)
+        if (m->tps[i].view != v && !both)
             continue;
         z.x0 = fmin(z.x0, m->tps[i].at.x);
         z.y0 = fmin(z.y0, m->tps[i].at.y);
@@ -337,6 +334,39 @@ static void pattern_now(app *a, int muscle, SDL_Rect area)
         if (m->tps[i].view == v)
             chart_draw_tp(a, chart_to_screen(xf, m->tps[i].at), (float)px(a, 6));
     SDL_RenderSetClipRect(a->ren, NULL);
+}
+
+/* The view that holds most of the pain zone; when the trigger points or
+ * part of the main zone lie on the other side of the body (infraspinatus:
+ * points on the shoulder blade, pain in the front of the shoulder), both
+ * views side by side, so the picture always shows where it starts. */
+static void pattern_now(app *a, int muscle, SDL_Rect area)
+{
+    const pm_muscle *m = content_muscle(a->content, (size_t)muscle);
+    int count[VIEW_COUNT] = {0};
+    for (size_t i = 0; i < m->nprimary; i++)
+        count[content_region(a->content, (size_t)m->primary[i])->view]++;
+    pm_view v = count[VIEW_BACK] > count[VIEW_FRONT] ? VIEW_BACK : VIEW_FRONT;
+    if (count[VIEW_BACK] == count[VIEW_FRONT] && m->ntps)
+        v = m->tps[0].view;
+    pm_view o = v == VIEW_FRONT ? VIEW_BACK : VIEW_FRONT;
+    bool other = count[o] > 0;
+    for (size_t i = 0; i < m->ntps; i++)
+        other = other || m->tps[i].view == o;
+    if (!other) {
+        pattern_view(a, m, v, false, area);
+        return;
+    }
+    int gap = px(a, 4);
+    int w1 = (area.w - gap) / 2;
+    SDL_Rect left = {area.x, area.y, w1, area.h};
+    SDL_Rect right = {area.x + w1 + gap, area.y, area.w - w1 - gap, area.h};
+    /* front on the left, back on the right, as on the therapist's page */
+    pattern_view(a, m, VIEW_FRONT, true, left);
+    pattern_view(a, m, VIEW_BACK, true, right);
+    r_line(a, (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h / 10),
+           (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h * 9 / 10), 1.5f, COL_LINE,
+           255);
 }
 
 /* Why pictures: a small chart is the artwork rasterised at its own size,
