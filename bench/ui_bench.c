@@ -235,6 +235,13 @@ int main(int argc, char **argv)
         case RP_TAP:
             app_tap(&a, c.x, c.y);
             break;
+        case RP_HOLD: {
+            const widget *w = app_widget(&a, c.arg);
+            if (w)
+                app_hold(&a, w->px, w->py, c.ms);
+            ok = w != NULL;
+            break;
+        }
         case RP_PRESS: {
             double t0 = now_us(), c0 = cpu_us();
             ok = press(&a, c.arg);
@@ -243,6 +250,9 @@ int main(int argc, char **argv)
             if (ok && ntaps < MAX_TAPS && !only) {
                 taps[ntaps] = now_us() - t0;
                 tap_cpu[ntaps++] = cpu_us() - c0;
+                if (getenv("PMBENCH_TAPS")) /* which taps cost what */
+                    fprintf(stderr, "tap %-28s %8.0f us cpu  -> %s\n", c.arg, tap_cpu[ntaps - 1],
+                            app_screen_name(&a));
             }
             break;
         }

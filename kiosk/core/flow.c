@@ -275,6 +275,8 @@ static pm_status on_back(flow *f, uint64_t now)
         f->save_failed = false;
     }
     go_back(f, now);
+    if (s != SCREEN_WELCOME && flow_screen(f) == SCREEN_WELCOME)
+        finish(f); /* nothing of this client may wait on welcome for the next */
     return PM_OK;
 }
 
@@ -453,6 +455,7 @@ pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
     case EV_BACK:
         return on_back(f, now);
     case EV_STILL_HERE:
+    case EV_TOUCH:
         return PM_OK;
     case EV_START_OVER:
         if (s == SCREEN_SAVING && f->wants_save)

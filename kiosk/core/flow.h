@@ -10,7 +10,9 @@
  * several steps: details has one step per marked region, screening one per
  * question, education one per page (general pages plus one per chosen
  * muscle). Back always goes to the previous step; from the first screen it
- * does nothing; from thanks it finishes.
+ * does nothing; from thanks it finishes. Back onto welcome starts over: the
+ * intake is wiped there, because welcome never times out and the next
+ * person would otherwise find this client's answers.
  *
  * Idle: after idle_ms without a client event, an "are you still there?"
  * prompt appears (flow_still_there()); grace_ms later the intake is wiped and
@@ -65,6 +67,9 @@ typedef enum {
     EV_SAVE_FAILED,     /* caller: the save failed; the intake is kept */
     EV_RETRY_SAVE,      /* save failed screen: try again */
     EV_FINISH,          /* thanks: done, back to welcome */
+    EV_TOUCH,           /* a touch that only changed how a screen is shown (keyboard
+                           shift, a page's next part, scrolling, zoom): client
+                           activity for the idle timer, nothing else */
 } flow_event_type;
 
 typedef struct {

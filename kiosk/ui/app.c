@@ -531,7 +531,7 @@ static void activate(app *a, int wi, int x, int y)
     }
     }
     /* Presentation changes count as activity too: keep the client's time. */
-    flow_send(a->flow, EV_TICK, 0, a->now);
+    flow_send(a->flow, EV_TOUCH, 0, a->now);
     a->dirty = true;
 }
 

@@ -173,6 +173,10 @@ typedef struct app {
      * figure and zoomed, or front and back: chart.c) */
     char *art_svg[VIEW_COUNT];
     art_raster art[APP_ART_RASTERS];
+    /* Pattern pictures: one raster of each whole figure, scaled down for
+     * every small chart (chart.c art_small), so a dozen pictures cost two
+     * rasterisations instead of a dozen. fw/fh 0: none yet. */
+    art_raster art_small[VIEW_COUNT];
     uint32_t art_clock;
     bool art_missing[VIEW_COUNT];
     /* small pattern charts: content, not client data, except which were

@@ -169,6 +169,53 @@ static bool contains(SDL_Rect outer, SDL_Rect in)
  * (rasterising is most of such a tap), while never more than two figures'
  * worth of pixels stays. Returns whether the view has artwork at all (the
  * region fills are lighter over it). */
+/* A small chart drawn once into a picture: the whole figure rasterised once
+ * per view (at the largest scale asked for so far, never below it) and
+ * scaled down with linear filtering. SDL_image parses the whole SVG for
+ * every raster, so drawing six pattern pictures (twelve halves when both
+ * views show) from their own rasters made entering the patterns screen
+ * take 30-60 ms; this way it is two rasters, once. */
+static bool art_small_draw(app *a, pm_view v, chart_xf xf, SDL_Rect fig, SDL_Rect vis)
+{
+    (void)xf;
+    /* The chart screen's own raster of the whole figure, when it is big
+     * enough, costs nothing more. */
+    art_raster *r = NULL;
+    for (int i = 0; i < APP_ART_RASTERS; i++) {
+        art_raster *c = &a->art[i];
+        if (c->tex && c->view == v && c->part.x == 0 && c->part.y == 0 && c->part.w == c->fw &&
+            c->part.h == c->fh && c->fw >= fig.w)
+            r = c;
+    }
+    if (!r) {
+        r = &a->art_small[v];
+        if (!r->tex || r->fw < fig.w) {
+            /* tall enough for any small chart on this screen size, so it is
+             * made once */
+            int fh = fig.h > a->lh * 7 / 10 ? fig.h : a->lh * 7 / 10;
+            int fw = (int)lround((double)fh * fig.w / fig.h);
+            bool whole = false;
+            SDL_Surface *s = rasterise(a, v, fw, fh, (SDL_Rect){0, 0, fw, fh}, &whole);
+            if (!s)
+                return false;
+            SDL_Texture *tex = SDL_CreateTextureFromSurface(a->ren, s);
+            SDL_FreeSurface(s);
+            if (!tex)
+                return false;
+            if (r->tex)
+                SDL_DestroyTexture(r->tex);
+            *r = (art_raster){tex, v, fw, fh, {0, 0, fw, fh}, 0};
+        }
+    }
+    double k = (double)r->fw / fig.w;
+    SDL_Rect src = {(int)lround((vis.x - fig.x) * k), (int)lround((vis.y - fig.y) * k),
+                    (int)lround(vis.w * k), (int)lround(vis.h * k)};
+    SDL_SetTextureScaleMode(r->tex, SDL_ScaleModeLinear);
+    SDL_RenderCopy(a->ren, r->tex, &src, &vis);
+    SDL_SetTextureScaleMode(r->tex, SDL_ScaleModeNearest);
+    return true;
+}
+
 static bool art_draw(app *a, pm_view v, chart_xf xf)
 {
     if (!art_text(a, v))
@@ -179,6 +226,8 @@ static bool art_draw(app *a, pm_view v, chart_xf xf)
         return false;
     SDL_Rect fig = {(int)lround(xf.ox), (int)lround(xf.oy), fw, fh}, vis;
     if (!SDL_IntersectRect(&fig, &xf.clip, &vis))
+        return true;
+    if (xf.art_once && art_small_draw(a, v, xf, fig, vis))
         return true;
     SDL_Rect part = {vis.x - fig.x, vis.y - fig.y, vis.w, vis.h};
     SDL_Texture *tex = NULL;
@@ -424,6 +473,11 @@ void chart_pictures_clear(app *a, bool only_selected)
 void chart_free(app *a)
 {
     chart_pictures_clear(a, false);
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        if (a->art_small[v].tex)
+            SDL_DestroyTexture(a->art_small[v].tex);
+        a->art_small[v] = (art_raster){0};
+    }
     for (int i = 0; i < APP_ART_RASTERS; i++) {
         if (a->art[i].tex)
             SDL_DestroyTexture(a->art[i].tex);

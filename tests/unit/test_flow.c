@@ -290,6 +290,46 @@ static void test_back_from_every_step(void **state)
     flow_destroy(f);
 }
 
+/* Welcome never times out: Back onto it must leave nothing for the next
+ * person (monkey regression back-to-welcome-keeps-intake). */
+static void test_back_onto_welcome_starts_over(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_DETAILS);
+    assert_true(flow_intake(f)->nmarks > 0);
+    assert_true(intake_name_given(flow_intake(f)));
+    unsigned resets = flow_resets(f);
+    while (flow_screen(f) != SCREEN_WELCOME)
+        assert_int_equal(send(f, EV_BACK, 0), PM_OK);
+    assert_int_equal(flow_resets(f), resets + 1);
+    assert_int_equal(flow_intake(f)->nmarks, 0);
+    assert_false(intake_name_given(flow_intake(f)));
+    assert_int_equal(flow_view(f), VIEW_FRONT);
+    /* Back on welcome itself changes nothing more */
+    assert_int_equal(send(f, EV_BACK, 0), PM_OK);
+    assert_int_equal(flow_resets(f), resets + 1);
+    flow_destroy(f);
+}
+
+/* A touch that only changes how a screen is shown keeps the client's time
+ * (monkey regression presentation-taps-are-not-activity). */
+static void test_presentation_touch_is_activity(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_NAME);
+    uint64_t t0 = now;
+    flow_send(f, EV_TICK, 0, t0 + 60000);
+    assert_int_equal(flow_send(f, EV_TOUCH, 0, t0 + 60000), PM_OK);
+    flow_send(f, EV_TICK, 0, t0 + 120000);
+    assert_false(flow_still_there(f)); /* 60 s since the touch, not 120 */
+    assert_int_equal(flow_screen(f), SCREEN_NAME);
+    flow_send(f, EV_TICK, 0, t0 + 150000);
+    assert_true(flow_still_there(f)); /* 90 s after it, the prompt */
+    flow_destroy(f);
+}
+
 static void test_idle_prompt_then_reset(void **state)
 {
     (void)state;
@@ -562,6 +602,8 @@ int main(void)
         cmocka_unit_test(test_full_walk),
         cmocka_unit_test(test_back_from_every_step),
         cmocka_unit_test(test_idle_prompt_then_reset),
+        cmocka_unit_test(test_back_onto_welcome_starts_over),
+        cmocka_unit_test(test_presentation_touch_is_activity),
         cmocka_unit_test(test_client_can_start_over),
         cmocka_unit_test(test_failed_save_keeps_intake_and_retries),
         cmocka_unit_test(test_edit_from_review_goes_there_and_back),
