@@ -26,6 +26,20 @@ const char *replay_op_name(replay_op op)
 }
 
 /* Reads a non-negative decimal integer token; advances *p past it. */
+/* The next blank-separated word: *p moves past it; returns its length. */
+static size_t read_word(const char **p, const char **word)
+{
+    const char *s = *p;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    const char *e = s;
+    while (*e && *e != ' ' && *e != '\t')
+        e++;
+    *word = s;
+    *p = e;
+    return (size_t)(e - s);
+}
+
 static int read_int(const char **p, long max, long *out)
 {
     const char *s = *p;
@@ -155,19 +169,13 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
         }
         return PM_OK;
     case RP_HOLD: {
-        while (*s == ' ' || *s == '\t')
-            s++;
-        const char *e = s;
-        while (*e && *e != ' ' && *e != '\t')
-            e++;
-        size_t len = (size_t)(e - s);
-        const char *rest = e;
-        if (len == 0 || len >= REPLAY_ARG_MAX || read_int(&rest, 600000, &a) ||
-            !only_space(rest)) {
+        const char *word;
+        size_t len = read_word(&s, &word);
+        if (len == 0 || len >= REPLAY_ARG_MAX || read_int(&s, 600000, &a) || !only_space(s)) {
             pm_msg_set(err, "hold needs a widget id and milliseconds (at most 600000): hold ID MS");
             return PM_ERR_INVALID;
         }
-        memcpy(out->arg, s, len);
+        memcpy(out->arg, word, len);
         out->arg[len] = '\0';
         out->ms = (uint32_t)a;
         return PM_OK;
@@ -181,13 +189,9 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
     case RP_PRESS:
     case RP_SHOT:
     case RP_EXPECT: {
-        while (*s == ' ' || *s == '\t')
-            s++;
-        const char *e = s;
-        while (*e && *e != ' ' && *e != '\t')
-            e++;
-        size_t len = (size_t)(e - s);
-        if (len == 0 || !only_space(e)) {
+        const char *word;
+        size_t len = read_word(&s, &word);
+        if (len == 0 || !only_space(s)) {
             pm_msg_set(err, "%s needs exactly one word: %s %s", replay_op_name(out->op),
                        replay_op_name(out->op),
                        out->op == RP_PRESS ? "ID" : out->op == RP_SHOT ? "FILE.png" : "SCREEN");
@@ -197,7 +201,7 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
             pm_msg_set(err, "%s: argument is too long", replay_op_name(out->op));
             return PM_ERR_INVALID;
         }
-        memcpy(out->arg, s, len);
+        memcpy(out->arg, word, len);
         out->arg[len] = '\0';
         if (out->op == RP_SHOT) {
             if (len < 5 || strcmp(out->arg + len - 4, ".png") != 0) {

@@ -34,6 +34,8 @@ void staff_gesture_cancel(staff_gesture *g)
 
 void staff_gesture_set_area(staff_gesture *g, staff_rect area)
 {
+    if (g->area.x == area.x && g->area.y == area.y && g->area.w == area.w && g->area.h == area.h)
+        return; /* the same area (every redraw of welcome says it again): keep the press */
     g->area = area;
     if (g->pressing) {
         g->pressing = false;

@@ -59,7 +59,8 @@ void staff_gesture_init(staff_gesture *g, staff_rect area);
 /* Forgets any press and finger count (call when the screen changes or SDL
  * reports no finger down, so a lost "up" event cannot block the gesture). */
 void staff_gesture_cancel(staff_gesture *g);
-/* The welcome layout changed (rotation, size): a new area. Cancels a press. */
+/* The welcome layout's area for the gesture. A different area (rotation,
+ * size) cancels a press; the same area again changes nothing. */
 void staff_gesture_set_area(staff_gesture *g, staff_rect area);
 
 /* Feeds one input. Returns true exactly once per qualifying press: at the

@@ -193,7 +193,6 @@ typedef struct app {
     desk_screen seen_desk;
     bool desk_checking;          /* the PIN is being checked: "Checking..." */
     char staff_label[160];       /* a button label made at layout (counts) */
-    staff_rect clinic_area;      /* welcome: where the clinic's name is (the gesture) */
     int64_t wall0;               /* headless: the wall clock at now = 0 (fixed, for goldens) */
     bool fixed_wall;
     int64_t upkeep_last;

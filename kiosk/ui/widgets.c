@@ -338,6 +338,16 @@ void tfmt_s(char *out, size_t size, const char *tmpl, const char *one)
     out[o] = '\0';
 }
 
+SDL_Rect dialog_card(const app *a, int w_pct, int h_pct, int max_w, int max_h)
+{
+    int w = a->lw * w_pct / 100, h = a->lh * h_pct / 100;
+    if (w > px(a, max_w))
+        w = px(a, max_w);
+    if (h > px(a, max_h))
+        h = px(a, max_h);
+    return (SDL_Rect){(a->lw - w) / 2, (a->lh - h) / 2, w, h};
+}
+
 int notice_draw(app *a, SDL_Rect r, const char *text)
 {
     r_round(a, r, px(a, 12), COL_NOTICE);

@@ -61,6 +61,10 @@ void tfmt(char *out, size_t size, const char *tmpl, long one, long two);
 /* "{1}" replaced by a string. */
 void tfmt_s(char *out, size_t size, const char *tmpl, const char *one);
 
+/* A dialog's card, centred: w_pct x h_pct of the screen, at most max_w x
+ * max_h layout units. */
+SDL_Rect dialog_card(const app *a, int w_pct, int h_pct, int max_w, int max_h);
+
 /* A calm notice panel (light amber) with text; returns its height. */
 int notice_draw(app *a, SDL_Rect r, const char *text);
 

@@ -236,6 +236,19 @@ static void test_layout_change_cancels(void **state)
     assert_int_equal(hold(&g, SCREEN_WELCOME, 700, 90, 10000, 20000), 10000 + STAFF_HOLD_MS);
 }
 
+/* Welcome says its area again on every redraw: that must not spoil a press. */
+static void test_same_area_keeps_press(void **state)
+{
+    (void)state;
+    staff_gesture g;
+    staff_gesture_init(&g, area);
+    staff_input in = ev(STAFF_DOWN, 400, 40);
+    assert_false(staff_gesture_feed(&g, &in, 0));
+    staff_gesture_set_area(&g, area);
+    in.type = STAFF_TICK;
+    assert_true(staff_gesture_feed(&g, &in, STAFF_HOLD_MS));
+}
+
 static void test_session_idle(void **state)
 {
     (void)state;
@@ -271,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_outside_area_and_second_finger),
         cmocka_unit_test(test_not_from_the_client_flow),
         cmocka_unit_test(test_layout_change_cancels),
+        cmocka_unit_test(test_same_area_keeps_press),
         cmocka_unit_test(test_session_idle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

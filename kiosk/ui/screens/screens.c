@@ -28,12 +28,7 @@ const screen_ops *screen_ops_for(pm_screen s)
 
 static SDL_Rect card(const app *a)
 {
-    int w = a->lw * 80 / 100, h = a->lh * 70 / 100;
-    if (w > px(a, 620))
-        w = px(a, 620);
-    if (h > px(a, 400))
-        h = px(a, 400);
-    return (SDL_Rect){(a->lw - w) / 2, (a->lh - h) / 2, w, h};
+    return dialog_card(a, 80, 70, 620, 400);
 }
 
 /* The overlay replaces every widget underneath: only its two buttons work. */

@@ -75,8 +75,16 @@ void staff_time(const app *a, int64_t t, char *out, size_t size)
     else if (tm.tm_year == yest.tm_year && tm.tm_yday == yest.tm_yday)
         snprintf(out, size, "%s %02d:%02d", TS(a, "staff.yesterday"), tm.tm_hour, tm.tm_min);
     else
-        snprintf(out, size, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-                 tm.tm_mday, tm.tm_hour, tm.tm_min);
+        staff_date_time(t, out, size);
+}
+
+void staff_date_time(int64_t t, char *out, size_t size)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    localtime_r(&tt, &tm);
+    snprintf(out, size, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min);
 }
 
 int staff_badge(app *a, int x, int y, int h, pm_flag f)

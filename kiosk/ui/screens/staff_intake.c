@@ -355,12 +355,7 @@ const screen_ops staff_intake_screen = {layout, draw, NULL};
 
 static SDL_Rect card(const app *a)
 {
-    int w = a->lw * 84 / 100, h = a->lh * 62 / 100;
-    if (w > px(a, 640))
-        w = px(a, 640);
-    if (h > px(a, 340))
-        h = px(a, 340);
-    return (SDL_Rect){(a->lw - w) / 2, (a->lh - h) / 2, w, h};
+    return dialog_card(a, 84, 62, 640, 340);
 }
 
 static void confirm_layout(app *a)

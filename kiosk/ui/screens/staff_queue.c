@@ -3,7 +3,6 @@
  * already copied. A row opens the summary; the footer copies what is new. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "ui/screens/staff_ui.h"
 
@@ -144,11 +143,7 @@ static void draw(app *a)
         snprintf(line, sizeof line, "%s", TS(a, "staff.note.deleted"));
     else if (clock) {
         char when[64];
-        time_t t = (time_t)app_wall_time(a);
-        struct tm tm;
-        localtime_r(&t, &tm);
-        snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
-                 tm.tm_mday, tm.tm_hour, tm.tm_min);
+        staff_date_time(app_wall_time(a), when, sizeof when);
         tfmt_s(line, sizeof line, TS(a, "staff.queue.clock"), when);
     } else if (count == 0)
         snprintf(line, sizeof line, "%s", TS(a, "staff.queue.empty"));

@@ -27,6 +27,8 @@ SDL_Rect staff_body(const app *a, bool footer);
 
 /* "Today 17:30", "Yesterday 09:05" or "2026-11-24 14:02" in local time. */
 void staff_time(const app *a, int64_t t, char *out, size_t size);
+/* Always the full "2026-11-24 14:02" (local time). */
+void staff_date_time(int64_t t, char *out, size_t size);
 /* A pill with "Urgent" (red) or "Check" (amber); nothing for no flag.
  * Returns its width. */
 int staff_badge(app *a, int x, int y, int h, pm_flag f);

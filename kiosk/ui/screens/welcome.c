@@ -3,7 +3,6 @@
 #include "ui/screens/screens.h"
 
 #include <stdio.h>
-#include <string.h>
 
 /* The clinic's name on top (from painmap.conf), or the greeting when none
  * is set: a 3-second press there is the way into staff mode (desk.h). */
@@ -19,11 +18,8 @@ static void layout(app *a)
     w_clear(a);
     a->body = (SDL_Rect){px(a, 24), px(a, 40), a->lw - px(a, 48), a->lh - px(a, 60)};
     SDL_Rect cr = clinic_rect(a);
-    staff_rect area = {cr.x, cr.y, cr.w, cr.h};
-    if (a->desk && memcmp(&area, &a->clinic_area, sizeof area) != 0) {
-        a->clinic_area = area; /* a new area cancels a press: only when it moved */
-        desk_set_gesture_area(a->desk, area);
-    }
+    if (a->desk)
+        desk_set_gesture_area(a->desk, (staff_rect){cr.x, cr.y, cr.w, cr.h});
     w_add(a, "clinic_name", cr, WS_HIDDEN, NULL); /* not a button: an id for `hold` */
     /* The languages the clinic offers (painmap.conf), each named in itself;
      * with only one there is nothing to choose. */
