@@ -39,13 +39,14 @@ enum {
     K_RETENTION,
     K_AFTER_EXPORT,
     K_FORMATS,
+    K_DELETE_UNCOPIED,
     K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
     "clinic_name",   "languages",          "default_language", "idle_timeout",
     "rotation",      "staff_pin_hash",     "staff_idle_timeout", "retention_days",
-    "delete_after_export_days", "export_formats",
+    "delete_after_export_days", "export_formats", "delete_uncopied",
 };
 
 typedef struct {
@@ -281,6 +282,20 @@ static void set_rotation(parse_ctx *x, const char *v)
     MSG(x, "%s:%d: rotation = %s: must be 0, 90, 180 or 270; using 0", x->name, x->lineno, s);
 }
 
+static void set_delete_uncopied(parse_ctx *x, const char *v)
+{
+    char s[64];
+    if (strcasecmp(v, "yes") == 0 || strcasecmp(v, "no") == 0) {
+        x->cfg->delete_uncopied = strcasecmp(v, "yes") == 0;
+        return;
+    }
+    shown(v, s, sizeof s);
+    MSG(x,
+        "%s:%d: delete_uncopied = %s: must be yes or no; using no (intakes never copied to a "
+        "USB stick are kept until staff copy or delete them)",
+        x->name, x->lineno, s);
+}
+
 /* A yescrypt hash: "$y$" then the crypt alphabet and '$' only. */
 static bool hash_shape_ok(const char *v)
 {
@@ -388,7 +403,7 @@ static void unknown_key(parse_ctx *x, const char *key)
         MSG(x, "%s:%d: unknown setting '%s'; this line is ignored (the settings are: "
                "clinic_name, languages, default_language, idle_timeout, rotation, "
                "staff_pin_hash, staff_idle_timeout, retention_days, delete_after_export_days, "
-               "export_formats)",
+               "delete_uncopied, export_formats)",
             x->name, x->lineno, s);
 }
 
@@ -444,6 +459,7 @@ static int on_pair(void *user, const char *section, const char *key, const char 
         case K_RETENTION: x->cfg->retention_days = d.retention_days; break;
         case K_AFTER_EXPORT: x->cfg->delete_after_export_days = CONFIG_UNSET; break;
         case K_FORMATS: x->cfg->export_formats = d.export_formats; break;
+        case K_DELETE_UNCOPIED: x->cfg->delete_uncopied = false; break;
         default: break;
         }
         return 1;
@@ -490,6 +506,10 @@ static int on_pair(void *user, const char *section, const char *key, const char 
         set_after_export(x, v);
         break;
     case K_FORMATS: set_formats(x, v); break;
+    case K_DELETE_UNCOPIED:
+        x->cfg->delete_uncopied = false;
+        set_delete_uncopied(x, v);
+        break;
     default: break;
     }
     return 1;
@@ -693,12 +713,13 @@ void config_describe(const pm_config *cfg, char *buf, size_t size)
     snprintf(buf, size,
              "clinic_name = %s\nlanguages = %s\ndefault_language = %s\nidle_timeout = %lu\n"
              "rotation = %d\nstaff_pin_hash = %s\nstaff_idle_timeout = %lu\n"
-             "retention_days = %lu\ndelete_after_export_days = %s\nexport_formats = %s%s%s\n",
+             "retention_days = %lu\ndelete_after_export_days = %s\ndelete_uncopied = %s\n"
+             "export_formats = %s%s%s\n",
              cfg->clinic_name, cfg->nlanguages ? langs : "(all)", cfg->default_language,
              (unsigned long)cfg->idle_timeout_s, cfg->rotation,
              cfg->staff_pin_hash[0] ? "(set)" : "(not set: staff mode locked)",
              (unsigned long)cfg->staff_idle_timeout_s, (unsigned long)cfg->retention_days, after,
-             cfg->export_formats & CONFIG_EXPORT_HTML ? "html " : "",
+             cfg->delete_uncopied ? "yes" : "no", cfg->export_formats & CONFIG_EXPORT_HTML ? "html " : "",
              cfg->export_formats & CONFIG_EXPORT_JSON ? "json " : "",
              cfg->export_formats & CONFIG_EXPORT_FHIR ? "fhir" : "");
 }

@@ -65,8 +65,9 @@ typedef struct {
     int rotation;                   /* 0, 90, 180 or 270 degrees */
     char staff_pin_hash[CONFIG_HASH_MAX]; /* "$y$..."; "" = no PIN: staff mode locked */
     uint32_t staff_idle_timeout_s;  /* staff mode closes itself after this */
-    uint32_t retention_days;        /* intakes older than this are deleted */
+    uint32_t retention_days;        /* copied intakes older than this are deleted */
     int32_t delete_after_export_days; /* exported intakes go after this; CONFIG_UNSET: never sooner */
+    bool delete_uncopied;           /* retention_days count for never-copied intakes too */
     unsigned export_formats;        /* CONFIG_EXPORT_* bits, never 0 */
 
     /* Where the values came from, for later messages. */

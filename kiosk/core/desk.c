@@ -30,6 +30,7 @@ struct desk {
     /* queue and the opened intake */
     queue_list q;
     bool q_loaded;
+    int64_t clock_ref;        /* what retention judges the clock against */
     desk_note note;
     char msg[PM_MSG_MAX];
     queue_entry entry;
@@ -147,6 +148,19 @@ static void reload_queue(desk *d)
     if (queue_load(d->s, d->c, &d->q, &err) != PM_OK)
         say(d, DESK_NOTE_PROBLEM, err.text);
     d->q_loaded = true;
+    d->clock_ref = retention_clock_reference(d->s);
+}
+
+static void confirm_clock(desk *d, desk_clock now)
+{
+    pm_msg err = {{0}};
+    pm_status st = d->s ? retention_confirm_clock(d->s, now.utc_s, &err) : PM_ERR_IO;
+    if (st != PM_OK) {
+        say(d, DESK_NOTE_PROBLEM, err.text[0] ? err.text : "The date could not be noted.");
+        return;
+    }
+    reload_queue(d);
+    say(d, DESK_NOTE_CLOCK_CONFIRMED, NULL);
 }
 
 /* The opened entry again from a fresh queue (seen / exported changed). */
@@ -463,6 +477,11 @@ pm_status desk_handle(desk *d, desk_event ev, int arg, desk_clock now)
             return PM_ERR_STATE;
         go_export(d, true, now);
         return PM_OK;
+    case DESK_EV_CONFIRM_CLOCK:
+        if (d->screen != DESK_QUEUE || desk_clock_state_now(d, now) != DESK_CLOCK_JUMPED)
+            return PM_ERR_STATE;
+        confirm_clock(d, now);
+        return PM_OK;
     case DESK_EV_EXPORT_START:
         if (d->screen != DESK_EXPORT)
             return PM_ERR_STATE;
@@ -572,17 +591,21 @@ uint32_t desk_pin_seconds_left(const desk *d, desk_clock now)
 
 uint32_t desk_pin_tries_left(const desk *d) { return pin_guard_tries_left(&d->guard); }
 
-bool desk_clock_suspect(const desk *d, desk_clock now)
+desk_clock_state desk_clock_state_now(const desk *d, desk_clock now)
 {
     if (now.utc_s < RETENTION_CLOCK_MIN)
-        return true;
+        return DESK_CLOCK_UNSET;
     if (!d->q_loaded)
-        return false;
+        return DESK_CLOCK_OK;
     for (size_t i = 0; i < d->q.count; i++)
         if (d->q.items[i].saved_at > now.utc_s + 300)
-            return true;
-    return false;
+            return DESK_CLOCK_BEHIND;
+    if (retention_judge_clock(now.utc_s, d->clock_ref) == RETENTION_CLOCK_JUMPED)
+        return DESK_CLOCK_JUMPED;
+    return DESK_CLOCK_OK;
 }
+
+int64_t desk_clock_reference(const desk *d) { return d->clock_ref; }
 
 const queue_list *desk_queue(const desk *d) { return d->q_loaded ? &d->q : NULL; }
 desk_note desk_note_now(const desk *d) { return d->note; }

@@ -72,6 +72,7 @@ typedef enum {
     DESK_EV_EXPORT_NEW,   /* queue: copy every intake not yet exported */
     DESK_EV_EXPORT_THIS,  /* intake: copy this one */
     DESK_EV_EXPORT_START, /* export: a stick is there, go */
+    DESK_EV_CONFIRM_CLOCK, /* queue, clock DESK_CLOCK_JUMPED: staff say the date is right */
 } desk_event;
 
 typedef struct {
@@ -104,7 +105,18 @@ typedef enum {
     DESK_NOTE_DELETED,      /* the intake was deleted */
     DESK_NOTE_SEEN,         /* marked as seen */
     DESK_NOTE_PROBLEM,      /* something failed: desk_message() says what and what to do */
+    DESK_NOTE_CLOCK_CONFIRMED, /* staff confirmed the date: retention runs again */
 } desk_note;
+
+/* How the kiosk's wall clock looks to staff. */
+typedef enum {
+    DESK_CLOCK_OK,
+    DESK_CLOCK_UNSET,  /* reads before 2026: never set (a Pi without a clock module) */
+    DESK_CLOCK_BEHIND, /* more than 5 minutes before the newest saved intake: it went back */
+    DESK_CLOCK_JUMPED, /* more than a month ahead of when it was last known right
+                        * (retention.h): nothing is deleted until it is fixed or staff
+                        * confirm the date (DESK_EV_CONFIRM_CLOCK) */
+} desk_clock_state;
 
 typedef struct desk desk;
 
@@ -160,11 +172,12 @@ desk_pin_state desk_pin_state_now(const desk *d, desk_clock now);
 uint32_t desk_pin_seconds_left(const desk *d, desk_clock now);
 uint32_t desk_pin_tries_left(const desk *d);
 
-/* The kiosk's wall clock looks wrong: it reads before 2026 (never set: a
- * Pi without a clock module or network), or more than 5 minutes before the
- * newest saved intake (it went back). Staff are told on the queue screen;
- * times on new intakes and retention then cannot be trusted. */
-bool desk_clock_suspect(const desk *d, desk_clock now);
+/* The kiosk's wall clock as staff should see it (desk_clock_state). Staff
+ * are told on the queue screen; times on new intakes and retention then
+ * cannot be trusted. desk_clock_reference(): the time a JUMPED clock is
+ * compared with (UTC seconds; 0 when none). */
+desk_clock_state desk_clock_state_now(const desk *d, desk_clock now);
+int64_t desk_clock_reference(const desk *d);
 
 /* Queue (QUEUE, and behind INTAKE). NULL before the first load. */
 const queue_list *desk_queue(const desk *d);

@@ -207,13 +207,6 @@ static int staff_language(const app *a)
     return 0;
 }
 
-static void log_msgs(pm_msgs *m)
-{
-    for (size_t i = 0; i < m->count; i++)
-        journal_log(JOURNAL_NOTICE, "%s", m->items[i]);
-    pm_msgs_free(m);
-}
-
 /* Retention (and at start-up the repairs of upkeep.h), logged. */
 static void run_upkeep(app *a, bool startup)
 {
@@ -227,10 +220,12 @@ static void run_upkeep(app *a, bool startup)
         upkeep_startup(a->store, a->content, &a->config, staff_language(a), now, &res, &log);
     else
         upkeep_daily(a->store, &a->config, now, &res, &log);
-    log_msgs(&log);
-    if (res.retention_status == PM_ERR_STATE)
-        journal_log(JOURNAL_WARNING, "the clock reads before 2026 (no network time yet?): "
-                        "retention waits for a set clock");
+    /* an untrusted clock is a warning: retention's own last line says why */
+    for (size_t i = 0; i < log.count; i++)
+        journal_log(res.retention_status == PM_ERR_STATE && i + 1 == log.count ? JOURNAL_WARNING
+                                                                                : JOURNAL_NOTICE,
+                    "%s", log.items[i]);
+    pm_msgs_free(&log);
     a->upkeep_last = now;
 }
 

@@ -325,10 +325,15 @@ void tfmt(char *out, size_t size, const char *tmpl, long one, long two)
 
 void tfmt_s(char *out, size_t size, const char *tmpl, const char *one)
 {
+    tfmt_s2(out, size, tmpl, one, "");
+}
+
+void tfmt_s2(char *out, size_t size, const char *tmpl, const char *one, const char *two)
+{
     size_t o = 0;
     for (const char *p = tmpl; *p && o + 1 < size; p++) {
-        if (p[0] == '{' && p[1] == '1' && p[2] == '}') {
-            for (const char *s = one; *s && o + 1 < size; s++)
+        if (p[0] == '{' && (p[1] == '1' || p[1] == '2') && p[2] == '}') {
+            for (const char *s = p[1] == '1' ? one : two; *s && o + 1 < size; s++)
                 out[o++] = *s;
             p += 2;
         } else {

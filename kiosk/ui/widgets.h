@@ -60,6 +60,7 @@ int text_paras(app *a, SDL_Rect r, const char *const *texts, const bool *heads, 
 void tfmt(char *out, size_t size, const char *tmpl, long one, long two);
 /* "{1}" replaced by a string. */
 void tfmt_s(char *out, size_t size, const char *tmpl, const char *one);
+void tfmt_s2(char *out, size_t size, const char *tmpl, const char *one, const char *two);
 
 /* A dialog's card, centred: w_pct x h_pct of the screen, at most max_w x
  * max_h layout units. */

@@ -98,7 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     retention_result res;
     pm_msgs log;
     pm_msgs_init(&log);
-    retention_run(st, 30, 7, INT64_C(1795700000), &res, &log);
+    retention_rules rules = {30, 7, true};
+    retention_run(st, &rules, INT64_C(1795700000), &res, &log);
     pm_msgs_free(&log);
     return 0;
 }

@@ -57,6 +57,7 @@ static void test_defaults_from_empty_text(void **state)
     assert_int_equal(cfg.staff_idle_timeout_s, CONFIG_STAFF_IDLE_DEFAULT);
     assert_int_equal(cfg.retention_days, CONFIG_RETENTION_DEFAULT);
     assert_int_equal(cfg.delete_after_export_days, CONFIG_UNSET);
+    assert_false(cfg.delete_uncopied); /* never-copied intakes are kept unless the clinic says */
     assert_int_equal(cfg.export_formats, CONFIG_EXPORT_ALL);
     /* the only message: staff mode is locked until a PIN is set */
     assert_int_equal(m.count, 1);
@@ -161,6 +162,20 @@ static void test_bad_values_fall_back(void **state)
     assert_int_equal(cfg.rotation, 0);
     /* a bad hash is reported once, not again as "no hash set" */
     assert_false(has_msg(&m, "no staff_pin_hash is set", NULL));
+    pm_msgs_free(&m);
+}
+
+static void test_delete_uncopied(void **state)
+{
+    (void)state;
+    pm_config cfg;
+    pm_msgs m = parse("delete_uncopied = YES\n", &cfg);
+    assert_true(cfg.delete_uncopied);
+    pm_msgs_free(&m);
+    m = parse("delete_uncopied = sometimes\n", &cfg);
+    assert_false(cfg.delete_uncopied);
+    assert_true(has_msg(&m, "painmap.conf:1: delete_uncopied = sometimes: must be yes or no",
+                        "using no"));
     pm_msgs_free(&m);
 }
 
@@ -376,6 +391,7 @@ static void test_shipped_example(void **state)
     assert_int_equal(cfg.staff_idle_timeout_s, d.staff_idle_timeout_s);
     assert_int_equal(cfg.export_formats, d.export_formats);
     assert_int_equal(cfg.delete_after_export_days, d.delete_after_export_days);
+    assert_int_equal(cfg.delete_uncopied, d.delete_uncopied);
     pm_content *c = tu_load_shipped();
     assert_int_equal(config_check_languages(&cfg, c, &m), 0);
     content_free(c);
@@ -478,6 +494,7 @@ int main(void)
         cmocka_unit_test(test_every_key),
         cmocka_unit_test(test_bad_rotation_names_line),
         cmocka_unit_test(test_bad_values_fall_back),
+        cmocka_unit_test(test_delete_uncopied),
         cmocka_unit_test(test_unknown_keys_and_junk_lines),
         cmocka_unit_test(test_empty_values_and_quotes),
         cmocka_unit_test(test_windows_file),

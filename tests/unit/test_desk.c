@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "desk.h"
+#include "retention.h"
 #include "samples.h"
 #include "testutil.h"
 
@@ -379,11 +380,37 @@ static void test_clock_suspect(void **state)
     sample_save(f->base.s, f->base.c, SAMPLE_PLAIN, "Bea", T0 + 3600, a); /* saved "later" */
     open_staff(f, 0);
     desk_clock now = at(10000);
-    assert_true(desk_clock_suspect(f->d, now)); /* the clock went back an hour */
+    assert_int_equal(desk_clock_state_now(f->d, now), DESK_CLOCK_BEHIND); /* went back an hour */
     now.utc_s = T0 + 3600 + 10;
-    assert_false(desk_clock_suspect(f->d, now));
+    assert_int_equal(desk_clock_state_now(f->d, now), DESK_CLOCK_OK);
     now.utc_s = 86400 * 20; /* January 1970: never set */
-    assert_true(desk_clock_suspect(f->d, now));
+    assert_int_equal(desk_clock_state_now(f->d, now), DESK_CLOCK_UNSET);
+    /* only a jumped clock can be confirmed */
+    assert_int_equal(desk_handle(f->d, DESK_EV_CONFIRM_CLOCK, 0, now), PM_ERR_STATE);
+}
+
+/* A clock far ahead: staff see it on the queue, retention waits, and once
+ * staff say the date is right it becomes the clock's reference. */
+static void test_clock_jumped_confirmed(void **state)
+{
+    fixture *f = *state;
+    char a[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_PLAIN, "Bea", T0 - 60, a);
+    open_staff(f, 0);
+    desk_clock now = at(20000);
+    assert_int_equal(desk_clock_state_now(f->d, now), DESK_CLOCK_OK);
+    now.utc_s = T0 + 40 * RETENTION_DAY_S;
+    assert_int_equal(desk_clock_state_now(f->d, now), DESK_CLOCK_JUMPED);
+    assert_int_equal(desk_clock_reference(f->d), T0 - 60);
+    pm_config cfg;
+    config_defaults(&cfg, NULL);
+    retention_result r;
+    assert_int_equal(retention_run_config(f->base.s, &cfg, now.utc_s, &r, NULL), PM_ERR_STATE);
+    assert_int_equal(desk_handle(f->d, DESK_EV_CONFIRM_CLOCK, 0, now), PM_OK);
+    assert_int_equal(desk_note_now(f->d), DESK_NOTE_CLOCK_CONFIRMED);
+    assert_int_equal(desk_clock_state_now(f->d, now), DESK_CLOCK_OK);
+    assert_int_equal(retention_run_config(f->base.s, &cfg, now.utc_s, &r, NULL), PM_OK);
+    assert_int_equal(r.uncopied, 1); /* and still kept: never copied */
 }
 
 static void test_leave_wipes_from_anywhere(void **state)
@@ -414,6 +441,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_export_new_to_stick, setup, teardown),
         cmocka_unit_test_setup_teardown(test_export_this_one_and_no_stick, setup, teardown),
         cmocka_unit_test_setup_teardown(test_leave_wipes_from_anywhere, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_clock_jumped_confirmed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clock_suspect, setup, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, NULL);

@@ -48,6 +48,7 @@ static void test_startup_repairs_and_retains(void **state)
     pm_config cfg;
     config_defaults(&cfg, NULL);
     cfg.retention_days = 30;
+    cfg.delete_uncopied = true;
     pm_msgs log;
     pm_msgs_init(&log);
     upkeep_result res;
@@ -103,6 +104,35 @@ static void test_unset_clock_deletes_nothing(void **state)
     assert_true(exists(f, name));
 }
 
+/* Defect 1 as it was found: three saved, never-exported intakes, and the
+ * kiosk starts with the wall clock at 2036-02-01 or 2099. All three stay,
+ * with the clinic's default settings and with delete_uncopied = yes. */
+static void test_clock_far_ahead_keeps_everything(void **state)
+{
+    fixture *f = *state;
+    char stems[3][STORE_STEM_MAX];
+    for (int i = 0; i < 3; i++)
+        sample_save(f->s, f->c, SAMPLE_PLAIN, "Kept", NOW - DAY + i * 60, stems[i]);
+    const int64_t far[] = {INT64_C(2085523200), INT64_C(4070908800)};
+    for (int uncopied = 0; uncopied < 2; uncopied++)
+        for (int k = 0; k < 2; k++) {
+            pm_config cfg;
+            config_defaults(&cfg, NULL);
+            cfg.delete_uncopied = uncopied;
+            upkeep_result res;
+            upkeep_startup(f->s, f->c, &cfg, 0, far[k], &res, NULL);
+            assert_int_equal(res.retention_status, PM_ERR_STATE);
+            assert_int_equal(res.retention.clock, RETENTION_CLOCK_JUMPED);
+            upkeep_daily(f->s, &cfg, far[k] + DAY, &res, NULL);
+            assert_int_equal(res.retention.deleted, 0);
+        }
+    for (int i = 0; i < 3; i++) {
+        char name[STORE_STEM_MAX + 8];
+        snprintf(name, sizeof name, "%.*s.json", STORE_STEM_MAX - 1, stems[i]);
+        assert_true(exists(f, name));
+    }
+}
+
 static void test_daily_schedule(void **state)
 {
     (void)state;
@@ -120,6 +150,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unreadable_record_keeps_going, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_unset_clock_deletes_nothing, tu_fixture_setup,
+                                        tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_clock_far_ahead_keeps_everything, tu_fixture_setup,
                                         tu_fixture_teardown),
         cmocka_unit_test(test_daily_schedule),
     };

@@ -11,20 +11,43 @@ typedef struct {
     int row_h, per_page, pages;
 } queue_geo;
 
-/* A long message on top (a problem, a clock that looks wrong) gets two
- * lines' room; the counts and "deleted" need one. */
+static desk_clock_state clock_state(const app *a)
+{
+    return desk_clock_state_now(a->desk, (desk_clock){a->now, app_wall_time(a)});
+}
+
+/* A long message on top (a problem, a clock that looks wrong, a date just
+ * confirmed) gets two lines' room; the counts and "deleted" need one. */
 static bool has_notice(const app *a)
 {
     desk_note note = desk_note_now(a->desk);
-    return note == DESK_NOTE_PROBLEM ||
-           (note != DESK_NOTE_DELETED &&
-            desk_clock_suspect(a->desk, (desk_clock){a->now, app_wall_time(a)}));
+    return note == DESK_NOTE_PROBLEM || note == DESK_NOTE_CLOCK_CONFIRMED ||
+           (note != DESK_NOTE_DELETED && clock_state(a) != DESK_CLOCK_OK);
+}
+
+/* A clock far ahead of when it was last known right stops retention until
+ * staff say the date is right: the button for that sits in the notice. */
+static bool asks_clock(const app *a)
+{
+    desk_note note = desk_note_now(a->desk);
+    return note != DESK_NOTE_PROBLEM && note != DESK_NOTE_DELETED &&
+           clock_state(a) == DESK_CLOCK_JUMPED;
+}
+
+/* Beside the text in landscape, under it in portrait (too narrow for both). */
+static SDL_Rect clock_button(const app *a, SDL_Rect note)
+{
+    int w = px(a, 220), h = px(a, 56), m = px(a, 10);
+    if (a->lw < a->lh)
+        return (SDL_Rect){note.x + note.w - w - m, note.y + note.h - px(a, 4) - h - m, w, h};
+    return (SDL_Rect){note.x + note.w - w - m, note.y + (note.h - px(a, 4) - h) / 2, w, h};
 }
 
 static queue_geo arrange(app *a, SDL_Rect b, size_t count)
 {
     queue_geo g;
-    int head = px(a, has_notice(a) ? (a->lw < a->lh ? 130 : 84) : 40);
+    bool portrait = a->lw < a->lh;
+    int head = px(a, !has_notice(a) ? 40 : !portrait ? 84 : asks_clock(a) ? 196 : 130);
     g.note = (SDL_Rect){b.x, b.y, b.w, head};
     g.row_h = px(a, a->lw < a->lh ? 84 : 66);
     int pager_h = px(a, 52);
@@ -77,6 +100,9 @@ static void layout(app *a)
     }
     if (g.pages > 1)
         staff_pager(a, g.pager);
+    if (asks_clock(a))
+        w_desk(a, "clock_ok", clock_button(a, g.note), WS_PRIMARY, TS(a, "staff.queue.clock_ok"),
+               DESK_EV_CONFIRM_CLOCK, 0);
 }
 
 static void draw_row(app *a, const queue_entry *e, SDL_Rect r)
@@ -135,17 +161,22 @@ static void draw(app *a)
     char line[PM_MSG_MAX];
     desk_note note = desk_note_now(a->desk);
     bool problem = note == DESK_NOTE_PROBLEM;
-    bool clock = !problem && note != DESK_NOTE_DELETED &&
-                 desk_clock_suspect(a->desk, (desk_clock){a->now, app_wall_time(a)});
+    desk_clock_state cs = clock_state(a);
+    bool clock = !problem && note != DESK_NOTE_DELETED && cs != DESK_CLOCK_OK;
     if (problem)
         snprintf(line, sizeof line, "%s", desk_message(a->desk));
     else if (note == DESK_NOTE_DELETED)
         snprintf(line, sizeof line, "%s", TS(a, "staff.note.deleted"));
     else if (clock) {
-        char when[64];
+        char when[64], ref[64];
         staff_date_time(app_wall_time(a), when, sizeof when);
-        tfmt_s(line, sizeof line, TS(a, "staff.queue.clock"), when);
-    } else if (count == 0)
+        staff_date_time(desk_clock_reference(a->desk), ref, sizeof ref);
+        tfmt_s2(line, sizeof line,
+                TS(a, cs == DESK_CLOCK_JUMPED ? "staff.queue.clock_jumped" : "staff.queue.clock"),
+                when, ref);
+    } else if (note == DESK_NOTE_CLOCK_CONFIRMED)
+        snprintf(line, sizeof line, "%s", TS(a, "staff.note.clock_confirmed"));
+    else if (count == 0)
         snprintf(line, sizeof line, "%s", TS(a, "staff.queue.empty"));
     else {
         char more[160] = "";
@@ -158,9 +189,19 @@ static void draw(app *a)
             snprintf(line + l, sizeof line - l, "  ·  %s", more);
         }
     }
-    if (problem || clock || note == DESK_NOTE_DELETED)
-        notice_draw(a, (SDL_Rect){g.note.x, g.note.y, g.note.w, g.note.h - px(a, 4)}, line);
-    else
+    if (has_notice(a) || note == DESK_NOTE_DELETED) {
+        SDL_Rect nr = {g.note.x, g.note.y, g.note.w, g.note.h - px(a, 4)};
+        if (asks_clock(a)) {
+            /* the text stops short of the button drawn over the notice */
+            SDL_Rect b = clock_button(a, g.note);
+            r_round(a, nr, px(a, 12), COL_NOTICE);
+            if (a->lw < a->lh)
+                nr.h = b.y - nr.y;
+            else
+                nr.w = b.x - nr.x - px(a, 4);
+        }
+        notice_draw(a, nr, line);
+    } else
         t_box(a, g.note, line, FONT_BODY, true, COL_INK, AL_LEFT, true);
     if (g.pages > 1)
         staff_pager_draw(a, g.pager);
