@@ -240,6 +240,26 @@ static void open_store(app *a)
         journal_log(JOURNAL_ERR, "%s", err.text);
 }
 
+/* The saver's lines go to the journal; the layout check's throw-away
+ * saves are not news. */
+static void saver_log(void *ctx, saver_level level, const char *line)
+{
+    const app *a = ctx;
+    if (a->measure_only && level == SAVER_NOTICE)
+        return;
+    journal_log((journal_level)level, "%s", line);
+}
+
+static void open_saver(app *a)
+{
+    if (!a->content)
+        return;
+    saver_setup ss = {.store = a->store, .content = a->content, .page_lang = 0,
+                      .log = saver_log, .log_ctx = a};
+    if (saver_create(&ss, &a->saver) != PM_OK)
+        journal_log(JOURNAL_ERR, "saving cannot start (out of memory)");
+}
+
 static void open_desk(app *a, const app_options *o)
 {
     if (!a->content)
@@ -251,6 +271,7 @@ static void open_desk(app *a, const app_options *o)
         .io = o->usb_any_folder ? export_io_any_folder() : export_io_posix(),
         .mount = o->usb_mount,
         .staff_lang = staff_language(a),
+        .saver = a->saver,
     };
     if (desk_create(&ds, desk_now(a), &a->desk) != PM_OK) {
         journal_log(JOURNAL_ERR, "staff mode cannot start (out of memory)");
@@ -315,6 +336,7 @@ bool app_init(app *a, const app_options *o)
     load_content(a, o);
     open_store(a);
     run_upkeep(a, true);
+    open_saver(a);
     open_desk(a, o);
     a->dirty = true;
     return true;
@@ -332,8 +354,6 @@ void app_forget_client(app *a)
     a->part = 0;
     a->show_hint = false;
     a->drag_owner = -1;
-    explicit_bzero(a->saved_stem, sizeof a->saved_stem);
-    explicit_bzero(a->save_error, sizeof a->save_error);
     /* The last frame showed the old client: draw over it now. */
     a->dirty = true;
 }
@@ -344,6 +364,10 @@ void app_quit(app *a)
     chart_free(a);
     if (a->desk)
         desk_destroy(a->desk);
+    if (a->saver) {
+        saver_flush(a->saver, (saver_clock){a->now, app_wall_time(a)});
+        saver_destroy(a->saver);
+    }
     if (a->flow)
         flow_destroy(a->flow);
     if (a->content)
@@ -642,6 +666,18 @@ static void tick(app *a)
     after_flow(a);
 }
 
+/* The core's saver: the flow's save, and retries of intakes kept after a
+ * failed one. */
+static void step_saver(app *a)
+{
+    if (!a->saver || !a->flow)
+        return;
+    if (saver_step(a->saver, a->flow, (saver_clock){a->now, app_wall_time(a)})) {
+        a->dirty = true;
+        after_flow(a);
+    }
+}
+
 void app_advance(app *a, uint32_t ms)
 {
     /* Tick in steps so the idle prompt appears before the wipe, as it would
@@ -651,56 +687,10 @@ void app_advance(app *a, uint32_t ms)
         a->now += step;
         ms -= step;
         tick(a);
+        step_saver(a);
         tick_desk(a);
     }
     app_update(a);
-}
-
-/* The save: JSON and HTML rendered from the intake, written atomically. */
-static void do_save(app *a)
-{
-    if (!a->store) {
-        pm_msg err = {{0}};
-        pm_status st = store_open(a->state_dir, store_io_posix(), &a->store, &err);
-        if (st != PM_OK)
-            journal_log(JOURNAL_ERR, "%s", err.text);
-    }
-    const intake *in = flow_intake(a->flow);
-    int64_t saved_at = app_wall_time(a);
-    char *json = NULL, *html = NULL;
-    pm_msg err = {{0}};
-    pm_status st = summary_render_json(a->content, in, saved_at, &json);
-    if (st == PM_OK)
-        st = summary_render_html(a->content, in, saved_at, 0, &html);
-    if (st != PM_OK)
-        pm_msg_set(&err, "the summary could not be written (%s)", pm_status_name(st));
-    else if (!a->store) {
-        st = PM_ERR_IO;
-        pm_msg_set(&err, "the state folder %s cannot be opened", a->state_dir);
-    } else
-        st = store_save(a->store, saved_at, json, html, a->saved_stem, &err);
-    if (json) {
-        explicit_bzero(json, strlen(json));
-        free(json);
-    }
-    if (html) {
-        explicit_bzero(html, strlen(html));
-        free(html);
-    }
-    if (st == PM_OK) {
-        snprintf(a->saved_path, sizeof a->saved_path, "%s/%s.json", store_intakes_dir(a->store),
-                 a->saved_stem);
-        if (!a->measure_only) /* the layout check's throw-away saves are not news */
-            journal_log(JOURNAL_NOTICE, "saved %s (and .html)", a->saved_path);
-        a->save_error[0] = '\0';
-        flow_send(a->flow, EV_SAVE_DONE, 0, a->now);
-    } else {
-        journal_log(JOURNAL_ERR, "save failed: %s", err.text);
-        snprintf(a->save_error, sizeof a->save_error, "%s", err.text);
-        flow_send(a->flow, EV_SAVE_FAILED, 0, a->now);
-    }
-    a->dirty = true;
-    after_flow(a);
 }
 
 void app_update(app *a)
@@ -709,8 +699,8 @@ void app_update(app *a)
         /* Show "saving" first, so a slow card never looks like a hang. */
         app_draw(a);
         app_present(a);
-        do_save(a);
     }
+    step_saver(a);
     if (staff_open(a) && desk_screen_now(a->desk) == DESK_EXPORTING) {
         /* Show the copy starting, then copy with progress on screen. */
         app_draw(a);
@@ -940,6 +930,9 @@ static bool wait_event(app *a, wait_mode mode, inputwait *iw, const sdnotify_wat
     uint64_t ping = sdnotify_watchdog_due(wd);
     if (ping < due)
         due = ping;
+    uint64_t retry = a->saver ? saver_next_deadline(a->saver, now) : UINT64_MAX;
+    if (retry < due)
+        due = retry;
     /* Staff mode's own clock: a held press firing, a lock-out count-down,
      * the stick poll, the idle close. */
     if (a->desk) {

@@ -17,6 +17,7 @@
 #include "content.h"
 #include "desk.h"
 #include "flow.h"
+#include "saver.h"
 #include "store.h"
 #include "platform/sdnotify.h"
 
@@ -198,11 +199,9 @@ typedef struct app {
     int64_t upkeep_last;
     sdnotify_watchdog wd;        /* kicked from the loop and from long work (the copy) */         /* wall clock of the last retention run (-1: never) */
 
-    /* saving */
+    /* saving: the core saves (records/saver.h); the shell only shows it */
     store *store;
-    char saved_stem[64];
-    char saved_path[1024];
-    char save_error[PM_MSG_MAX];
+    saver *saver;
 
     /* change detection */
     pm_screen seen_screen;

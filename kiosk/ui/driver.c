@@ -544,7 +544,8 @@ static int walk(runner *r, const walk_opts *w)
         case SCREEN_SAVING:
             if (snap(r, w, name, -1))
                 return 1;
-            return fail(r, r->line, "the save failed: %s", a->save_error);
+            return fail(r, r->line, "the save failed: %s",
+                        a->saver ? saver_problem(a->saver) : "no saver");
         case SCREEN_THANKS:
             if (snap(r, w, name, -1))
                 return 1;
@@ -590,8 +591,8 @@ int demo_run(app *a, const char *outdir)
     free(r.script);
     printf("demo: %d screenshots in %s/\n", r.shots, outdir);
     printf("demo: the script it ran: %s\n", script_path);
-    if (a->saved_path[0])
-        printf("demo: saved summary: %s (and .html)\n", a->saved_path);
+    if (a->saver && saver_last_saved(a->saver)[0])
+        printf("demo: saved summary: %s (and .html)\n", saver_last_saved(a->saver));
     return rc;
 }
 

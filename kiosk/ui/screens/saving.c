@@ -1,12 +1,14 @@
 /* saving.c — "saving your answers"; on a failure a calm message, a retry,
- * and a line for staff with what went wrong. The intake is never dropped. */
+ * and a line for staff with what went wrong. The intake is never dropped:
+ * the core's saver keeps it and retries (records/saver.h). */
 #include "ui/screens/screens.h"
 
 static void layout(app *a)
 {
     w_clear(a);
     bool failed = flow_save_failed(a->flow);
-    frame_spec f = {T(a, failed ? "ui.saving.failed_title" : "ui.saving.title"), NULL, failed, false};
+    /* No Back: the review would wait there for whoever comes next. */
+    frame_spec f = {T(a, failed ? "ui.saving.failed_title" : "ui.saving.title"), NULL, false, false};
     SDL_Rect b = frame_layout(a, &f);
     if (failed) {
         int w = px(a, 260);
@@ -20,7 +22,7 @@ static void layout(app *a)
 static void draw(app *a)
 {
     bool failed = flow_save_failed(a->flow);
-    frame_spec f = {T(a, failed ? "ui.saving.failed_title" : "ui.saving.title"), NULL, failed, false};
+    frame_spec f = {T(a, failed ? "ui.saving.failed_title" : "ui.saving.title"), NULL, false, false};
     frame_draw(a, &f);
     SDL_Rect b = a->body;
     if (!failed) {
@@ -29,10 +31,11 @@ static void draw(app *a)
     }
     int nh = b.h * 45 / 100;
     notice_draw(a, (SDL_Rect){b.x, b.y, b.w, nh}, T(a, "ui.saving.failed"));
-    if (a->save_error[0]) {
+    const char *why = a->saver ? saver_problem(a->saver) : "";
+    if (why[0]) {
         /* For staff: the store's own sentence (what failed, what to do). */
         t_box(a, (SDL_Rect){b.x, b.y + nh + px(a, 10), b.w, b.h - nh - px(a, 10)},
-              a->save_error, FONT_SMALL, false, COL_MUTED, AL_LEFT, false);
+              why, FONT_SMALL, false, COL_MUTED, AL_LEFT, false);
     }
 }
 

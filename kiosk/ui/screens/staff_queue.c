@@ -1,6 +1,8 @@
 /* staff_queue.c — every saved intake, newest first: the safety badge, the
  * client's name, when, how many areas, and whether it is new, seen or
- * already copied. A row opens the summary; the footer copies what is new. */
+ * already copied. A row opens the summary; the footer copies what is new.
+ * On top, intakes a failed save left in memory come before anything else:
+ * they are lost if the kiosk is switched off. */
 #include <stdio.h>
 #include <string.h>
 
@@ -16,12 +18,14 @@ static desk_clock_state clock_state(const app *a)
     return desk_clock_state_now(a->desk, (desk_clock){a->now, app_wall_time(a)});
 }
 
-/* A long message on top (a problem, a clock that looks wrong, a date just
- * confirmed) gets two lines' room; the counts and "deleted" need one. */
+/* A long message on top (a problem, intakes not saved yet, a clock that
+ * looks wrong, a date just confirmed) gets two lines' room; the counts and
+ * "deleted" need one. */
 static bool has_notice(const app *a)
 {
     desk_note note = desk_note_now(a->desk);
     return note == DESK_NOTE_PROBLEM || note == DESK_NOTE_CLOCK_CONFIRMED ||
+           desk_unsaved(a->desk) > 0 ||
            (note != DESK_NOTE_DELETED && clock_state(a) != DESK_CLOCK_OK);
 }
 
@@ -31,7 +35,7 @@ static bool asks_clock(const app *a)
 {
     desk_note note = desk_note_now(a->desk);
     return note != DESK_NOTE_PROBLEM && note != DESK_NOTE_DELETED &&
-           clock_state(a) == DESK_CLOCK_JUMPED;
+           desk_unsaved(a->desk) == 0 && clock_state(a) == DESK_CLOCK_JUMPED;
 }
 
 /* Beside the text in landscape, under it in portrait (too narrow for both). */
@@ -162,8 +166,13 @@ static void draw(app *a)
     desk_note note = desk_note_now(a->desk);
     bool problem = note == DESK_NOTE_PROBLEM;
     desk_clock_state cs = clock_state(a);
-    bool clock = !problem && note != DESK_NOTE_DELETED && cs != DESK_CLOCK_OK;
-    if (problem)
+    size_t unsaved = desk_unsaved(a->desk);
+    bool clock = !problem && !unsaved && note != DESK_NOTE_DELETED && cs != DESK_CLOCK_OK;
+    if (unsaved) /* only in memory: staff must know before anything else */
+        tfmt(line, sizeof line,
+             TS(a, unsaved == 1 ? "staff.queue.unsaved_one" : "staff.queue.unsaved"),
+             (long)unsaved, 0);
+    else if (problem)
         snprintf(line, sizeof line, "%s", desk_message(a->desk));
     else if (note == DESK_NOTE_DELETED)
         snprintf(line, sizeof line, "%s", TS(a, "staff.note.deleted"));
