@@ -88,3 +88,10 @@ add_executable(test_input ${PM_REPLAY}/test_input.c ${CMAKE_SOURCE_DIR}/kiosk/ui
 target_include_directories(test_input PRIVATE ${CMAKE_SOURCE_DIR}/kiosk)
 target_link_libraries(test_input PRIVATE PkgConfig::CMOCKA m)
 add_test(NAME test_input COMMAND test_input)
+
+# Real SDL finger events (down, motion, up) pushed into the kiosk on a panel
+# mounted at 90 degrees travel the path a finger's do (app_sdl_event).
+add_executable(test_sdl_touch ${PM_REPLAY}/test_sdl_touch.c)
+target_link_libraries(test_sdl_touch PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
+add_test(NAME test_sdl_touch COMMAND test_sdl_touch)
+set_tests_properties(test_sdl_touch PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)
