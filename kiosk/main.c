@@ -8,6 +8,9 @@
  *   painmap --demo OUTDIR [opts]  the scripted walk-through: screenshots + summary
  *   painmap --check-layout [opts] every screen, language and size: does text fit?
  *   painmap --compare A.png B.png compare two screenshots as goldens are compared
+ *   painmap --flow-budget [--size WxH] [--data DIR]
+ *                                 the walk-through's budget: screens, taps, words
+ *                                 and time of a typical and a heavy client
  *
  * The kiosk is ui/app.h; the test modes come from the test kit
  * (kiosk/testkit: driver.h, png.h), linked in but no part of the kiosk.
@@ -24,6 +27,7 @@
 #include <unistd.h>
 
 #include "platform/journal.h"
+#include "budget.h"
 #include "config.h"
 #include "content.h"
 #include "pin.h"
@@ -79,6 +83,71 @@ static int check_data(const char *dir)
     if (st == PM_OK)
         content_free(c);
     pm_msgs_free(&problems);
+    return rc;
+}
+
+/* The sizes --flow-budget reports when no --size is given. */
+#define BUDGET_SIZES "800x480,1280x800,720x1280"
+
+/* painmap --flow-budget: the scripted clients (core/intake/budget.h) at each
+ * size, one line a case. 1 when the typical client misses the goal at any
+ * size, 2 when the content cannot be loaded or walked. */
+static int flow_budget(const char *dir, const char *sizes, const char *lang_code)
+{
+    pm_content *c = NULL;
+    pm_msgs problems;
+    pm_msgs_init(&problems);
+    if (content_load(dir, &c, &problems) != PM_OK) {
+        for (size_t i = 0; i < problems.count; i++)
+            fprintf(stderr, "%s\n", problems.items[i]);
+        fprintf(stderr, "flow-budget: the content in %s cannot be loaded\n", dir);
+        pm_msgs_free(&problems);
+        return 2;
+    }
+    pm_msgs_free(&problems);
+    int lang = lang_code ? content_lang_index(c, lang_code) : 0;
+    if (lang < 0) {
+        fprintf(stderr, "flow-budget: no language '%s' in %s\n", lang_code, dir);
+        content_free(c);
+        return 2;
+    }
+    printf("reading model: %d words a minute, %.1f s a tap (a key, a stroke); each text read "
+           "once; from welcome to the saved intake\n",
+           BUDGET_WPM, BUDGET_TAP_MS / 1000.0);
+    printf("goal for the typical client: at most %d screens, %d taps, %d:%02d\n",
+           BUDGET_GOAL_SCREENS, BUDGET_GOAL_TAPS, BUDGET_GOAL_SECONDS / 60,
+           BUDGET_GOAL_SECONDS % 60);
+    char list[256];
+    snprintf(list, sizeof list, "%s", sizes);
+    int rc = 0;
+    for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        int w = 0, h = 0;
+        if (sscanf(tok, "%dx%d", &w, &h) != 2 || w < 320 || h < 240) {
+            fprintf(stderr, "flow-budget: bad size '%s' (want WxH)\n", tok);
+            rc = 2;
+            break;
+        }
+        flow_layout layout = flow_layout_for_size(w, h, false);
+        for (int k = BUDGET_TYPICAL; k <= BUDGET_HEAVY; k++) {
+            budget_result r;
+            char why[256];
+            if (budget_walk(c, layout, (budget_case)k, lang, &r, why, sizeof why) != PM_OK) {
+                fprintf(stderr, "flow-budget: %s\n", why);
+                rc = 2;
+                continue;
+            }
+            bool ok = budget_meets_goal(&r);
+            printf("%s %dx%d: %d screens, %d taps, %d words, %d:%02d (%s; %d safety screens; "
+                   "%d pages to read while waiting)%s\n",
+                   budget_case_name((budget_case)k), w, h, r.screens, r.taps, r.words,
+                   r.seconds / 60, r.seconds % 60, layout == FLOW_ROOMY ? "roomy" : "compact",
+                   r.safety_screens, r.reading_pages,
+                   k == BUDGET_TYPICAL ? (ok ? " ok" : " MISSES THE GOAL") : "");
+            if (k == BUDGET_TYPICAL && !ok && rc == 0)
+                rc = 1;
+        }
+    }
+    content_free(c);
     return rc;
 }
 
@@ -166,6 +235,8 @@ static void usage(FILE *to)
             "                                        text fits at every size\n"
             "       painmap --hash-pin               print the config line for a staff PIN\n"
             "       painmap --compare A.png B.png    compare two screenshots\n"
+            "       painmap --flow-budget [options]  screens, taps, words and time of a\n"
+            "                                        typical and a heavy client\n"
             "options:\n"
             "  --size WxH        display size (default 800x480)\n"
             "  --rotate DEG      panel rotation: 0, 90, 180 or 270\n"
@@ -231,7 +302,7 @@ int main(int argc, char **argv)
     app_options o = {.w = 800, .h = 480};
     const char *replay = NULL, *demo = NULL, *config = NULL, *cmp_a = NULL, *cmp_b = NULL;
     const char *sizes = LAYOUT_SIZES;
-    bool check_layout = false;
+    bool check_layout = false, budget = false, size_given = false;
     replay_opts ro = {.tolerance = -1, .budget = -1};
     const char *diff_out = NULL;
     for (int i = 1; i < argc; i++) {
@@ -272,6 +343,7 @@ int main(int argc, char **argv)
             cmp_a = argv[++i];
             cmp_b = argv[++i];
         } else if (TAKE("--size")) {
+            size_given = true;
             if (sscanf(v, "%dx%d", &o.w, &o.h) != 2 || o.w < 320 || o.h < 240 || o.w > 8192 ||
                 o.h > 8192) {
                 fprintf(stderr, "painmap: --size wants WxH, e.g. 800x480 (got '%s')\n", v);
@@ -289,6 +361,8 @@ int main(int argc, char **argv)
             o.fullscreen = true;
         else if (strcmp(a, "--check-layout") == 0)
             check_layout = true;
+        else if (strcmp(a, "--flow-budget") == 0)
+            budget = true;
         else {
             fprintf(stderr, "painmap: unknown or incomplete option '%s'\n", a);
             usage(stderr);
@@ -298,6 +372,12 @@ int main(int argc, char **argv)
     }
     if (cmp_a)
         return compare_pngs(cmp_a, cmp_b, ro.tolerance, ro.budget, diff_out);
+    if (budget) {
+        char one[32];
+        snprintf(one, sizeof one, "%dx%d", o.w, o.h);
+        return flow_budget(o.data_dir ? o.data_dir : default_dir("data", PAINMAP_INSTALL_DATA),
+                           size_given ? one : BUDGET_SIZES, o.lang);
+    }
     /* The clinic's config: a bad or missing line falls back to its safe
      * default with a message; the kiosk always starts. Command-line options
      * win over the file. */

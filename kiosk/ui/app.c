@@ -216,6 +216,7 @@ app *app_create(const app_options *o)
         return NULL;
     }
     a->view.chart.zoom = 1;
+    a->view.enlarged = -1;
     a->seen.drag_owner = -1;
     a->upkeep_last = -1;
     if (o->config)
@@ -240,6 +241,7 @@ app *app_create(const app_options *o)
         a->art = chart_art_create(a->rc, a->content, o->assets_dir);
     }
     bind_screens(a);
+    app_layout_changed(a);
     a->dirty = true;
     return a;
 }
@@ -284,6 +286,10 @@ void app_forget_client(app *a)
     v->scroll = 0;
     v->part = 0;
     v->show_hint = false;
+    v->asking = false;
+    v->enlarged = -1;
+    v->large_text = false;
+    r_set_text_scale(a->rc, 1.0);
     a->seen.drag_owner = -1;
     /* The last frame showed the old client: draw over it now. */
     a->dirty = true;
@@ -300,6 +306,8 @@ void app_resize(app *a)
     if (a->art)
         chart_pictures_clear(a->art, false); /* sizes changed */
     a->dirty = true;
+    if (a->flow)
+        app_layout_changed(a);
 }
 
 /* ---- what tests read ------------------------------------------------------------- */

@@ -84,6 +84,9 @@ void app_upkeep(app *a, bool startup);
  * a screen lays out, draws or reads a touch on its area. */
 void app_bind_screens(app *a);
 
+/* dispatch.c: the display's size or the client's larger text changed: the
+ * flow's layout class follows (EV_SET_LAYOUT), and welcome's promise. */
+void app_layout_changed(app *a);
 /* dispatch.c: lets time-driven things happen at a->now: the flow's idle
  * prompt and wipe, the saver's retries, staff mode's clock (loop.c). */
 void app_tick(app *a);

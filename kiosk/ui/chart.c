@@ -440,6 +440,23 @@ static void pattern_view(chart_art *a, const pm_muscle *m, pm_view v, bool both,
     pat_ctx ctx = {m};
     chart_draw(a, v, xf, zone_fill, &ctx);
     SDL_RenderSetClipRect(r_sdl(a->rc), &area);
+    /* Spill-over is told apart by a pattern too, not only by a paler
+     * colour: dots over it (the legend shows the same). */
+    for (size_t i = 0; i < m->nspill; i++) {
+        const pm_region *reg = content_region(a->content, (size_t)m->spill[i]);
+        if (reg->view != v)
+            continue;
+        SDL_FPoint lo = chart_to_screen(xf, (geo_point){reg->bounds.x0, reg->bounds.y0});
+        SDL_FPoint hi = chart_to_screen(xf, (geo_point){reg->bounds.x1, reg->bounds.y1});
+        float step = (float)px(a->rc, 5);
+        for (float y = lo.y + step / 2; y < hi.y; y += step)
+            for (float x = lo.x + step / 2 + (((int)((y - lo.y) / step)) % 2) * step / 2; x < hi.x;
+                 x += step) {
+                geo_point p = chart_from_screen(xf, (int)x, (int)y);
+                if (geo_locate(reg->poly, reg->npoly, p) == GEO_INSIDE)
+                    r_circle(a->rc, x, y, (float)px(a->rc, 1.1), COL_MARK_LINE, 255);
+            }
+    }
     for (size_t i = 0; i < m->ntps; i++)
         if (m->tps[i].view == v)
             chart_draw_tp(a->rc, chart_to_screen(xf, m->tps[i].at), (float)px(a->rc, 6));

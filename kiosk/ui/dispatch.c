@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "budget.h"
 #include "ui/screens/screens.h"
 
 static bool staff_open(const app *a) { return app_staff_open(a); }
@@ -40,7 +41,8 @@ static void after_flow(app *a)
     screen_view *v = &a->view;
     if (flow_resets(a->flow) != seen->resets) {
         seen->resets = flow_resets(a->flow);
-        app_forget_client(a);
+        app_forget_client(a); /* larger text too: the next person starts plain */
+        app_layout_changed(a);
     }
     pm_screen s = flow_screen(a->flow);
     int step = flow_step(a->flow);
@@ -49,8 +51,10 @@ static void after_flow(app *a)
     /* A screen in parts starts at its first part going forwards and at its
      * last going back, so Back retraces exactly. */
     v->part = seen->went_back ? -1 : 0;
+    v->scroll = 0;
+    v->enlarged = -1;
+    v->asking = false;
     if (s != seen->screen) {
-        v->scroll = 0;
         if (s != SCREEN_CHART)
             v->chart.zoom = 1;
         if (s == SCREEN_NAME) {
@@ -151,11 +155,40 @@ static void key_typed(app *a, const char *text)
     a->view.kb.shift = strcmp(text, " ") == 0 || strcmp(text, "-") == 0;
 }
 
+void app_layout_changed(app *a)
+{
+    if (!a->flow || !a->content)
+        return;
+    flow_layout l = flow_layout_for_size(r_w(a->rc), r_h(a->rc), a->view.large_text);
+    flow_event ev = {.type = EV_SET_LAYOUT, .arg = l};
+    (void)flow_handle(a->flow, &ev, a->now);
+    /* welcome's promise: the typical client's time in this layout */
+    a->sc.promise_minutes = budget_promise_minutes(a->content, l, flow_lang(a->flow));
+    a->dirty = true;
+    after_flow(a);
+}
+
 /* A touch that only changes how the screen is shown. */
-static void change_view(app *a, ui_action act)
+static void change_view(app *a, ui_action act, const widget *w)
 {
     screen_view *v = &a->view;
     switch (act) {
+    case ACT_ASK_START_OVER:
+        v->asking = true;
+        break;
+    case ACT_DIALOG_CLOSE:
+        v->asking = false;
+        v->enlarged = -1;
+        break;
+    case ACT_ENLARGE:
+        v->enlarged = w->view_arg;
+        break;
+    case ACT_LARGE_TEXT:
+        v->large_text = !v->large_text;
+        r_set_text_scale(a->rc, v->large_text ? LARGE_TEXT_SCALE : 1.0);
+        v->scroll = 0;
+        app_layout_changed(a);
+        break;
     case ACT_KEY_SHIFT:
         v->kb.shift = !v->kb.shift;
         break;
@@ -179,10 +212,16 @@ static void change_view(app *a, ui_action act)
         v->part = v->part > 0 ? v->part - 1 : 0;
         break;
     case ACT_SCROLL_UP:
-        v->scroll = v->scroll > 0 ? v->scroll - 1 : 0;
+        if (v->scroll_rows)
+            v->scroll = v->scroll_up_to;
+        else
+            v->scroll = v->scroll > 0 ? v->scroll - 1 : 0;
         break;
     case ACT_SCROLL_DOWN:
-        v->scroll = v->scroll < v->scroll_max ? v->scroll + 1 : v->scroll_max;
+        if (v->scroll_rows)
+            v->scroll = v->scroll_down_to;
+        else
+            v->scroll = v->scroll < v->scroll_max ? v->scroll + 1 : v->scroll_max;
         break;
     default:
         break;
@@ -227,7 +266,7 @@ static void activate(app *a, int wi, int x, int y)
     }
     default:
         /* Presentation changes count as activity too: keep the client's time. */
-        change_view(a, w.act);
+        change_view(a, w.act, &w);
         to_flow(a, &touch, false);
         return;
     }

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "ui/screens/frame.h"
 #include "ui/screens/screens.h"
 
 void app_bind_screens(app *a)
@@ -72,6 +73,10 @@ void app_draw(app *a)
         draw_screen(a, staff_ops_for(desk_screen_now(a->desk)));
     } else {
         draw_screen(a, screen_ops_for(flow_screen(a->flow)));
+        if (a->view.asking) {
+            frame_ask_layout(&a->sc);
+            frame_ask_draw(&a->sc);
+        }
         if (flow_still_there(a->flow)) {
             overlay_layout(&a->sc);
             overlay_draw(&a->sc);

@@ -35,6 +35,7 @@ struct rctx {
     SDL_Texture *frame;          /* the logical frame the client sees */
     int lw, lh;                  /* logical size */
     double u;                    /* size unit: 1.0 at 480 px short side */
+    double text_scale;           /* 1, or larger text (LARGE_TEXT_SCALE) */
     bool measure_only;           /* lay out and measure, draw nothing */
     bool break_words;            /* the current box may break words (t_box's last resort) */
 
@@ -99,6 +100,7 @@ rctx *rctx_create(SDL_Renderer *ren, const char *font_dir)
         return NULL;
     rc->ren = ren;
     rc->u = 1;
+    rc->text_scale = 1;
     snprintf(rc->font_dir, sizeof rc->font_dir, "%s",
              font_dir ? font_dir : "/usr/share/fonts/truetype/dejavu");
     open_fonts(rc);
@@ -135,8 +137,12 @@ bool r_set_size(rctx *rc, int lw, int lh)
         SDL_DestroyTexture(rc->frame);
     rc->lw = lw;
     rc->lh = lh;
+    /* The unit grows with the square root of the short side: a bigger
+     * panel shows things a little bigger and more of them (1280x800 is
+     * 992x620 units, room for a marked area's questions on one page),
+     * where a linear unit would have shown the 800x480 layout enlarged. */
     int shorter = lw < lh ? lw : lh;
-    rc->u = shorter / 480.0;
+    rc->u = sqrt(shorter / 480.0);
     if (rc->u < 0.8)
         rc->u = 0.8;
     rc->frame = SDL_CreateTexture(rc->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw,
@@ -190,9 +196,19 @@ int px(const rctx *rc, double units)
 
 int font_px(const rctx *rc, font_role role)
 {
-    static const double sizes[] = {18, 22, 24, 30, 40};
-    return px(rc, sizes[role]);
+    static const double sizes[] = {19, 22, 23, 29, 38};
+    return px(rc, sizes[role] * rc->text_scale);
 }
+
+void r_set_text_scale(rctx *rc, double scale)
+{
+    if (scale == rc->text_scale)
+        return;
+    rc->text_scale = scale;
+    r_cache_clear(rc); /* every size changed */
+}
+
+double r_text_scale(const rctx *rc) { return rc->text_scale; }
 
 void r_clip(rctx *rc, const SDL_Rect *r)
 {
@@ -478,6 +494,14 @@ static text_entry *cache_get(rctx *rc, const char *s, int size, bool bold, unsig
         cache_drop(rc, lru);
     }
     return oldest;
+}
+
+bool r_cache_holds(const rctx *rc, const char *s)
+{
+    for (int i = 0; i < R_TEXT_CACHE; i++)
+        if (rc->cache[i].tex && strstr(rc->cache[i].s, s))
+            return true;
+    return false;
 }
 
 void r_cache_clear(rctx *rc)

@@ -36,18 +36,25 @@ typedef enum {
     ACT_PART_NEXT,   /* a screen shown in parts: the next part (not a flow step) */
     ACT_PART_BACK,
     ACT_DESK,        /* staff mode: send desk_ev with desk_arg to the desk */
+    ACT_ASK_START_OVER, /* "Start over": ask once (a dialog over the screen) */
+    ACT_DIALOG_CLOSE,   /* close the dialog or the enlarged picture showing */
+    ACT_LARGE_TEXT,     /* larger text on or off */
+    ACT_ENLARGE,        /* show picture view_arg full screen (a pattern's muscle) */
 } ui_action;
 
 typedef enum {
-    WS_PRIMARY,   /* the way on: filled, dark */
+    WS_PRIMARY,   /* the way on: filled, dark; muted (waiting): a dashed outline */
     WS_SECONDARY, /* back, clear, view toggle: outlined */
-    WS_CHOICE,    /* an answer; selected ones are filled with a tick */
+    WS_CHOICE,    /* one of several that may all be chosen: a square tick box */
+    WS_RADIO,     /* one of a set of which one is chosen: a round button */
     WS_KEY,       /* keyboard key */
     WS_SCALE,     /* 0-10 intensity number, coloured */
     WS_LINK,      /* small "Edit" button */
     WS_DANGER,    /* staff: delete (filled, red) */
     WS_HIDDEN,    /* not drawn by the widget code */
 } widget_style;
+
+enum { WIDGET_ICON_NONE, WIDGET_ICON_ZOOM };
 
 typedef struct {
     char id[48];       /* stable id for `press ID` in replays */
@@ -63,6 +70,9 @@ typedef struct {
     int px, py;        /* where `press` touches (defaults to the centre) */
     desk_event desk_ev; /* for ACT_DESK */
     int desk_arg;
+    int view_arg;      /* for ACT_ENLARGE */
+    int icon;          /* WIDGET_ICON_*: drawn instead of the label */
+    bool compact;      /* WS_CHOICE / WS_RADIO: the smaller label size */
 } widget;
 
 typedef struct wlist wlist;
@@ -89,6 +99,9 @@ const widget *w_at(const wlist *wl, int i);
 int w_hit(const wlist *wl, int x, int y);
 
 void w_draw(rctx *rc, const widget *w);
+/* The tick box or radio button drawn inside a choice (WS_CHOICE, WS_RADIO),
+ * or an empty rect: the contrast check measures it against the fill. */
+SDL_Rect w_indicator(const rctx *rc, const widget *w);
 void w_draw_all(rctx *rc, const wlist *wl);
 
 #endif

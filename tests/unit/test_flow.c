@@ -1,5 +1,7 @@
 /* test_flow.c — every transition of the client's walk, Back from every
- * step, idle timeouts with an injected clock, edits from review, saving. */
+ * page, idle timeouts with an injected clock, edits from review, saving
+ * before the reading, layouts, sections, "same as the last area", start
+ * over from every page. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -75,6 +77,7 @@ static void test_full_walk(void **state)
     (void)state;
     flow *f = new_flow();
     assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    assert_int_equal(flow_layout_now(f), FLOW_COMPACT);
     assert_int_equal(send(f, EV_SET_LANGUAGE, content_lang_index(mini, "es")), PM_OK);
     assert_int_equal(send(f, EV_START, 0), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_ABOUT);
@@ -90,30 +93,48 @@ static void test_full_walk(void **state)
     assert_int_equal(type_text(f, "Zoë"), PM_OK);
     assert_null(flow_next_blocker(f));
     walk_to(f, SCREEN_DETAILS);
-    /* one details step per marked region, in tap order */
-    assert_int_equal(flow_step_count(f), 2);
+    /* compact: two pages per marked area, in tap order: strength and how
+     * long, then what it feels like */
+    assert_int_equal(flow_step_count(f), 4);
     assert_int_equal(flow_intake(f)->marks[flow_detail_slot(f)].region, region("head"));
+    assert_int_equal(flow_detail_asks(f), DETAIL_STRENGTH | DETAIL_DURATION);
+    assert_false(flow_same_as_offered(f));
     assert_string_equal(flow_next_blocker(f), "hint.intensity_needed");
     assert_int_equal(send(f, EV_SET_INTENSITY, 11), PM_ERR_INVALID);
+    assert_int_equal(send(f, EV_TOGGLE_QUALITY, 1), PM_ERR_STATE); /* not on this page */
     assert_int_equal(send(f, EV_SET_INTENSITY, 6), PM_OK);
-    assert_int_equal(send(f, EV_TOGGLE_QUALITY, 1), PM_OK);
     assert_int_equal(send(f, EV_SET_DURATION, 1), PM_OK);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_detail_slot(f), 0);
+    assert_int_equal(flow_detail_asks(f), DETAIL_FEELINGS);
+    assert_int_equal(send(f, EV_TOGGLE_QUALITY, 1), PM_OK);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
     assert_int_equal(flow_intake(f)->marks[flow_detail_slot(f)].region, region("calf_l"));
+    assert_true(flow_same_as_offered(f));
     assert_int_equal(send(f, EV_SET_INTENSITY, 8), PM_OK);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
-    /* screening: one question per step; the urgent answer shows its notice */
-    assert_int_equal(flow_screen(f), SCREEN_SCREENING);
-    assert_int_equal(flow_question(f), 0);
-    assert_string_equal(flow_next_blocker(f), "hint.answer_needed");
-    assert_int_equal(send(f, EV_ANSWER, 0), PM_OK);
-    assert_true(flow_show_notice(f));
-    assert_int_equal(send(f, EV_ANSWER, 1), PM_OK);
-    assert_false(flow_show_notice(f));
-    assert_int_equal(send(f, EV_ANSWER, 0), PM_OK);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
-    assert_int_equal(send(f, EV_ANSWER, 7), PM_ERR_INVALID);
-    assert_int_equal(send(f, EV_ANSWER, 2), PM_OK);
+    /* screening: the page holds both questions; Next waits for each */
+    assert_int_equal(flow_screen(f), SCREEN_SCREENING);
+    assert_int_equal(flow_step_count(f), 1);
+    int qs[8];
+    assert_int_equal(flow_page_questions(f, qs, 8), 2);
+    assert_int_equal(qs[0], 0);
+    assert_int_equal(qs[1], 1);
+    assert_int_equal(flow_screening_part(f), PART_GATE);
+    assert_string_equal(flow_next_blocker(f), "hint.answer_needed");
+    assert_int_equal(flow_send2(f, EV_ANSWER_TO, 0, 0, now), PM_OK);
+    assert_non_null(flow_notice_key(f, 0)); /* urgent: its calm notice */
+    assert_int_equal(flow_alert(f), -1);    /* (today's content has no "now") */
+    assert_string_equal(flow_next_blocker(f), "hint.answer_needed");
+    assert_int_equal(send(f, EV_NEXT, 0), PM_ERR_STATE);
+    assert_int_equal(flow_send2(f, EV_ANSWER_TO, 0, 1, now), PM_OK);
+    assert_null(flow_notice_key(f, 0));
+    assert_int_equal(flow_send2(f, EV_ANSWER_TO, 0, 0, now), PM_OK);
+    assert_int_equal(flow_send2(f, EV_ANSWER_TO, 1, 7, now), PM_ERR_INVALID);
+    assert_int_equal(flow_send2(f, EV_ANSWER_TO, 5, 0, now), PM_ERR_INVALID);
+    assert_int_equal(flow_send2(f, EV_ANSWER_TO, 1, 2, now), PM_OK);
+    assert_null(flow_next_blocker(f));
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
     /* patterns ranked from the marks: head and calf */
     assert_int_equal(flow_screen(f), SCREEN_PATTERNS);
@@ -130,29 +151,20 @@ static void test_full_walk(void **state)
     assert_int_equal(send(f, EV_TOGGLE_PATTERN, cand[0]), PM_OK);
     assert_false(flow_intake(f)->none_of_these);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
-    /* education: intro, the two chosen muscles, after-care */
-    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
-    assert_int_equal(flow_step_count(f), 4);
-    bool is_muscle;
-    assert_int_equal(flow_education_item(f, &is_muscle), 0);
-    assert_false(is_muscle);
-    send(f, EV_NEXT, 0);
-    assert_int_equal(flow_education_item(f, &is_muscle), cand[1]);
-    assert_true(is_muscle);
-    send(f, EV_NEXT, 0);
-    assert_int_equal(flow_education_item(f, &is_muscle), cand[0]);
-    send(f, EV_NEXT, 0);
-    assert_int_equal(flow_education_item(f, &is_muscle), 1);
-    assert_false(is_muscle);
-    send(f, EV_NEXT, 0);
+    /* no education here any more: it is read after the save */
     assert_int_equal(flow_screen(f), SCREEN_PREFERENCES);
     assert_int_equal(send(f, EV_SET_PRESSURE, 1), PM_OK);
     assert_int_equal(send(f, EV_TOGGLE_AVOID, 0), PM_OK);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
-    /* consent needs the tick and a signature */
-    assert_string_equal(flow_next_blocker(f), "hint.consent_needed");
-    send(f, EV_TOGGLE_CONSENT, 0);
+    /* consent: signing is agreeing; clearing takes both back */
+    assert_int_equal(flow_screen(f), SCREEN_CONSENT);
     assert_string_equal(flow_next_blocker(f), "hint.signature_needed");
+    flow_event sig = {.type = EV_SIG_POINT, .arg = 1, .x = 10, .y = 20};
+    assert_int_equal(flow_handle(f, &sig, now), PM_OK);
+    assert_true(flow_intake(f)->consent);
+    assert_int_equal(send(f, EV_SIG_CLEAR, 0), PM_OK);
+    assert_false(flow_intake(f)->consent);
+    assert_int_equal(flow_intake(f)->nsig, 0);
     satisfy(f);
     assert_int_equal(intake_sig_strokes(flow_intake(f)), 1);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
@@ -165,18 +177,41 @@ static void test_full_walk(void **state)
     assert_int_equal(in->answers[0], 0);
     assert_int_equal(in->answers[1], 2);
     assert_int_equal(in->pressure, 1);
+    assert_true(in->consent);
     assert_int_equal(intake_worst_flag(in, mini), FLAG_URGENT);
-    /* saving: the caller saves, and reports */
+    /* confirming saves at once: the saver saves, and reports */
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_SAVING);
     assert_true(flow_wants_save(f));
     assert_int_equal(send(f, EV_NEXT, 0), PM_ERR_STATE);
+    assert_false(flow_saved(f));
     now += 10;
     assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
-    assert_int_equal(flow_screen(f), SCREEN_THANKS);
     /* the saved intake is gone from memory at once */
+    assert_true(flow_saved(f));
     assert_int_equal(flow_intake(f)->nmarks, 0);
     assert_string_equal(flow_intake(f)->name, "");
+    assert_int_equal(flow_saved_class(f), SCREENING_URGENT);
+    /* while you wait: the chosen muscles first, then the general pages */
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
+    assert_int_equal(flow_step_count(f), 4);
+    bool is_muscle;
+    assert_int_equal(flow_education_item(f, &is_muscle), cand[1]);
+    assert_true(is_muscle);
+    assert_int_equal(send(f, EV_BACK, 0), PM_ERR_STATE); /* never back into the intake */
+    send(f, EV_NEXT, 0);
+    assert_int_equal(flow_education_item(f, &is_muscle), cand[0]);
+    assert_true(is_muscle);
+    send(f, EV_NEXT, 0);
+    assert_int_equal(flow_education_item(f, &is_muscle), content_education_item(mini, 0));
+    assert_false(is_muscle);
+    assert_int_equal(send(f, EV_BACK, 0), PM_OK);
+    assert_int_equal(flow_step(f), 1);
+    send(f, EV_NEXT, 0);
+    send(f, EV_NEXT, 0);
+    assert_int_equal(flow_education_item(f, &is_muscle), content_education_item(mini, 2));
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
     /* thanks returns to welcome by itself, in the default language */
     flow_send(f, EV_TICK, 0, now + 14999);
     assert_int_equal(flow_screen(f), SCREEN_THANKS);
@@ -184,7 +219,193 @@ static void test_full_walk(void **state)
     assert_int_equal(flow_screen(f), SCREEN_WELCOME);
     assert_int_equal(flow_lang(f), 0);
     assert_int_equal(flow_resets(f), 1);
+    assert_false(flow_saved(f));
+    assert_int_equal(flow_saved_class(f), SCREENING_NONE);
     flow_destroy(f);
+}
+
+/* The reading after the save may be left at any time, ends on thanks, and
+ * times out sooner than the intake did. */
+static void test_reading_while_waiting(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_SAVING);
+    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
+    assert_int_equal(send(f, EV_FINISH, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    assert_int_equal(send(f, EV_FINISH, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    /* idle on a reading page: the prompt after 45 s, not 90 */
+    walk_to(f, SCREEN_SAVING);
+    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
+    uint64_t t0 = now;
+    assert_true(flow_next_deadline(f, t0) == t0 + 45000);
+    flow_send(f, EV_TICK, 0, t0 + 44999);
+    assert_false(flow_still_there(f));
+    flow_send(f, EV_TICK, 0, t0 + 45000);
+    assert_true(flow_still_there(f));
+    flow_send(f, EV_TICK, 0, t0 + 65000);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    flow_destroy(f);
+}
+
+/* Roomy: one page an area and more questions a page; a change of layout
+ * mid-way keeps the client on the same area. */
+static void test_layouts(void **state)
+{
+    (void)state;
+    assert_int_equal(flow_layout_for_size(800, 480, false), FLOW_COMPACT);
+    assert_int_equal(flow_layout_for_size(1024, 600, false), FLOW_ROOMY);
+    assert_int_equal(flow_layout_for_size(1280, 800, false), FLOW_ROOMY);
+    assert_int_equal(flow_layout_for_size(720, 1280, false), FLOW_ROOMY);
+    assert_int_equal(flow_layout_for_size(480, 800, false), FLOW_COMPACT);
+    assert_int_equal(flow_layout_for_size(1280, 800, true), FLOW_COMPACT);
+    flow *f = new_flow();
+    assert_int_equal(flow_send(f, EV_SET_LAYOUT, 7, now), PM_ERR_INVALID);
+    assert_int_equal(flow_send(f, EV_SET_LAYOUT, FLOW_ROOMY, now), PM_OK);
+    walk_to(f, SCREEN_DETAILS);
+    assert_int_equal(flow_step_count(f), 2);
+    assert_int_equal(flow_detail_asks(f), DETAIL_STRENGTH | DETAIL_DURATION | DETAIL_FEELINGS);
+    send(f, EV_SET_INTENSITY, 4);
+    send(f, EV_TOGGLE_QUALITY, 0);
+    send(f, EV_SET_DURATION, 2);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_detail_slot(f), 1);
+    /* larger text: compact, the same area's first page */
+    assert_int_equal(flow_send(f, EV_SET_LAYOUT, FLOW_COMPACT, now), PM_OK);
+    assert_int_equal(flow_detail_slot(f), 1);
+    assert_int_equal(flow_step(f), 2);
+    assert_int_equal(flow_detail_asks(f), DETAIL_STRENGTH | DETAIL_DURATION);
+    send(f, EV_SET_INTENSITY, 5);
+    send(f, EV_NEXT, 0);
+    assert_int_equal(flow_detail_asks(f), DETAIL_FEELINGS);
+    /* back to roomy from the second page: the same area */
+    assert_int_equal(flow_send(f, EV_SET_LAYOUT, FLOW_ROOMY, now), PM_OK);
+    assert_int_equal(flow_detail_slot(f), 1);
+    assert_int_equal(flow_step(f), 1);
+    /* the layout is no client activity: it does not keep the prompt away */
+    uint64_t t0 = now;
+    flow_send(f, EV_SET_LAYOUT, FLOW_COMPACT, t0 + 80000);
+    flow_send(f, EV_TICK, 0, t0 + 90000);
+    assert_true(flow_still_there(f));
+    flow_destroy(f);
+}
+
+/* "Same as the last area" fills strength, feelings and how long from the
+ * area before, and goes on to the next area (or the next screen). */
+static void test_same_as_last_area(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_DETAILS);
+    assert_int_equal(send(f, EV_SAME_AS_LAST, 0), PM_ERR_STATE); /* the first area */
+    send(f, EV_SET_INTENSITY, 7);
+    send(f, EV_SET_DURATION, 1);
+    send(f, EV_NEXT, 0);
+    send(f, EV_TOGGLE_QUALITY, 0);
+    send(f, EV_TOGGLE_QUALITY, 1);
+    assert_false(flow_same_as_offered(f)); /* only where the strength is asked */
+    send(f, EV_NEXT, 0);
+    assert_true(flow_same_as_offered(f));
+    assert_int_equal(send(f, EV_SAME_AS_LAST, 0), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_SCREENING);
+    const intake_mark *m = &flow_intake(f)->marks[1];
+    assert_int_equal(m->intensity, 7);
+    assert_int_equal(m->duration, 1);
+    assert_int_equal(m->qualities, (1u << 0) | (1u << 1));
+    /* Back shows the copied feelings, on the second area's last page */
+    send(f, EV_BACK, 0);
+    assert_int_equal(flow_screen(f), SCREEN_DETAILS);
+    assert_int_equal(flow_detail_slot(f), 1);
+    assert_int_equal(flow_detail_asks(f), DETAIL_FEELINGS);
+    flow_destroy(f);
+}
+
+/* Progress in named sections: the count is fixed, and walking forward
+ * never goes back a section; thanks is past the review. */
+static void test_sections_never_go_back(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    int total = flow_section_count(f);
+    assert_int_equal(total, 5);
+    assert_string_equal(flow_section_key(f, 0), "ui.section.pain");
+    assert_string_equal(flow_section_key(f, 4), "ui.section.done");
+    assert_null(flow_section_key(f, 5));
+    assert_int_equal(flow_section(f), -1);
+    int last = -1, review = -1;
+    for (int guard = 0; flow_screen(f) != SCREEN_WELCOME || guard == 0; guard++) {
+        assert_true(guard < 200);
+        int k = flow_section(f);
+        assert_true(k >= last);
+        assert_int_equal(flow_section_count(f), total);
+        if (flow_screen(f) == SCREEN_REVIEW)
+            review = k;
+        last = k;
+        if (flow_screen(f) == SCREEN_SAVING) {
+            flow_send(f, EV_SAVE_DONE, 0, now);
+            continue;
+        }
+        if (flow_screen(f) == SCREEN_THANKS) {
+            assert_int_equal(k, total - 1);
+            assert_true(k > review);
+            break;
+        }
+        /* a change of layout mid-way changes pages, never the sections */
+        flow_send(f, EV_SET_LAYOUT, guard % 3 == 0 ? FLOW_ROOMY : FLOW_COMPACT, now);
+        assert_int_equal(flow_section(f), k);
+        satisfy(f);
+        send(f, flow_screen(f) == SCREEN_WELCOME ? EV_START : EV_NEXT, 0);
+    }
+    flow_destroy(f);
+}
+
+/* Start over from every page before the save, and from the reading and
+ * thanks after it: welcome, nothing of the client left. */
+static void test_start_over_from_every_page(void **state)
+{
+    (void)state;
+    for (int stop = 1;; stop++) {
+        flow *f = new_flow();
+        int k = 0;
+        bool past_end = false;
+        while (k < stop) {
+            if (flow_screen(f) == SCREEN_SAVING) {
+                /* a save in progress cannot be left */
+                assert_int_equal(send(f, EV_START_OVER, 0), PM_ERR_STATE);
+                flow_send(f, EV_SAVE_DONE, 0, now);
+            } else if (flow_screen(f) == SCREEN_THANKS) {
+                past_end = true;
+                break;
+            } else {
+                satisfy(f);
+                send(f, flow_screen(f) == SCREEN_WELCOME ? EV_START : EV_NEXT, 0);
+            }
+            k++;
+        }
+        if (flow_screen(f) == SCREEN_SAVING) {
+            assert_int_equal(send(f, EV_START_OVER, 0), PM_ERR_STATE);
+            flow_destroy(f);
+            continue;
+        }
+        unsigned resets = flow_resets(f);
+        pm_screen at = flow_screen(f);
+        assert_int_equal(send(f, EV_START_OVER, 0), PM_OK);
+        assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+        assert_int_equal(flow_resets(f), resets + 1);
+        intake fresh;
+        intake_init(&fresh, "en");
+        assert_memory_equal(flow_intake(f), &fresh, sizeof fresh);
+        assert_false(flow_saved(f));
+        assert_int_equal(flow_lang(f), 0);
+        (void)at;
+        flow_destroy(f);
+        if (past_end)
+            break;
+        assert_true(stop < 100);
+    }
 }
 
 typedef struct {
@@ -244,6 +465,9 @@ static void test_back_from_every_step(void **state)
     assert_int_equal(flow_screen(f), SCREEN_WELCOME);
     walk_to(f, SCREEN_SAVING);
     flow_send(f, EV_SAVE_DONE, 0, now);
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
+    send(f, EV_FINISH, 0);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
     assert_int_equal(send(f, EV_BACK, 0), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_WELCOME);
     flow_destroy(f);
@@ -354,7 +578,7 @@ static void test_failed_save_keeps_intake_and_retries(void **state)
     assert_int_equal(send(f, EV_RETRY_SAVE, 0), PM_OK);
     assert_true(flow_wants_save(f));
     assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
-    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
     flow_destroy(f);
 }
 
@@ -399,7 +623,7 @@ static void test_failed_save_done_later_moves_on(void **state)
     walk_to(f, SCREEN_SAVING);
     flow_send(f, EV_SAVE_FAILED, 1, now);
     assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now + 30000), PM_OK);
-    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
     assert_false(flow_save_failed(f));
     assert_int_equal(flow_intake(f)->nmarks, 0);
     /* and a second report changes nothing */
@@ -412,12 +636,15 @@ static void test_edit_from_review_goes_there_and_back(void **state)
     (void)state;
     flow *f = new_flow();
     walk_to(f, SCREEN_REVIEW);
-    flow_event ev = {.type = EV_EDIT, .arg = SCREEN_DETAILS, .arg2 = 1};
+    flow_event ev = {.type = EV_EDIT, .arg = SCREEN_DETAILS, .arg2 = 2};
     assert_int_equal(flow_handle(f, &ev, now), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_DETAILS);
-    assert_int_equal(flow_step(f), 1);
+    assert_int_equal(flow_detail_slot(f), 1);
     assert_true(flow_editing(f));
     send(f, EV_SET_INTENSITY, 9);
+    /* both pages of the area, then back to the review */
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
+    assert_int_equal(flow_detail_asks(f), DETAIL_FEELINGS);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_REVIEW);
     assert_int_equal(flow_intake(f)->marks[1].intensity, 9);
@@ -428,8 +655,9 @@ static void test_edit_from_review_goes_there_and_back(void **state)
     assert_int_equal(send(f, EV_TAP_REGION, region("arm_l")), PM_OK);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_DETAILS);
-    assert_int_equal(flow_intake(f)->marks[flow_step(f)].region, region("arm_l"));
+    assert_int_equal(flow_intake(f)->marks[flow_detail_slot(f)].region, region("arm_l"));
     send(f, EV_SET_INTENSITY, 2);
+    assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_REVIEW);
     /* Back from an edited screen also returns to review */
@@ -476,34 +704,19 @@ static void test_no_marks_skips_details_and_patterns(void **state)
     assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_SCREENING);
     send(f, EV_ANSWER, 1);
-    send(f, EV_NEXT, 0);
     send(f, EV_ANSWER, 1);
     send(f, EV_NEXT, 0);
-    /* no patterns, no muscle pages: the general pages only */
-    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
-    assert_int_equal(flow_step_count(f), 2);
+    /* no patterns */
+    assert_int_equal(flow_screen(f), SCREEN_PREFERENCES);
     /* and Back skips the empty screens the other way */
     send(f, EV_BACK, 0);
     assert_int_equal(flow_screen(f), SCREEN_SCREENING);
-    assert_int_equal(flow_step(f), 1);
-    flow_destroy(f);
-}
-
-static void test_progress_grows_along_the_walk(void **state)
-{
-    (void)state;
-    flow *f = new_flow();
-    int done, total, last = -1;
-    for (int guard = 0; flow_screen(f) != SCREEN_SAVING && guard < 100; guard++) {
-        flow_progress(f, &done, &total);
-        assert_true(done > last || flow_screen(f) == SCREEN_WELCOME);
-        assert_true(done <= total);
-        last = done;
-        satisfy(f);
-        send(f, EV_NEXT, 0);
-    }
-    flow_progress(f, &done, &total);
-    assert_true(done > last);
+    assert_int_equal(flow_step(f), 0);
+    /* no muscle pages after the save: the general pages only */
+    walk_to(f, SCREEN_SAVING);
+    flow_send(f, EV_SAVE_DONE, 0, now);
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
+    assert_int_equal(flow_step_count(f), 2);
     flow_destroy(f);
 }
 
@@ -594,6 +807,8 @@ static void test_next_deadline_saving_and_thanks(void **state)
     assert_true(flow_next_deadline(f, now + 3600000) == UINT64_MAX);
     assert_int_equal(send(f, EV_RETRY_SAVE, 0), PM_OK);
     assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
+    assert_int_equal(send(f, EV_FINISH, 0), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_THANKS);
     uint64_t d = flow_next_deadline(f, now);
     assert_true(d == now + 15000);
@@ -619,7 +834,11 @@ int main(void)
         cmocka_unit_test(test_edit_from_review_goes_there_and_back),
         cmocka_unit_test(test_events_on_the_wrong_screen_change_nothing),
         cmocka_unit_test(test_no_marks_skips_details_and_patterns),
-        cmocka_unit_test(test_progress_grows_along_the_walk),
+        cmocka_unit_test(test_reading_while_waiting),
+        cmocka_unit_test(test_layouts),
+        cmocka_unit_test(test_same_as_last_area),
+        cmocka_unit_test(test_sections_never_go_back),
+        cmocka_unit_test(test_start_over_from_every_page),
         cmocka_unit_test(test_next_deadline_follows_the_idle_prompt),
         cmocka_unit_test(test_next_deadline_with_odd_timing),
         cmocka_unit_test(test_next_deadline_saving_and_thanks),

@@ -142,7 +142,7 @@ static void test_save_moves_the_flow_on(void **state)
     fx *x = *state;
     to_saving(x);
     assert_true(saver_step(x->sv, x->f, at(x)));
-    assert_int_equal(flow_screen(x->f), SCREEN_THANKS);
+    assert_int_equal(flow_screen(x->f), SCREEN_EDUCATION); /* read while waiting */
     assert_int_equal(saver_kept(x->sv), 0);
     assert_int_equal(records(x), 1);
     assert_non_null(strstr(saver_last_saved(x->sv), ".json"));
@@ -180,7 +180,7 @@ static void test_failed_save_retried_by_itself(void **state)
     pass(x, SAVER_RETRY_MS);
     assert_int_equal(saver_kept(x->sv), 0);
     assert_int_equal(records(x), 1);
-    assert_int_equal(flow_screen(x->f), SCREEN_THANKS);
+    assert_int_equal(flow_screen(x->f), SCREEN_EDUCATION); /* read while waiting */
     assert_string_equal(saver_problem(x->sv), "");
     /* the record says when the client finished, not when the disk came back */
     char *json = tu_read_file(saver_last_saved(x->sv), NULL);
@@ -239,7 +239,7 @@ static void test_retry_tap_reuses_the_kept_copy(void **state)
     x->now += 1000;
     assert_int_equal(flow_send(x->f, EV_RETRY_SAVE, 0, x->now), PM_OK);
     saver_step(x->sv, x->f, at(x));
-    assert_int_equal(flow_screen(x->f), SCREEN_THANKS);
+    assert_int_equal(flow_screen(x->f), SCREEN_EDUCATION); /* read while waiting */
     assert_int_equal(saver_kept(x->sv), 0);
     assert_int_equal(records(x), 1);
 }
@@ -272,7 +272,7 @@ static void test_full_keep_holds_the_screen(void **state)
     assert_int_equal(saver_kept(x->sv), 0);
     assert_int_equal(flow_send(x->f, EV_RETRY_SAVE, 0, x->now), PM_OK);
     saver_step(x->sv, x->f, at(x));
-    assert_int_equal(flow_screen(x->f), SCREEN_THANKS);
+    assert_int_equal(flow_screen(x->f), SCREEN_EDUCATION); /* read while waiting */
     assert_int_equal(records(x), SAVER_KEEP + 1);
 }
 

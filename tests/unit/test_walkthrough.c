@@ -60,15 +60,19 @@ static void test_shipped_content_walk_save_and_read_back(void **state)
             }
             break;
         case SCREEN_DETAILS:
-            flow_send(f, EV_SET_INTENSITY, 4 + 3 * flow_step(f), t);
-            flow_send(f, EV_TOGGLE_QUALITY, flow_step(f), t);
+            flow_send(f, EV_SET_INTENSITY, 4 + 3 * flow_detail_slot(f), t);
+            flow_send(f, EV_TOGGLE_QUALITY, flow_detail_slot(f), t);
             flow_send(f, EV_SET_DURATION, 0, t);
             break;
         case SCREEN_SCREENING: {
-            const pm_question *q = content_question(c, (size_t)flow_question(f));
             /* the first question flagged, the rest a plain "no" */
-            int a = flow_step(f) == 0 ? 0 : answer_index(q, "no");
-            assert_int_equal(flow_send(f, EV_ANSWER, a, t), PM_OK);
+            int qs[CONTENT_MAX_QUESTIONS];
+            int n = flow_page_questions(f, qs, CONTENT_MAX_QUESTIONS);
+            for (int i = 0; i < n; i++) {
+                const pm_question *q = content_question(c, (size_t)qs[i]);
+                int a = qs[i] == 0 ? 0 : answer_index(q, "no");
+                assert_int_equal(flow_send2(f, EV_ANSWER_TO, qs[i], a, t), PM_OK);
+            }
             break;
         }
         case SCREEN_PATTERNS: {
@@ -110,7 +114,7 @@ static void test_shipped_content_walk_save_and_read_back(void **state)
     saver_setup ss = {.store = s, .content = c};
     assert_int_equal(saver_create(&ss, &sv), PM_OK);
     assert_true(saver_step(sv, f, (saver_clock){t, saved_at}));
-    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    assert_int_equal(flow_screen(f), SCREEN_EDUCATION); /* read while waiting */
     assert_int_equal(saver_kept(sv), 0);
     const char *slash = strrchr(saver_last_saved(sv), '/');
     assert_non_null(slash);

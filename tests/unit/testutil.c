@@ -179,12 +179,16 @@ void tu_satisfy(flow *f, const pm_content *mini, uint64_t *now)
         }
         break;
     case SCREEN_DETAILS: {
-        flow_event ev = {.type = EV_SET_INTENSITY, .arg = 3 + flow_step(f)};
+        if (!(flow_detail_asks(f) & DETAIL_STRENGTH))
+            break;
+        flow_event ev = {.type = EV_SET_INTENSITY, .arg = 3 + flow_detail_slot(f)};
         assert_int_equal(send_at(f, ev, now), PM_OK);
         break;
     }
     case SCREEN_SCREENING:
-        assert_int_equal(send_at(f, (flow_event){.type = EV_ANSWER, .arg = 1}, now), PM_OK);
+        /* "no" (the second answer) to every question of the page */
+        for (int k = 0; k < FLOW_MAX_PAGE_QUESTIONS && flow_next_blocker(f); k++)
+            assert_int_equal(send_at(f, (flow_event){.type = EV_ANSWER, .arg = 1}, now), PM_OK);
         break;
     case SCREEN_PATTERNS: {
         int cand[FLOW_MAX_CANDIDATES];

@@ -34,8 +34,8 @@ void tu_write_file(const char *path, const char *text);
 
 /* Does what the current step of f needs to allow Next, the way a client
  * would, on the tests/data-mini content: the name "José", the head and the
- * left calf, strength 3 + step, "no" to every question, the first pattern,
- * consent and a two-point signature. Each event is sent at *now + 100 ms
+ * left calf, strength 3 + the area's slot, "no" to every question of the
+ * page, the first pattern, consent and a two-point signature. Each event is sent at *now + 100 ms
  * (*now advances). */
 void tu_satisfy(flow *f, const pm_content *mini, uint64_t *now);
 /* tu_satisfy and Next until f shows target, or fails the test. */

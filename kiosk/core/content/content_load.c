@@ -336,9 +336,16 @@ static void check_screen_order(loader *ld)
                     content_screen_name(required[i]));
     if (c->nscreens && c->screens[0] != SCREEN_WELCOME)
         problem(ld, "%s: $.sequence[0]: must be 'welcome'", F);
-    if (c->nscreens >= 2 && (c->screens[c->nscreens - 1] != SCREEN_THANKS ||
-                             c->screens[c->nscreens - 2] != SCREEN_SAVING))
-        problem(ld, "%s: $.sequence: must end with 'saving', 'thanks'", F);
+    if (c->nscreens >= 2) {
+        /* The intake is saved when the client confirms it; the education
+         * pages, if any, are reading while they wait, after the save. */
+        size_t last = c->nscreens - 1, before = last - 1;
+        if (c->screens[before] == SCREEN_EDUCATION && before > 0)
+            before--;
+        if (c->screens[last] != SCREEN_THANKS || c->screens[before] != SCREEN_SAVING)
+            problem(ld, "%s: $.sequence: must end with 'saving', then 'education' (if used: "
+                        "it is read while the client waits, after the save), then 'thanks'", F);
+    }
     struct { pm_screen first, later; const char *why; } order[] = {
         {SCREEN_SCREENING, SCREEN_PATTERNS, "safety questions come before any explanation"},
         {SCREEN_SCREENING, SCREEN_EDUCATION, "safety questions come before any explanation"},

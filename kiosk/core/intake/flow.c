@@ -1,11 +1,16 @@
 /* flow.c — the client's walk through the screens (contract in flow.h).
  *
  * The position is (pos, step): pos indexes the content's screen sequence,
- * step the page within that screen. How many steps a screen has is derived
- * from the intake each time (details: one per marked region; education:
- * general pages plus one per chosen muscle...), so there is no second copy
- * of that state to fall out of step. A screen with no steps is skipped in
- * both directions. */
+ * step the page within that screen. How many pages a screen has is derived
+ * from the intake and the layout class each time (details: one or two per
+ * marked area; screening: the pages of the questions that apply;
+ * education: one per chosen muscle and one per general page), so there is
+ * no second copy of that state to fall out of step. A screen with no pages
+ * is skipped in both directions.
+ *
+ * Why the save comes before the reading: a client called in mid-page must
+ * not take their answers with them, and staff should not wait for a client
+ * to finish reading about trigger points to see the summary. */
 #include "flow.h"
 
 #include <stdio.h>
@@ -17,6 +22,7 @@
 struct flow {
     const pm_content *c;
     flow_timing timing;
+    flow_layout layout;
     int default_lang;
     int lang;
     intake in;
@@ -34,12 +40,26 @@ struct flow {
     uint64_t thanks_since;
     int candidates[FLOW_MAX_CANDIDATES];
     int ncandidates;
+    int alert;             /* question answered "now" whose alert shows, or -1 */
+    /* after the save: the intake is gone; this is what the reading needs */
+    bool saved;
+    int16_t kept_patterns[INTAKE_MAX_PATTERNS];
+    int nkept;
+    screening_class saved_class;
     unsigned resets;
 };
 
 flow_timing flow_default_timing(void)
 {
-    return (flow_timing){90000, 20000, 15000};
+    return (flow_timing){90000, 20000, 15000, 45000};
+}
+
+flow_layout flow_layout_for_size(int w, int h, bool large_text)
+{
+    int lo = w < h ? w : h, hi = w < h ? h : w;
+    if (large_text)
+        return FLOW_COMPACT;
+    return lo >= 600 && hi >= 1024 ? FLOW_ROOMY : FLOW_COMPACT;
 }
 
 static pm_screen screen_at(const flow *f, size_t pos)
@@ -52,11 +72,58 @@ pm_screen flow_screen(const flow *f)
     return screen_at(f, f->pos);
 }
 
-static int education_steps(const flow *f)
+/* ---- pages ---------------------------------------------------------------- */
+
+static int per_area(const flow *f) { return f->layout == FLOW_ROOMY ? 1 : 2; }
+static int yesno_per_page(const flow *f) { return f->layout == FLOW_ROOMY ? 6 : 3; }
+
+/* A page of the screening: questions plan[first .. first+count-1]. */
+typedef struct {
+    pm_part part;
+    int first, count;
+} spage;
+
+#define MAX_SPAGES (CONTENT_MAX_QUESTIONS + 2)
+
+typedef struct {
+    int plan[CONTENT_MAX_QUESTIONS];
+    int nplan;
+    spage pages[MAX_SPAGES];
+    int npages;
+} splan;
+
+/* The screening's pages now: the gate and the follow-ups a few yes/no
+ * questions a page, the checklist on one page. Earlier pages never move
+ * when an answer brings a follow-up or takes one away: follow-ups come
+ * after everything they depend on. */
+static void screening_pages(const flow *f, splan *sp)
+{
+    sp->nplan = (int)screening_plan(f->c, &f->in, sp->plan, CONTENT_MAX_QUESTIONS);
+    screening_screen parts[8];
+    size_t nparts = screening_screens(f->c, &f->in, parts, 8);
+    sp->npages = 0;
+    int cap = yesno_per_page(f);
+    for (size_t i = 0; i < nparts; i++) {
+        int first = (int)parts[i].first, count = (int)parts[i].count;
+        if (parts[i].part == PART_CHECKLIST) {
+            if (sp->npages < MAX_SPAGES)
+                sp->pages[sp->npages++] = (spage){PART_CHECKLIST, first, count};
+            continue;
+        }
+        /* evenly: 4 questions at 3 a page are 2 + 2, not 3 + 1 */
+        int npg = (count + cap - 1) / cap;
+        for (int p = 0; p < npg && sp->npages < MAX_SPAGES; p++) {
+            int a = first + count * p / npg, b = first + count * (p + 1) / npg;
+            sp->pages[sp->npages++] = (spage){parts[i].part, a, b - a};
+        }
+    }
+}
+
+static int education_general_count(const flow *f)
 {
     int n = 0;
     for (size_t i = 0; i < content_education_count(f->c); i++)
-        n += content_education_item(f->c, i) == -1 ? f->in.npatterns : 1;
+        n += content_education_item(f->c, i) != -1;
     return n;
 }
 
@@ -64,13 +131,16 @@ static int steps_of(const flow *f, pm_screen s)
 {
     switch (s) {
     case SCREEN_DETAILS:
-        return f->in.nmarks;
-    case SCREEN_SCREENING:
-        return (int)content_question_count(f->c);
+        return f->in.nmarks * per_area(f);
+    case SCREEN_SCREENING: {
+        splan sp;
+        screening_pages(f, &sp);
+        return sp.npages;
+    }
     case SCREEN_PATTERNS:
         return f->ncandidates > 0 ? 1 : 0;
     case SCREEN_EDUCATION:
-        return education_steps(f);
+        return f->saved ? f->nkept + education_general_count(f) : 0;
     default:
         return 1;
     }
@@ -78,6 +148,7 @@ static int steps_of(const flow *f, pm_screen s)
 
 int flow_step(const flow *f) { return f->step; }
 int flow_step_count(const flow *f) { return steps_of(f, flow_screen(f)); }
+flow_layout flow_layout_now(const flow *f) { return f->layout; }
 
 static void compute_candidates(flow *f)
 {
@@ -113,6 +184,11 @@ static void reset(flow *f)
     f->save_failed = false;
     f->save_kept = false;
     f->ncandidates = 0;
+    f->alert = -1;
+    f->saved = false;
+    explicit_bzero(f->kept_patterns, sizeof f->kept_patterns);
+    f->nkept = 0;
+    f->saved_class = SCREENING_NONE;
 }
 
 pm_status flow_create(const pm_content *content, flow_timing timing, const char *default_lang,
@@ -124,6 +200,9 @@ pm_status flow_create(const pm_content *content, flow_timing timing, const char 
         return PM_ERR_NOMEM;
     f->c = content;
     f->timing = timing;
+    if (!f->timing.reading_idle_ms)
+        f->timing.reading_idle_ms = flow_default_timing().reading_idle_ms;
+    f->layout = FLOW_COMPACT;
     int lang = default_lang ? content_lang_index(content, default_lang) : -1;
     f->default_lang = lang < 0 ? 0 : lang;
     reset(f);
@@ -137,6 +216,7 @@ void flow_destroy(flow *f)
     if (!f)
         return;
     intake_wipe(&f->in);
+    explicit_bzero(f, sizeof *f);
     free(f);
 }
 
@@ -171,32 +251,103 @@ static size_t screen_pos(const flow *f, pm_screen s)
     return 0;
 }
 
-/* The first unrated mark, or -1: after a chart edit, new marks need details. */
-static int unrated_mark(const flow *f)
+static bool page_asks_strength(const flow *f, int step)
 {
-    for (int i = 0; i < f->in.nmarks; i++)
-        if (f->in.marks[i].intensity == INTAKE_UNSET)
-            return i;
-    return -1;
+    return f->layout == FLOW_ROOMY || step % 2 == 0;
+}
+
+/* Why the page (pos, step) cannot be left forwards, or NULL. */
+static const char *blocker_at(const flow *f, size_t pos, int step)
+{
+    const intake *in = &f->in;
+    switch (screen_at(f, pos)) {
+    case SCREEN_NAME:
+        return intake_name_given(in) ? NULL : "hint.name_needed";
+    case SCREEN_DETAILS: {
+        int slot = step / per_area(f);
+        if (slot >= in->nmarks)
+            return NULL;
+        return page_asks_strength(f, step) && in->marks[slot].intensity == INTAKE_UNSET
+                   ? "hint.intensity_needed"
+                   : NULL;
+    }
+    case SCREEN_SCREENING: {
+        splan sp;
+        screening_pages(f, &sp);
+        if (step >= sp.npages)
+            return NULL;
+        const spage *pg = &sp.pages[step];
+        for (int i = pg->first; i < pg->first + pg->count; i++)
+            if (in->answers[sp.plan[i]] == INTAKE_UNSET)
+                return pg->part == PART_CHECKLIST ? "hint.checklist_needed" : "hint.answer_needed";
+        return NULL;
+    }
+    case SCREEN_PATTERNS:
+        return (in->npatterns == 0 && !in->none_of_these) ? "hint.pattern_needed" : NULL;
+    case SCREEN_CONSENT:
+        if (in->nsig == 0)
+            return "hint.signature_needed";
+        return in->consent ? NULL : "hint.consent_needed";
+    case SCREEN_SAVING:
+        return "hint.saving";
+    default:
+        return NULL;
+    }
+}
+
+const char *flow_next_blocker(const flow *f)
+{
+    return blocker_at(f, f->pos, f->step);
+}
+
+/* After an edit from the review: the first page before the review that
+ * still needs something (a new area's strength, a follow-up the new area
+ * brought, a picture when the chosen one no longer matches), or false. */
+static bool first_incomplete(const flow *f, size_t *pos, int *step)
+{
+    size_t review = screen_pos(f, SCREEN_REVIEW);
+    for (size_t p = 1; p < review; p++) {
+        int n = steps_of(f, screen_at(f, p));
+        for (int s = 0; s < n; s++)
+            if (blocker_at(f, p, s)) {
+                *pos = p;
+                *step = s;
+                return true;
+            }
+    }
+    return false;
 }
 
 static void go_forward(flow *f, uint64_t now)
 {
     pm_screen here = flow_screen(f);
-    if (here == SCREEN_CHART)
+    if (here == SCREEN_CHART) {
         compute_candidates(f);
-    if (f->step + 1 < steps_of(f, here)) {
-        f->step++;
-        return;
+        screening_prune(f->c, &f->in); /* follow-ups about areas no longer marked */
     }
     if (f->editing) {
-        int slot = unrated_mark(f);
-        if (here == SCREEN_CHART && slot >= 0) {
-            enter(f, screen_pos(f, SCREEN_DETAILS), slot, now);
+        /* an edit goes through the pages of what was changed (both pages of
+         * an area, every page of the screening), then to whatever the
+         * change left incomplete, then back to the review */
+        bool same_group = (here == SCREEN_DETAILS && f->step + 1 < steps_of(f, here) &&
+                           (f->step + 1) / per_area(f) == f->step / per_area(f)) ||
+                          (here == SCREEN_SCREENING && f->step + 1 < steps_of(f, here));
+        if (same_group) {
+            f->step++;
+            return;
+        }
+        size_t p;
+        int s;
+        if (first_incomplete(f, &p, &s)) {
+            enter(f, p, s, now);
             return;
         }
         f->editing = false;
         enter(f, screen_pos(f, SCREEN_REVIEW), 0, now);
+        return;
+    }
+    if (f->step + 1 < steps_of(f, here)) {
+        f->step++;
         return;
     }
     size_t n = content_screen_count(f->c);
@@ -227,27 +378,33 @@ static void go_back(flow *f, uint64_t now)
     }
 }
 
-const char *flow_next_blocker(const flow *f)
+/* The layout changed (large text, another display): the same area's or
+ * question's page in the new layout. */
+static void relayout(flow *f, flow_layout to)
 {
-    const intake *in = &f->in;
-    switch (flow_screen(f)) {
-    case SCREEN_NAME:
-        return intake_name_given(in) ? NULL : "hint.name_needed";
-    case SCREEN_DETAILS:
-        return in->marks[f->step].intensity == INTAKE_UNSET ? "hint.intensity_needed" : NULL;
-    case SCREEN_SCREENING:
-        return in->answers[f->step] == INTAKE_UNSET ? "hint.answer_needed" : NULL;
-    case SCREEN_PATTERNS:
-        return (in->npatterns == 0 && !in->none_of_these) ? "hint.pattern_needed" : NULL;
-    case SCREEN_CONSENT:
-        if (!in->consent)
-            return "hint.consent_needed";
-        return in->nsig == 0 ? "hint.signature_needed" : NULL;
-    case SCREEN_SAVING:
-        return "hint.saving";
-    default:
-        return NULL;
+    if (to == f->layout)
+        return;
+    pm_screen s = flow_screen(f);
+    if (s == SCREEN_DETAILS) {
+        int slot = f->step / per_area(f);
+        bool second = per_area(f) == 2 && f->step % 2 == 1;
+        f->layout = to;
+        f->step = slot * per_area(f) + (second && per_area(f) == 2 ? 1 : 0);
+        return;
     }
+    if (s == SCREEN_SCREENING) {
+        splan sp;
+        screening_pages(f, &sp);
+        int first = f->step < sp.npages ? sp.pages[f->step].first : 0;
+        f->layout = to;
+        screening_pages(f, &sp);
+        f->step = 0;
+        for (int p = 0; p < sp.npages; p++)
+            if (sp.pages[p].first <= first && first < sp.pages[p].first + sp.pages[p].count)
+                f->step = p;
+        return;
+    }
+    f->layout = to;
 }
 
 /* ---- events ------------------------------------------------------------ */
@@ -259,7 +416,7 @@ static pm_status on_next(flow *f, uint64_t now)
         finish(f);
         return PM_OK;
     }
-    if (flow_next_blocker(f))
+    if (f->alert >= 0 || flow_next_blocker(f))
         return PM_ERR_STATE;
     go_forward(f, now);
     return PM_OK;
@@ -275,6 +432,15 @@ static pm_status on_back(flow *f, uint64_t now)
     if (s == SCREEN_SAVING)
         return PM_ERR_STATE; /* in progress: cannot be undone; failed: the review
                                 would wait there for the next person */
+    if (f->saved) {
+        /* the reading pages: back among them only, never into the saved intake */
+        if (f->step == 0)
+            return PM_ERR_STATE;
+        f->step--;
+        return PM_OK;
+    }
+    if (f->alert >= 0)
+        return PM_ERR_STATE;
     go_back(f, now);
     if (s != SCREEN_WELCOME && flow_screen(f) == SCREEN_WELCOME)
         finish(f); /* nothing of this client may wait on welcome for the next */
@@ -304,6 +470,113 @@ static pm_status on_edit(flow *f, int screen, int step, uint64_t now)
     return PM_ERR_INVALID;
 }
 
+/* The questions of the screening page shown now; the page's part. */
+static int page_questions(const flow *f, int *out, int max, pm_part *part)
+{
+    if (flow_screen(f) != SCREEN_SCREENING)
+        return 0;
+    splan sp;
+    screening_pages(f, &sp);
+    if (f->step >= sp.npages)
+        return 0;
+    const spage *pg = &sp.pages[f->step];
+    int n = 0;
+    for (int i = pg->first; i < pg->first + pg->count && n < max; i++)
+        out[n++] = sp.plan[i];
+    if (part)
+        *part = pg->part;
+    return n;
+}
+
+static bool on_page(const flow *f, int q, pm_part *part)
+{
+    int qs[CONTENT_MAX_QUESTIONS];
+    int n = page_questions(f, qs, CONTENT_MAX_QUESTIONS, part);
+    for (int i = 0; i < n; i++)
+        if (qs[i] == q)
+            return true;
+    return false;
+}
+
+/* Records an answer and raises the "tell the front desk now" alert when
+ * that is what it means. */
+static pm_status answer(flow *f, int q, int a)
+{
+    pm_status st = screening_set_answer(f->c, &f->in, q, a);
+    if (st == PM_OK && screening_answer_class(f->c, &f->in, q) == SCREENING_NOW)
+        f->alert = q;
+    return st;
+}
+
+static pm_status on_screening_event(flow *f, const flow_event *ev, uint64_t now)
+{
+    if (flow_screen(f) != SCREEN_SCREENING)
+        return PM_ERR_STATE;
+    if (f->alert >= 0)
+        return PM_ERR_STATE; /* the alert first */
+    int qs[CONTENT_MAX_QUESTIONS];
+    pm_part part = PART_GATE;
+    int n = page_questions(f, qs, CONTENT_MAX_QUESTIONS, &part);
+    switch (ev->type) {
+    case EV_ANSWER: {
+        if (n == 0 || part == PART_CHECKLIST)
+            return PM_ERR_STATE;
+        int q = qs[0];
+        for (int i = 0; i < n; i++)
+            if (f->in.answers[qs[i]] == INTAKE_UNSET) {
+                q = qs[i];
+                break;
+            }
+        return answer(f, q, ev->arg);
+    }
+    case EV_ANSWER_TO:
+        if (!on_page(f, ev->arg, NULL))
+            return PM_ERR_INVALID;
+        if (part == PART_CHECKLIST)
+            return PM_ERR_STATE;
+        return answer(f, ev->arg, ev->arg2);
+    case EV_TOGGLE_CHECK: {
+        if (part != PART_CHECKLIST)
+            return PM_ERR_STATE;
+        if (!on_page(f, ev->arg, NULL))
+            return PM_ERR_INVALID;
+        /* ticking one item answers the list: the others are "not ticked" */
+        for (int i = 0; i < n; i++)
+            if (f->in.answers[qs[i]] == INTAKE_UNSET)
+                f->in.answers[qs[i]] = 1;
+        return answer(f, ev->arg, f->in.answers[ev->arg] == 0 ? 1 : 0);
+    }
+    case EV_CHECK_NONE:
+        if (part != PART_CHECKLIST)
+            return PM_ERR_STATE;
+        for (int i = 0; i < n; i++)
+            f->in.answers[qs[i]] = 1;
+        screening_prune(f->c, &f->in);
+        go_forward(f, now);
+        return PM_OK;
+    default:
+        return PM_ERR_STATE;
+    }
+}
+
+/* "Same as the last area": strength, feelings and how long, then on. */
+static pm_status on_same_as_last(flow *f, uint64_t now)
+{
+    if (!flow_same_as_offered(f))
+        return PM_ERR_STATE;
+    int slot = flow_detail_slot(f);
+    const intake_mark *prev = &f->in.marks[slot - 1];
+    if (prev->intensity == INTAKE_UNSET)
+        return PM_ERR_STATE;
+    intake_mark *m = &f->in.marks[slot];
+    m->intensity = prev->intensity;
+    m->qualities = prev->qualities;
+    m->duration = prev->duration;
+    f->step = slot * per_area(f) + per_area(f) - 1; /* the area's last page */
+    go_forward(f, now);
+    return PM_OK;
+}
+
 /* Events that edit the intake on the screen they belong to. */
 static pm_status on_answer_event(flow *f, const flow_event *ev)
 {
@@ -311,6 +584,7 @@ static pm_status on_answer_event(flow *f, const flow_event *ev)
     const pm_content *c = f->c;
     pm_screen s = flow_screen(f);
     int a = ev->arg;
+    int slot = flow_detail_slot(f);
     switch (ev->type) {
     case EV_SET_VIEW:
         if (s != SCREEN_CHART)
@@ -332,26 +606,19 @@ static pm_status on_answer_event(flow *f, const flow_event *ev)
         return PM_OK;
     }
     case EV_SET_INTENSITY:
-        return s == SCREEN_DETAILS ? intake_set_intensity(in, f->step, a) : PM_ERR_STATE;
-    case EV_TOGGLE_QUALITY:
-        if (s != SCREEN_DETAILS)
+        if (s != SCREEN_DETAILS || !(flow_detail_asks(f) & DETAIL_STRENGTH))
             return PM_ERR_STATE;
-        return a >= 0 && (size_t)a < content_quality_count(c) ? intake_toggle_quality(in, f->step, a)
+        return intake_set_intensity(in, slot, a);
+    case EV_TOGGLE_QUALITY:
+        if (s != SCREEN_DETAILS || !(flow_detail_asks(f) & DETAIL_FEELINGS))
+            return PM_ERR_STATE;
+        return a >= 0 && (size_t)a < content_quality_count(c) ? intake_toggle_quality(in, slot, a)
                                                               : PM_ERR_INVALID;
     case EV_SET_DURATION:
-        if (s != SCREEN_DETAILS)
+        if (s != SCREEN_DETAILS || !(flow_detail_asks(f) & DETAIL_DURATION))
             return PM_ERR_STATE;
-        return a >= 0 && (size_t)a < content_duration_count(c) ? intake_set_duration(in, f->step, a)
+        return a >= 0 && (size_t)a < content_duration_count(c) ? intake_set_duration(in, slot, a)
                                                                : PM_ERR_INVALID;
-    case EV_ANSWER: {
-        if (s != SCREEN_SCREENING)
-            return PM_ERR_STATE;
-        const pm_question *q = content_question(c, (size_t)f->step);
-        if (a < 0 || (size_t)a >= q->nanswers)
-            return PM_ERR_INVALID;
-        in->answers[f->step] = (int8_t)a;
-        return PM_OK;
-    }
     case EV_TOGGLE_PATTERN:
         if (s != SCREEN_PATTERNS)
             return PM_ERR_STATE;
@@ -389,14 +656,19 @@ static pm_status on_answer_event(flow *f, const flow_event *ev)
             return PM_ERR_STATE;
         in->consent = !in->consent;
         return PM_OK;
-    case EV_SIG_POINT:
+    case EV_SIG_POINT: {
         if (s != SCREEN_CONSENT)
             return PM_ERR_STATE;
-        return intake_sig_add(in, ev->x, ev->y, a == 1);
+        pm_status st = intake_sig_add(in, ev->x, ev->y, a == 1);
+        if (st == PM_OK && a == 1)
+            in->consent = true; /* the words say: sign here to agree */
+        return st;
+    }
     case EV_SIG_CLEAR:
         if (s != SCREEN_CONSENT)
             return PM_ERR_STATE;
         intake_sig_clear(in);
+        in->consent = false;
         return PM_OK;
     default:
         return PM_ERR_STATE;
@@ -415,12 +687,32 @@ static void on_tick(flow *f, uint64_t now)
     }
     if (s == SCREEN_SAVING && !(f->save_failed && f->save_kept))
         return; /* never discard an intake that is not yet safely on disk */
-    if (!f->prompt && now - f->last_activity >= f->timing.idle_ms) {
+    uint32_t idle = f->saved ? f->timing.reading_idle_ms : f->timing.idle_ms;
+    if (!f->prompt && now - f->last_activity >= idle) {
         f->prompt = true;
         f->prompt_since = now;
     } else if (f->prompt && now - f->prompt_since >= f->timing.grace_ms) {
         finish(f);
     }
+}
+
+static pm_status on_save_done(flow *f, uint64_t now)
+{
+    if (flow_screen(f) != SCREEN_SAVING || !(f->wants_save || f->save_failed))
+        return PM_ERR_STATE;
+    f->wants_save = false;
+    f->save_failed = false;
+    f->save_kept = false;
+    /* it is on disk now; memory keeps only what the reading needs */
+    f->nkept = f->in.npatterns;
+    memcpy(f->kept_patterns, f->in.patterns, sizeof f->kept_patterns);
+    f->saved_class = screening_worst_class(f->c, &f->in);
+    intake_wipe(&f->in);
+    intake_init(&f->in, content_lang_code(f->c, (size_t)f->lang));
+    f->saved = true;
+    f->editing = false;
+    go_forward(f, now);
+    return PM_OK;
 }
 
 pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
@@ -429,16 +721,13 @@ pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
     case EV_TICK:
         on_tick(f, now);
         return PM_OK;
-    case EV_SAVE_DONE:
-        if (flow_screen(f) != SCREEN_SAVING || !(f->wants_save || f->save_failed))
-            return PM_ERR_STATE;
-        f->wants_save = false;
-        f->save_failed = false;
-        f->save_kept = false;
-        intake_wipe(&f->in); /* it is on disk now; memory keeps nothing */
-        intake_init(&f->in, content_lang_code(f->c, (size_t)f->lang));
-        go_forward(f, now);
+    case EV_SET_LAYOUT:
+        if (ev->arg != FLOW_COMPACT && ev->arg != FLOW_ROOMY)
+            return PM_ERR_INVALID;
+        relayout(f, (flow_layout)ev->arg);
         return PM_OK;
+    case EV_SAVE_DONE:
+        return on_save_done(f, now);
     case EV_SAVE_FAILED:
         if (flow_screen(f) != SCREEN_SAVING || !f->wants_save)
             return PM_ERR_STATE;
@@ -469,6 +758,10 @@ pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
         finish(f);
         return PM_OK;
     case EV_FINISH:
+        if (s == SCREEN_EDUCATION && f->saved) {
+            enter(f, screen_pos(f, SCREEN_THANKS), 0, now);
+            return PM_OK;
+        }
         if (s != SCREEN_THANKS)
             return PM_ERR_STATE;
         finish(f);
@@ -494,6 +787,20 @@ pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
         f->save_failed = false;
         f->wants_save = true;
         return PM_OK;
+    case EV_ANSWER:
+    case EV_ANSWER_TO:
+    case EV_TOGGLE_CHECK:
+    case EV_CHECK_NONE:
+        return on_screening_event(f, ev, now);
+    case EV_ALERT_DONE:
+        if (f->alert < 0)
+            return PM_ERR_STATE;
+        if (ev->arg == 1)
+            f->in.answers[f->alert] = INTAKE_UNSET;
+        f->alert = -1;
+        return PM_OK;
+    case EV_SAME_AS_LAST:
+        return on_same_as_last(f, now);
     default:
         return on_answer_event(f, ev);
     }
@@ -505,21 +812,77 @@ pm_status flow_send(flow *f, flow_event_type type, int arg, uint64_t now_ms)
     return flow_handle(f, &ev, now_ms);
 }
 
+pm_status flow_send2(flow *f, flow_event_type type, int arg, int arg2, uint64_t now_ms)
+{
+    flow_event ev = {.type = type, .arg = arg, .arg2 = arg2};
+    return flow_handle(f, &ev, now_ms);
+}
+
 /* ---- queries ----------------------------------------------------------- */
 
-void flow_progress(const flow *f, int *done, int *total)
+/* The sections, in order: each screen belongs to one. */
+static const char *const section_keys[] = {"ui.section.pain", "ui.section.safety",
+                                           "ui.section.visit", "ui.section.check",
+                                           "ui.section.done"};
+enum { NSECTIONS = sizeof section_keys / sizeof section_keys[0] };
+
+static int nominal_section(pm_screen s)
 {
-    int d = 0, t = 0;
-    for (size_t p = 0; p < content_screen_count(f->c); p++) {
-        int steps = steps_of(f, screen_at(f, p));
-        if (p < f->pos)
-            d += steps;
-        else if (p == f->pos)
-            d += f->step;
-        t += steps;
+    switch (s) {
+    case SCREEN_WELCOME:
+        return -1;
+    case SCREEN_ABOUT:
+    case SCREEN_NAME:
+    case SCREEN_CHART:
+    case SCREEN_DETAILS:
+        return 0;
+    case SCREEN_SCREENING:
+        return 1;
+    case SCREEN_PATTERNS:
+    case SCREEN_PREFERENCES:
+    case SCREEN_CONSENT:
+        return 2;
+    case SCREEN_REVIEW:
+        return 3;
+    default:
+        return 4;
     }
-    *done = d;
-    *total = t;
+}
+
+/* Which sections the content's screens use (bit i: section i). */
+static unsigned sections_used(const flow *f)
+{
+    unsigned used = 0;
+    for (size_t p = 0; p < content_screen_count(f->c); p++) {
+        int k = nominal_section(screen_at(f, p));
+        if (k >= 0)
+            used |= 1u << k;
+    }
+    return used;
+}
+
+int flow_section_count(const flow *f)
+{
+    return __builtin_popcount(sections_used(f));
+}
+
+int flow_section(const flow *f)
+{
+    int k = nominal_section(flow_screen(f));
+    if (k < 0)
+        return -1;
+    return __builtin_popcount(sections_used(f) & ((1u << k) - 1));
+}
+
+const char *flow_section_key(const flow *f, int i)
+{
+    unsigned used = sections_used(f);
+    for (int k = 0; k < NSECTIONS; k++)
+        if (used >> k & 1u) {
+            if (i-- == 0)
+                return section_keys[k];
+        }
+    return NULL;
 }
 
 bool flow_still_there(const flow *f) { return f->prompt; }
@@ -536,7 +899,7 @@ uint32_t flow_grace_left(const flow *f, uint64_t now_ms)
 static uint64_t idle_deadline(const flow *f, uint64_t now_ms)
 {
     if (!f->prompt)
-        return f->last_activity + f->timing.idle_ms;
+        return f->last_activity + (f->saved ? f->timing.reading_idle_ms : f->timing.idle_ms);
     /* The countdown shows ceil(left / 1000) seconds; it next drops when left
      * reaches the multiple of 1000 below it, and the last step (to 0) is the
      * wipe itself. */
@@ -574,23 +937,52 @@ int flow_last_region(const flow *f) { return f->last_region; }
 
 int flow_detail_slot(const flow *f)
 {
-    return flow_screen(f) == SCREEN_DETAILS ? f->step : -1;
+    return flow_screen(f) == SCREEN_DETAILS ? f->step / per_area(f) : -1;
+}
+
+unsigned flow_detail_asks(const flow *f)
+{
+    if (flow_screen(f) != SCREEN_DETAILS)
+        return 0;
+    if (f->layout == FLOW_ROOMY)
+        return DETAIL_STRENGTH | DETAIL_DURATION | DETAIL_FEELINGS;
+    return f->step % 2 == 0 ? DETAIL_STRENGTH | DETAIL_DURATION : DETAIL_FEELINGS;
+}
+
+bool flow_same_as_offered(const flow *f)
+{
+    int slot = flow_detail_slot(f);
+    return slot >= 1 && slot < f->in.nmarks && (flow_detail_asks(f) & DETAIL_STRENGTH) &&
+           f->in.marks[slot - 1].intensity != INTAKE_UNSET;
+}
+
+pm_part flow_screening_part(const flow *f)
+{
+    int qs[CONTENT_MAX_QUESTIONS];
+    pm_part part = PART_GATE;
+    page_questions(f, qs, CONTENT_MAX_QUESTIONS, &part);
+    return part;
+}
+
+int flow_page_questions(const flow *f, int *out, int max)
+{
+    return page_questions(f, out, max, NULL);
 }
 
 int flow_question(const flow *f)
 {
-    return flow_screen(f) == SCREEN_SCREENING ? f->step : -1;
+    int qs[CONTENT_MAX_QUESTIONS];
+    return page_questions(f, qs, CONTENT_MAX_QUESTIONS, NULL) > 0 ? qs[0] : -1;
 }
 
-bool flow_show_notice(const flow *f)
+const char *flow_notice_key(const flow *f, int q)
 {
-    int q = flow_question(f);
-    if (q < 0)
-        return false;
-    int a = f->in.answers[q];
-    const pm_question *qq = content_question(f->c, (size_t)q);
-    return a >= 0 && qq->answer_flags[a] == FLAG_URGENT && qq->notice_key != NULL;
+    if (q < 0 || (size_t)q >= content_question_count(f->c))
+        return NULL;
+    return screening_notice_key(f->c, &f->in, q);
 }
+
+int flow_alert(const flow *f) { return f->alert; }
 
 int flow_candidates(const flow *f, int *out, int max)
 {
@@ -602,25 +994,25 @@ int flow_candidates(const flow *f, int *out, int max)
 int flow_education_item(const flow *f, bool *is_muscle)
 {
     *is_muscle = false;
-    if (flow_screen(f) != SCREEN_EDUCATION)
+    if (flow_screen(f) != SCREEN_EDUCATION || !f->saved)
         return -1;
     int k = f->step;
+    if (k < f->nkept) {
+        *is_muscle = true;
+        return f->kept_patterns[k];
+    }
+    k -= f->nkept;
     for (size_t i = 0; i < content_education_count(f->c); i++) {
         int item = content_education_item(f->c, i);
-        int n = item == -1 ? f->in.npatterns : 1;
-        if (k < n) {
-            if (item == -1) {
-                *is_muscle = true;
-                return f->in.patterns[k];
-            }
+        if (item != -1 && k-- == 0)
             return item;
-        }
-        k -= n;
     }
     return -1;
 }
 
+screening_class flow_saved_class(const flow *f) { return f->saved ? f->saved_class : SCREENING_NONE; }
 bool flow_wants_save(const flow *f) { return f->wants_save; }
 bool flow_save_failed(const flow *f) { return f->save_failed; }
 bool flow_save_kept(const flow *f) { return f->save_failed && f->save_kept; }
+bool flow_saved(const flow *f) { return f->saved; }
 unsigned flow_resets(const flow *f) { return f->resets; }

@@ -60,9 +60,29 @@ static void mkdirs(const char *path)
     }
 }
 
+/* A widget on a page that scrolls may be out of view: look for it the way
+ * a client would, from the top with the ▼ arrow (real taps). */
+static void scroll_to(app *a, const char *id)
+{
+    if (app_widget(a, id) || !app_widget(a, "scroll_down"))
+        return;
+    char why[700];
+    for (int k = 0; k < 40; k++) {
+        const widget *u = app_widget(a, "scroll_up");
+        if (!u || u->act == ACT_NONE || !kit_press(a, "scroll_up", why, sizeof why))
+            break;
+    }
+    for (int k = 0; k < 40 && !app_widget(a, id); k++) {
+        const widget *d = app_widget(a, "scroll_down");
+        if (!d || d->act == ACT_NONE || !kit_press(a, "scroll_down", why, sizeof why))
+            break;
+    }
+}
+
 static int press(runner *r, int line, const char *id)
 {
     char why[700];
+    scroll_to(r->a, id);
     return kit_press(r->a, id, why, sizeof why) ? 0 : fail(r, line, "%s", why);
 }
 
@@ -308,6 +328,8 @@ typedef struct {
     bool thorough;     /* layout check: every answer, every pattern */
     bool until_review; /* layout check: leave after the review (the client
                           walks away), as saving and thanks were checked */
+    bool large_text;   /* the client's larger text on, from welcome */
+    bool same_as;      /* the areas after the first: "same as the last" */
     const int *regions;
     int nregions;
     const char *name;
@@ -332,22 +354,122 @@ static int snap(runner *r, const walk_opts *w, const char *what, int step)
     return run(r, "shot %02d-%s.png", r->shots + 1, what);
 }
 
+/* Every row of a page that scrolls, down to the end and back up: the
+ * layout check lays out each part. */
+static int scroll_through(runner *r)
+{
+    app *a = r->a;
+    int down = 0;
+    for (; down < 40; down++) {
+        const widget *d = app_widget(a, "scroll_down");
+        if (!d || d->act == ACT_NONE)
+            break;
+        if (run(r, "press scroll_down"))
+            return 1;
+    }
+    for (int k = 0; k < down; k++) {
+        const widget *u = app_widget(a, "scroll_up");
+        if (!u || u->act == ACT_NONE)
+            break;
+        if (run(r, "press scroll_up"))
+            return 1;
+    }
+    return 0;
+}
+
+static int details_page(runner *r, const walk_opts *w, int step)
+{
+    app *a = r->a;
+    const pm_content *c = app_content(a);
+    int slot = flow_detail_slot(app_flow(a));
+    unsigned asks = flow_detail_asks(app_flow(a));
+    bool pic = step == 0 || (step == 1 && !(asks & DETAIL_STRENGTH)) || w->thorough;
+    if (w->same_as && slot >= 2 && flow_same_as_offered(app_flow(a)))
+        return snap(r, w, "details-same", step) || run(r, "press same_as_last");
+    if ((asks & DETAIL_STRENGTH) && run(r, "press intensity_%d", 3 + (slot * 3) % 8))
+        return 1;
+    size_t nd = content_duration_count(c), nq = content_quality_count(c);
+    if ((asks & DETAIL_DURATION) && nd &&
+        run(r, "press duration_%s", content_duration(c, (size_t)slot % nd)->id))
+        return 1;
+    /* two of the feelings, different per area */
+    for (size_t q = 0; (asks & DETAIL_FEELINGS) && q < 2 && q < nq; q++)
+        if (run(r, "press quality_%s", content_quality(c, (q + (size_t)slot) % nq)->id))
+            return 1;
+    if (pic && snap(r, w, "details", step))
+        return 1;
+    if (w->thorough && scroll_through(r))
+        return 1;
+    return run(r, "press next");
+}
+
+static int answer_id_of(const pm_question *q, bool flagged)
+{
+    for (size_t i = 0; i < q->nanswers; i++)
+        if ((q->answer_flags[i] != FLAG_NONE) == flagged)
+            return (int)i;
+    return 0;
+}
+
+static int screening_page(runner *r, const walk_opts *w, int step)
+{
+    app *a = r->a;
+    const pm_content *c = app_content(a);
+    const flow *f = app_flow(a);
+    if (flow_alert(f) >= 0)
+        return snap(r, w, "screening-now", -1) || run(r, "press alert_go_on");
+    int qs[CONTENT_MAX_QUESTIONS];
+    int n = flow_page_questions(f, qs, CONTENT_MAX_QUESTIONS);
+    if (flow_screening_part(f) == PART_CHECKLIST) {
+        if (w->thorough) {
+            /* every item ticked once (its notice shown), then none */
+            for (int i = 0; i < n; i++)
+                if (run(r, "press check_%s", content_question(c, (size_t)qs[i])->id))
+                    return 1;
+            if (scroll_through(r))
+                return 1;
+        }
+        if (snap(r, w, "screening-checklist", -1))
+            return 1;
+        return run(r, "press check_none");
+    }
+    for (int i = 0; i < n; i++) {
+        const pm_question *q = content_question(c, (size_t)qs[i]);
+        if (w->thorough)
+            for (size_t k = 0; k < q->nanswers; k++) {
+                if (screening_classify(c, qs[i], (int)k) == SCREENING_NOW)
+                    continue; /* the alert: shown by its own replay */
+                if (run(r, "press q_%s_%s", q->id, q->answer_ids[k]))
+                    return 1;
+            }
+        if (run(r, "press q_%s_%s", q->id, q->answer_ids[answer_id_of(q, false)]))
+            return 1;
+        if (w->thorough && scroll_through(r))
+            return 1;
+    }
+    if (snap(r, w, "screening", step))
+        return 1;
+    return run(r, "press next");
+}
+
 static int walk(runner *r, const walk_opts *w)
 {
     app *a = r->a;
     if (!app_flow(a))
         return fail(r, 0, "the kiosk needs attention (see the log above); nothing to walk");
     bool overlay_shown = false;
-    for (int guard = 0; guard < 400; guard++) {
+    for (int guard = 0; guard < 600; guard++) {
         if (app_dirty(a))
             app_draw(a);
         pm_screen s = flow_screen(app_flow(a));
         int step = flow_step(app_flow(a));
         const char *name = content_screen_name(s);
-        if (run(r, "expect %s", name))
+        if (flow_alert(app_flow(a)) < 0 && run(r, "expect %s", name))
             return 1;
         switch (s) {
         case SCREEN_WELCOME:
+            if (w->large_text && !app_view(a)->large_text && run(r, "press large_text"))
+                return 1;
             if (snap(r, w, name, -1) || run(r, "press start"))
                 return 1;
             continue;
@@ -373,95 +495,48 @@ static int walk(runner *r, const walk_opts *w)
             if (snap(r, w, name, -1))
                 return 1;
             break;
-        case SCREEN_DETAILS: {
-            /* Three parts: strength, what it feels like, how long. */
-            int slot = flow_detail_slot(app_flow(a));
-            bool pic = step == 0 || w->thorough;
-            if (run(r, "press intensity_%d", 3 + (slot * 3) % 8) ||
-                (pic && snap(r, w, "details-strength", step)) || run(r, "press next"))
+        case SCREEN_DETAILS:
+            if (details_page(r, w, step))
                 return 1;
-            size_t nq = content_quality_count(app_content(a));
-            char dur[64];
-            snprintf(dur, sizeof dur, "duration_%s", content_duration(app_content(a), 0)->id);
-            for (int page = 0; page < 8 && !app_widget(a, dur); page++) {
-                /* Two of the feelings on the first page, different per region. */
-                for (size_t q = 0, pressed = 0; page == 0 && q < nq && pressed < 2; q++) {
-                    char id[64];
-                    snprintf(id, sizeof id, "quality_%s",
-                             content_quality(app_content(a), (q + (size_t)slot) % nq)->id);
-                    if (!app_widget(a, id))
-                        continue;
-                    if (run(r, "press %s", id))
-                        return 1;
-                    pressed++;
-                }
-                if ((pic && snap(r, w, "details-feel", step)) || run(r, "press next"))
-                    return 1;
-                if (app_dirty(a))
-                    app_draw(a);
-            }
-            size_t nd = content_duration_count(app_content(a));
-            if (nd && run(r, "press duration_%s", content_duration(app_content(a), (size_t)slot % nd)->id))
+            continue;
+        case SCREEN_SCREENING:
+            if (screening_page(r, w, step))
                 return 1;
-            if (pic && snap(r, w, "details-how-long", step))
-                return 1;
-            break;
-        }
-        case SCREEN_SCREENING: {
-            const pm_question *q = content_question(app_content(a), (size_t)flow_question(app_flow(a)));
-            if (w->thorough)
-                for (size_t i = 0; i < q->nanswers; i++) {
-                    if (run(r, "press answer_%s", q->answer_ids[i]))
-                        return 1;
-                    app_draw(a);
-                }
-            size_t pickk = 0;
-            for (size_t i = 0; i < q->nanswers; i++)
-                if (q->answer_flags[i] == FLAG_NONE) {
-                    pickk = i;
-                    break;
-                }
-            if (run(r, "press answer_%s", q->answer_ids[pickk]) ||
-                (step == 0 && snap(r, w, name, step)))
-                return 1;
-            break;
-        }
+            continue;
         case SCREEN_PATTERNS: {
             int cand[FLOW_MAX_CANDIDATES];
             int n = flow_candidates(app_flow(a), cand, FLOW_MAX_CANDIDATES);
             for (int i = 0; i < n && (w->thorough || i < 1); i++)
                 if (run(r, "press pattern_%s", content_muscle(app_content(a), (size_t)cand[i])->id))
                     return 1;
-            /* All of them chosen goes on to the review, whose patterns row
-             * then shows two names and "and N more". */
             if (n == 0 && run(r, "press none_of_these"))
                 return 1;
             if (snap(r, w, name, -1))
                 return 1;
+            if (n > 0 && (w->thorough || w->shots)) {
+                /* the first picture full screen, and back */
+                if (run(r, "press bigger_%s", content_muscle(app_content(a), (size_t)cand[0])->id) ||
+                    snap(r, w, "patterns-bigger", -1) || run(r, "press close_picture"))
+                    return 1;
+            }
+            if (w->thorough && scroll_through(r))
+                return 1;
             break;
         }
         case SCREEN_PREFERENCES: {
-            /* Pressure first, then (a next page) the areas to avoid. */
-            if (content_pressure_count(app_content(a)) &&
-                (run(r, "press pressure_%s", content_pressure(app_content(a), 0)->id) ||
-                 snap(r, w, "preferences-pressure", -1)))
+            const pm_content *c = app_content(a);
+            if (content_pressure_count(c) &&
+                run(r, "press pressure_%s", content_pressure(c, 0)->id))
                 return 1;
-            char avoid[64] = "";
-            if (content_avoid_count(app_content(a)))
-                snprintf(avoid, sizeof avoid, "avoid_%s", content_avoid(app_content(a), 0)->id);
-            for (int page = 0; page < 8 && avoid[0] && !app_widget(a, avoid); page++) {
-                if (run(r, "press next"))
-                    return 1;
-                if (app_dirty(a))
-                    app_draw(a);
-            }
-            if (avoid[0] && (run(r, "press %s", avoid) || snap(r, w, "preferences-avoid", -1)))
+            if (content_avoid_count(c) && run(r, "press avoid_%s", content_avoid(c, 0)->id))
+                return 1;
+            if (snap(r, w, name, -1))
+                return 1;
+            if (w->thorough && scroll_through(r))
                 return 1;
             break;
         }
         case SCREEN_CONSENT: {
-            if (run(r, "press consent"))
-                return 1;
             const widget *pad = app_widget(a, "signature");
             if (pad) {
                 /* A signature-like scribble through the pad. */
@@ -483,15 +558,8 @@ static int walk(runner *r, const walk_opts *w)
         case SCREEN_REVIEW:
             if (snap(r, w, name, -1))
                 return 1;
-            if (!w->shots) {
-                /* Every row of the review, page by page, then back up. */
-                int down = 0;
-                for (; down < 64 && app_view(a)->scroll < app_view(a)->scroll_max && app_widget(a, "page_down"); down++)
-                    if (run(r, "press page_down"))
-                        return 1;
-                if (down && run(r, "press page_up"))
-                    return 1;
-            }
+            if (!w->shots && scroll_through(r))
+                return 1;
             if (w->until_review) {
                 /* Nobody there: the idle prompt, then the wipe. */
                 for (int k = 0; k < 100 && flow_screen(app_flow(a)) != SCREEN_WELCOME; k++)
@@ -509,9 +577,14 @@ static int walk(runner *r, const walk_opts *w)
             if (snap(r, w, name, -1))
                 return 1;
             return run(r, "press finish") || run(r, "expect welcome");
-        case SCREEN_ABOUT:
         case SCREEN_EDUCATION:
-            if (snap(r, w, name, s == SCREEN_EDUCATION ? step : -1))
+            if (snap(r, w, name, step))
+                return 1;
+            if ((w->thorough || w->shots) && scroll_through(r))
+                return 1;
+            break;
+        case SCREEN_ABOUT:
+            if (snap(r, w, name, -1))
                 return 1;
             break;
         case SCREEN_COUNT:

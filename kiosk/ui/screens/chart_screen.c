@@ -22,7 +22,7 @@ typedef struct {
 static chart_geo arrange(screen_ctx *s)
 {
     chart_geo g;
-    int m = px(s->r, 14), top = px(s->r, 50);
+    int m = px(s->r, 14), top = frame_top_h(s) + px(s->r, 2);
     if (landscape(s)) {
         int fw = s->lw * 42 / 100;
         int side = (s->lw - fw) / 2 - m - px(s->r, 10);

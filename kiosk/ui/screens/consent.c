@@ -1,30 +1,31 @@
-/* consent.c — the consent words, an "I agree" choice and a signature drawn
- * with a finger. Strokes go to the intake in pad space (INTAKE_SIG_W x
- * INTAKE_SIG_H), so the summary can show them at any size. */
+/* consent.c — the consent words and a signature drawn with a finger:
+ * signing is agreeing (the words say so, as on paper), one act rather than
+ * a tick and a signature. Clear takes both back. Strokes go to the intake
+ * in pad space (INTAKE_SIG_W x INTAKE_SIG_H), so the summary can show them
+ * at any size. */
 #include "intake.h"
 #include "ui/screens/frame.h"
 
 typedef struct {
-    SDL_Rect text, agree, pad, clear;
+    SDL_Rect text, pad, clear;
 } consent_geo;
 
 static consent_geo arrange(screen_ctx *s)
 {
     SDL_Rect b = s->v->body;
     consent_geo g;
-    int bh = px(s->r, 58), gap = px(s->r, 12);
+    int bh = px(s->r, 56), gap = px(s->r, 12), label = px(s->r, 32);
+    int cw = px(s->r, 150);
     if (s->lw >= s->lh) {
-        int lw = b.w * 46 / 100;
-        g.text = (SDL_Rect){b.x, b.y, lw, b.h - bh - gap};
-        g.agree = (SDL_Rect){b.x, b.y + b.h - bh, lw, bh};
+        int lw = b.w * 44 / 100;
+        g.text = (SDL_Rect){b.x, b.y, lw, b.h};
         int rx = b.x + lw + gap * 2, rw = b.w - lw - gap * 2;
-        g.clear = (SDL_Rect){rx + rw - px(s->r, 170), b.y + b.h - bh, px(s->r, 170), bh};
-        g.pad = (SDL_Rect){rx, b.y + px(s->r, 30), rw, b.h - bh - gap - px(s->r, 30)};
+        g.clear = (SDL_Rect){rx + rw - cw, b.y + b.h - bh, cw, bh};
+        g.pad = (SDL_Rect){rx, b.y + label, rw, b.h - bh - gap - label};
     } else {
-        g.text = (SDL_Rect){b.x, b.y, b.w, b.h * 34 / 100};
-        g.agree = (SDL_Rect){b.x, g.text.y + g.text.h + gap, b.w, bh};
-        int py = g.agree.y + bh + gap + px(s->r, 30);
-        g.clear = (SDL_Rect){b.x + b.w - px(s->r, 170), b.y + b.h - bh, px(s->r, 170), bh};
+        g.text = (SDL_Rect){b.x, b.y, b.w, b.h * 36 / 100};
+        int py = g.text.y + g.text.h + gap + label;
+        g.clear = (SDL_Rect){b.x + b.w - cw, b.y + b.h - bh, cw, bh};
         g.pad = (SDL_Rect){b.x, py, b.w, g.clear.y - gap - py};
     }
     /* Keep the pad's shape close to the stored aspect (5:2), so strokes are
@@ -46,9 +47,6 @@ static void layout(screen_ctx *s)
     frame_spec f = {T(s, "ui.consent.title"), "ui.next", true, false};
     frame_layout(s, &f);
     consent_geo g = arrange(s);
-    widget *w = w_flow(s->wl, "consent", g.agree, WS_CHOICE, T(s, "ui.consent.agree"),
-                       EV_TOGGLE_CONSENT, 0);
-    w->selected = flow_intake(s->flow)->consent;
     widget *p = w_add(s->wl, "signature", g.pad, WS_HIDDEN, NULL);
     p->act = ACT_AREA;
     w_flow(s->wl, "sig_clear", g.clear, WS_SECONDARY, T(s, "ui.consent.clear"), EV_SIG_CLEAR, 0);
@@ -67,9 +65,10 @@ static void draw(screen_ctx *s)
     consent_geo g = arrange(s);
     const char *t[2] = {T(s, "ui.consent.text"), T(s, "ui.consent.text2")};
     text_paras(s->r, g.text, t, NULL, 2, FONT_BODY);
-    t_box(s->r, (SDL_Rect){g.pad.x, g.pad.y - px(s->r, 30), g.pad.w, px(s->r, 28)},
-          T(s, "ui.consent.sign_here"), FONT_SMALL, true, COL_INK, AL_LEFT, true);
-    r_round_frame(s->r, g.pad, px(s->r, 10), 2, COL_LINE, COL_SURFACE);
+    t_box(s->r, (SDL_Rect){g.pad.x, g.pad.y - px(s->r, 32), g.pad.w, px(s->r, 30)},
+          T(s, "ui.consent.sign_here"), FONT_BODY, true, COL_INK, AL_LEFT, true);
+    r_round_frame(s->r, g.pad, px(s->r, 10), px(s->r, 2) < 2 ? 2 : px(s->r, 2), COL_LINE,
+                  COL_SURFACE);
     /* a signing line */
     int ly = g.pad.y + g.pad.h * 3 / 4;
     r_line(s->r, g.pad.x + px(s->r, 20), (float)ly, g.pad.x + g.pad.w - px(s->r, 20), (float)ly, 1.5f,

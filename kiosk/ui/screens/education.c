@@ -1,82 +1,123 @@
-/* education.c — one page per step: what a trigger point is, referred pain,
- * the chosen muscles (with their picture), the session, after-care.
- * Paragraphs wrap and shrink together until they fit. */
+/* education.c — "while you wait": after the intake is saved, one page per
+ * chosen muscle (its picture and every part of its page), then the general
+ * pages, each a whole page that scrolls by paragraphs. The client may stop
+ * at any time ("I'm done") and always ends on Thank you; the first page
+ * says the answers are already with the therapist. */
 #include "ui/chart.h"
 #include "ui/screens/frame.h"
 
-#define MAXPARA 16
+#define MAXPARA 24
 
-static const char *title(screen_ctx *s)
+typedef struct {
+    bool is_muscle;
+    int item;
+    const char *title;
+    const char *t[MAXPARA];
+    bool head[MAXPARA];
+    int n;
+    bool banner;   /* the first page: "saved" on top */
+    bool picture;  /* a muscle: its picture is the first row */
+} edu_view;
+
+static void gather(screen_ctx *s, edu_view *v)
 {
-    bool is_muscle = false;
-    int item = flow_education_item(s->flow, &is_muscle);
-    if (is_muscle)
-        return T(s, content_muscle(s->content, (size_t)item)->name_key);
-    return T(s, content_page(s->content, (size_t)item)->title_key);
+    v->item = flow_education_item(s->flow, &v->is_muscle);
+    v->n = 0;
+    v->banner = flow_step(s->flow) == 0;
+    v->picture = v->is_muscle && v->item >= 0;
+    if (v->item < 0) {
+        v->title = "";
+        return;
+    }
+    if (v->is_muscle) {
+        const pm_muscle *m = content_muscle(s->content, (size_t)v->item);
+        v->title = T(s, m->name_key);
+        for (size_t i = 0; i < m->nsections && v->n + 2 <= MAXPARA; i++) {
+            v->head[v->n] = true;
+            v->t[v->n++] = T(s, m->sections[i].heading_key);
+            v->head[v->n] = false;
+            v->t[v->n++] = T(s, m->sections[i].text_key);
+        }
+        return;
+    }
+    const pm_page *p = content_page(s->content, (size_t)v->item);
+    v->title = T(s, p->title_key);
+    for (size_t i = 0; i < p->nparagraphs && v->n < MAXPARA; i++) {
+        v->head[v->n] = false;
+        v->t[v->n++] = T(s, p->paragraph_keys[i]);
+    }
 }
 
-/* A muscle's page has several sections: two per view, Next turns the view
- * (by count, so the parts are the same at every screen size). */
-#define SECTIONS_PER_PART 2
+/* Rows: [the banner] [the picture] then the paragraphs. */
+static int first_text_row(const edu_view *v) { return (v->banner ? 1 : 0) + (v->picture ? 1 : 0); }
 
-static int parts_for(screen_ctx *s)
+static int row_h(screen_ctx *s, int i, int width, void *ctx)
 {
-    bool is_muscle = false;
-    int item = flow_education_item(s->flow, &is_muscle);
-    if (!is_muscle)
-        return frame_parts(s, 1);
-    size_t n = content_muscle(s->content, (size_t)item)->nsections;
-    return frame_parts(s, n ? (int)((n + SECTIONS_PER_PART - 1) / SECTIONS_PER_PART) : 1);
+    const edu_view *v = ctx;
+    bool fits;
+    if (v->banner && i == 0)
+        return t_box_px(s->r, (SDL_Rect){0, 0, width - px(s->r, 28), 1 << 20},
+                        T(s, "ui.reading.saved"), font_px(s->r, FONT_BODY), true, COL_INK, AL_LEFT,
+                        false, false, &fits) + px(s->r, 20);
+    if (v->picture && i == (v->banner ? 1 : 0))
+        return px(s->r, s->lw >= s->lh ? 150 : 260);
+    int k = i - first_text_row(v);
+    return t_box_px(s->r, (SDL_Rect){0, 0, width, 1 << 20}, v->t[k], font_px(s->r, FONT_BODY),
+                    v->head[k], COL_INK, AL_LEFT, false, false, &fits);
+}
+
+static bool last_page(const screen_ctx *s)
+{
+    return flow_step(s->flow) + 1 >= flow_step_count(s->flow);
+}
+
+static frame_spec spec(screen_ctx *s, const edu_view *v)
+{
+    return (frame_spec){v->title, last_page(s) ? "ui.reading.finish" : "ui.reading.next",
+                        flow_step(s->flow) > 0, s->lw < s->lh || s->v->large_text};
 }
 
 static void layout(screen_ctx *s)
 {
     w_clear(s->wl);
-    parts_for(s);
-    frame_spec f = {title(s), "ui.next", true, s->lw < s->lh};
-    frame_layout(s, &f);
+    edu_view v;
+    gather(s, &v);
+    frame_spec f = spec(s, &v);
+    frame_middle done = {"ui.reading.done", "done_reading", EV_FINISH, 0};
+    SDL_Rect b = frame_layout_mid(s, &f, last_page(s) ? NULL : &done);
+    frame_rowset rs;
+    frame_rows(s, b, first_text_row(&v) + v.n, px(s->r, 12), row_h, &v, true, &rs);
 }
 
 static void draw(screen_ctx *s)
 {
-    frame_spec f = {title(s), "ui.next", true, s->lw < s->lh};
+    edu_view v;
+    gather(s, &v);
+    frame_spec f = spec(s, &v);
     frame_draw(s, &f);
-    int part = parts_for(s);
-    bool is_muscle = false;
-    int item = flow_education_item(s->flow, &is_muscle);
-    const char *t[MAXPARA];
-    bool head[MAXPARA];
-    int n = 0;
-    SDL_Rect b = s->v->body;
-    if (is_muscle) {
-        const pm_muscle *m = content_muscle(s->content, (size_t)item);
-        size_t from = (size_t)part * SECTIONS_PER_PART;
-        for (size_t i = from; i < m->nsections && i < from + SECTIONS_PER_PART; i++) {
-            head[n] = true;
-            t[n++] = T(s, m->sections[i].heading_key);
-            head[n] = false;
-            t[n++] = T(s, m->sections[i].text_key);
+    frame_rowset rs;
+    frame_rows(s, s->v->body, first_text_row(&v) + v.n, px(s->r, 12), row_h, &v, false, &rs);
+    for (int i = rs.first; i < rs.end; i++) {
+        SDL_Rect box = {rs.area.x, rs.y[i], rs.area.w, row_h(s, i, rs.area.w, &v)};
+        if (v.banner && i == 0) {
+            r_round_frame(s->r, box, px(s->r, 10), px(s->r, 2) < 2 ? 2 : px(s->r, 2), COL_PRIMARY,
+                          COL_SELECTED);
+            t_box(s->r, (SDL_Rect){box.x + px(s->r, 14), box.y, box.w - px(s->r, 28), box.h},
+                  T(s, "ui.reading.saved"), FONT_BODY, true, COL_INK, AL_LEFT, true);
+            continue;
         }
-        /* The picture beside (landscape) or above (portrait) the words. */
-        SDL_Rect pic;
-        if (s->lw >= s->lh) {
-            pic = (SDL_Rect){b.x + b.w - b.w * 30 / 100, b.y, b.w * 30 / 100, b.h};
-            b.w -= pic.w + px(s->r, 14);
-        } else {
-            pic = (SDL_Rect){b.x, b.y, b.w, b.h * 34 / 100};
-            b.y += pic.h + px(s->r, 10);
-            b.h -= pic.h + px(s->r, 10);
+        if (v.picture && i == (v.banner ? 1 : 0)) {
+            int w = box.h * 16 / 10 < box.w ? box.h * 16 / 10 : box.w;
+            SDL_Rect pic = {box.x, box.y, w, box.h};
+            r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
+            chart_draw_pattern(s->art, v.item, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12},
+                               false);
+            continue;
         }
-        r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
-        chart_draw_pattern(s->art, item, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12}, false);
-    } else {
-        const pm_page *p = content_page(s->content, (size_t)item);
-        for (size_t i = 0; i < p->nparagraphs && n < MAXPARA; i++) {
-            head[n] = false;
-            t[n++] = T(s, p->paragraph_keys[i]);
-        }
+        int k = i - first_text_row(&v);
+        t_box(s->r, box, v.t[k], FONT_BODY, v.head[k], COL_INK, AL_LEFT, false);
     }
-    text_paras(s->r, b, t, head, n, FONT_BODY);
+    frame_rows_draw(s, &rs);
 }
 
 const screen_ops screen_education = {layout, draw, NULL};

@@ -1,38 +1,116 @@
 /* frame.c — the frame every client screen shares (see frame.h).
  *
- * Why one frame: the same progress bar, Back on the left and Next on the
- * right in the same place on every screen is what lets a client who has
- * never seen the kiosk walk through it without reading instructions. */
+ * Why one frame: the same progress on top, Back on the left and Next on
+ * the right in the same place on every screen, and the same two ways out
+ * (bigger words, start again) in the same corner, is what lets a client
+ * who has never seen the kiosk walk through it without reading
+ * instructions. */
 #include "ui/screens/frame.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static int bar_h(const screen_ctx *s) { return px(s->r, 50); }
-static int foot_h(const screen_ctx *s) { return px(s->r, 80); }
+static int top_h(const screen_ctx *s) { return px(s->r, 54); }
+static int foot_h(const screen_ctx *s) { return px(s->r, 72); }
+static int margin(const screen_ctx *s) { return px(s->r, 12); }
+
+int frame_top_h(const screen_ctx *s) { return top_h(s); }
+
+/* The width a top-bar button needs for its label. */
+static int button_w(screen_ctx *s, const char *label, int min)
+{
+    int w = t_width(s->r, label, font_px(s->r, FONT_SMALL), true) + px(s->r, 28);
+    return w < px(s->r, min) ? px(s->r, min) : w;
+}
+
+/* Where the top bar's buttons go, right to left; returns the left edge of
+ * the leftmost (the progress ends before it). */
+static int top_buttons(screen_ctx *s, bool start_over, bool add)
+{
+    int m = margin(s), h = px(s->r, 48), y = px(s->r, 3), gap = px(s->r, 8);
+    int x = s->lw - m;
+    if (start_over) {
+        const char *l = T(s, "ui.start_over");
+        int w = button_w(s, l, 104);
+        x -= w;
+        if (add) {
+            widget *b = w_add(s->wl, "start_over", (SDL_Rect){x, y, w, h}, WS_SECONDARY, l);
+            b->act = ACT_ASK_START_OVER;
+        }
+        x -= gap;
+    }
+    const char *l = T(s, "ui.large_text");
+    int w = button_w(s, l, 96);
+    x -= w;
+    if (add) {
+        widget *b = w_add(s->wl, "large_text", (SDL_Rect){x, y, w, h}, WS_SECONDARY, l);
+        b->act = ACT_LARGE_TEXT;
+        b->selected = s->v->large_text;
+    }
+    return x - gap;
+}
+
+void frame_top_buttons(screen_ctx *s, bool start_over)
+{
+    top_buttons(s, start_over, true);
+}
+
+static bool has_start_over(const screen_ctx *s, const frame_spec *f)
+{
+    (void)f;
+    if (!s->flow)
+        return false;
+    pm_screen sc = flow_screen(s->flow);
+    if (sc == SCREEN_WELCOME)
+        return false;
+    /* a save in progress, or a failed one the saver does not keep, cannot
+     * be left (flow.h) */
+    return sc != SCREEN_SAVING || flow_save_kept(s->flow);
+}
 
 SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f)
 {
-    int m = px(s->r, 14);
-    int bh = px(s->r, 60);
+    return frame_layout_mid(s, f, NULL);
+}
+
+SDL_Rect frame_layout_mid(screen_ctx *s, const frame_spec *f, const frame_middle *mid)
+{
+    int m = margin(s);
+    int bh = px(s->r, 56);
     int fy = s->lh - foot_h(s) + (foot_h(s) - bh) / 2;
     int bwid = s->lw / 4 > px(s->r, 150) ? s->lw / 4 : px(s->r, 150);
-    if (bwid > px(s->r, 240))
-        bwid = px(s->r, 240);
+    if (bwid > px(s->r, 220))
+        bwid = px(s->r, 220);
+    top_buttons(s, has_start_over(s, f), true);
     bool parted = s->v->parts > 1;
+    widget *back = NULL, *next = NULL;
     if (f->back) {
-        widget *b = w_flow(s->wl, "back", (SDL_Rect){m, fy, bwid, bh}, WS_SECONDARY, T(s, "ui.back"),
-                           EV_BACK, 0);
+        back = w_flow(s->wl, "back", (SDL_Rect){m, fy, bwid, bh}, WS_SECONDARY, T(s, "ui.back"),
+                      EV_BACK, 0);
         if (parted && s->v->part > 0)
-            b->act = ACT_PART_BACK;
+            back->act = ACT_PART_BACK;
     }
     if (f->next_key) {
         bool inner = parted && s->v->part < s->v->parts - 1;
-        widget *n = w_flow(s->wl, "next", (SDL_Rect){s->lw - m - bwid, fy, bwid, bh}, WS_PRIMARY,
-                           T(s, inner ? "ui.next" : f->next_key), EV_NEXT, 0);
-        n->muted = s->flow && flow_next_blocker(s->flow) != NULL && (!parted || s->v->part == 0);
+        const char *label = T(s, inner ? "ui.next" : f->next_key);
+        /* a longer way on ("Confirm and send") gets a wider button */
+        int nw = t_width(s->r, label, font_px(s->r, FONT_BUTTON), true) + px(s->r, 36);
+        nw = nw < bwid ? bwid : nw > s->lw * 45 / 100 ? s->lw * 45 / 100 : nw;
+        next = w_flow(s->wl, "next", (SDL_Rect){s->lw - m - nw, fy, nw, bh}, WS_PRIMARY, label,
+                      EV_NEXT, 0);
+        next->muted = s->flow && flow_next_blocker(s->flow) != NULL && (!parted || s->v->part == 0);
         if (inner)
-            n->act = ACT_PART_NEXT;
+            next->act = ACT_PART_NEXT;
+    }
+    s->v->has_middle = mid != NULL;
+    if (mid) {
+        int x0 = back ? back->r.x + back->r.w + m : m;
+        int x1 = next ? next->r.x - m : s->lw - m;
+        int w = button_w(s, T(s, mid->key), 120) + px(s->r, 16);
+        if (w > x1 - x0)
+            w = x1 - x0;
+        w_flow(s->wl, mid->id, (SDL_Rect){x0 + (x1 - x0 - w) / 2, fy, w, bh}, WS_SECONDARY,
+               T(s, mid->key), mid->ev, mid->arg);
     }
     s->v->body = frame_body(s, f->title ? (f->tall_title ? 2 : 1) : 0);
     return s->v->body;
@@ -40,39 +118,62 @@ SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f)
 
 SDL_Rect frame_body(const screen_ctx *s, int title)
 {
-    int m = px(s->r, 14);
-    int top = bar_h(s);
+    int m = margin(s);
+    int top = top_h(s);
     SDL_Rect body = {m, top, s->lw - 2 * m, s->lh - foot_h(s) - top};
     if (title) {
-        int th = px(s->r, title == 2 ? 74 : 44);
+        int th = px(s->r, title == 2 ? 72 : 42);
         body.y += th;
         body.h -= th;
     }
     return body;
 }
 
+/* The sections: every name in a row, the current one in bold over a
+ * filled bar; done ones filled, the rest an outline. Where the names do not
+ * all fit, only the current one, with "2 of 5". */
+static void draw_progress(screen_ctx *s, int right)
+{
+    if (!s->flow)
+        return;
+    int n = flow_section_count(s->flow), cur = flow_section(s->flow);
+    if (n < 1 || cur < 0)
+        return;
+    int m = margin(s), x0 = m, w = right - x0;
+    int size = font_px(s->r, FONT_SMALL);
+    int gap = px(s->r, 6);
+    int seg = (w - (n - 1) * gap) / n;
+    bool names = true;
+    for (int i = 0; i < n && names; i++)
+        names = t_width(s->r, T(s, flow_section_key(s->flow, i)), size, i == cur) <= seg;
+    int ty = px(s->r, 4), by = px(s->r, 34), bh = px(s->r, 12);
+    if (!names) {
+        char line[160];
+        tfmt(line, sizeof line, T(s, "ui.section.count"), cur + 1, n);
+        char both[256];
+        snprintf(both, sizeof both, "%s · %s", T(s, flow_section_key(s->flow, cur)), line);
+        t_box(s->r, (SDL_Rect){x0, ty, w, by - ty}, both, FONT_SMALL, true, COL_INK, AL_LEFT, true);
+    }
+    for (int i = 0; i < n; i++) {
+        int x = x0 + i * (seg + gap);
+        if (names)
+            t_box(s->r, (SDL_Rect){x, ty, seg, by - ty}, T(s, flow_section_key(s->flow, i)),
+                  FONT_SMALL, i == cur, i <= cur ? COL_INK : COL_MUTED, AL_LEFT, true);
+        SDL_Rect bar = {x, by, seg, bh};
+        if (i <= cur)
+            r_round(s->r, bar, bh / 2, COL_PRIMARY);
+        else
+            r_round_frame(s->r, bar, bh / 2, px(s->r, 2) < 2 ? 2 : px(s->r, 2), COL_LINE, COL_SURFACE);
+    }
+}
+
 void frame_draw(screen_ctx *s, const frame_spec *f)
 {
-    int m = px(s->r, 14);
-    /* Progress: a calm bar and "Step 3 of 11". */
-    int done = 0, total = 1;
-    if (s->flow)
-        flow_progress(s->flow, &done, &total);
-    if (total < 1)
-        total = 1;
-    char step[96];
-    tfmt(step, sizeof step, T(s, "ui.progress"), done + 1, total);
-    int sh = font_px(s->r, FONT_SMALL);
-    int sw = t_width(s->r, step, sh, false);
-    int by = px(s->r, 14);
-    t_line(s->r, s->lw - m - sw, by - px(s->r, 3), step, sh, false, COL_MUTED);
-    SDL_Rect track = {m, by + px(s->r, 6), s->lw - 3 * m - sw, px(s->r, 10)};
-    r_round(s->r, track, track.h / 2, 0xDCE3E6);
-    SDL_Rect fill = track;
-    fill.w = track.w * (done + 1) / total;
-    r_round(s->r, fill, track.h / 2, COL_PRIMARY);
+    int m = margin(s);
+    int right = top_buttons(s, has_start_over(s, f), false);
+    draw_progress(s, right);
     if (f->title) {
-        SDL_Rect tr = {m, bar_h(s) - px(s->r, 6), s->lw - 2 * m, px(s->r, f->tall_title ? 76 : 46)};
+        SDL_Rect tr = {m, top_h(s) - px(s->r, 2), s->lw - 2 * m, px(s->r, f->tall_title ? 72 : 42)};
         t_box(s->r, tr, f->title, FONT_TITLE, true, COL_INK, AL_LEFT, true);
     }
     /* The hint replaces a dead end: say what is missing, above the buttons. */
@@ -80,28 +181,31 @@ void frame_draw(screen_ctx *s, const frame_spec *f)
     if (f->next_key && blocker && s->v->show_hint) {
         const widget *next = w_find(s->wl, "next");
         const widget *back = w_find(s->wl, "back");
+        bool mid = s->v->has_middle;
         int x0 = back ? back->r.x + back->r.w + m : m;
         int x1 = next ? next->r.x - m : s->lw - m;
         SDL_Rect hr = {x0, s->lh - foot_h(s) + px(s->r, 6), x1 - x0, foot_h(s) - px(s->r, 12)};
-        if (hr.w < px(s->r, 240)) {
-            /* A narrow panel leaves no room between the buttons: the hint
-             * sits full width just above them, over the end of the page. */
+        if (hr.w < px(s->r, 240) || mid) {
+            /* No room between the buttons: the hint sits full width just
+             * above them, over the end of the page. */
             int hh = px(s->r, 64);
             hr = (SDL_Rect){m, s->lh - foot_h(s) - hh - px(s->r, 4), s->lw - 2 * m, hh};
         }
-        r_round(s->r, hr, px(s->r, 10), COL_NOTICE);
+        r_round_frame(s->r, hr, px(s->r, 10), px(s->r, 2) < 2 ? 2 : px(s->r, 2), COL_NOTICE_LINE,
+                      COL_NOTICE);
         SDL_Rect tr = {hr.x + px(s->r, 8), hr.y + px(s->r, 2), hr.w - px(s->r, 16), hr.h - px(s->r, 4)};
-        t_box(s->r, tr, T(s, blocker), FONT_SMALL, true, COL_NOTICE_INK, AL_CENTRE, true);
+        t_box(s->r, tr, T(s, blocker), FONT_BODY, true, COL_NOTICE_INK, AL_CENTRE, true);
     }
 }
 
-int frame_chips(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, bool add)
+static int chips_styled(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, bool add,
+                        widget_style style)
 {
-    int gap = px(s->r, 10);
+    int gap = px(s->r, 8);
     int x = r.x, y = r.y;
     int size = font_px(s->r, FONT_BUTTON);
     for (int i = 0; i < n; i++) {
-        int w = t_width(s->r, c[i].label, size, true) + px(s->r, 72);
+        int w = t_width(s->r, c[i].label, size, true) + px(s->r, 66);
         if (w < px(s->r, 110))
             w = px(s->r, 110);
         if (w > r.w)
@@ -111,13 +215,44 @@ int frame_chips(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, bool add
             y += h + gap;
         }
         if (add) {
-            widget *wd = w_flow(s->wl, c[i].id, (SDL_Rect){x, y, w, h}, WS_CHOICE, c[i].label,
+            widget *wd = w_flow(s->wl, c[i].id, (SDL_Rect){x, y, w, h}, style, c[i].label,
                                 c[i].type, c[i].arg);
             wd->selected = c[i].selected;
+            wd->ev.arg2 = c[i].arg2;
         }
         x += w + gap;
     }
     return n ? y + h - r.y : 0;
+}
+
+int frame_chips(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, bool add)
+{
+    return chips_styled(s, r, c, n, h, add, WS_CHOICE);
+}
+
+int frame_radios(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, bool add)
+{
+    return chips_styled(s, r, c, n, h, add, WS_RADIO);
+}
+
+int frame_chip_grid(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, int cols,
+                    widget_style style, bool add)
+{
+    if (n <= 0)
+        return 0;
+    if (cols < 1)
+        cols = 1;
+    int gap = px(s->r, 8);
+    int w = (r.w - (cols - 1) * gap) / cols;
+    int rows = (n + cols - 1) / cols;
+    for (int i = 0; i < n && add; i++) {
+        SDL_Rect cr = {r.x + (i % cols) * (w + gap), r.y + (i / cols) * (h + gap), w, h};
+        widget *wd = w_flow(s->wl, c[i].id, cr, style, c[i].label, c[i].type, c[i].arg);
+        wd->selected = c[i].selected;
+        wd->ev.arg2 = c[i].arg2;
+        wd->compact = true;
+    }
+    return rows * h + (rows - 1) * gap;
 }
 
 int frame_parts(screen_ctx *s, int n)
@@ -142,4 +277,144 @@ int frame_chip_pages(int n, int *starts, int max)
     for (int p = 0; p < pages; p++)
         starts[p] = p * per;
     return pages;
+}
+
+/* ---- rows that scroll -------------------------------------------------------- */
+
+static int rail_w(const screen_ctx *s) { return px(s->r, 64); }
+
+int frame_rail_w(const screen_ctx *s) { return rail_w(s) + px(s->r, 8); }
+
+void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap, bool scrolls,
+                      bool add, frame_rowset *out)
+{
+    if (n > FRAME_MAX_ROWS)
+        n = FRAME_MAX_ROWS;
+    out->area = area;
+    out->scrolls = scrolls;
+    if (scrolls)
+        out->area.w -= frame_rail_w(s);
+    /* the first row shown: s->v->scroll, clamped so the last page is full */
+    int first = scrolls ? s->v->scroll : 0;
+    if (first < 0)
+        first = 0;
+    int last_first = n - 1;
+    for (int used = 0; last_first >= 0; last_first--) {
+        used += h[last_first] + (used ? gap : 0);
+        if (used > out->area.h) {
+            last_first++;
+            break;
+        }
+    }
+    if (last_first < 0)
+        last_first = 0;
+    if (last_first >= n)
+        last_first = n > 0 ? n - 1 : 0;
+    if (first > last_first)
+        first = last_first;
+    s->v->scroll = first;
+    int y = out->area.y, end = first;
+    for (; end < n; end++) {
+        if (end > first && y + h[end] > out->area.y + out->area.h)
+            break;
+        out->y[end] = y;
+        y += h[end] + gap;
+    }
+    out->first = first;
+    out->end = end;
+    /* ▼ starts the next page at the first row not shown; ▲ goes back a
+     * page: the earliest first row whose page still reaches this one */
+    int up = first;
+    for (int used = 0; up > 0;) {
+        used += h[up - 1] + (used ? gap : 0);
+        if (used > out->area.h)
+            break;
+        up--;
+    }
+    s->v->scroll_rows = scrolls;
+    s->v->scroll_up_to = up;
+    s->v->scroll_down_to = end < n ? end : first;
+    if (!scrolls || !add)
+        return;
+    int rx = area.x + area.w - rail_w(s), bh = (area.h - px(s->r, 8)) / 2;
+    if (bh > px(s->r, 120))
+        bh = px(s->r, 120);
+    widget *u = w_add(s->wl, "scroll_up", (SDL_Rect){rx, area.y, rail_w(s), bh}, WS_SECONDARY, "▲");
+    u->act = first > 0 ? ACT_SCROLL_UP : ACT_NONE;
+    u->muted = first == 0;
+    widget *d = w_add(s->wl, "scroll_down", (SDL_Rect){rx, area.y + area.h - bh, rail_w(s), bh},
+                      WS_SECONDARY, "▼");
+    d->act = end < n ? ACT_SCROLL_DOWN : ACT_NONE;
+    d->muted = end >= n;
+}
+
+void frame_rows(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h measure, void *ctx,
+                bool add, frame_rowset *out)
+{
+    if (n > FRAME_MAX_ROWS)
+        n = FRAME_MAX_ROWS;
+    int h[FRAME_MAX_ROWS];
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+        h[i] = measure(s, i, area.w, ctx);
+        total += h[i] + (i ? gap : 0);
+    }
+    bool scrolls = total > area.h;
+    if (scrolls)
+        for (int i = 0; i < n; i++)
+            h[i] = measure(s, i, area.w - frame_rail_w(s), ctx);
+    frame_rows_place(s, area, h, n, gap, scrolls, add, out);
+}
+
+void frame_rows_draw(screen_ctx *s, const frame_rowset *rs)
+{
+    if (!rs->scrolls)
+        return;
+    /* between the arrows: where in the list this page is */
+    const widget *u = w_find(s->wl, "scroll_up"), *d = w_find(s->wl, "scroll_down");
+    if (!u || !d)
+        return;
+    SDL_Rect mid = {u->r.x, u->r.y + u->r.h, u->r.w, d->r.y - u->r.y - u->r.h};
+    if (mid.h > px(s->r, 10)) {
+        SDL_Rect track = {mid.x + mid.w / 2 - px(s->r, 3), mid.y + px(s->r, 4), px(s->r, 6),
+                          mid.h - px(s->r, 8)};
+        r_round(s->r, track, track.w / 2, COL_LINE);
+    }
+}
+
+/* ---- "start over?" -------------------------------------------------------------- */
+
+static SDL_Rect ask_card(const screen_ctx *s)
+{
+    return dialog_card(s->r, 86, 74, 620, 380);
+}
+
+void frame_ask_layout(screen_ctx *s)
+{
+    w_clear(s->wl);
+    SDL_Rect c = ask_card(s);
+    int m = px(s->r, 20), bh = px(s->r, 64);
+    int y = c.y + c.h - m - bh;
+    int half = (c.w - 3 * m) / 2;
+    widget *yes = w_flow(s->wl, "start_over_yes", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY,
+                         T(s, "ui.start_over.yes"), EV_START_OVER, 0);
+    (void)yes;
+    widget *no = w_add(s->wl, "start_over_no", (SDL_Rect){c.x + 2 * m + half, y, half, bh},
+                       WS_PRIMARY, T(s, "ui.start_over.no"));
+    no->act = ACT_DIALOG_CLOSE;
+}
+
+void frame_ask_draw(screen_ctx *s)
+{
+    r_veil(s->r, (SDL_Rect){0, 0, s->lw, s->lh}, 0x1B2830, 190);
+    SDL_Rect c = ask_card(s);
+    r_round(s->r, c, px(s->r, 18), COL_SURFACE);
+    int m = px(s->r, 20);
+    t_box(s->r, (SDL_Rect){c.x + m, c.y + m, c.w - 2 * m, px(s->r, 52)}, T(s, "ui.start_over.title"),
+          FONT_TITLE, true, COL_INK, AL_CENTRE, true);
+    int top = c.y + m + px(s->r, 58);
+    int bottom = c.y + c.h - m - px(s->r, 64) - px(s->r, 10);
+    t_box(s->r, (SDL_Rect){c.x + m, top, c.w - 2 * m, bottom - top}, T(s, "ui.start_over.body"),
+          FONT_BODY, false, COL_INK, AL_CENTRE, true);
+    w_draw_all(s->r, s->wl);
 }

@@ -1,7 +1,8 @@
-/* frame.h — what every client screen shares: the progress bar on top, the
- * title, Back and Next at the bottom (Next muted while something is
+/* frame.h — what every client screen shares: the progress in named
+ * sections on top with "Larger text" and "Start over" beside it, the title,
+ * Back and Next at the bottom (Next waiting, dashed, while something is
  * missing, with the hint saying what when it is tapped), choice chips that
- * wrap across rows, and steps shown in parts.
+ * wrap across rows, and lists that scroll by whole rows with ▲ and ▼.
  *
  * Everything here adds widgets to the screen's list and draws on its
  * render context (screen.h); nothing changes the core. */
@@ -17,33 +18,83 @@ typedef struct {
     bool tall_title;         /* two lines: long titles (a region's name) */
 } frame_spec;
 
-/* Adds Back (unless !f->back) and Next (labelled f->next_key) and returns
- * the body area between them (also kept in s->v->body). */
+/* A third button between Back and Next. */
+typedef struct {
+    const char *key, *id;
+    flow_event_type ev;
+    int arg;
+} frame_middle;
+
+/* Adds the top bar's buttons, Back (unless !f->back) and Next (labelled
+ * f->next_key) and returns the body area between them (also kept in
+ * s->v->body). */
 SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f);
+/* The same with a third button between Back and Next (mid NULL: none). */
+SDL_Rect frame_layout_mid(screen_ctx *s, const frame_spec *f, const frame_middle *mid);
 void frame_draw(screen_ctx *s, const frame_spec *f);
 /* The body area frame_layout would give, without adding anything.
  * title: 0 none, 1 one line, 2 two. */
 SDL_Rect frame_body(const screen_ctx *s, int title);
+/* The top bar's height (the progress and its buttons). */
+int frame_top_h(const screen_ctx *s);
+
+/* The top bar's buttons alone, at the top right: "Larger text", and
+ * "Start over" when start_over (welcome has only the first). */
+void frame_top_buttons(screen_ctx *s, bool start_over);
 
 /* Declares that this step is shown in n parts and returns the part to show
  * now (clamped; -1 in s->v->part means the last part). */
 int frame_parts(screen_ctx *s, int n);
 
 /* Choice chips that wrap across rows in r; returns the height used.
- * Widgets are added only when add is true (measure first, then add). */
+ * Widgets are added only when add is true (measure first, then add).
+ * frame_chips draws tick boxes (choose any); frame_radios round buttons
+ * (choose one). */
 typedef struct {
     const char *id;
     const char *label;
     flow_event_type type;
     int arg;
     bool selected;
+    int arg2;
 } chip;
 int frame_chips(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, bool add);
+int frame_radios(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, bool add);
+/* Chips in cols equal columns (the same width each); returns the height. */
+int frame_chip_grid(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, int cols,
+                    widget_style style, bool add);
 
 #define FRAME_CHIPS_PER_PAGE 6
 /* Splits n chips into pages of at most FRAME_CHIPS_PER_PAGE, evenly, by
  * count (the same pages at every size). starts[p] gets the first chip of
  * page p; returns the number of pages (1..max). */
 int frame_chip_pages(int n, int *starts, int max);
+
+/* A list in rows that scrolls by whole rows. measure(i, width) gives row
+ * i's height at that width. When every row fits in area they all show;
+ * otherwise a rail of ▲ and ▼ (ids "scroll_up", "scroll_down") takes the
+ * right edge, and the rows from s->v->scroll that fit whole are shown (a
+ * row is never cut). out gets which rows show and where. */
+#define FRAME_MAX_ROWS 96
+typedef int (*frame_row_h)(screen_ctx *s, int i, int width, void *ctx);
+typedef struct {
+    int first, end;           /* rows [first, end) show */
+    int y[FRAME_MAX_ROWS];    /* the top of row i (valid for shown rows) */
+    SDL_Rect area;            /* where rows go: area less the rail */
+    bool scrolls;
+} frame_rowset;
+void frame_rows(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h measure, void *ctx,
+                bool add, frame_rowset *out);
+/* The same for rows measured already (h[], at area.w less
+ * frame_rail_w() when scrolls): the caller decided they do not all fit. */
+void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap, bool scrolls,
+                      bool add, frame_rowset *out);
+int frame_rail_w(const screen_ctx *s);
+/* Draws the rail between ▲ and ▼ (after frame_rows). */
+void frame_rows_draw(screen_ctx *s, const frame_rowset *rs);
+
+/* The "start over?" question over the screen (s->v->asking). */
+void frame_ask_layout(screen_ctx *s);
+void frame_ask_draw(screen_ctx *s);
 
 #endif

@@ -1,6 +1,10 @@
 /* patterns.c — "which picture looks like your pain?": the best-matching
- * referral patterns as small body charts (zone shaded, trigger point
- * marked), any number may be chosen, and "none of these" is always there. */
+ * referral patterns as small body charts (where the pain is felt shaded,
+ * where it may spread dotted, where it starts ringed), any number may be
+ * chosen, and "none of these" is always there. A legend says what the
+ * marks mean; each picture can be shown full screen ("Bigger"), with a
+ * clear Close. The names are the content's plain names ("deep back
+ * muscles (multifidi)"). */
 #include <math.h>
 #include <stdio.h>
 
@@ -11,103 +15,251 @@
 typedef struct {
     int cand[FLOW_MAX_CANDIDATES];
     int n, cols, rows;
-    SDL_Rect grid, none;
+    int card_h;
 } pat_geo;
 
-static pat_geo arrange(screen_ctx *s)
+static void arrange(screen_ctx *s, pat_geo *g)
 {
-    pat_geo g;
-    g.n = flow_candidates(s->flow, g.cand, FLOW_MAX_CANDIDATES);
-    SDL_Rect b = s->v->body;
-    int nh = px(s->r, 60);
-    g.none = (SDL_Rect){b.x, b.y + b.h - nh, b.w < px(s->r, 420) ? b.w : px(s->r, 420), nh};
-    g.grid = (SDL_Rect){b.x, b.y, b.w, b.h - nh - px(s->r, 10)};
+    g->n = flow_candidates(s->flow, g->cand, FLOW_MAX_CANDIDATES);
     bool wide = s->lw >= s->lh;
-    g.cols = g.n <= 3 ? (g.n ? g.n : 1) : wide ? 3 : 2;
-    if (wide && g.n > 3 && g.n <= 4)
-        g.cols = 4;
-    if (!wide && g.n <= 2)
-        g.cols = g.n ? g.n : 1;
-    g.rows = (g.n + g.cols - 1) / g.cols;
-    if (g.rows < 1)
-        g.rows = 1;
-    return g;
+    g->cols = wide ? (s->v->large_text ? 2 : 3) : (s->v->large_text ? 1 : 2);
+    if (g->n > 0 && g->n < g->cols)
+        g->cols = g->n;
+    g->rows = (g->n + g->cols - 1) / g->cols;
+    g->card_h = px(s->r, s->v->large_text ? 132 : 104);
 }
 
-static SDL_Rect cell(const screen_ctx *s, const pat_geo *g, int i)
+/* Rows: the cards' rows, then the legend with "None of these". */
+typedef struct {
+    screen_ctx *s;
+    pat_geo g;
+} rows_ctx;
+
+static int legend_h(const screen_ctx *s) { return px(s->r, 56); }
+
+static bool legend_beside(screen_ctx *s, int width)
+{
+    return s->lw >= s->lh && width >= px(s->r, 700) && !s->v->large_text;
+}
+
+static int row_h(screen_ctx *s, int i, int width, void *ctx)
+{
+    const pat_geo *g = &((rows_ctx *)ctx)->g;
+    if (i < g->rows)
+        return g->card_h;
+    if (i == g->rows) /* the legend (and None of these beside it when wide) */
+        return legend_beside(s, width) ? legend_h(s) : legend_h(s) * 2 - px(s->r, 14);
+    return legend_h(s);
+}
+
+static int nrows(const pat_geo *g) { return g->rows + 1; }
+
+static SDL_Rect card_rect(const screen_ctx *s, const pat_geo *g, const frame_rowset *rs, int i)
 {
     int gap = px(s->r, 10);
-    int w = (g->grid.w - (g->cols - 1) * gap) / g->cols;
-    int h = (g->grid.h - (g->rows - 1) * gap) / g->rows;
-    if (w > h * 2 && g->rows == 1)
-        w = h * 2;
-    return (SDL_Rect){g->grid.x + (i % g->cols) * (w + gap), g->grid.y + (i / g->cols) * (h + gap),
-                      w, h};
+    int w = (rs->area.w - (g->cols - 1) * gap) / g->cols;
+    int row = i / g->cols;
+    return (SDL_Rect){rs->area.x + (i % g->cols) * (w + gap), rs->y[row], w, g->card_h};
+}
+
+static bool row_shown(const frame_rowset *rs, int row) { return row >= rs->first && row < rs->end; }
+
+static SDL_Rect enlarge_rect(const screen_ctx *s, SDL_Rect c)
+{
+    int b = px(s->r, 50);
+    return (SDL_Rect){c.x + c.w - b - px(s->r, 6), c.y + px(s->r, 6), b, b};
+}
+
+static SDL_Rect none_rect(screen_ctx *s, const frame_rowset *rs, int row)
+{
+    int w = px(s->r, 300);
+    if (w > rs->area.w)
+        w = rs->area.w;
+    int h = px(s->r, 54);
+    if (legend_beside(s, rs->area.w))
+        return (SDL_Rect){rs->area.x + rs->area.w - w, rs->y[row] + (legend_h(s) - h) / 2, w, h};
+    return (SDL_Rect){rs->area.x, rs->y[row] + legend_h(s) - px(s->r, 14), w, h};
+}
+
+/* ---- the enlarged picture ------------------------------------------------------- */
+
+static SDL_Rect big_buttons(const screen_ctx *s, SDL_Rect *choose)
+{
+    int m = px(s->r, 12), bh = px(s->r, 60), gap = px(s->r, 12);
+    int w = (s->lw - 2 * m - gap) / 2;
+    if (w > px(s->r, 300))
+        w = px(s->r, 300);
+    int y = s->lh - m - bh;
+    *choose = (SDL_Rect){s->lw - m - w, y, w, bh};
+    return (SDL_Rect){m, y, w, bh};
+}
+
+static void big_layout(screen_ctx *s, int muscle)
+{
+    frame_top_buttons(s, true);
+    SDL_Rect choose;
+    SDL_Rect close = big_buttons(s, &choose);
+    widget *c = w_add(s->wl, "close_picture", close, WS_PRIMARY, T(s, "ui.picture.close"));
+    c->act = ACT_DIALOG_CLOSE;
+    bool chosen = intake_has_pattern(flow_intake(s->flow), muscle);
+    widget *w = w_flow(s->wl, "choose_picture", choose, WS_CHOICE,
+                       T(s, "ui.picture.choose"), EV_TOGGLE_PATTERN, muscle);
+    w->selected = chosen;
+}
+
+static void draw_legend(screen_ctx *s, SDL_Rect r, bool stacked);
+
+static void big_draw(screen_ctx *s, int muscle)
+{
+    int m = px(s->r, 12), top = frame_top_h(s);
+    SDL_Rect choose;
+    SDL_Rect close = big_buttons(s, &choose);
+    const char *name = T(s, content_muscle(s->content, (size_t)muscle)->name_key);
+    t_box(s->r, (SDL_Rect){m, top, s->lw - 2 * m, px(s->r, 46)}, name, FONT_TITLE, true, COL_INK,
+          AL_LEFT, true);
+    int y = top + px(s->r, 50);
+    SDL_Rect legend = {m, close.y - px(s->r, 10) - legend_h(s), s->lw - 2 * m, legend_h(s)};
+    bool stacked = s->lw < s->lh || s->v->large_text;
+    if (stacked) {
+        legend.h = legend_h(s) * 3 / 2 + px(s->r, 20);
+        legend.y = close.y - px(s->r, 10) - legend.h;
+    }
+    SDL_Rect pic = {m, y, s->lw - 2 * m, legend.y - px(s->r, 8) - y};
+    r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
+    chart_draw_pattern(s->art, muscle, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12},
+                       false);
+    draw_legend(s, legend, stacked);
+}
+
+/* ---- the page --------------------------------------------------------------------- */
+
+static frame_spec spec(screen_ctx *s)
+{
+    return (frame_spec){T(s, "ui.patterns.title"), "ui.next", true, false};
 }
 
 static void layout(screen_ctx *s)
 {
     w_clear(s->wl);
-    frame_spec f = {T(s, "ui.patterns.title"), "ui.next", true, false};
-    frame_layout(s, &f);
-    pat_geo g = arrange(s);
-    const intake *in = flow_intake(s->flow);
-    for (int i = 0; i < g.n; i++) {
-        char id[64];
-        snprintf(id, sizeof id, "pattern_%s", content_muscle(s->content, (size_t)g.cand[i])->id);
-        widget *w = w_flow(s->wl, id, cell(s, &g, i), WS_HIDDEN, NULL, EV_TOGGLE_PATTERN, g.cand[i]);
-        w->selected = intake_has_pattern(in, g.cand[i]);
+    if (s->v->enlarged >= 0) {
+        big_layout(s, s->v->enlarged);
+        return;
     }
-    widget *w = w_flow(s->wl, "none_of_these", g.none, WS_CHOICE, T(s, "ui.patterns.none"),
-                       EV_NONE_OF_THESE, 0);
-    w->selected = in->none_of_these;
+    frame_spec f = spec(s);
+    SDL_Rect b = frame_layout(s, &f);
+    rows_ctx rc = {.s = s};
+    arrange(s, &rc.g);
+    frame_rowset rs;
+    frame_rows(s, b, nrows(&rc.g), px(s->r, 10), row_h, &rc, true, &rs);
+    const intake *in = flow_intake(s->flow);
+    for (int i = 0; i < rc.g.n; i++) {
+        if (!row_shown(&rs, i / rc.g.cols))
+            continue;
+        const pm_muscle *m = content_muscle(s->content, (size_t)rc.g.cand[i]);
+        SDL_Rect c = card_rect(s, &rc.g, &rs, i);
+        char id[64];
+        snprintf(id, sizeof id, "pattern_%s", m->id);
+        widget *w = w_flow(s->wl, id, c, WS_HIDDEN, NULL, EV_TOGGLE_PATTERN, rc.g.cand[i]);
+        w->selected = intake_has_pattern(in, rc.g.cand[i]);
+        /* Bigger: on top of the card, so it wins the touch */
+        snprintf(id, sizeof id, "bigger_%s", m->id);
+        widget *e = w_add(s->wl, id, enlarge_rect(s, c), WS_SECONDARY, T(s, "ui.picture.bigger"));
+        e->icon = WIDGET_ICON_ZOOM;
+        e->act = ACT_ENLARGE;
+        e->view_arg = rc.g.cand[i];
+    }
+    if (row_shown(&rs, rc.g.rows)) {
+        widget *w = w_flow(s->wl, "none_of_these", none_rect(s, &rs, rc.g.rows), WS_CHOICE,
+                           T(s, "ui.patterns.none"), EV_NONE_OF_THESE, 0);
+        w->selected = in->none_of_these;
+    }
 }
 
 static void tick_draw(screen_ctx *s, SDL_Rect tick, bool sel)
 {
+    int bw = px(s->r, 2) < 2 ? 2 : px(s->r, 2);
     if (sel) {
-        r_round(s->r, tick, tick.w / 4, COL_PRIMARY);
+        r_round(s->r, tick, tick.w / 5, COL_PRIMARY);
         r_tick(s->r, tick, 0xFFFFFF);
     } else {
-        r_round_frame(s->r, tick, tick.w / 4, 2, COL_LINE, COL_SURFACE);
+        r_round_frame(s->r, tick, tick.w / 5, bw, COL_LINE, COL_SURFACE);
+    }
+}
+
+/* The legend: a swatch and words for each mark the pictures use. */
+static void draw_legend(screen_ctx *s, SDL_Rect r, bool stacked)
+{
+    const char *keys[3] = {"ui.patterns.legend_zone", "ui.patterns.legend_spill",
+                           "ui.patterns.legend_point"};
+    int sw = px(s->r, 26), gap = px(s->r, 8);
+    int n = 3, per_row = stacked ? 2 : 3;
+    int rows = (n + per_row - 1) / per_row;
+    int cw = r.w / per_row, ch = r.h / rows;
+    for (int i = 0; i < n; i++) {
+        SDL_Rect cell = {r.x + (i % per_row) * cw, r.y + (i / per_row) * ch, cw, ch};
+        SDL_Rect box = {cell.x, cell.y + (cell.h - sw) / 2, sw, sw};
+        if (i == 2) {
+            r_round(s->r, box, px(s->r, 4), COL_SKIN);
+            chart_draw_tp(s->r, (SDL_FPoint){box.x + sw / 2.0f, box.y + sw / 2.0f},
+                          (float)px(s->r, 7));
+        } else {
+            r_round(s->r, box, px(s->r, 4), i == 0 ? COL_ZONE : COL_SPILL);
+            if (i == 1)
+                for (int yy = box.y + px(s->r, 3); yy < box.y + sw; yy += px(s->r, 5))
+                    for (int xx = box.x + px(s->r, 3) + ((yy - box.y) / px(s->r, 5) % 2) * px(s->r, 2);
+                         xx < box.x + sw; xx += px(s->r, 5))
+                        r_circle(s->r, (float)xx, (float)yy, (float)px(s->r, 1.1), COL_MARK_LINE, 255);
+        }
+        t_box(s->r, (SDL_Rect){box.x + sw + gap, cell.y, cell.w - sw - 2 * gap, cell.h},
+              T(s, keys[i]), FONT_SMALL, false, COL_INK, AL_LEFT, true);
     }
 }
 
 static void draw(screen_ctx *s)
 {
-    frame_spec f = {T(s, "ui.patterns.title"), "ui.next", true, false};
+    if (s->v->enlarged >= 0) {
+        big_draw(s, s->v->enlarged);
+        return;
+    }
+    frame_spec f = spec(s);
     frame_draw(s, &f);
-    pat_geo g = arrange(s);
+    rows_ctx rc = {.s = s};
+    arrange(s, &rc.g);
+    frame_rowset rs;
+    frame_rows(s, s->v->body, nrows(&rc.g), px(s->r, 10), row_h, &rc, false, &rs);
     const intake *in = flow_intake(s->flow);
-    if (g.n == 0)
-        t_box(s->r, g.grid, T(s, "ui.patterns.empty"), FONT_BODY, false, COL_INK, AL_LEFT, true);
-    for (int i = 0; i < g.n; i++) {
-        SDL_Rect c = cell(s, &g, i);
-        bool sel = intake_has_pattern(in, g.cand[i]);
-        int bw = px(s->r, sel ? 4 : 2);
-        r_round_frame(s->r, c, px(s->r, 12), bw, sel ? COL_PRIMARY : COL_LINE, sel ? COL_SELECTED : COL_SURFACE);
-        /* Picture on the left and the name on the right in a wide card; in a
-         * tall one, the name under the picture. */
-        const char *label = T(s, content_muscle(s->content, (size_t)g.cand[i])->name_key);
-        int box = px(s->r, 28);
-        if (c.h > c.w * 4 / 5) {
-            int lh = px(s->r, 44);
-            SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w - 2 * bw - 8, c.h - lh - 2 * bw - 8};
-            chart_draw_pattern(s->art, g.cand[i], pic, sel);
-            SDL_Rect tick = {c.x + px(s->r, 10), c.y + c.h - lh - bw + (lh - box) / 2, box, box};
-            tick_draw(s, tick, sel);
-            SDL_Rect tr = {tick.x + box + px(s->r, 8), c.y + c.h - lh - bw, c.w - box - px(s->r, 28), lh};
-            t_box(s->r, tr, label, FONT_BODY, sel, COL_INK, AL_LEFT, true);
+    if (rc.g.n == 0)
+        t_box(s->r, (SDL_Rect){rs.area.x, rs.area.y, rs.area.w, px(s->r, 80)},
+              T(s, "ui.patterns.empty"), FONT_BODY, false, COL_INK, AL_LEFT, true);
+    for (int i = 0; i < rc.g.n; i++) {
+        if (!row_shown(&rs, i / rc.g.cols))
             continue;
-        }
-        SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w * 44 / 100, c.h - 2 * bw - 8};
-        chart_draw_pattern(s->art, g.cand[i], pic, sel);
-        int tx = pic.x + pic.w + px(s->r, 6), tw = c.x + c.w - tx - px(s->r, 8);
-        SDL_Rect tick = {tx, c.y + px(s->r, 10), box, box};
+        SDL_Rect c = card_rect(s, &rc.g, &rs, i);
+        bool sel = intake_has_pattern(in, rc.g.cand[i]);
+        int bw = px(s->r, sel ? 4 : 2);
+        r_round_frame(s->r, c, px(s->r, 12), bw, sel ? COL_PRIMARY : COL_LINE,
+                      sel ? COL_SELECTED : COL_SURFACE);
+        const char *label = T(s, content_muscle(s->content, (size_t)rc.g.cand[i])->name_key);
+        int box = px(s->r, 28);
+        SDL_Rect big = enlarge_rect(s, c);
+        /* the picture on the left, the tick and the name on the right */
+        SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w * 40 / 100, c.h - 2 * bw - 8};
+        chart_draw_pattern(s->art, rc.g.cand[i], pic, sel);
+        int tx = pic.x + pic.w + px(s->r, 6);
+        SDL_Rect tick = {tx, c.y + px(s->r, 12), box, box};
         tick_draw(s, tick, sel);
-        SDL_Rect tr = {tx, tick.y + box + px(s->r, 6), tw, c.y + c.h - (tick.y + box + px(s->r, 6)) - px(s->r, 8)};
+        int ty = big.y + big.h + px(s->r, 2);
+        SDL_Rect tr = {tx, ty, c.x + c.w - tx - px(s->r, 8), c.y + c.h - ty - px(s->r, 6)};
         t_box(s->r, tr, label, FONT_SMALL, sel, COL_INK, AL_LEFT, false);
     }
+    if (row_shown(&rs, rc.g.rows)) {
+        SDL_Rect lr = {rs.area.x, rs.y[rc.g.rows], rs.area.w, legend_h(s)};
+        bool beside = legend_beside(s, rs.area.w);
+        if (beside)
+            lr.w -= px(s->r, 300) + px(s->r, 12);
+        draw_legend(s, lr, false);
+    }
+    frame_rows_draw(s, &rs);
 }
 
 const screen_ops screen_patterns = {layout, draw, NULL};

@@ -1,63 +1,42 @@
-/* preferences.c — the pressure the client likes, then areas not to touch;
- * each its own view (paged further when the list is long), like details. */
+/* preferences.c — on one page: the pressure the client likes (choose one)
+ * and the places not to touch (choose any). Nothing here is required. */
 #include <stdio.h>
 
-#include "ui/screens/frame.h"
-
-#define MAXPAGES 8
+#include "ui/screens/form.h"
 
 typedef struct {
-    chip c[CONTENT_MAX_CHOICES];
-    char id[CONTENT_MAX_CHOICES][48];
-    int first, count, chip_h;
-    const char *question;
+    chip p[CONTENT_MAX_CHOICES], av[CONTENT_MAX_CHOICES];
+    char pid[CONTENT_MAX_CHOICES][48], vid[CONTENT_MAX_CHOICES][48];
+    form_item items[4];
+    int n;
 } pref_view;
-
-static SDL_Rect chip_area(const screen_ctx *s)
-{
-    SDL_Rect b = s->v->body;
-    int top = px(s->r, 50);
-    return (SDL_Rect){b.x, b.y + top, b.w, b.h - top};
-}
 
 static void gather(screen_ctx *s, pref_view *v)
 {
-    s->v->body = frame_body(s, true);
     const intake *in = flow_intake(s->flow);
-    v->chip_h = px(s->r, 56);
-    chip p[CONTENT_MAX_CHOICES], av[CONTENT_MAX_CHOICES];
-    char pid[CONTENT_MAX_CHOICES][48], vid[CONTENT_MAX_CHOICES][48];
     int np = (int)content_pressure_count(s->content);
     for (int i = 0; i < np; i++) {
         const pm_choice *c = content_pressure(s->content, (size_t)i);
-        snprintf(pid[i], sizeof pid[i], "pressure_%s", c->id);
-        p[i] = (chip){pid[i], T(s, c->label_key), EV_SET_PRESSURE, i, in->pressure == i};
+        snprintf(v->pid[i], sizeof v->pid[i], "pressure_%s", c->id);
+        v->p[i] = (chip){v->pid[i], T(s, c->label_key), EV_SET_PRESSURE, i, in->pressure == i, 0};
     }
     int nv = (int)content_avoid_count(s->content);
     for (int i = 0; i < nv; i++) {
         const pm_choice *c = content_avoid(s->content, (size_t)i);
-        snprintf(vid[i], sizeof vid[i], "avoid_%s", c->id);
-        av[i] = (chip){vid[i], T(s, c->label_key), EV_TOGGLE_AVOID, i, (in->avoid >> i & 1u) != 0};
+        snprintf(v->vid[i], sizeof v->vid[i], "avoid_%s", c->id);
+        v->av[i] = (chip){v->vid[i], T(s, c->label_key), EV_TOGGLE_AVOID, i,
+                          (in->avoid >> i & 1u) != 0, 0};
     }
-    int ps[MAXPAGES], vs[MAXPAGES];
-    int pp = np ? frame_chip_pages(np, ps, MAXPAGES) : 0;
-    int vp = nv ? frame_chip_pages(nv, vs, MAXPAGES) : 0;
-    int part = frame_parts(s, pp + vp > 0 ? pp + vp : 1);
-    bool pressure = part < pp;
-    const chip *src = pressure ? p : av;
-    const int *st = pressure ? ps : vs;
-    int k = pressure ? part : part - pp, pages = pressure ? pp : vp, n = pressure ? np : nv;
-    v->first = 0;
-    v->count = 0;
-    v->question = T(s, pressure ? "ui.prefs.pressure" : "ui.prefs.avoid");
-    if (pages == 0)
-        return;
-    int first = st[k], last = k + 1 < pages ? st[k + 1] : n;
-    for (int i = first; i < last; i++) {
-        v->c[v->count] = src[i];
-        snprintf(v->id[v->count], sizeof v->id[v->count], "%s", src[i].id);
-        v->c[v->count].id = v->id[v->count];
-        v->count++;
+    v->n = 0;
+    if (np) {
+        v->items[v->n++] = (form_item){.kind = FI_LABEL, .text = T(s, "ui.prefs.pressure")};
+        v->items[v->n++] = (form_item){.kind = FI_CHIPS, .chips = v->p, .nchips = np,
+                                       .style = WS_RADIO};
+    }
+    if (nv) {
+        v->items[v->n++] = (form_item){.kind = FI_LABEL, .text = T(s, "ui.prefs.avoid")};
+        v->items[v->n++] = (form_item){.kind = FI_CHIPS, .chips = v->av, .nchips = nv,
+                                       .style = WS_CHOICE};
     }
 }
 
@@ -67,8 +46,8 @@ static void layout(screen_ctx *s)
     pref_view v;
     gather(s, &v);
     frame_spec f = {T(s, "ui.prefs.title"), "ui.next", true, false};
-    frame_layout(s, &f);
-    frame_chips(s, chip_area(s), v.c, v.count, v.chip_h, true);
+    SDL_Rect b = frame_layout(s, &f);
+    form_layout(s, b, v.items, v.n);
 }
 
 static void draw(screen_ctx *s)
@@ -77,9 +56,7 @@ static void draw(screen_ctx *s)
     gather(s, &v);
     frame_spec f = {T(s, "ui.prefs.title"), "ui.next", true, false};
     frame_draw(s, &f);
-    SDL_Rect b = s->v->body;
-    t_box(s->r, (SDL_Rect){b.x, b.y, b.w, px(s->r, 40)}, v.question, FONT_BODY, true, COL_INK, AL_LEFT,
-          true);
+    form_draw(s, s->v->body, v.items, v.n);
 }
 
 const screen_ops screen_preferences = {layout, draw, NULL};

@@ -1,17 +1,18 @@
-/* review.c — every answer on one list, each with an Edit that goes straight
- * to that screen (Next there comes back here). Long lists turn pages with
- * two big buttons rather than a drag, which is easier for unsteady hands. */
+/* review.c — every answer in one list, each with a Change link that goes
+ * straight to its page (Next there comes back here). The list scrolls by
+ * whole rows with two big arrows rather than a drag, which is easier for
+ * unsteady hands. Confirming saves the intake at once (flow.h). */
 #include <stdio.h>
 #include <string.h>
 
 #include "intake.h"
 #include "ui/screens/frame.h"
 
-#define MAXROWS (8 + INTAKE_MAX_MARKS + CONTENT_MAX_QUESTIONS)
+#define MAXROWS (10 + INTAKE_MAX_MARKS)
 
 typedef struct {
     const char *label;
-    char value[320];
+    char value[400];
     char id[72]; /* "edit_" + an id of up to 63 bytes */
     pm_screen screen;
     int step;
@@ -19,7 +20,7 @@ typedef struct {
 
 typedef struct {
     review_row r[MAXROWS];
-    int n, per_page, pages, row_h;
+    int n;
 } review_view;
 
 static bool in_sequence(const pm_content *c, pm_screen s)
@@ -54,28 +55,29 @@ static void gather(screen_ctx *s, review_view *v)
     const pm_content *c = s->content;
     const intake *in = flow_intake(s->flow);
     const char *none = T(s, "ui.review.nothing");
+    int per_area = flow_layout_now(s->flow) == FLOW_ROOMY ? 1 : 2;
     v->n = 0;
     if (in_sequence(c, SCREEN_NAME)) {
         review_row *r = add(v, T(s, "ui.review.name"), SCREEN_NAME, 0, "name");
         cat(r->value, sizeof r->value, NULL, in->name[0] ? in->name : none);
     }
     review_row *ch = add(v, T(s, "ui.review.areas"), SCREEN_CHART, 0, "chart");
-    char buf[160];
+    char buf[200];
     tfmt(buf, sizeof buf, T(s, in->nmarks == 1 ? "ui.chart.count_one" : "ui.chart.count_many"),
          in->nmarks, 0);
     cat(ch->value, sizeof ch->value, NULL, in->nmarks ? buf : T(s, "ui.chart.count_none"));
-    for (int i = 0; i < in->nmarks && v->n < MAXROWS; i++) {
+    for (int i = 0; i < in->nmarks && v->n < MAXROWS - 6; i++) {
         const intake_mark *m = &in->marks[i];
         const pm_region *reg = content_region(c, (size_t)m->region);
         char id[64];
         snprintf(id, sizeof id, "details_%s", reg->id);
-        review_row *r = add(v, T(s, reg->label_key), SCREEN_DETAILS, i, id);
+        review_row *r = add(v, T(s, reg->label_key), SCREEN_DETAILS, i * per_area, id);
         if (m->intensity >= 0) {
             snprintf(buf, sizeof buf, "%d %s", m->intensity,
                      T(s, content_band_for(c, m->intensity)->label_key));
             cat(r->value, sizeof r->value, NULL, buf);
         }
-        char q[200] = "";
+        char q[240] = "";
         for (size_t k = 0; k < content_quality_count(c); k++)
             if (m->qualities >> k & 1u)
                 cat(q, sizeof q, ", ", T(s, content_quality(c, k)->label_key));
@@ -87,27 +89,24 @@ static void gather(screen_ctx *s, review_view *v)
         if (!r->value[0])
             cat(r->value, sizeof r->value, NULL, none);
     }
-    for (size_t qi = 0; qi < content_question_count(c) && v->n < MAXROWS; qi++) {
-        const pm_question *q = content_question(c, qi);
-        char id[64];
-        snprintf(id, sizeof id, "screening_%s", q->id);
-        review_row *r = add(v, T(s, q->staff_key), SCREEN_SCREENING, (int)qi, id);
-        int ans = in->answers[qi];
-        cat(r->value, sizeof r->value, NULL,
-            ans >= 0 && (size_t)ans < q->nanswers ? T(s, q->answer_keys[ans]) : none);
+    /* safety: "no to all", or the answers the therapist will ask about */
+    review_row *sr = add(v, T(s, "ui.review.safety"), SCREEN_SCREENING, 0, "screening");
+    int flagged[CONTENT_MAX_QUESTIONS];
+    size_t nf = screening_flagged(c, in, flagged, CONTENT_MAX_QUESTIONS);
+    if (nf == 0) {
+        cat(sr->value, sizeof sr->value, NULL, T(s, "ui.review.safety_none"));
+    } else {
+        tfmt(buf, sizeof buf, T(s, "ui.review.safety_some"), (long)nf, 0);
+        cat(sr->value, sizeof sr->value, NULL, buf);
+        for (size_t i = 0; i < nf; i++)
+            cat(sr->value, sizeof sr->value, i ? "; " : ": ",
+                T(s, content_question(c, (size_t)flagged[i])->staff_key));
     }
     if (in_sequence(c, SCREEN_PATTERNS)) {
         review_row *r = add(v, T(s, "ui.review.patterns"), SCREEN_PATTERNS, 0, "patterns");
-        /* Up to three names; more would not fit the row on a narrow panel,
-         * so two and "and N more" (staff see them all). */
-        int shown = in->npatterns > 3 ? 2 : in->npatterns;
-        for (int i = 0; i < shown; i++)
-            cat(r->value, sizeof r->value, ", ",
+        for (int i = 0; i < in->npatterns; i++)
+            cat(r->value, sizeof r->value, "; ",
                 T(s, content_muscle(c, (size_t)in->patterns[i])->name_key));
-        if (shown < in->npatterns) {
-            tfmt(buf, sizeof buf, T(s, "ui.review.and_more"), in->npatterns - shown, 0);
-            cat(r->value, sizeof r->value, " ", buf);
-        }
         if (in->none_of_these)
             cat(r->value, sizeof r->value, NULL, T(s, "ui.patterns.none"));
         if (!r->value[0])
@@ -130,76 +129,75 @@ static void gather(screen_ctx *s, review_view *v)
             T(s, in->consent ? (in->nsig ? "ui.review.signed" : "ui.review.agreed")
                              : "ui.review.not_agreed"));
     }
-    /* Portrait has height to spare and little width: taller rows. The
-     * paging buttons live in the footer, or above it when it is narrow. */
-    bool narrow = s->lw < s->lh;
-    v->row_h = px(s->r, narrow ? 92 : 76);
-    v->per_page = (s->v->body.h - (narrow ? px(s->r, 70) : 0)) / v->row_h;
-    if (v->per_page < 1)
-        v->per_page = 1;
-    v->pages = (v->n + v->per_page - 1) / v->per_page;
-    if (v->pages < 1)
-        v->pages = 1;
+}
+
+static int link_w(const screen_ctx *s) { return px(s->r, 124); }
+
+/* A row: its label small on top, the answer under it, Change at the right. */
+static int row_h(screen_ctx *s, int i, int width, void *ctx)
+{
+    const review_view *v = ctx;
+    int tw = width - link_w(s) - px(s->r, 24);
+    bool fits;
+    int lh = t_box_px(s->r, (SDL_Rect){0, 0, tw, 1 << 20}, v->r[i].label, font_px(s->r, FONT_SMALL),
+                      false, COL_MUTED, AL_LEFT, false, false, &fits);
+    int vh = t_box_px(s->r, (SDL_Rect){0, 0, tw, 1 << 20}, v->r[i].value, font_px(s->r, FONT_BODY),
+                      true, COL_INK, AL_LEFT, false, false, &fits);
+    int h = lh + vh + px(s->r, 16);
+    return h < px(s->r, 64) ? px(s->r, 64) : h;
+}
+
+static frame_spec spec(screen_ctx *s)
+{
+    return (frame_spec){T(s, "ui.review.title"), "ui.review.confirm", true, false};
 }
 
 static void layout(screen_ctx *s)
 {
     w_clear(s->wl);
-    frame_spec f = {T(s, "ui.review.title"), "ui.review.confirm", true, false};
+    frame_spec f = spec(s);
     SDL_Rect b = frame_layout(s, &f);
     review_view v;
     gather(s, &v);
-    s->v->scroll_max = v.pages - 1;
-    if (s->v->scroll > s->v->scroll_max)
-        s->v->scroll = s->v->scroll_max;
-    int first = s->v->scroll * v.per_page;
-    int ew = px(s->r, 120);
-    for (int i = first; i < v.n && i < first + v.per_page; i++) {
-        int y = b.y + (i - first) * v.row_h;
-        widget *w = w_flow(s->wl, v.r[i].id, (SDL_Rect){b.x + b.w - ew, y + px(s->r, 8), ew, v.row_h - px(s->r, 16)},
-                           WS_LINK, T(s, "ui.review.edit"), EV_EDIT, (int)v.r[i].screen);
+    frame_rowset rs;
+    frame_rows(s, b, v.n, px(s->r, 4), row_h, &v, true, &rs);
+    for (int i = rs.first; i < rs.end; i++) {
+        int h = row_h(s, i, rs.area.w, &v);
+        int lh = px(s->r, 52);
+        SDL_Rect link = {rs.area.x + rs.area.w - link_w(s) - px(s->r, 6), rs.y[i] + (h - lh) / 2,
+                         link_w(s), lh};
+        widget *w = w_flow(s->wl, v.r[i].id, link, WS_LINK, T(s, "ui.review.edit"), EV_EDIT,
+                           (int)v.r[i].screen);
         w->ev.arg2 = v.r[i].step;
-    }
-    if (v.pages > 1) {
-        /* Between Back and Save: earlier / later pages. */
-        const widget *back = w_find(s->wl, "back"), *next = w_find(s->wl, "next");
-        int x0 = back->r.x + back->r.w + px(s->r, 10), x1 = next->r.x - px(s->r, 10), y = back->r.y;
-        if (s->lw < s->lh) {
-            x0 = b.x;
-            x1 = b.x + b.w;
-            y = b.y + b.h - back->r.h;
-        }
-        int bw = (x1 - x0 - px(s->r, 8)) / 2;
-        SDL_Rect up = {x0, y, bw, back->r.h}, down = {x0 + bw + px(s->r, 8), y, bw, back->r.h};
-        widget *w = w_add(s->wl, "page_up", up, WS_SECONDARY, T(s, "ui.review.earlier"));
-        w->act = s->v->scroll > 0 ? ACT_SCROLL_UP : ACT_NONE;
-        w->muted = s->v->scroll == 0;
-        w = w_add(s->wl, "page_down", down, WS_SECONDARY, T(s, "ui.review.more"));
-        w->act = s->v->scroll < s->v->scroll_max ? ACT_SCROLL_DOWN : ACT_NONE;
-        w->muted = s->v->scroll >= s->v->scroll_max;
     }
 }
 
 static void draw(screen_ctx *s)
 {
-    frame_spec f = {T(s, "ui.review.title"), "ui.review.confirm", true, false};
+    frame_spec f = spec(s);
     frame_draw(s, &f);
     SDL_Rect b = s->v->body;
     review_view v;
     gather(s, &v);
-    int first = s->v->scroll * v.per_page;
-    int ew = px(s->r, 120);
-    for (int i = first; i < v.n && i < first + v.per_page; i++) {
-        int y = b.y + (i - first) * v.row_h;
-        SDL_Rect row = {b.x, y + px(s->r, 3), b.w - ew - px(s->r, 10), v.row_h - px(s->r, 6)};
-        if ((i - first) % 2 == 0)
-            r_round(s->r, (SDL_Rect){b.x - px(s->r, 6), y, b.w + px(s->r, 12), v.row_h}, px(s->r, 8), 0xEBE7DF);
-        int lh = row.h * (s->lw < s->lh ? 48 : 36) / 100;
-        t_box(s->r, (SDL_Rect){row.x, row.y, row.w, lh}, v.r[i].label, FONT_SMALL, false, COL_MUTED,
-              AL_LEFT, true);
-        t_box(s->r, (SDL_Rect){row.x, row.y + lh, row.w, row.h - lh}, v.r[i].value, FONT_SMALL, true,
-              COL_INK, AL_LEFT, true);
+    frame_rowset rs;
+    frame_rows(s, b, v.n, px(s->r, 4), row_h, &v, false, &rs);
+    for (int i = rs.first; i < rs.end; i++) {
+        int h = row_h(s, i, rs.area.w, &v);
+        SDL_Rect row = {rs.area.x, rs.y[i], rs.area.w, h};
+        if ((i - rs.first) % 2 == 0)
+            r_round(s->r, row, px(s->r, 8), COL_ROW);
+        int tw = row.w - link_w(s) - px(s->r, 24);
+        bool fits;
+        int lh = t_box_px(s->r, (SDL_Rect){0, 0, tw, 1 << 20}, v.r[i].label,
+                          font_px(s->r, FONT_SMALL), false, COL_MUTED, AL_LEFT, false, false, &fits);
+        t_box(s->r, (SDL_Rect){row.x + px(s->r, 8), row.y + px(s->r, 6), tw, lh}, v.r[i].label,
+              FONT_SMALL, false, COL_MUTED, AL_LEFT, false);
+        t_box(s->r,
+              (SDL_Rect){row.x + px(s->r, 8), row.y + px(s->r, 8) + lh, tw,
+                         h - lh - px(s->r, 12)},
+              v.r[i].value, FONT_BODY, true, COL_INK, AL_LEFT, false);
     }
+    frame_rows_draw(s, &rs);
 }
 
 const screen_ops screen_review = {layout, draw, NULL};

@@ -47,8 +47,16 @@ typedef struct {
      * feelings, then how long), one question per view. -1: the last part
      * (arriving backwards). Screens set parts in layout(). */
     int part, parts;
-    int scroll, scroll_max;      /* a list in pages: the page shown, the last */
+    int scroll, scroll_max;      /* a list in pages: the page shown, the last;
+                                    client pages scroll by rows (frame_rows):
+                                    the first row shown */
+    bool scroll_rows;            /* set by frame_rows: ▲ ▼ jump to these rows */
+    int scroll_up_to, scroll_down_to;
+    bool large_text;             /* the client's larger text (wiped with them) */
+    bool asking;                 /* "start over?" showing over the screen */
+    int enlarged;                /* a pattern's picture full screen: its muscle, or -1 */
     bool show_hint;              /* Next was tapped while blocked: say why */
+    bool has_middle;             /* the frame has a button between Back and Next */
     bool desk_checking;          /* the PIN is being checked: "Checking..." */
     /* layout outputs */
     SDL_Rect body;               /* the area between top bar and bottom bar */
@@ -71,6 +79,7 @@ typedef struct {
     int lw, lh;                  /* the frame's size (logical pixels) */
     uint64_t now;                /* ms, monotonic (virtual in replays) */
     int64_t wall;                /* wall clock, UTC seconds */
+    int promise_minutes;         /* welcome's "about N minutes" (core/intake/budget.h) */
 } screen_ctx;
 
 /* Text in the flow's language (the key itself when there is no content). */

@@ -1,78 +1,153 @@
-/* screening.c — one safety question per step, before any explanation of the
- * pain. An answer that calls for a doctor shows the question's calm notice:
- * please speak to staff. */
+/* screening.c — the safety questions, before any explanation of the pain,
+ * in the three kinds the content has (core/intake/screening.h):
+ *   a page of yes/no questions (the gate, then the follow-ups that apply),
+ *     each answer a large round button beside its question, and a flagged
+ *     answer's calm notice under it;
+ *   the "tick all that apply" checklist, with "None of these" as its own
+ *     button that answers the list and goes on;
+ *   and, for an answer that means "now", a full-screen calm message to
+ *     tell the front desk at once.
+ * The flow says which questions a page has (flow_page_questions); this
+ * file only shows them. */
 #include <stdio.h>
 
-#include "ui/screens/frame.h"
+#include "ui/screens/form.h"
 
-static frame_spec spec(screen_ctx *s, char *buf, size_t n)
-{
-    tfmt(buf, n, T(s, "ui.screening.title"), flow_step(s->flow) + 1, flow_step_count(s->flow));
-    return (frame_spec){buf, "ui.next", true, false};
-}
+#define MAXQ FLOW_MAX_PAGE_QUESTIONS
+#define MAXCHECK CONTENT_MAX_QUESTIONS
 
-/* Question text on top, answers in a row (or a column when narrow), the
- * notice under them. */
 typedef struct {
-    SDL_Rect q, answers, notice;
-    bool column;
-} scr_geo;
+    int qs[CONTENT_MAX_QUESTIONS];
+    int nq;
+    pm_part part;
+    chip answers[CONTENT_MAX_QUESTIONS][4];
+    char ids[CONTENT_MAX_QUESTIONS][4][64];
+    chip checks[MAXCHECK];
+    char check_ids[MAXCHECK][64];
+    chip none;
+    form_item items[FORM_MAX_ITEMS];
+    int n;
+    const char *title;
+} scr_view;
 
-static scr_geo arrange(screen_ctx *s, const pm_question *q)
+static void gather(screen_ctx *s, scr_view *v)
 {
-    SDL_Rect b = s->v->body;
-    scr_geo g;
-    g.column = s->lw < s->lh || q->nanswers > 3;
-    int bh = px(s->r, 62);
-    int n = (int)q->nanswers;
-    int ans_h = g.column ? n * bh + (n - 1) * px(s->r, 10) : bh;
-    int qh = b.h * 30 / 100;
-    g.q = (SDL_Rect){b.x, b.y, b.w, qh};
-    g.answers = (SDL_Rect){b.x, b.y + qh + px(s->r, 8), g.column ? (b.w < px(s->r, 420) ? b.w : px(s->r, 420)) : b.w,
-                           ans_h};
-    int ny = g.answers.y + ans_h + px(s->r, 12);
-    g.notice = (SDL_Rect){b.x, ny, b.w, b.y + b.h - ny};
-    return g;
+    const intake *in = flow_intake(s->flow);
+    v->nq = flow_page_questions(s->flow, v->qs, CONTENT_MAX_QUESTIONS);
+    v->part = flow_screening_part(s->flow);
+    v->n = 0;
+    if (v->part == PART_CHECKLIST) {
+        const char *prompt = content_checklist_text_key(s->content);
+        v->title = T(s, prompt ? prompt : "ui.screening.checklist");
+        for (int i = 0; i < v->nq && i < MAXCHECK; i++) {
+            const pm_question *q = content_question(s->content, (size_t)v->qs[i]);
+            snprintf(v->check_ids[i], sizeof v->check_ids[i], "check_%s", q->id);
+            v->checks[i] = (chip){v->check_ids[i], T(s, q->text_key), EV_TOGGLE_CHECK, v->qs[i],
+                                  in->answers[v->qs[i]] == 0, 0};
+        }
+        /* two columns where they fit, one on a narrow or large-text page */
+        int cols = s->lw >= s->lh && !s->v->large_text ? 2 : 1;
+        v->items[v->n++] = (form_item){.kind = FI_GRID, .chips = v->checks, .nchips = v->nq,
+                                       .style = WS_CHOICE, .cols = cols};
+        const char *none = content_checklist_none_key(s->content);
+        v->none = (chip){"check_none", T(s, none ? none : "ui.screening.none"), EV_CHECK_NONE, 0,
+                         false, 0};
+        v->items[v->n++] = (form_item){.kind = FI_BUTTON, .chips = &v->none, .nchips = 1};
+        for (int i = 0; i < v->nq && v->n < FORM_MAX_ITEMS; i++) {
+            const char *notice = flow_notice_key(s->flow, v->qs[i]);
+            if (notice && in->answers[v->qs[i]] == 0)
+                v->items[v->n++] = (form_item){.kind = FI_NOTICE, .text = T(s, notice)};
+        }
+        return;
+    }
+    v->title = T(s, "ui.screening.title");
+    for (int i = 0; i < v->nq && v->n + 2 <= FORM_MAX_ITEMS; i++) {
+        const pm_question *q = content_question(s->content, (size_t)v->qs[i]);
+        int na = (int)q->nanswers;
+        for (int a = 0; a < na; a++) {
+            snprintf(v->ids[i][a], sizeof v->ids[i][a], "q_%s_%s", q->id, q->answer_ids[a]);
+            v->answers[i][a] = (chip){v->ids[i][a], T(s, q->answer_keys[a]), EV_ANSWER_TO,
+                                      v->qs[i], in->answers[v->qs[i]] == a, a};
+        }
+        v->items[v->n++] = (form_item){.kind = FI_QUESTION, .text = T(s, q->text_key),
+                                       .chips = v->answers[i], .nchips = na, .style = WS_RADIO};
+        const char *notice = flow_notice_key(s->flow, v->qs[i]);
+        if (notice)
+            v->items[v->n++] = (form_item){.kind = FI_NOTICE, .text = T(s, notice)};
+    }
 }
+
+/* ---- the "now" alert ------------------------------------------------------------ */
+
+static SDL_Rect alert_buttons(const screen_ctx *s, SDL_Rect *change)
+{
+    int m = px(s->r, 16), bh = px(s->r, 64), gap = px(s->r, 14);
+    int w = (s->lw - 2 * m - gap) / 2;
+    if (w > px(s->r, 340))
+        w = px(s->r, 340);
+    int y = s->lh - m - bh;
+    int x = (s->lw - (2 * w + gap)) / 2;
+    *change = (SDL_Rect){x, y, w, bh};
+    return (SDL_Rect){x + w + gap, y, w, bh};
+}
+
+static void alert_layout(screen_ctx *s)
+{
+    frame_top_buttons(s, true);
+    SDL_Rect change;
+    SDL_Rect go_on = alert_buttons(s, &change);
+    w_flow(s->wl, "alert_change", change, WS_SECONDARY, T(s, "ui.alert.change"), EV_ALERT_DONE, 1);
+    w_flow(s->wl, "alert_go_on", go_on, WS_PRIMARY, T(s, "ui.alert.go_on"), EV_ALERT_DONE, 0);
+}
+
+static void alert_draw(screen_ctx *s)
+{
+    /* calm, not alarming: a warm panel, a big plain sentence */
+    int m = px(s->r, 16);
+    int top = frame_top_h(s);
+    SDL_Rect change;
+    alert_buttons(s, &change);
+    SDL_Rect panel = {m, top, s->lw - 2 * m, change.y - px(s->r, 14) - top};
+    r_round_frame(s->r, panel, px(s->r, 16), px(s->r, 3), COL_NOTICE_LINE, COL_NOTICE);
+    int pad = px(s->r, 22);
+    int th = panel.h * 40 / 100;
+    t_box(s->r, (SDL_Rect){panel.x + pad, panel.y + pad, panel.w - 2 * pad, th - pad},
+          T(s, "ui.alert.title"), FONT_HUGE, true, COL_NOTICE_INK, AL_CENTRE, true);
+    const char *notice = flow_notice_key(s->flow, flow_alert(s->flow));
+    if (notice)
+        t_box(s->r,
+              (SDL_Rect){panel.x + pad, panel.y + th + px(s->r, 6), panel.w - 2 * pad,
+                         panel.h - th - pad - px(s->r, 6)},
+              T(s, notice), FONT_TITLE, false, COL_NOTICE_INK, AL_CENTRE, true);
+}
+
+/* ---- the page ----------------------------------------------------------------- */
 
 static void layout(screen_ctx *s)
 {
     w_clear(s->wl);
-    char buf[128];
-    frame_spec f = spec(s, buf, sizeof buf);
-    frame_layout(s, &f);
-    int qi = flow_question(s->flow);
-    const pm_question *q = content_question(s->content, (size_t)qi);
-    scr_geo g = arrange(s, q);
-    int n = (int)q->nanswers, gap = px(s->r, 10);
-    int chosen = flow_intake(s->flow)->answers[qi];
-    for (int i = 0; i < n; i++) {
-        char id[48];
-        snprintf(id, sizeof id, "answer_%s", q->answer_ids[i]);
-        SDL_Rect r;
-        if (g.column)
-            r = (SDL_Rect){g.answers.x, g.answers.y + i * (px(s->r, 62) + gap), g.answers.w, px(s->r, 62)};
-        else {
-            int w = (g.answers.w - (n - 1) * gap) / n;
-            if (w > px(s->r, 240))
-                w = px(s->r, 240);
-            r = (SDL_Rect){g.answers.x + i * (w + gap), g.answers.y, w, px(s->r, 62)};
-        }
-        widget *w = w_flow(s->wl, id, r, WS_CHOICE, T(s, q->answer_keys[i]), EV_ANSWER, i);
-        w->selected = chosen == i;
+    if (flow_alert(s->flow) >= 0) {
+        alert_layout(s);
+        return;
     }
+    scr_view v;
+    gather(s, &v);
+    frame_spec f = {v.title, "ui.next", true, s->v->large_text};
+    SDL_Rect b = frame_layout(s, &f);
+    form_layout(s, b, v.items, v.n);
 }
 
 static void draw(screen_ctx *s)
 {
-    char buf[128];
-    frame_spec f = spec(s, buf, sizeof buf);
+    if (flow_alert(s->flow) >= 0) {
+        alert_draw(s);
+        return;
+    }
+    scr_view v;
+    gather(s, &v);
+    frame_spec f = {v.title, "ui.next", true, s->v->large_text};
     frame_draw(s, &f);
-    const pm_question *q = content_question(s->content, (size_t)flow_question(s->flow));
-    scr_geo g = arrange(s, q);
-    t_box(s->r, g.q, T(s, q->text_key), FONT_TITLE, false, COL_INK, AL_LEFT, true);
-    if (flow_show_notice(s->flow) && q->notice_key && g.notice.h > px(s->r, 30))
-        notice_draw(s->r, g.notice, T(s, q->notice_key));
+    form_draw(s, s->v->body, v.items, v.n);
 }
 
 const screen_ops screen_screening = {layout, draw, NULL};

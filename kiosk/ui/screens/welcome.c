@@ -1,5 +1,7 @@
-/* welcome.c — the attract screen: a greeting, the language choice (each
- * language named in itself) and one big Start. */
+/* welcome.c — the attract screen: a greeting with what this is, how long
+ * it takes (the core's budget of the typical walk, core/intake/budget.h)
+ * and who reads the answers, the language choice (each language named in
+ * itself), larger text, and one big Start. */
 #include "ui/screens/frame.h"
 
 #include <stdio.h>
@@ -8,8 +10,9 @@
  * is set: a 3-second press there is the way into staff mode (desk.h). */
 static SDL_Rect clinic_rect(const screen_ctx *s)
 {
-    if (s->config->clinic_name[0])
-        return (SDL_Rect){px(s->r, 24), px(s->r, 6), s->lw - px(s->r, 48), px(s->r, 38)};
+    if (s->config->clinic_name[0]) /* clear of "Larger text" at the top right */
+        return (SDL_Rect){px(s->r, 24), px(s->r, 8), s->lw - px(s->r, 48) - px(s->r, 180),
+                          px(s->r, 44)};
     return (SDL_Rect){px(s->r, 24), s->lh * 10 / 100, s->lw - px(s->r, 48), px(s->r, 60)};
 }
 
@@ -32,10 +35,11 @@ static void layout(screen_ctx *s)
         size_t k = (size_t)s->langs[i];
         char id[48];
         snprintf(id, sizeof id, "lang_%s", content_lang_code(s->content, k));
-        widget *w = w_flow(s->wl, id, (SDL_Rect){x + i * (bw + gap), y, bw, bh}, WS_CHOICE,
+        widget *w = w_flow(s->wl, id, (SDL_Rect){x + i * (bw + gap), y, bw, bh}, WS_RADIO,
                            content_lang_name(s->content, k), EV_SET_LANGUAGE, (int)k);
         w->selected = flow_lang(s->flow) == (int)k;
     }
+    frame_top_buttons(s, false);
     int sw = px(s->r, 340), sh = px(s->r, 84);
     if (sw > s->v->body.w)
         sw = s->v->body.w;
@@ -54,8 +58,11 @@ static void draw(screen_ctx *s)
           COL_PRIMARY, AL_CENTRE, true);
     int ly = s->lh * 56 / 100;
     int top = y + px(s->r, 70);
+    char lead[512];
+    tfmt(lead, sizeof lead, T(s, "ui.welcome.lead"), s->promise_minutes > 0 ? s->promise_minutes : 3,
+         0);
     t_box(s->r, (SDL_Rect){r.x + px(s->r, 20), top, r.w - px(s->r, 40), ly - px(s->r, 40) - top},
-          T(s, "ui.welcome.lead"), FONT_BODY, false, COL_INK, AL_CENTRE, true);
+          lead, FONT_BODY, false, COL_INK, AL_CENTRE, true);
     if (s->nlangs > 1)
         t_box(s->r, (SDL_Rect){r.x, ly - px(s->r, 36), r.w, px(s->r, 30)}, T(s, "ui.welcome.language"),
               FONT_SMALL, false, COL_MUTED, AL_CENTRE, true);

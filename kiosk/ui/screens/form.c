@@ -1,0 +1,367 @@
+/* form.c — items laid out in rows that scroll by whole rows (see form.h).
+ *
+ * Why rows: a row is never cut in half, so every button shown is whole and
+ * big enough to hit; larger text or a long notice only adds rows, and ▲ ▼
+ * reach them. The same expansion (items → rows at a width) serves layout
+ * and draw, so what is drawn is what is hit. */
+#include "ui/screens/form.h"
+
+#include <stdio.h>
+
+typedef struct {
+    int item;
+    int a, b; /* chips [a, b) on this row (CHIPS, GRID) */
+    int h;
+} frow;
+
+#define MAXROWS FRAME_MAX_ROWS
+
+static int chip_h(const screen_ctx *s) { return px(s->r, 50); }
+static int row_gap(const screen_ctx *s) { return px(s->r, 6); }
+
+static int text_h(screen_ctx *s, const char *t, font_role role, bool bold, int w)
+{
+    bool fits;
+    return t_box_px(s->r, (SDL_Rect){0, 0, w, 1 << 20}, t, font_px(s->r, role), bold, COL_INK,
+                    AL_LEFT, false, false, &fits);
+}
+
+static int chip_w(screen_ctx *s, const chip *c, int max)
+{
+    int w = t_width(s->r, c->label, font_px(s->r, FONT_BODY), true) + px(s->r, 56);
+    if (w < px(s->r, 96))
+        w = px(s->r, 96);
+    return w > max ? max : w;
+}
+
+/* Answers of a question side by side: their total width. */
+static int answers_w(screen_ctx *s, const form_item *it, int max)
+{
+    int w = 0;
+    for (int i = 0; i < it->nchips; i++)
+        w += chip_w(s, &it->chips[i], max) + (i ? px(s->r, 8) : 0);
+    return w;
+}
+
+static bool question_side(screen_ctx *s, const form_item *it, int width)
+{
+    return width >= px(s->r, 520) && answers_w(s, it, width) <= width / 2;
+}
+
+/* Chips [a, b) wrapped at width: the index after the first row's last. */
+static int chips_row_end(screen_ctx *s, const form_item *it, int a, int width)
+{
+    int x = 0, i = a;
+    for (; i < it->nchips; i++) {
+        int w = chip_w(s, &it->chips[i], width);
+        if (i > a && x + w > width)
+            break;
+        x += w + px(s->r, 8);
+    }
+    return i;
+}
+
+/* A grid's columns: as given, or (cols 0) as few rows as columns of at
+ * least 185 units allow, spread evenly (5 choices: 3 + 2, or 5 in a row). */
+static int grid_cols(screen_ctx *s, const form_item *it, int width)
+{
+    if (it->cols > 0)
+        return it->cols;
+    int maxcols = width / px(s->r, 185);
+    if (maxcols < 1)
+        maxcols = 1;
+    int rows = (it->nchips + maxcols - 1) / maxcols;
+    if (rows < 1)
+        rows = 1;
+    return (it->nchips + rows - 1) / rows;
+}
+
+static int chips_rows_h(screen_ctx *s, const form_item *it, int width)
+{
+    int h = 0;
+    for (int a = 0; a < it->nchips;) {
+        a = chips_row_end(s, it, a, width);
+        h += chip_h(s) + (h ? row_gap(s) : 0);
+    }
+    return h;
+}
+
+/* Where a band's words go under the scale: under its cells, and a band of
+ * one cell ("no pain") may lean into its neighbour's margin (that
+ * neighbour's words are centred under three or more cells). */
+static SDL_Rect band_words_box(screen_ctx *s, int x, int width, const pm_band *b, size_t i, size_t n)
+{
+    int gap = px(s->r, 4), cw = (width - 10 * gap) / 11;
+    int x0 = x + b->min * (cw + gap), x1 = x + b->max * (cw + gap) + cw;
+    if (b->min == b->max) {
+        int extra = cw * 7 / 10;
+        if (i == 0)
+            x1 += extra;
+        else if (i + 1 == n)
+            x0 -= extra;
+        else {
+            x0 -= extra / 2;
+            x1 += extra / 2;
+        }
+    }
+    return (SDL_Rect){x0, 0, x1 - x0, 0};
+}
+
+static int band_words_h(screen_ctx *s, int width)
+{
+    int h = 0;
+    size_t n = content_band_count(s->content);
+    for (size_t i = 0; i < n; i++) {
+        const pm_band *b = content_band(s->content, i);
+        SDL_Rect box = band_words_box(s, 0, width, b, i, n);
+        int t = text_h(s, T(s, b->label_key), FONT_SMALL, true, box.w);
+        if (t > h)
+            h = t;
+    }
+    return h;
+}
+
+static int question_h(screen_ctx *s, const form_item *it, int width)
+{
+    if (question_side(s, it, width)) {
+        int tw = width - answers_w(s, it, width) - px(s->r, 16);
+        int t = text_h(s, it->text, FONT_BODY, false, tw);
+        return t > chip_h(s) ? t : chip_h(s);
+    }
+    return text_h(s, it->text, FONT_BODY, false, width) + px(s->r, 6) + chips_rows_h(s, it, width);
+}
+
+static int expand(screen_ctx *s, int width, const form_item *items, int n, frow *rows)
+{
+    int nr = 0;
+    for (int i = 0; i < n && nr < MAXROWS; i++) {
+        const form_item *it = &items[i];
+        switch (it->kind) {
+        case FI_LABEL:
+            rows[nr++] = (frow){i, 0, 0, text_h(s, it->text, FONT_BODY, true, width) + px(s->r, 2)};
+            break;
+        case FI_TEXT:
+            rows[nr++] = (frow){i, 0, 0, text_h(s, it->text, FONT_BODY, false, width)};
+            break;
+        case FI_NOTICE:
+            rows[nr++] = (frow){i, 0, 0,
+                                text_h(s, it->text, FONT_BODY, true, width - px(s->r, 28)) +
+                                    px(s->r, 18)};
+            break;
+        case FI_SCALE:
+            rows[nr++] = (frow){i, 0, 0, px(s->r, 60) + px(s->r, 18) + band_words_h(s, width)};
+            break;
+        case FI_CHIPS:
+            for (int a = 0; a < it->nchips && nr < MAXROWS;) {
+                int b = chips_row_end(s, it, a, width);
+                rows[nr++] = (frow){i, a, b, chip_h(s)};
+                a = b;
+            }
+            break;
+        case FI_GRID: {
+            int cols = grid_cols(s, it, width);
+            for (int a = 0; a < it->nchips && nr < MAXROWS; a += cols)
+                rows[nr++] = (frow){i, a, a + cols < it->nchips ? a + cols : it->nchips, chip_h(s)};
+            break;
+        }
+        case FI_QUESTION:
+            rows[nr++] = (frow){i, 0, 0, question_h(s, it, width)};
+            break;
+        case FI_BUTTON:
+            rows[nr++] = (frow){i, 0, 1, chip_h(s)};
+            break;
+        }
+    }
+    return nr;
+}
+
+typedef struct {
+    frow rows[MAXROWS];
+    int n;
+    frame_rowset rs;
+} form_geo;
+
+static void arrange(screen_ctx *s, SDL_Rect area, const form_item *items, int n, bool add,
+                    form_geo *g)
+{
+    int gap = row_gap(s);
+    g->n = expand(s, area.w, items, n, g->rows);
+    int total = 0;
+    for (int i = 0; i < g->n; i++)
+        total += g->rows[i].h + (i ? gap : 0);
+    bool scrolls = total > area.h;
+    if (scrolls)
+        g->n = expand(s, area.w - frame_rail_w(s), items, n, g->rows);
+    int h[MAXROWS];
+    for (int i = 0; i < g->n; i++)
+        h[i] = g->rows[i].h;
+    frame_rows_place(s, area, h, g->n, gap, scrolls, add, &g->rs);
+}
+
+int form_height(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
+{
+    frow rows[MAXROWS];
+    int nr = expand(s, area.w, items, n, rows), total = 0;
+    for (int i = 0; i < nr; i++)
+        total += rows[i].h + (i ? row_gap(s) : 0);
+    return total;
+}
+
+/* The scale's cells in a row of width w at x, y. */
+static SDL_Rect scale_cell(const screen_ctx *s, int x, int y, int w, int i)
+{
+    int gap = px(s->r, 4), cw = (w - 10 * gap) / 11;
+    return (SDL_Rect){x + i * (cw + gap), y, cw, px(s->r, 60)};
+}
+
+static void add_chip(screen_ctx *s, const chip *c, SDL_Rect r, widget_style style)
+{
+    widget *w = w_flow(s->wl, c->id, r, style, c->label, c->type, c->arg);
+    w->selected = c->selected;
+    w->ev.arg2 = c->arg2;
+    w->compact = true;
+}
+
+static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Rect box)
+{
+    int gap = px(s->r, 8);
+    switch (it->kind) {
+    case FI_SCALE: {
+        static const char *const num[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
+        for (int i = 0; i <= 10; i++) {
+            char id[24];
+            snprintf(id, sizeof id, "intensity_%d", i);
+            widget *w = w_flow(s->wl, id, scale_cell(s, box.x, box.y, box.w, i), WS_SCALE, num[i],
+                               EV_SET_INTENSITY, i);
+            w->fill = content_band_for(s->content, i)->colour;
+            w->selected = it->value == i;
+        }
+        return;
+    }
+    case FI_CHIPS: {
+        int x = box.x;
+        for (int i = r->a; i < r->b; i++) {
+            int w = chip_w(s, &it->chips[i], box.w);
+            add_chip(s, &it->chips[i], (SDL_Rect){x, box.y, w, chip_h(s)}, it->style);
+            x += w + gap;
+        }
+        return;
+    }
+    case FI_GRID: {
+        int cols = grid_cols(s, it, box.w);
+        int w = (box.w - (cols - 1) * gap) / cols;
+        for (int i = r->a; i < r->b; i++)
+            add_chip(s, &it->chips[i],
+                     (SDL_Rect){box.x + (i - r->a) * (w + gap), box.y, w, chip_h(s)}, it->style);
+        return;
+    }
+    case FI_QUESTION: {
+        if (question_side(s, it, box.w)) {
+            int x = box.x + box.w - answers_w(s, it, box.w);
+            int y = box.y + (box.h - chip_h(s)) / 2;
+            for (int i = 0; i < it->nchips; i++) {
+                int w = chip_w(s, &it->chips[i], box.w);
+                add_chip(s, &it->chips[i], (SDL_Rect){x, y, w, chip_h(s)}, it->style);
+                x += w + gap;
+            }
+            return;
+        }
+        int y = box.y + text_h(s, it->text, FONT_BODY, false, box.w) + px(s->r, 6);
+        for (int a = 0; a < it->nchips;) {
+            int b = chips_row_end(s, it, a, box.w), x = box.x;
+            for (int i = a; i < b; i++) {
+                int w = chip_w(s, &it->chips[i], box.w);
+                add_chip(s, &it->chips[i], (SDL_Rect){x, y, w, chip_h(s)}, it->style);
+                x += w + gap;
+            }
+            y += chip_h(s) + gap;
+            a = b;
+        }
+        return;
+    }
+    case FI_BUTTON: {
+        int w = chip_w(s, &it->chips[0], box.w) + px(s->r, 20);
+        if (w > box.w)
+            w = box.w;
+        widget *b = w_flow(s->wl, it->chips[0].id, (SDL_Rect){box.x, box.y, w, chip_h(s)},
+                           WS_SECONDARY, it->chips[0].label, it->chips[0].type, it->chips[0].arg);
+        b->selected = it->chips[0].selected;
+        b->ev.arg2 = it->chips[0].arg2;
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+void form_layout(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
+{
+    form_geo g;
+    arrange(s, area, items, n, true, &g);
+    for (int i = g.rs.first; i < g.rs.end; i++) {
+        SDL_Rect box = {g.rs.area.x, g.rs.y[i], g.rs.area.w, g.rows[i].h};
+        layout_row(s, &items[g.rows[i].item], &g.rows[i], box);
+    }
+}
+
+static void draw_scale_words(screen_ctx *s, const form_item *it, SDL_Rect box)
+{
+    int gap = px(s->r, 4), cw = (box.w - 10 * gap) / 11;
+    int y = box.y + px(s->r, 60) + px(s->r, 6);
+    size_t n = content_band_count(s->content);
+    for (size_t i = 0; i < n; i++) {
+        const pm_band *band = content_band(s->content, i);
+        int x0 = box.x + band->min * (cw + gap);
+        int x1 = box.x + band->max * (cw + gap) + cw;
+        bool chosen = it->value >= band->min && it->value <= band->max;
+        SDL_Rect bar = {x0, y, x1 - x0, px(s->r, 6)};
+        r_round(s->r, bar, bar.h / 2, band->colour);
+        SDL_Rect wb = band_words_box(s, box.x, box.w, band, i, n);
+        SDL_Rect wr = {wb.x, bar.y + px(s->r, 10), wb.w, box.y + box.h - bar.y - px(s->r, 10)};
+        text_align al = band->min == band->max ? (i == 0 ? AL_LEFT : i + 1 == n ? AL_RIGHT : AL_CENTRE)
+                                               : AL_CENTRE;
+        t_box(s->r, wr, T(s, band->label_key), FONT_SMALL, chosen, chosen ? COL_INK : COL_MUTED,
+              al, false);
+    }
+}
+
+void form_draw(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
+{
+    form_geo g;
+    arrange(s, area, items, n, false, &g);
+    for (int i = g.rs.first; i < g.rs.end; i++) {
+        const form_item *it = &items[g.rows[i].item];
+        SDL_Rect box = {g.rs.area.x, g.rs.y[i], g.rs.area.w, g.rows[i].h};
+        switch (it->kind) {
+        case FI_LABEL:
+            t_box(s->r, box, it->text, FONT_BODY, true, COL_INK, AL_LEFT, false);
+            break;
+        case FI_TEXT:
+            t_box(s->r, box, it->text, FONT_BODY, false, COL_INK, AL_LEFT, false);
+            break;
+        case FI_NOTICE:
+            r_round_frame(s->r, box, px(s->r, 10), px(s->r, 2) < 2 ? 2 : px(s->r, 2),
+                          COL_NOTICE_LINE, COL_NOTICE);
+            t_box(s->r,
+                  (SDL_Rect){box.x + px(s->r, 14), box.y + px(s->r, 9), box.w - px(s->r, 28),
+                             box.h - px(s->r, 18)},
+                  it->text, FONT_BODY, true, COL_NOTICE_INK, AL_LEFT, true);
+            break;
+        case FI_SCALE:
+            draw_scale_words(s, it, box);
+            break;
+        case FI_QUESTION: {
+            SDL_Rect tr = box;
+            if (question_side(s, it, box.w))
+                tr.w = box.w - answers_w(s, it, box.w) - px(s->r, 16);
+            else
+                tr.h = text_h(s, it->text, FONT_BODY, false, box.w);
+            t_box(s->r, tr, it->text, FONT_BODY, false, COL_INK, AL_LEFT, true);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    frame_rows_draw(s, &g.rs);
+}
