@@ -251,6 +251,7 @@ static void usage(FILE *to)
             "  --shots DIR       replay: where `shot` writes (default: current folder)\n"
             "  --golden DIR      replay: compare every shot with DIR's copy\n"
             "  --update-golden   replay: write the golden copies instead\n"
+            "  --large-text      replay: press \"Larger text\" on welcome first\n"
             "  --sizes LIST      check-layout: sizes to check (WxH,WxH,...)\n"
             "  --tolerance N     replay, compare: per-channel difference allowed (default %d)\n"
             "  --budget N        replay, compare: pixels that may differ (default %d)\n"
@@ -357,6 +358,8 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "--update-golden") == 0)
             ro.update_golden = true;
+        else if (strcmp(a, "--large-text") == 0)
+            ro.large_text = true;
         else if (strcmp(a, "--fullscreen") == 0)
             o.fullscreen = true;
         else if (strcmp(a, "--check-layout") == 0)

@@ -21,6 +21,10 @@ const char *replay_op_name(replay_op op)
     case RP_EXPECT: return "expect";
     case RP_DRAG: return "drag";
     case RP_QUIT: return "quit";
+    case RP_SEEK: return "seek";
+    case RP_NOTHING_LEFT: return "nothing_left";
+    case RP_ANSWER: return "answer";
+    case RP_SAFETY: return "safety";
     }
     return "?";
 }
@@ -94,8 +98,9 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
     while (*s && *s != ' ' && *s != '\t')
         s++;
     size_t wl = (size_t)(s - w);
-    static const replay_op ops[] = {RP_TAP, RP_PRESS, RP_TYPE, RP_WAIT,
-                                    RP_SHOT, RP_EXPECT, RP_DRAG, RP_HOLD, RP_QUIT};
+    static const replay_op ops[] = {RP_TAP,  RP_PRESS, RP_TYPE, RP_WAIT, RP_SHOT,
+                                    RP_EXPECT, RP_DRAG, RP_HOLD, RP_QUIT, RP_SEEK,
+                                    RP_NOTHING_LEFT, RP_ANSWER, RP_SAFETY};
     int found = -1;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         const char *name = replay_op_name(ops[i]);
@@ -103,7 +108,8 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
             found = (int)i;
     }
     if (found < 0) {
-        pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag hold quit)",
+        pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag hold "
+                        "seek answer safety nothing_left quit)",
                    (int)(wl > 40 ? 40 : wl), w);
         return PM_ERR_INVALID;
     }
@@ -181,11 +187,30 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
         return PM_OK;
     }
     case RP_QUIT:
+    case RP_NOTHING_LEFT:
         if (!only_space(s)) {
-            pm_msg_set(err, "quit takes nothing after it");
+            pm_msg_set(err, "%s takes nothing after it", replay_op_name(out->op));
             return PM_ERR_INVALID;
         }
         return PM_OK;
+    case RP_ANSWER:
+    case RP_SAFETY: {
+        /* the rest of the line: a word, then question=answer pairs */
+        while (*s == ' ' || *s == '\t')
+            s++;
+        size_t len = strlen(s);
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+            len--;
+        if (len == 0 || len >= REPLAY_ARG_MAX) {
+            pm_msg_set(err, "%s needs a word (and question=answer pairs): %s no", replay_op_name(out->op),
+                       replay_op_name(out->op));
+            return PM_ERR_INVALID;
+        }
+        memcpy(out->arg, s, len);
+        out->arg[len] = '\0';
+        return PM_OK;
+    }
+    case RP_SEEK:
     case RP_PRESS:
     case RP_SHOT:
     case RP_EXPECT: {
@@ -194,7 +219,9 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
         if (len == 0 || !only_space(s)) {
             pm_msg_set(err, "%s needs exactly one word: %s %s", replay_op_name(out->op),
                        replay_op_name(out->op),
-                       out->op == RP_PRESS ? "ID" : out->op == RP_SHOT ? "FILE.png" : "SCREEN");
+                       out->op == RP_PRESS || out->op == RP_SEEK ? "ID"
+                       : out->op == RP_SHOT                      ? "FILE.png"
+                                                                 : "SCREEN");
             return PM_ERR_INVALID;
         }
         if (len >= REPLAY_ARG_MAX) {

@@ -11,6 +11,20 @@
  *                      (an extension for the signature pad)
  *   hold ID MS         a finger held still on widget ID for MS milliseconds,
  *                      then lifted (the staff gesture: hold clinic_name 3000)
+ *   seek ID            press Next until widget ID shows (at most 8 pages on):
+ *                      the same script then works whether a display asks a
+ *                      question on this page or the next
+ *   answer WORD [Q=A ...]  on a safety page: every question not answered yet
+ *                      gets answer WORD ("no": the question's "no", else its
+ *                      first answer with no flag), question Q answer A; on
+ *                      the checklist "no" is "None of these", Q=yes ticks Q
+ *   safety WORD [Q=A ...]  `answer` and Next on every safety page until the
+ *                      screening is done (the scripts then do not depend on
+ *                      how the content's questions fall on pages)
+ *   nothing_left       fail unless nothing of a client is left: the intake
+ *                      as fresh as the kiosk's start, the view plain, no
+ *                      text of the last typed name cached, no saved intake
+ *                      in the state folder
  *   quit               stop here
  * A line whose first non-blank character is '#' is a comment; blank lines
  * are skipped. On every command but `type`, a " #" starts a trailing
@@ -42,6 +56,10 @@ typedef enum {
     RP_DRAG,
     RP_HOLD,
     RP_QUIT,
+    RP_SEEK,
+    RP_NOTHING_LEFT,
+    RP_ANSWER,
+    RP_SAFETY,
 } replay_op;
 
 typedef struct {

@@ -342,4 +342,5 @@ const char *app_attention(const app *a) { return a->attention; }
 int app_width(const app *a) { return r_w(a->rc); }
 int app_height(const app *a) { return r_h(a->rc); }
 rctx *app_render(app *a) { return a->rc; }
+const char *app_intakes_dir(const app *a) { return a->store ? store_intakes_dir(a->store) : ""; }
 chart_art *app_chart(app *a) { return a->art; }

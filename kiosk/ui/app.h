@@ -124,6 +124,9 @@ int app_height(const app *a);
  * there) and the artwork (the layout check skips it). */
 rctx *app_render(app *a);
 chart_art *app_chart(app *a);
+/* The folder saved intakes go to (STATE/intakes), or "" when the store
+ * could not open (tests look there: nothing of a client left behind). */
+const char *app_intakes_dir(const app *a);
 /* The wall clock (UTC seconds): real, or fixed + virtual time headless. */
 int64_t app_wall_time(const app *a);
 

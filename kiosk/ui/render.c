@@ -137,12 +137,13 @@ bool r_set_size(rctx *rc, int lw, int lh)
         SDL_DestroyTexture(rc->frame);
     rc->lw = lw;
     rc->lh = lh;
-    /* The unit grows with the square root of the short side: a bigger
-     * panel shows things a little bigger and more of them (1280x800 is
-     * 992x620 units, room for a marked area's questions on one page),
-     * where a linear unit would have shown the 800x480 layout enlarged. */
+    /* The unit: 1 from a 480 to a 640 px short side, growing beyond it
+     * with the short side. A bigger panel shows more, not only the same
+     * bigger: 1024x600 is 1024x600 units and 1280x800 1024x640, room for
+     * a marked area's questions on one page, where a unit growing from
+     * 480 would have shown the 800x480 layout enlarged. */
     int shorter = lw < lh ? lw : lh;
-    rc->u = sqrt(shorter / 480.0);
+    rc->u = shorter < 480 ? shorter / 480.0 : shorter > 640 ? shorter / 640.0 : 1.0;
     if (rc->u < 0.8)
         rc->u = 0.8;
     rc->frame = SDL_CreateTexture(rc->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw,
@@ -168,6 +169,20 @@ bool r_begin(rctx *rc)
 void r_end(rctx *rc)
 {
     SDL_SetRenderTarget(rc->ren, NULL);
+}
+
+SDL_Surface *r_snapshot(rctx *rc)
+{
+    SDL_SetRenderTarget(rc->ren, rc->frame);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, rc->lw, rc->lh, 32, SDL_PIXELFORMAT_ARGB8888);
+    bool ok = s && SDL_RenderReadPixels(rc->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
+                                        s->pitch) == 0;
+    SDL_SetRenderTarget(rc->ren, NULL);
+    if (!ok) {
+        SDL_FreeSurface(s);
+        return NULL;
+    }
+    return s;
 }
 
 bool r_save_png(rctx *rc, const char *path, char *why, size_t why_size)
@@ -196,7 +211,7 @@ int px(const rctx *rc, double units)
 
 int font_px(const rctx *rc, font_role role)
 {
-    static const double sizes[] = {19, 22, 23, 29, 38};
+    static const double sizes[] = {18, 22, 24, 30, 40};
     return px(rc, sizes[role] * rc->text_scale);
 }
 
@@ -648,6 +663,27 @@ int t_box_px(rctx *rc, SDL_Rect r, const char *s, int size, bool bold, unsigned 
         y += lh + line_gap;
     }
     return total;
+}
+
+int t_box_height(rctx *rc, int w, const char *s, font_role role, bool bold)
+{
+    if (!s || !*s)
+        return 0;
+    int size = font_px(rc, role);
+    int minimum = size * 3 / 4;
+    bool fits = false;
+    SDL_Rect big = {0, 0, w, 1 << 20};
+    int h = 0;
+    for (; size >= minimum; size -= 1 + size / 24) {
+        h = t_box_px(rc, big, s, size, bold, COL_INK, AL_LEFT, false, false, &fits);
+        if (fits)
+            return h;
+    }
+    /* a word wider than w even at the smallest size: t_box breaks it */
+    int st[MAXL], en[MAXL];
+    int n = wrap_ex(rc, s, w, minimum, bold, st, en, true);
+    int lh = t_height(rc, minimum, bold);
+    return n > 0 ? n * lh + (n - 1) * (minimum / 6) : h;
 }
 
 int t_box(rctx *rc, SDL_Rect r, const char *s, font_role role, bool bold, unsigned rgb,

@@ -97,6 +97,9 @@ bool r_begin(rctx *rc);
 /* ... until here (the window again). */
 void r_end(rctx *rc);
 
+/* The current frame's pixels (ARGB8888), or NULL; the caller frees it
+ * with SDL_FreeSurface (the test kit's contrast check reads them). */
+SDL_Surface *r_snapshot(rctx *rc);
 /* The current frame as a PNG file. false with SDL's error in *why. */
 bool r_save_png(rctx *rc, const char *path, char *why, size_t why_size);
 
@@ -108,7 +111,8 @@ bool r_cache_holds(const rctx *rc, const char *s);
 
 /* ---- shapes ---------------------------------------------------------------- */
 
-/* The size unit: 1.0 at a 480 px short side (at least 0.8). */
+/* The size unit: 1 for a 480 to 640 px short side, short/640 above,
+ * short/480 below (at least 0.8). */
 double r_unit(const rctx *rc);
 int px(const rctx *rc, double units);  /* units * r_unit, rounded */
 int font_px(const rctx *rc, font_role role);
@@ -147,6 +151,9 @@ int t_box(rctx *rc, SDL_Rect r, const char *s, font_role role, bool bold, unsign
  * one shrink factor). Returns the height it needs; draws only when draw. */
 int t_box_px(rctx *rc, SDL_Rect r, const char *s, int size, bool bold, unsigned rgb,
              text_align align, bool vcentre, bool draw, bool *fits);
+/* The height t_box needs for s at width w with room to grow: the natural
+ * size, or smaller when a word is wider than w (what t_box then draws). */
+int t_box_height(rctx *rc, int w, const char *s, font_role role, bool bold);
 /* Paragraphs sharing one font size, shrunk together until all fit r.
  * heads[i] true draws paragraph i bold (a heading). Returns height used. */
 int text_paras(rctx *rc, SDL_Rect r, const char *const *texts, const bool *heads, int n,

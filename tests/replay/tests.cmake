@@ -1,10 +1,13 @@
 # Replay tests: the kiosk driven headless through its replay driver
 # (painmap --replay), included by tests/CMakeLists.txt.
 #
-#   walk       every screen, compared with golden PNGs at three sizes
+#   walk       every screen, compared with golden PNGs at three sizes, in
+#              English and Spanish, with larger text off and on (every shot's
+#              controls are also checked for contrast, contrast.h)
 #   rotated    the same walk on a panel mounted at 90 degrees: same pictures
 #   idle       the idle prompt and reset; the next client sees nothing old
 #   intake     a full intake, then the saved JSON is checked field by field
+#   start_over Start over from every screen: asks once, then nothing left
 #   back       Back from every screen
 #   languages_offered  painmap.conf offering one language: no choice shown
 #   staff      staff mode end to end: gesture, PIN, queue, summary, seen,
@@ -24,6 +27,8 @@ set(PM_REPLAY_ENV "SDL_VIDEODRIVER=dummy" "SDL_AUDIODRIVER=dummy"
     "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1" "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 
 function(pm_replay name script)
+  # the state folder's parent must exist for the kiosk to make its folders
+  file(MAKE_DIRECTORY ${PM_REPLAY_OUT}/${name})
   add_test(NAME replay_${name}
            COMMAND painmap --replay ${PM_REPLAY}/${script} --data ${CMAKE_SOURCE_DIR}/data
                    --shots ${PM_REPLAY_OUT}/${name} --state ${PM_REPLAY_OUT}/${name}/state ${ARGN})
@@ -32,7 +37,14 @@ endfunction()
 
 foreach(size 800x480 1280x800 720x1280)
   pm_replay(walk_${size} walk.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
+  pm_replay(walk_${size}_large walk.replay --size ${size} --large-text
+            --golden ${PM_REPLAY}/golden/${size}-large)
+  pm_replay(walk_${size}_es walk.replay --size ${size} --lang es
+            --golden ${PM_REPLAY}/golden/${size}-es)
+  pm_replay(walk_${size}_es_large walk.replay --size ${size} --lang es --large-text
+            --golden ${PM_REPLAY}/golden/${size}-es-large)
   pm_replay(idle_${size} idle.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
+  pm_replay(start_over_${size} start_over.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
 endforeach()
 # A portrait-mounted 800x480 panel: the client sees the same 800x480 frame.
 pm_replay(walk_rotated walk.replay --size 480x800 --rotate 90 --golden ${PM_REPLAY}/golden/800x480)
@@ -77,11 +89,11 @@ foreach(case unknown_id unknown_command wrong_expect)
   set_tests_properties(replay_driver_${case} PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}")
 endforeach()
 set_tests_properties(replay_driver_unknown_id PROPERTIES
-  PASS_REGULAR_EXPRESSION "unknown_id.replay:3: no 'no_such_button' on the about screen")
+  PASS_REGULAR_EXPRESSION "unknown_id.replay:3: no 'no_such_button' on the name screen")
 set_tests_properties(replay_driver_unknown_command PROPERTIES
   PASS_REGULAR_EXPRESSION "unknown_command.replay:2: unknown command 'jump'")
 set_tests_properties(replay_driver_wrong_expect PROPERTIES
-  PASS_REGULAR_EXPRESSION "wrong_expect.replay:2: expected the chart screen, but about is showing")
+  PASS_REGULAR_EXPRESSION "wrong_expect.replay:2: expected the chart screen, but name is showing")
 
 # The panel rotation arithmetic (pure, no SDL).
 add_executable(test_input ${PM_REPLAY}/test_input.c ${CMAKE_SOURCE_DIR}/kiosk/ui/input.c)

@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "contrast.h"
 #include "hands.h"
 #include "intake.h"
 #include "png.h"
@@ -30,6 +32,14 @@ typedef struct {
     int shots;
     pm_msgs *errors;  /* layout check: failures go here, not to stderr */
     int undescribed;  /* layout check: overflows without a description */
+    /* replays: what the checks after each command compare with */
+    contrast_worst contrast;
+    int contrast_shots;
+    int section, sections; /* the progress seen last; sections -1: not yet */
+    unsigned resets;
+    char typed[REPLAY_ARG_MAX]; /* the last text typed (a client's name) */
+    char last_saved[1024];      /* the saver's last save, to count saves */
+    int saves;
 } runner;
 
 static int fail(runner *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -107,6 +117,18 @@ static int shot(runner *r, int line, const char *file)
     if (!app_save_png(r->a, path, why, sizeof why))
         return fail(r, line, "cannot write %s: %s", path, why);
     r->shots++;
+    if (!r->errors) {
+        /* every shot's controls stand out from what is around them */
+        pm_msgs low;
+        pm_msgs_init(&low);
+        int n = contrast_check(r->a, file, &r->contrast, &low);
+        r->contrast_shots++;
+        for (size_t i = 0; i < low.count; i++)
+            fail(r, line, "contrast: %s", low.items[i]);
+        pm_msgs_free(&low);
+        if (n > 0)
+            return 1;
+    }
     if (!r->o->golden_dir)
         return 0;
     char gold[1024], diff[1100];
@@ -140,6 +162,168 @@ static int shot(runner *r, int line, const char *file)
     return fail(r, line, "shot %s differs from golden %s: %s (see %s)", path, gold, said, diff);
 }
 
+/* The answer a script asks for question q: "Q=A" in the pairs after the
+ * first word, else the word (NULL when q has been answered already and is
+ * not named). */
+static const char *wanted_answer(const char *spec, const char *qid, bool answered, char *buf,
+                                 size_t size)
+{
+    char copy[REPLAY_ARG_MAX];
+    snprintf(copy, sizeof copy, "%s", spec);
+    char *save = NULL, *word = strtok_r(copy, " \t", &save);
+    for (char *t = strtok_r(NULL, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
+        char *eq = strchr(t, '=');
+        if (eq && (size_t)(eq - t) == strlen(qid) && strncmp(t, qid, strlen(qid)) == 0) {
+            snprintf(buf, size, "%s", eq + 1);
+            return buf;
+        }
+    }
+    if (answered || !word)
+        return NULL;
+    snprintf(buf, size, "%s", word);
+    return buf;
+}
+
+/* A safety page answered as the script says (see `answer` in replay.h). */
+static int answer_page(runner *r, int line, const char *spec)
+{
+    app *a = r->a;
+    const flow *f = app_flow(a);
+    const pm_content *c = app_content(a);
+    if (!f || flow_screen(f) != SCREEN_SCREENING)
+        return fail(r, line, "answer: the %s screen is no safety page", app_screen_name(a));
+    if (flow_alert(f) >= 0)
+        return fail(r, line, "answer: the \"tell the front desk now\" message shows");
+    int qs[CONTENT_MAX_QUESTIONS];
+    int n = flow_page_questions(f, qs, CONTENT_MAX_QUESTIONS);
+    const intake *in = flow_intake(f);
+    char buf[64];
+    if (flow_screening_part(f) == PART_CHECKLIST) {
+        bool ticked = false;
+        for (int i = 0; i < n; i++) {
+            const pm_question *q = content_question(c, (size_t)qs[i]);
+            const char *want = wanted_answer(spec, q->id, true, buf, sizeof buf);
+            if (want && strcmp(want, "yes") == 0 && in->answers[qs[i]] != 0) {
+                char id[REPLAY_ARG_MAX];
+                snprintf(id, sizeof id, "check_%s", q->id);
+                if (press(r, line, id))
+                    return 1;
+                ticked = true;
+            }
+        }
+        return ticked ? 0 : press(r, line, "check_none");
+    }
+    for (int i = 0; i < n; i++) {
+        const pm_question *q = content_question(c, (size_t)qs[i]);
+        const char *want = wanted_answer(spec, q->id, in->answers[qs[i]] != INTAKE_UNSET, buf,
+                                         sizeof buf);
+        if (!want)
+            continue;
+        int pick = -1;
+        for (size_t k = 0; k < q->nanswers; k++)
+            if (strcmp(q->answer_ids[k], want) == 0)
+                pick = (int)k;
+        for (size_t k = 0; pick < 0 && strcmp(want, "no") == 0 && k < q->nanswers; k++)
+            if (q->answer_flags[k] == FLAG_NONE)
+                pick = (int)k;
+        if (pick < 0)
+            return fail(r, line, "answer: question '%s' has no answer '%s'", q->id, want);
+        char id[REPLAY_ARG_MAX];
+        snprintf(id, sizeof id, "q_%s_%s", q->id, q->answer_ids[pick]);
+        if (press(r, line, id))
+            return 1;
+        in = flow_intake(app_flow(a));
+    }
+    return 0;
+}
+
+/* Saved intakes in the state folder (.json), and anything there that is
+ * neither a saved intake nor the kiosk's own bookkeeping: a left-over. */
+static int count_intakes(const char *dir, char *stray, size_t size)
+{
+    int n = 0;
+    stray[0] = '\0';
+    DIR *d = dir[0] ? opendir(dir) : NULL;
+    if (!d)
+        return 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        const char *name = e->d_name;
+        size_t l = strlen(name);
+        if (name[0] == '.')
+            continue;
+        if (l > 5 && strcmp(name + l - 5, ".json") == 0)
+            n++;
+        else if (!(l > 5 && strcmp(name + l - 5, ".html") == 0) && strcmp(name, "clock-trusted") != 0)
+            snprintf(stray, size, "%s", name);
+    }
+    closedir(d);
+    return n;
+}
+
+/* Nothing of the client who just left: not in the flow, not on screen or
+ * in the text cache, not in the state folder beyond what was saved. */
+static int nothing_left(runner *r, int line)
+{
+    app *a = r->a;
+    const flow *f = app_flow(a);
+    if (!f)
+        return fail(r, line, "nothing_left: the kiosk needs attention");
+    if (app_dirty(a))
+        app_draw(a);
+    intake fresh;
+    intake_init(&fresh, content_lang_code(app_content(a), (size_t)flow_lang(f)));
+    if (memcmp(flow_intake(f), &fresh, sizeof fresh) != 0)
+        return fail(r, line, "nothing_left: the flow still holds an intake (%d areas, name '%s')",
+                    flow_intake(f)->nmarks, flow_intake(f)->name);
+    if (flow_saved(f) || flow_screen(f) != SCREEN_WELCOME)
+        return fail(r, line, "nothing_left: the %s screen shows, not welcome", app_screen_name(a));
+    const screen_view *v = app_view(a);
+    if (v->large_text || v->asking || v->enlarged >= 0 || v->scroll || v->chart.zoom > 1)
+        return fail(r, line, "nothing_left: the view is not plain (larger text %d, a question %d, "
+                             "a picture %d, scrolled %d, zoom %.1f)",
+                    v->large_text, v->asking, v->enlarged, v->scroll, v->chart.zoom);
+    if (r->typed[0] && r_cache_holds(app_render(a), r->typed))
+        return fail(r, line, "nothing_left: '%s' is still in the text cache", r->typed);
+    char stray[256];
+    int n = count_intakes(app_intakes_dir(a), stray, sizeof stray);
+    if (stray[0])
+        return fail(r, line, "nothing_left: a left-over in %s: %s", app_intakes_dir(a), stray);
+    if (n != r->saves)
+        return fail(r, line, "nothing_left: %d intakes in %s, but %d were saved", n,
+                    app_intakes_dir(a), r->saves);
+    return 0;
+}
+
+/* After every command: the progress never goes back a section or changes
+ * its number of sections (Back, a Change link and a start over may take
+ * the client back), and the saves are counted. */
+static int after_command(runner *r, const replay_cmd *c)
+{
+    app *a = r->a;
+    const flow *f = app_flow(a);
+    if (!f || r->errors)
+        return 0;
+    const saver *sv = app_saver(a);
+    if (sv && saver_last_saved(sv)[0] && strcmp(saver_last_saved(sv), r->last_saved) != 0) {
+        snprintf(r->last_saved, sizeof r->last_saved, "%s", saver_last_saved(sv));
+        r->saves++;
+    }
+    int sec = flow_section(f), total = flow_section_count(f);
+    bool may_go_back = (c->op == RP_PRESS && (strcmp(c->arg, "back") == 0 ||
+                                              strncmp(c->arg, "edit_", 5) == 0)) ||
+                       flow_resets(f) != r->resets;
+    if (r->sections >= 0 && total != r->sections)
+        return fail(r, c->line, "the progress changed its number of sections from %d to %d",
+                    r->sections, total);
+    if (sec < r->section && !may_go_back && sec >= 0)
+        return fail(r, c->line, "the progress went back from section %d to %d", r->section + 1,
+                    sec + 1);
+    r->section = sec;
+    r->sections = total;
+    r->resets = flow_resets(f);
+    return 0;
+}
+
 static int exec(runner *r, const replay_cmd *c)
 {
     app *a = r->a;
@@ -153,7 +337,37 @@ static int exec(runner *r, const replay_cmd *c)
     case RP_PRESS:
         return press(r, c->line, c->arg);
     case RP_TYPE:
+        snprintf(r->typed, sizeof r->typed, "%s", c->arg);
         return type_text(r, c->line, c->arg);
+    case RP_SEEK:
+        for (int k = 0; k <= 8; k++) {
+            scroll_to(a, c->arg);
+            if (app_widget(a, c->arg))
+                return 0;
+            if (k == 8 || !app_widget(a, "next"))
+                break;
+            if (press(r, c->line, "next"))
+                return 1;
+        }
+        return fail(r, c->line, "seek: no '%s' on the %s screen, however far on", c->arg,
+                    app_screen_name(a));
+    case RP_NOTHING_LEFT:
+        return nothing_left(r, c->line);
+    case RP_ANSWER:
+        return answer_page(r, c->line, c->arg);
+    case RP_SAFETY:
+        for (int k = 0; k < CONTENT_MAX_QUESTIONS + 4; k++) {
+            const flow *f = app_flow(a);
+            if (!f || flow_screen(f) != SCREEN_SCREENING)
+                return 0;
+            int step = flow_step(f);
+            if (answer_page(r, c->line, c->arg))
+                return 1;
+            if (flow_screen(f) == SCREEN_SCREENING && flow_step(f) == step &&
+                press(r, c->line, "next"))
+                return 1;
+        }
+        return fail(r, c->line, "safety: the screening did not end");
     case RP_WAIT:
         app_advance(a, c->ms);
         return 0;
@@ -234,8 +448,20 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
     if (app_dirty(a))
         app_draw(a);
     int status = 0;
+    r.contrast.ratio = 99;
+    r.sections = -1;
+    r.section = -1;
+    if (app_flow(a))
+        r.resets = flow_resets(app_flow(a));
+    if (o->large_text && app_flow(a)) {
+        char why[700];
+        if (!kit_press(a, "large_text", why, sizeof why))
+            status = fail(&r, 0, "cannot turn on larger text: %s", why);
+    }
     for (size_t i = 0; i < s.count && status == 0; i++) {
         status = exec(&r, &s.cmds[i]);
+        if (status == 0)
+            status = after_command(&r, &s.cmds[i]);
         if (s.cmds[i].op == RP_QUIT)
             break;
     }
@@ -243,6 +469,9 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
     int more = r_overflows(rc) - overflows;
     if (status == 0 && more > 0)
         status = fail(&r, 0, "%d text box%s did not fit (listed above)", more, more == 1 ? "" : "es");
+    if (r.contrast_shots && !o->quiet)
+        fprintf(stderr, "%s: contrast: %d pairs measured on %d shots, the lowest %s\n", path,
+                r.contrast.measured, r.contrast_shots, r.contrast.what);
     return status;
 }
 
@@ -632,9 +861,10 @@ int demo_run(app *a, const char *outdir)
 
 /* Why it is fast enough for every --check-data: it lays out and measures
  * every screen but draws no pixels (app.measure_only) and never rasterises
- * the chart artwork; one app per size walks all languages in turn; and only
- * the first walk per language tries every answer and pattern and types the
- * long name, the others only add the remaining regions' detail steps. */
+ * the chart artwork; one app per size walks all languages in turn, with
+ * larger text off and then on; and only the first walk per language tries
+ * every answer and pattern and types the long name, the others only add
+ * the remaining regions' detail steps. */
 
 static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -730,7 +960,10 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
         }
         size_t nl = content_lang_count(app_content(a));
         size_t nr = content_region_count(app_content(a));
-        for (size_t li = 0; li < nl && a; li++) {
+        for (size_t k = 0; k < 2 * nl && a; k++) {
+            /* every language, with larger text off and on */
+            size_t li = k % nl;
+            bool big = k >= nl;
             /* Enough walks that every region gets its own details step. */
             for (size_t first = 0; first < nr && a; first += INTAKE_MAX_MARKS) {
                 const char *code = content_lang_code(app_content(a), li);
@@ -741,8 +974,8 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
                 for (size_t i = first; i < nr && n < INTAKE_MAX_MARKS; i++)
                     regions[n++] = (int)i;
                 char script[600];
-                snprintf(script, sizeof script, "%s/painmap-layout-failed-%s-%s-%zu.replay", tmp,
-                         tok, code, first / INTAKE_MAX_MARKS + 1);
+                snprintf(script, sizeof script, "%s/painmap-layout-failed-%s-%s%s-%zu.replay", tmp,
+                         tok, code, big ? "-large" : "", first / INTAKE_MAX_MARKS + 1);
                 replay_opts ro = {.quiet = true};
                 rctx *rc = app_render(a);
                 runner r = {.a = a, .file = script, .o = &ro, .errors = problems,
@@ -750,7 +983,7 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
                 /* The long name and every answer once per language; later
                  * walks add only the other regions' steps. */
                 walk_opts wo = {.thorough = first == 0, .until_review = first > 0,
-                                .regions = regions, .nregions = n,
+                                .large_text = big, .regions = regions, .nregions = n,
                                 .name = first == 0 ? "Guadalupe Fernández-Villaverde" : "Ana"};
                 int rc_walk = walk(&r, &wo);
                 (*walks)++;

@@ -21,9 +21,16 @@ typedef struct {
     int tolerance;           /* per channel, 0-255; < 0: png_golden_rule()'s */
     long budget;             /* pixels that may differ; < 0: png_golden_rule()'s */
     bool quiet;
+    bool large_text;         /* press "Larger text" on welcome before the script */
 } replay_opts;
 
-/* Runs a script file. 0 on success; 1 with "FILE:LINE: what" on stderr. */
+/* Runs a script file. 0 on success; 1 with "FILE:LINE: what" on stderr.
+ * Besides each command's own check, a run fails when:
+ *   - a shot's controls stand out less than 3:1 from what is around them
+ *     (contrast.h; the lowest pair is printed at the end of every run);
+ *   - the progress goes back a section or changes its number of sections,
+ *     other than by Back, a Change link or a start over;
+ *   - text does not fit its box. */
 int replay_run_file(app *a, const char *path, const replay_opts *o);
 
 /* The scripted walk-through: screenshots of every screen into outdir, the
@@ -32,7 +39,7 @@ int replay_run_file(app *a, const char *path, const replay_opts *o);
 int demo_run(app *a, const char *outdir);
 
 /* Walks every screen in every language at every size in sizes ("WxH,...")
- * headless, measuring but not drawing, and appends one message per text
+ * with larger text off and on, headless, measuring but not drawing, and appends one message per text
  * that does not fit its box (language file, key, text, screen, size) and
  * per walk that could not finish. *walks gets how many walks it made.
  * Returns the number of problems it appended, or -1 when it could not
