@@ -49,6 +49,7 @@ static void where(void *ctx, char *out, size_t size)
 static void draw_screen(app *a, const screen_ops *ops)
 {
     a->view.parts = 1;
+    a->view.scroll_rows = false; /* a list that scrolls says so as it lays out */
     ops->layout(&a->sc);
     ops->draw(&a->sc);
     w_draw_all(a->rc, a->wl);

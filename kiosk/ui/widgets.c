@@ -107,9 +107,10 @@ SDL_Rect w_indicator(const rctx *rc, const widget *w)
     if (w->style != WS_CHOICE && w->style != WS_RADIO)
         return (SDL_Rect){0, 0, 0, 0};
     int box = w->r.h * 9 / 20;
-    if (box > px(rc, 30))
-        box = px(rc, 30);
+    if (box > px(rc, 24))
+        box = px(rc, 24);
     return (SDL_Rect){w->r.x + px(rc, 12), w->r.y + (w->r.h - box) / 2, box, box};
+    /* (form.c's label_w leaves this much for the box and the margins) */
 }
 
 /* A dashed outline: a Next that is waiting is told by its shape, not only
@@ -151,6 +152,7 @@ static void draw_choice(rctx *rc, const widget *w, int rad, int bw)
         r_round_frame(rc, b, b.w / 5, bw, COL_LINE, COL_SURFACE);
     }
     int tx = b.x + b.w + px(rc, 10);
+    /* (form.c's label_w gives the same width for a choice's label) */
     SDL_Rect t = {tx, w->r.y + px(rc, 3), w->r.x + w->r.w - tx - px(rc, 8), w->r.h - px(rc, 6)};
     t_box(rc, t, w->label, w->compact ? FONT_BODY : FONT_BUTTON, w->selected, COL_INK, AL_LEFT,
           true);
@@ -192,8 +194,8 @@ void w_draw(rctx *rc, const widget *w)
             r_line(rc, cx, cy - rr * 0.45f, cx, cy + rr * 0.45f, t * 0.8f, ink, 255);
             return;
         }
-        t_box(rc, in, w->label, w->style == WS_LINK ? FONT_SMALL : FONT_BUTTON, true,
-              w->muted ? COL_MUTED : ink, AL_CENTRE, true);
+        t_box(rc, in, w->label, w->style == WS_LINK ? FONT_SMALL : w->compact ? FONT_BODY : FONT_BUTTON,
+              true, w->muted ? COL_MUTED : ink, AL_CENTRE, true);
         return;
     }
     case WS_CHOICE:

@@ -12,6 +12,7 @@ const char *const textkeys_program[] = {
     "hint.saving",
     "hint.signature_needed",
     "staff.badge.attention",
+    "staff.badge.now",
     "staff.badge.urgent",
     "staff.cancel",
     "staff.delete.keep",

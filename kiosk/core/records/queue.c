@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "screening.h"
 #include "summary.h"
 
 /* ------------------------------------------------------------------------ */
@@ -225,6 +226,7 @@ static void read_entry(store *s, const pm_content *c, intake *tmp, queue_entry *
             snprintf(e->name, sizeof e->name, "%s", tmp->name);
             e->nregions = tmp->nmarks;
             e->worst = intake_worst_flag(tmp, c);
+            e->now = screening_worst_class(c, tmp) == SCREENING_NOW;
         }
     }
     if (!e->readable) {
@@ -271,6 +273,14 @@ pm_status queue_load(store *s, const pm_content *c, queue_list *out, pm_msg *err
         read_entry(s, c, tmp, e);
     }
     free(tmp);
+    /* "now" and not yet seen first: a stable pass keeps newest first within */
+    size_t k = 0;
+    for (size_t i = 0; i < l.n; i++)
+        if (items[i].now && !items[i].seen) {
+            queue_entry e = items[i];
+            memmove(&items[k + 1], &items[k], (i - k) * sizeof *items);
+            items[k++] = e;
+        }
     out->items = items;
     out->count = l.n;
     store_stems_free(&l);

@@ -39,6 +39,8 @@ typedef struct {
     char name[INTAKE_NAME_MAX];  /* as the client typed it ("" when none given) */
     int nregions;                /* regions marked (-1 when unknown) */
     pm_flag worst;               /* the badge: urgent, attention or none */
+    bool now;                    /* an answer means "tell the front desk now"
+                                    (screening.h): listed first until seen */
     bool readable;               /* false: cannot read; problem says why */
     char problem[QUEUE_PROBLEM_MAX];
     bool seen;
@@ -49,12 +51,14 @@ typedef struct {
 } queue_entry;
 
 typedef struct {
-    queue_entry *items; /* newest first */
+    queue_entry *items; /* "now" not yet seen first, then newest first */
     size_t count;
 } queue_list;
 
-/* Lists every saved intake, newest first. On failure (the folder cannot be
- * listed, out of memory) *out is empty and err says what to do. */
+/* Lists every saved intake: those with an answer that means "now" and not
+ * yet seen first (newest first among them), then the others newest first.
+ * On failure (the folder cannot be listed, out of memory) *out is empty and
+ * err says what to do. */
 pm_status queue_load(store *s, const pm_content *c, queue_list *out, pm_msg *err);
 void queue_free(queue_list *q);
 

@@ -24,7 +24,7 @@ static chart_geo arrange(screen_ctx *s)
     chart_geo g;
     int m = px(s->r, 14), top = frame_top_h(s) + px(s->r, 2);
     if (landscape(s)) {
-        int fw = s->lw * 42 / 100;
+        int fw = s->lw * (s->v->large_text ? 32 : 42) / 100; /* larger text: wider sides */
         int side = (s->lw - fw) / 2 - m - px(s->r, 10);
         g.fig = (SDL_Rect){(s->lw - fw) / 2, top, fw, s->lh - top - px(s->r, 8)};
         int bottom = s->lh - px(s->r, 80) - px(s->r, 6);
@@ -80,17 +80,20 @@ static void layout(screen_ctx *s)
         w->px = (int)floorf(p.x);
         w->py = (int)floorf(p.y);
     }
-    int g = px(s->r, 10), bh = px(s->r, 64);
+    int g = px(s->r, 10), bh = px(s->r, s->v->large_text ? 76 : 64);
     widget *f = w_flow(s->wl, "view_front", (SDL_Rect){pan.x, pan.y, pan.w, bh}, WS_CHOICE,
                        T(s, "ui.chart.front"), EV_SET_VIEW, VIEW_FRONT);
     f->selected = v == VIEW_FRONT;
+    f->compact = s->v->large_text;
     widget *k = w_flow(s->wl, "view_back", (SDL_Rect){pan.x, pan.y + bh + g, pan.w, bh},
                        WS_CHOICE, T(s, "ui.chart.back"), EV_SET_VIEW, VIEW_BACK);
     k->selected = v == VIEW_BACK;
+    k->compact = s->v->large_text;
     if (s->v->chart.zoom > 1) {
         widget *z = w_add(s->wl, "zoom_out", (SDL_Rect){pan.x, pan.y + 2 * (bh + g), pan.w, bh},
                           WS_SECONDARY, T(s, "ui.chart.whole_body"));
         z->act = ACT_ZOOM_OUT;
+        z->compact = s->v->large_text;
     }
 }
 
@@ -112,10 +115,12 @@ static void draw(screen_ctx *s)
     /* The client's own sides: on the front view their right is on our left. */
     const char *lk = T(s, v == VIEW_FRONT ? "ui.chart.your_right" : "ui.chart.your_left");
     const char *rk = T(s, v == VIEW_FRONT ? "ui.chart.your_left" : "ui.chart.your_right");
-    SDL_Rect lr = {fig.x + px(s->r, 8), fig.y + px(s->r, 4), fig.w / 2 - px(s->r, 12), px(s->r, 26)};
-    SDL_Rect rr = {fig.x + fig.w / 2 + px(s->r, 4), fig.y + px(s->r, 4), fig.w / 2 - px(s->r, 12), px(s->r, 26)};
-    t_box(s->r, lr, lk, FONT_SMALL, true, COL_PRIMARY, AL_LEFT, true);
-    t_box(s->r, rr, rk, FONT_SMALL, true, COL_PRIMARY, AL_RIGHT, true);
+    int sh = px(s->r, 26 * r_text_scale(s->r) * (s->v->large_text ? 1.7 : 1.0));
+    SDL_Rect lr = {fig.x + px(s->r, 8), fig.y + px(s->r, 4), fig.w / 2 - px(s->r, 12), sh};
+    SDL_Rect rr = {fig.x + fig.w / 2 + px(s->r, 4), fig.y + px(s->r, 4), fig.w / 2 - px(s->r, 12), sh};
+    bool big = s->v->large_text;
+    t_box(s->r, lr, lk, FONT_SMALL, !big, COL_PRIMARY, AL_LEFT, true);
+    t_box(s->r, rr, rk, FONT_SMALL, !big, COL_PRIMARY, AL_RIGHT, true);
 
     /* Left column (landscape): the question, what was tapped, the count. */
     SDL_Rect L = cg.left;
@@ -139,7 +144,7 @@ static void draw(screen_ctx *s)
         SDL_Rect ir = {L.x, y, L.w, info_h};
         r_round(s->r, ir, px(s->r, 10), marked ? 0xF8DED3 : 0xE8EDEF);
         t_box(s->r, (SDL_Rect){ir.x + px(s->r, 10), ir.y + px(s->r, 6), ir.w - px(s->r, 20), ir.h - px(s->r, 12)},
-              line, FONT_BODY, true, COL_INK, AL_LEFT, true);
+              line, s->v->large_text ? FONT_SMALL : FONT_BODY, true, COL_INK, AL_LEFT, true);
     } else {
         t_box(s->r, (SDL_Rect){L.x, y, L.w, info_h}, T(s, "ui.chart.help"), FONT_BODY, false, COL_INK,
               AL_LEFT, false);
@@ -154,9 +159,14 @@ static void draw(screen_ctx *s)
 
     /* Right column: under the toggle, a tip. */
     SDL_Rect R = cg.right;
-    int ty = R.y + 2 * (px(s->r, 64) + gap) + (s->v->chart.zoom > 1 ? px(s->r, 64) + gap : 0);
+    int bh = px(s->r, s->v->large_text ? 76 : 64);
+    int ty = R.y + 2 * (bh + gap) + (s->v->chart.zoom > 1 ? bh + gap : 0);
     const char *tip = s->v->chart.zoom > 1 ? T(s, "ui.chart.zoomed") : T(s, "ui.chart.tip");
+    bool fits = false;
     if (R.y + R.h - ty > px(s->r, 40))
+        t_box_px(s->r, (SDL_Rect){R.x, ty, R.w, R.y + R.h - ty}, tip,
+                 font_px(s->r, FONT_SMALL) * 3 / 4, false, COL_MUTED, AL_LEFT, false, false, &fits);
+    if (fits) /* (with larger text there may be no room left for the tip) */
         t_box(s->r, (SDL_Rect){R.x, ty, R.w, R.y + R.h - ty}, tip, FONT_SMALL, false, COL_MUTED,
               AL_LEFT, false);
 }

@@ -14,7 +14,7 @@ static consent_geo arrange(screen_ctx *s)
 {
     SDL_Rect b = s->v->body;
     consent_geo g;
-    int bh = px(s->r, 56), gap = px(s->r, 12), label = px(s->r, 32);
+    int bh = px(s->r, 56), gap = px(s->r, 12), label = px(s->r, s->v->large_text ? 60 : 32);
     int cw = px(s->r, 150);
     if (s->lw >= s->lh) {
         int lw = b.w * 44 / 100;
@@ -65,7 +65,8 @@ static void draw(screen_ctx *s)
     consent_geo g = arrange(s);
     const char *t[2] = {T(s, "ui.consent.text"), T(s, "ui.consent.text2")};
     text_paras(s->r, g.text, t, NULL, 2, FONT_BODY);
-    t_box(s->r, (SDL_Rect){g.pad.x, g.pad.y - px(s->r, 32), g.pad.w, px(s->r, 30)},
+    int lh = px(s->r, s->v->large_text ? 60 : 32);
+    t_box(s->r, (SDL_Rect){g.pad.x, g.pad.y - lh, g.pad.w, lh - px(s->r, 2)},
           T(s, "ui.consent.sign_here"), FONT_BODY, true, COL_INK, AL_LEFT, true);
     r_round_frame(s->r, g.pad, px(s->r, 10), px(s->r, 2) < 2 ? 2 : px(s->r, 2), COL_LINE,
                   COL_SURFACE);

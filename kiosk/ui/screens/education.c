@@ -54,16 +54,13 @@ static int first_text_row(const edu_view *v) { return (v->banner ? 1 : 0) + (v->
 static int row_h(screen_ctx *s, int i, int width, void *ctx)
 {
     const edu_view *v = ctx;
-    bool fits;
     if (v->banner && i == 0)
-        return t_box_px(s->r, (SDL_Rect){0, 0, width - px(s->r, 28), 1 << 20},
-                        T(s, "ui.reading.saved"), font_px(s->r, FONT_BODY), true, COL_INK, AL_LEFT,
-                        false, false, &fits) + px(s->r, 20);
+        return t_box_height(s->r, width - px(s->r, 28), T(s, "ui.reading.saved"), FONT_BODY, true) +
+               px(s->r, 20);
     if (v->picture && i == (v->banner ? 1 : 0))
         return px(s->r, s->lw >= s->lh ? 150 : 260);
     int k = i - first_text_row(v);
-    return t_box_px(s->r, (SDL_Rect){0, 0, width, 1 << 20}, v->t[k], font_px(s->r, FONT_BODY),
-                    v->head[k], COL_INK, AL_LEFT, false, false, &fits);
+    return t_box_height(s->r, width, v->t[k], FONT_BODY, v->head[k]);
 }
 
 static bool last_page(const screen_ctx *s)

@@ -16,19 +16,19 @@ typedef struct {
 
 #define MAXROWS FRAME_MAX_ROWS
 
-static int chip_h(const screen_ctx *s) { return px(s->r, 50); }
-static int row_gap(const screen_ctx *s) { return px(s->r, 6); }
+static int chip_h(const screen_ctx *s) { return px(s->r, 48); }
+static int row_gap(const screen_ctx *s) { return px(s->r, 4); }
 
 static int text_h(screen_ctx *s, const char *t, font_role role, bool bold, int w)
 {
-    bool fits;
-    return t_box_px(s->r, (SDL_Rect){0, 0, w, 1 << 20}, t, font_px(s->r, role), bold, COL_INK,
-                    AL_LEFT, false, false, &fits);
+    return t_box_height(s->r, w, t, role, bold);
 }
 
 static int chip_w(screen_ctx *s, const chip *c, int max)
 {
-    int w = t_width(s->r, c->label, font_px(s->r, FONT_BODY), true) + px(s->r, 56);
+    /* measured in the regular weight: a chosen label is drawn bold and may
+     * shrink a little to fit, rather than every choice taking the room */
+    int w = t_width(s->r, c->label, font_px(s->r, FONT_BODY), false) + px(s->r, 56);
     if (w < px(s->r, 96))
         w = px(s->r, 96);
     return w > max ? max : w;
@@ -74,6 +74,27 @@ static int grid_cols(screen_ctx *s, const form_item *it, int width)
     if (rows < 1)
         rows = 1;
     return (it->nchips + rows - 1) / rows;
+}
+
+/* The text box inside a choice of width w (what w_draw gives its label). */
+static int label_w(const screen_ctx *s, int w)
+{
+    return w - px(s->r, 52);
+}
+
+/* A grid row: as tall as a choice, or taller when a label needs two lines
+ * at its own size (the label is then not shrunk to fit). */
+static int grid_row_h(screen_ctx *s, const form_item *it, int a, int cols, int width)
+{
+    int gap = px(s->r, 8);
+    int w = (width - (cols - 1) * gap) / cols;
+    int h = chip_h(s);
+    for (int i = a; i < a + cols && i < it->nchips; i++) {
+        int t = text_h(s, it->chips[i].label, FONT_BODY, false, label_w(s, w)) + px(s->r, 8);
+        if (t > h)
+            h = t;
+    }
+    return h;
 }
 
 static int chips_rows_h(screen_ctx *s, const form_item *it, int width)
@@ -131,11 +152,28 @@ static int question_h(screen_ctx *s, const form_item *it, int width)
     return text_h(s, it->text, FONT_BODY, false, width) + px(s->r, 6) + chips_rows_h(s, it, width);
 }
 
+/* A scale or a grid with a label: at the left on a wide page (the label
+ * wraps in its column), else the label is a row of its own above. */
+static int side_w(const screen_ctx *s) { return px(s->r, 160); }
+
+static bool labelled_beside(const screen_ctx *s, const form_item *it, int width)
+{
+    return it->text && (it->kind == FI_SCALE || it->kind == FI_GRID) && width >= px(s->r, 880);
+}
+
 static int expand(screen_ctx *s, int width, const form_item *items, int n, frow *rows)
 {
     int nr = 0;
     for (int i = 0; i < n && nr < MAXROWS; i++) {
         const form_item *it = &items[i];
+        bool beside = labelled_beside(s, it, width);
+        if (it->text && (it->kind == FI_SCALE || it->kind == FI_GRID) && !beside)
+            rows[nr++] = (frow){i, -1, -1,
+                                text_h(s, it->text, FONT_BODY, true, width) + px(s->r, 2)};
+        int cw = beside ? width - side_w(s) : width;
+        int lh = beside ? text_h(s, it->text, FONT_BODY, true, side_w(s) - px(s->r, 10)) : 0;
+        if (nr >= MAXROWS)
+            break;
         switch (it->kind) {
         case FI_LABEL:
             rows[nr++] = (frow){i, 0, 0, text_h(s, it->text, FONT_BODY, true, width) + px(s->r, 2)};
@@ -148,9 +186,11 @@ static int expand(screen_ctx *s, int width, const form_item *items, int n, frow 
                                 text_h(s, it->text, FONT_BODY, true, width - px(s->r, 28)) +
                                     px(s->r, 18)};
             break;
-        case FI_SCALE:
-            rows[nr++] = (frow){i, 0, 0, px(s->r, 60) + px(s->r, 18) + band_words_h(s, width)};
+        case FI_SCALE: {
+            int h = px(s->r, 54) + px(s->r, 14) + band_words_h(s, cw);
+            rows[nr++] = (frow){i, 0, 0, h > lh ? h : lh};
             break;
+        }
         case FI_CHIPS:
             for (int a = 0; a < it->nchips && nr < MAXROWS;) {
                 int b = chips_row_end(s, it, a, width);
@@ -159,9 +199,13 @@ static int expand(screen_ctx *s, int width, const form_item *items, int n, frow 
             }
             break;
         case FI_GRID: {
-            int cols = grid_cols(s, it, width);
-            for (int a = 0; a < it->nchips && nr < MAXROWS; a += cols)
-                rows[nr++] = (frow){i, a, a + cols < it->nchips ? a + cols : it->nchips, chip_h(s)};
+            int cols = grid_cols(s, it, cw);
+            for (int a = 0; a < it->nchips && nr < MAXROWS; a += cols) {
+                int h = grid_row_h(s, it, a, cols, cw);
+                if (a == 0 && lh > h)
+                    h = lh;
+                rows[nr++] = (frow){i, a, a + cols < it->nchips ? a + cols : it->nchips, h};
+            }
             break;
         }
         case FI_QUESTION:
@@ -211,7 +255,7 @@ int form_height(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
 static SDL_Rect scale_cell(const screen_ctx *s, int x, int y, int w, int i)
 {
     int gap = px(s->r, 4), cw = (w - 10 * gap) / 11;
-    return (SDL_Rect){x + i * (cw + gap), y, cw, px(s->r, 60)};
+    return (SDL_Rect){x + i * (cw + gap), y, cw, px(s->r, 54)};
 }
 
 static void add_chip(screen_ctx *s, const chip *c, SDL_Rect r, widget_style style)
@@ -225,6 +269,12 @@ static void add_chip(screen_ctx *s, const chip *c, SDL_Rect r, widget_style styl
 static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Rect box)
 {
     int gap = px(s->r, 8);
+    if (r->a < 0)
+        return; /* a label row of its own */
+    if (labelled_beside(s, it, box.w)) {
+        box.x += side_w(s);
+        box.w -= side_w(s);
+    }
     switch (it->kind) {
     case FI_SCALE: {
         static const char *const num[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
@@ -252,7 +302,7 @@ static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Re
         int w = (box.w - (cols - 1) * gap) / cols;
         for (int i = r->a; i < r->b; i++)
             add_chip(s, &it->chips[i],
-                     (SDL_Rect){box.x + (i - r->a) * (w + gap), box.y, w, chip_h(s)}, it->style);
+                     (SDL_Rect){box.x + (i - r->a) * (w + gap), box.y, w, r->h}, it->style);
         return;
     }
     case FI_QUESTION: {
@@ -307,7 +357,7 @@ void form_layout(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
 static void draw_scale_words(screen_ctx *s, const form_item *it, SDL_Rect box)
 {
     int gap = px(s->r, 4), cw = (box.w - 10 * gap) / 11;
-    int y = box.y + px(s->r, 60) + px(s->r, 6);
+    int y = box.y + px(s->r, 54) + px(s->r, 4);
     size_t n = content_band_count(s->content);
     for (size_t i = 0; i < n; i++) {
         const pm_band *band = content_band(s->content, i);
@@ -317,7 +367,7 @@ static void draw_scale_words(screen_ctx *s, const form_item *it, SDL_Rect box)
         SDL_Rect bar = {x0, y, x1 - x0, px(s->r, 6)};
         r_round(s->r, bar, bar.h / 2, band->colour);
         SDL_Rect wb = band_words_box(s, box.x, box.w, band, i, n);
-        SDL_Rect wr = {wb.x, bar.y + px(s->r, 10), wb.w, box.y + box.h - bar.y - px(s->r, 10)};
+        SDL_Rect wr = {wb.x, bar.y + px(s->r, 8), wb.w, box.y + box.h - bar.y - px(s->r, 8)};
         text_align al = band->min == band->max ? (i == 0 ? AL_LEFT : i + 1 == n ? AL_RIGHT : AL_CENTRE)
                                                : AL_CENTRE;
         t_box(s->r, wr, T(s, band->label_key), FONT_SMALL, chosen, chosen ? COL_INK : COL_MUTED,
@@ -332,6 +382,17 @@ void form_draw(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
     for (int i = g.rs.first; i < g.rs.end; i++) {
         const form_item *it = &items[g.rows[i].item];
         SDL_Rect box = {g.rs.area.x, g.rs.y[i], g.rs.area.w, g.rows[i].h};
+        if (g.rows[i].a < 0) { /* a scale's or a grid's label, above it */
+            t_box(s->r, box, it->text, FONT_BODY, true, COL_INK, AL_LEFT, false);
+            continue;
+        }
+        if (labelled_beside(s, it, box.w)) {
+            if (g.rows[i].a == 0)
+                t_box(s->r, (SDL_Rect){box.x, box.y, side_w(s) - px(s->r, 10), box.h}, it->text,
+                      FONT_BODY, true, COL_INK, AL_LEFT, false);
+            box.x += side_w(s);
+            box.w -= side_w(s);
+        }
         switch (it->kind) {
         case FI_LABEL:
             t_box(s->r, box, it->text, FONT_BODY, true, COL_INK, AL_LEFT, false);

@@ -26,7 +26,8 @@ typedef enum {
 
 typedef struct {
     fi_kind kind;
-    const char *text;    /* LABEL, TEXT, NOTICE, QUESTION */
+    const char *text;    /* LABEL, TEXT, NOTICE, QUESTION; SCALE and GRID: a
+                            label at their left on a wide page (else above) */
     const chip *chips;   /* CHIPS, GRID, QUESTION (its answers), BUTTON */
     int nchips;
     widget_style style;  /* chips: WS_CHOICE (any) or WS_RADIO (one) */

@@ -10,11 +10,19 @@
 #include <stdio.h>
 #include <string.h>
 
-static int top_h(const screen_ctx *s) { return px(s->r, 54); }
-static int foot_h(const screen_ctx *s) { return px(s->r, 72); }
+/* The top bar: the progress beside the two buttons; with larger text the
+ * buttons take the first row and the progress the second. */
+static bool two_rows(const screen_ctx *s) { return s->v->large_text; }
+static int top_h(const screen_ctx *s) { return px(s->r, two_rows(s) ? 96 : 52); }
+static int foot_h(const screen_ctx *s) { return px(s->r, s->v->large_text ? 80 : 66); }
 static int margin(const screen_ctx *s) { return px(s->r, 12); }
 
 int frame_top_h(const screen_ctx *s) { return top_h(s); }
+
+bool frame_title_is_long(screen_ctx *s, const char *title)
+{
+    return t_width(s->r, title, font_px(s->r, FONT_TITLE), true) > (s->lw - 2 * margin(s)) * 6 / 5;
+}
 
 /* The width a top-bar button needs for its label. */
 static int button_w(screen_ctx *s, const char *label, int min)
@@ -76,7 +84,7 @@ SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f)
 SDL_Rect frame_layout_mid(screen_ctx *s, const frame_spec *f, const frame_middle *mid)
 {
     int m = margin(s);
-    int bh = px(s->r, 56);
+    int bh = px(s->r, s->v->large_text ? 68 : 54);
     int fy = s->lh - foot_h(s) + (foot_h(s) - bh) / 2;
     int bwid = s->lw / 4 > px(s->r, 150) ? s->lw / 4 : px(s->r, 150);
     if (bwid > px(s->r, 220))
@@ -109,8 +117,9 @@ SDL_Rect frame_layout_mid(screen_ctx *s, const frame_spec *f, const frame_middle
         int w = button_w(s, T(s, mid->key), 120) + px(s->r, 16);
         if (w > x1 - x0)
             w = x1 - x0;
-        w_flow(s->wl, mid->id, (SDL_Rect){x0 + (x1 - x0 - w) / 2, fy, w, bh}, WS_SECONDARY,
-               T(s, mid->key), mid->ev, mid->arg);
+        widget *mw = w_flow(s->wl, mid->id, (SDL_Rect){x0 + (x1 - x0 - w) / 2, fy, w, bh},
+                            WS_SECONDARY, T(s, mid->key), mid->ev, mid->arg);
+        mw->compact = true; /* its label may take two lines */
     }
     s->v->body = frame_body(s, f->title ? (f->tall_title ? 2 : 1) : 0);
     return s->v->body;
@@ -122,7 +131,7 @@ SDL_Rect frame_body(const screen_ctx *s, int title)
     int top = top_h(s);
     SDL_Rect body = {m, top, s->lw - 2 * m, s->lh - foot_h(s) - top};
     if (title) {
-        int th = px(s->r, title == 2 ? 72 : 42);
+        int th = px(s->r, title == 2 ? (s->v->large_text ? 120 : 72) : (s->v->large_text ? 52 : 40));
         body.y += th;
         body.h -= th;
     }
@@ -144,15 +153,22 @@ static void draw_progress(screen_ctx *s, int right)
     int gap = px(s->r, 6);
     int seg = (w - (n - 1) * gap) / n;
     bool names = true;
-    for (int i = 0; i < n && names; i++)
-        names = t_width(s->r, T(s, flow_section_key(s->flow, i)), size, i == cur) <= seg;
-    int ty = px(s->r, 4), by = px(s->r, 34), bh = px(s->r, 12);
+    for (int i = 0; i < n && names; i++) /* bold, as if current: the same on every page */
+        names = t_width(s->r, T(s, flow_section_key(s->flow, i)), size, true) <= seg;
+    int top = two_rows(s) ? px(s->r, 54) : 0;
+    int ty = top + px(s->r, two_rows(s) ? 0 : 4), by = top + px(s->r, two_rows(s) ? 28 : 34),
+        bh = px(s->r, 12);
     if (!names) {
         char line[160];
         tfmt(line, sizeof line, T(s, "ui.section.count"), cur + 1, n);
         char both[256];
         snprintf(both, sizeof both, "%s · %s", T(s, flow_section_key(s->flow, cur)), line);
-        t_box(s->r, (SDL_Rect){x0, ty, w, by - ty}, both, FONT_SMALL, true, COL_INK, AL_LEFT, true);
+        /* where even that does not fit, the section's name alone */
+        bool fits;
+        t_box_px(s->r, (SDL_Rect){x0, ty, w, by - ty}, both, font_px(s->r, FONT_SMALL), true,
+                 COL_INK, AL_LEFT, true, false, &fits);
+        t_box(s->r, (SDL_Rect){x0, ty, w, by - ty}, fits ? both : T(s, flow_section_key(s->flow, cur)),
+              FONT_SMALL, true, COL_INK, AL_LEFT, true);
     }
     for (int i = 0; i < n; i++) {
         int x = x0 + i * (seg + gap);
@@ -171,9 +187,11 @@ void frame_draw(screen_ctx *s, const frame_spec *f)
 {
     int m = margin(s);
     int right = top_buttons(s, has_start_over(s, f), false);
-    draw_progress(s, right);
+    draw_progress(s, two_rows(s) ? s->lw - margin(s) : right);
     if (f->title) {
-        SDL_Rect tr = {m, top_h(s) - px(s->r, 2), s->lw - 2 * m, px(s->r, f->tall_title ? 72 : 42)};
+        SDL_Rect tr = {m, top_h(s) - px(s->r, 2), s->lw - 2 * m,
+                       px(s->r, f->tall_title ? (s->v->large_text ? 120 : 72)
+                                              : (s->v->large_text ? 52 : 40))};
         t_box(s->r, tr, f->title, FONT_TITLE, true, COL_INK, AL_LEFT, true);
     }
     /* The hint replaces a dead end: say what is missing, above the buttons. */
@@ -185,7 +203,7 @@ void frame_draw(screen_ctx *s, const frame_spec *f)
         int x0 = back ? back->r.x + back->r.w + m : m;
         int x1 = next ? next->r.x - m : s->lw - m;
         SDL_Rect hr = {x0, s->lh - foot_h(s) + px(s->r, 6), x1 - x0, foot_h(s) - px(s->r, 12)};
-        if (hr.w < px(s->r, 240) || mid) {
+        if (hr.w < px(s->r, 240) || mid || s->v->large_text) {
             /* No room between the buttons: the hint sits full width just
              * above them, over the end of the page. */
             int hh = px(s->r, 64);
@@ -294,25 +312,16 @@ void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap
     out->scrolls = scrolls;
     if (scrolls)
         out->area.w -= frame_rail_w(s);
-    /* the first row shown: s->v->scroll, clamped so the last page is full */
+    /* the first row shown: s->v->scroll (the last page may be part empty:
+     * pulling it up to fill would skip a row that never showed whole) */
     int first = scrolls ? s->v->scroll : 0;
     if (first < 0)
         first = 0;
-    int last_first = n - 1;
-    for (int used = 0; last_first >= 0; last_first--) {
-        used += h[last_first] + (used ? gap : 0);
-        if (used > out->area.h) {
-            last_first++;
-            break;
-        }
-    }
-    if (last_first < 0)
-        last_first = 0;
-    if (last_first >= n)
-        last_first = n > 0 ? n - 1 : 0;
-    if (first > last_first)
-        first = last_first;
-    s->v->scroll = first;
+    if (first > n - 1)
+        first = n > 0 ? n - 1 : 0;
+    if (scrolls) /* (a list that fits leaves the page's scrolling alone:
+                    another list on the page may scroll) */
+        s->v->scroll = first;
     int y = out->area.y, end = first;
     for (; end < n; end++) {
         if (end > first && y + h[end] > out->area.y + out->area.h)
@@ -327,14 +336,16 @@ void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap
     int up = first;
     for (int used = 0; up > 0;) {
         used += h[up - 1] + (used ? gap : 0);
-        if (used > out->area.h)
+        if (used > out->area.h && up < first)
             break;
-        up--;
+        up--; /* at least one row back, however tall */
     }
-    s->v->scroll_rows = scrolls;
+    if (!scrolls)
+        return;
+    s->v->scroll_rows = true;
     s->v->scroll_up_to = up;
     s->v->scroll_down_to = end < n ? end : first;
-    if (!scrolls || !add)
+    if (!add)
         return;
     int rx = area.x + area.w - rail_w(s), bh = (area.h - px(s->r, 8)) / 2;
     if (bh > px(s->r, 120))

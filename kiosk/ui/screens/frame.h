@@ -37,6 +37,8 @@ void frame_draw(screen_ctx *s, const frame_spec *f);
 SDL_Rect frame_body(const screen_ctx *s, int title);
 /* The top bar's height (the progress and its buttons). */
 int frame_top_h(const screen_ctx *s);
+/* Whether a title needs two lines at this width (a long area's name). */
+bool frame_title_is_long(screen_ctx *s, const char *title);
 
 /* The top bar's buttons alone, at the top right: "Larger text", and
  * "Start over" when start_over (welcome has only the first). */

@@ -18,6 +18,9 @@ typedef struct {
     int card_h;
 } pat_geo;
 
+static bool legend_beside(screen_ctx *s, int width);
+static int legend_block_h(screen_ctx *s, int w);
+
 static void arrange(screen_ctx *s, pat_geo *g)
 {
     g->n = flow_candidates(s->flow, g->cand, FLOW_MAX_CANDIDATES);
@@ -26,7 +29,13 @@ static void arrange(screen_ctx *s, pat_geo *g)
     if (g->n > 0 && g->n < g->cols)
         g->cols = g->n;
     g->rows = (g->n + g->cols - 1) / g->cols;
+    /* as tall as the page allows (bigger pictures), but at least this */
     g->card_h = px(s->r, s->v->large_text ? 132 : 104);
+    SDL_Rect b = frame_body(s, 1);
+    int legend = legend_block_h(s, b.w) + (legend_beside(s, b.w) ? 0 : px(s->r, 60));
+    int fit = g->rows ? (b.h - legend - px(s->r, 10) * g->rows) / g->rows : 0;
+    if (fit > g->card_h)
+        g->card_h = fit < px(s->r, 220) ? fit : px(s->r, 220);
 }
 
 /* Rows: the cards' rows, then the legend with "None of these". */
@@ -42,13 +51,29 @@ static bool legend_beside(screen_ctx *s, int width)
     return s->lw >= s->lh && width >= px(s->r, 700) && !s->v->large_text;
 }
 
+/* The legend's rows of swatches at width w (3 a row where they fit). */
+static int legend_rows(const screen_ctx *s, int w)
+{
+    int per = w / px(s->r, 230);
+    per = per < 1 ? 1 : per > 3 ? 3 : per;
+    return (3 + per - 1) / per;
+}
+
+/* The legend's own height (without None of these) at width w. */
+static int legend_block_h(screen_ctx *s, int w)
+{
+    int unit = px(s->r, s->v->large_text ? 62 : 44);
+    return legend_beside(s, w) ? legend_h(s) : legend_rows(s, w) * unit;
+}
+
 static int row_h(screen_ctx *s, int i, int width, void *ctx)
 {
     const pat_geo *g = &((rows_ctx *)ctx)->g;
     if (i < g->rows)
         return g->card_h;
-    if (i == g->rows) /* the legend (and None of these beside it when wide) */
-        return legend_beside(s, width) ? legend_h(s) : legend_h(s) * 2 - px(s->r, 14);
+    if (i == g->rows) /* the legend (and None of these beside it when wide, else under it) */
+        return legend_beside(s, width) ? legend_h(s)
+                                       : legend_block_h(s, width) + px(s->r, 6) + px(s->r, 54);
     return legend_h(s);
 }
 
@@ -78,17 +103,17 @@ static SDL_Rect none_rect(screen_ctx *s, const frame_rowset *rs, int row)
     int h = px(s->r, 54);
     if (legend_beside(s, rs->area.w))
         return (SDL_Rect){rs->area.x + rs->area.w - w, rs->y[row] + (legend_h(s) - h) / 2, w, h};
-    return (SDL_Rect){rs->area.x, rs->y[row] + legend_h(s) - px(s->r, 14), w, h};
+    return (SDL_Rect){rs->area.x, rs->y[row] + legend_block_h(s, rs->area.w) + px(s->r, 6), w, h};
 }
 
 /* ---- the enlarged picture ------------------------------------------------------- */
 
 static SDL_Rect big_buttons(const screen_ctx *s, SDL_Rect *choose)
 {
-    int m = px(s->r, 12), bh = px(s->r, 60), gap = px(s->r, 12);
+    int m = px(s->r, 12), bh = px(s->r, s->v->large_text ? 72 : 60), gap = px(s->r, 12);
     int w = (s->lw - 2 * m - gap) / 2;
-    if (w > px(s->r, 300))
-        w = px(s->r, 300);
+    if (w > px(s->r, 360))
+        w = px(s->r, 360);
     int y = s->lh - m - bh;
     *choose = (SDL_Rect){s->lw - m - w, y, w, bh};
     return (SDL_Rect){m, y, w, bh};
@@ -105,6 +130,7 @@ static void big_layout(screen_ctx *s, int muscle)
     widget *w = w_flow(s->wl, "choose_picture", choose, WS_CHOICE,
                        T(s, "ui.picture.choose"), EV_TOGGLE_PATTERN, muscle);
     w->selected = chosen;
+    w->compact = true;
 }
 
 static void draw_legend(screen_ctx *s, SDL_Rect r, bool stacked);
@@ -192,8 +218,7 @@ static void draw_legend(screen_ctx *s, SDL_Rect r, bool stacked)
     const char *keys[3] = {"ui.patterns.legend_zone", "ui.patterns.legend_spill",
                            "ui.patterns.legend_point"};
     int sw = px(s->r, 26), gap = px(s->r, 8);
-    int n = 3, per_row = stacked ? 2 : 3;
-    int rows = (n + per_row - 1) / per_row;
+    int n = 3, rows = stacked ? 2 : legend_rows(s, r.w), per_row = (n + rows - 1) / rows;
     int cw = r.w / per_row, ch = r.h / rows;
     for (int i = 0; i < n; i++) {
         SDL_Rect cell = {r.x + (i % per_row) * cw, r.y + (i / per_row) * ch, cw, ch};
@@ -253,8 +278,8 @@ static void draw(screen_ctx *s)
         t_box(s->r, tr, label, FONT_SMALL, sel, COL_INK, AL_LEFT, false);
     }
     if (row_shown(&rs, rc.g.rows)) {
-        SDL_Rect lr = {rs.area.x, rs.y[rc.g.rows], rs.area.w, legend_h(s)};
         bool beside = legend_beside(s, rs.area.w);
+        SDL_Rect lr = {rs.area.x, rs.y[rc.g.rows], rs.area.w, legend_block_h(s, rs.area.w)};
         if (beside)
             lr.w -= px(s->r, 300) + px(s->r, 12);
         draw_legend(s, lr, false);

@@ -138,11 +138,8 @@ static int row_h(screen_ctx *s, int i, int width, void *ctx)
 {
     const review_view *v = ctx;
     int tw = width - link_w(s) - px(s->r, 24);
-    bool fits;
-    int lh = t_box_px(s->r, (SDL_Rect){0, 0, tw, 1 << 20}, v->r[i].label, font_px(s->r, FONT_SMALL),
-                      false, COL_MUTED, AL_LEFT, false, false, &fits);
-    int vh = t_box_px(s->r, (SDL_Rect){0, 0, tw, 1 << 20}, v->r[i].value, font_px(s->r, FONT_BODY),
-                      true, COL_INK, AL_LEFT, false, false, &fits);
+    int lh = t_box_height(s->r, tw, v->r[i].label, FONT_SMALL, false);
+    int vh = t_box_height(s->r, tw, v->r[i].value, FONT_BODY, true);
     int h = lh + vh + px(s->r, 16);
     return h < px(s->r, 64) ? px(s->r, 64) : h;
 }
@@ -187,9 +184,7 @@ static void draw(screen_ctx *s)
         if ((i - rs.first) % 2 == 0)
             r_round(s->r, row, px(s->r, 8), COL_ROW);
         int tw = row.w - link_w(s) - px(s->r, 24);
-        bool fits;
-        int lh = t_box_px(s->r, (SDL_Rect){0, 0, tw, 1 << 20}, v.r[i].label,
-                          font_px(s->r, FONT_SMALL), false, COL_MUTED, AL_LEFT, false, false, &fits);
+        int lh = t_box_height(s->r, tw, v.r[i].label, FONT_SMALL, false);
         t_box(s->r, (SDL_Rect){row.x + px(s->r, 8), row.y + px(s->r, 6), tw, lh}, v.r[i].label,
               FONT_SMALL, false, COL_MUTED, AL_LEFT, false);
         t_box(s->r,

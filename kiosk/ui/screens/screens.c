@@ -54,11 +54,12 @@ void overlay_layout(screen_ctx *s)
 {
     w_clear(s->wl);
     SDL_Rect c = card(s);
-    int m = px(s->r, 20), bh = px(s->r, 66);
+    int m = px(s->r, 20), bh = px(s->r, s->v->large_text ? 80 : 66);
     int y = c.y + c.h - m - bh;
     int half = (c.w - 3 * m) / 2;
-    w_flow(s->wl, "start_over", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY,
-           T(s, "ui.idle.start_over"), EV_START_OVER, 0);
+    widget *so = w_flow(s->wl, "start_over", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY,
+                        T(s, "ui.idle.start_over"), EV_START_OVER, 0);
+    so->compact = s->v->large_text;
     w_flow(s->wl, "still_here", (SDL_Rect){c.x + 2 * m + half, y, half, bh}, WS_PRIMARY,
            T(s, "ui.idle.continue"), EV_STILL_HERE, 0);
 }

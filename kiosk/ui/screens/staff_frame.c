@@ -89,9 +89,16 @@ void staff_date_time(int64_t t, char *out, size_t size)
 
 int staff_badge(screen_ctx *s, int x, int y, int h, pm_flag f)
 {
+    return staff_badge_now(s, x, y, h, f, false);
+}
+
+int staff_badge_now(screen_ctx *s, int x, int y, int h, pm_flag f, bool now)
+{
     if (f == FLAG_NONE)
         return 0;
-    const char *label = TS(s, f == FLAG_URGENT ? "staff.badge.urgent" : "staff.badge.attention");
+    const char *label = TS(s, now                ? "staff.badge.now"
+                              : f == FLAG_URGENT ? "staff.badge.urgent"
+                                                 : "staff.badge.attention");
     int size = font_px(s->r, FONT_SMALL);
     int w = t_width(s->r, label, size, true) + px(s->r, 20);
     unsigned bg = f == FLAG_URGENT ? COL_DANGER : COL_CAUTION;

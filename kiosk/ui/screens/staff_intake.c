@@ -240,6 +240,23 @@ static void draw_charts(screen_ctx *s, SDL_Rect area, const intake *in)
         xf.clip = fig;
         fill_ctx fc = {s->content, in};
         chart_draw(s->art, views[i], xf, fill, &fc);
+        /* the strength as a number on each marked area: not by colour alone */
+        r_clip(s->r, &fig);
+        for (int k = 0; k < in->nmarks; k++) {
+            const pm_region *reg = content_region(s->content, (size_t)in->marks[k].region);
+            if (reg->view != views[i] || in->marks[k].intensity < 0)
+                continue;
+            SDL_FPoint p = chart_to_screen(xf, reg->anchor);
+            float rad = (float)px(s->r, 10);
+            r_circle(s->r, p.x, p.y, rad, COL_INK, 255);
+            r_circle(s->r, p.x, p.y, rad - 1.5f, COL_SURFACE, 255);
+            char num[8];
+            snprintf(num, sizeof num, "%d", in->marks[k].intensity);
+            int sz = (int)(rad * 1.2f);
+            int tw = t_width(s->r, num, sz, true), th = t_height(s->r, sz, true);
+            t_line(s->r, (int)(p.x - tw / 2.0f), (int)(p.y - th / 2.0f), num, sz, true, COL_INK);
+        }
+        r_clip(s->r, NULL);
     }
 }
 

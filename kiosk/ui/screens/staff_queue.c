@@ -111,16 +111,18 @@ static void layout(screen_ctx *s)
 
 static void draw_row(screen_ctx *s, const queue_entry *e, SDL_Rect r)
 {
-    r_round(s->r, r, px(s->r, 10), COL_SURFACE);
+    /* a card with an edge: it opens when touched */
+    r_round_frame(s->r, r, px(s->r, 10), px(s->r, 2) < 2 ? 2 : px(s->r, 2), COL_LINE, COL_SURFACE);
     if (e->worst == FLAG_URGENT)
-        r_rect(s->r, (SDL_Rect){r.x, r.y, px(s->r, 8), r.h}, COL_DANGER);
+        r_rect(s->r, (SDL_Rect){r.x + px(s->r, 2), r.y + px(s->r, 10), px(s->r, 8), r.h - px(s->r, 20)},
+               COL_DANGER);
     int pad = px(s->r, 14);
     int x = r.x + pad + px(s->r, 6);
     int bh = px(s->r, 28);
     int right_w = px(s->r, s->lw < s->lh ? 150 : 180);
     int top_h = r.h / 2;
     /* line 1: badge and name */
-    int bw = staff_badge(s, x, r.y + (top_h - bh) / 2 + px(s->r, 4), bh, e->worst);
+    int bw = staff_badge_now(s, x, r.y + (top_h - bh) / 2 + px(s->r, 4), bh, e->worst, e->now);
     int nx = x + (bw ? bw + px(s->r, 10) : 0);
     const char *name = e->name[0] ? e->name : TS(s, "staff.queue.no_name");
     t_box(s->r, (SDL_Rect){nx, r.y + px(s->r, 4), r.x + r.w - right_w - nx, top_h}, name, FONT_BODY,
@@ -216,7 +218,7 @@ static void draw(screen_ctx *s)
         staff_pager_draw(s, g.pager);
     size_t first = (size_t)s->v->scroll * (size_t)g.per_page;
     for (size_t i = first; i < count && i < first + (size_t)g.per_page; i++) {
-        SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(s->r, 6)};
+        SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(s->r, 4)};
         draw_row(s, &q->items[i], r);
     }
 }

@@ -31,6 +31,9 @@ void staff_date_time(int64_t t, char *out, size_t size);
 /* A pill with "Urgent" (red) or "Check" (amber); nothing for no flag.
  * Returns its width. */
 int staff_badge(screen_ctx *s, int x, int y, int h, pm_flag f);
+/* The same, "Now" for an intake with an answer that means "tell the front
+ * desk now" (screening.h): it is listed first. */
+int staff_badge_now(screen_ctx *s, int x, int y, int h, pm_flag f, bool now);
 /* Page buttons in r for a list in pages (s->v->scroll of s->v->scroll_max),
  * and the "2 / 3" between them (call from draw). */
 void staff_pager(screen_ctx *s, SDL_Rect r);
