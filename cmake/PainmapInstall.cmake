@@ -1,6 +1,7 @@
-# PainmapInstall.cmake — where `cmake --install` puts the kiosk, and the
-# Debian package `cpack -G DEB` makes of it (README.md, "Building the
-# package"). Included by the top-level CMakeLists.txt.
+# PainmapInstall.cmake — where `cmake --install` puts the kiosk, how the
+# program finds its data there, and the Debian package `cpack -G DEB` makes
+# of it (README.md, "Building the package"). Included by the top-level
+# CMakeLists.txt once the painmap target exists.
 #
 #   PREFIX/bin/painmap
 #   PREFIX/share/painmap/{data,assets,README.md}
@@ -10,6 +11,24 @@
 # With PREFIX=/usr (what the package needs) these are the paths systemd and
 # udev read on Debian 12 and 13 alike (on 12 /lib is /usr/lib).
 
+# --- where the program finds its data --------------------------------------------
+# No path of this machine goes into the binary (kiosk/platform/paths.h): it
+# finds data/ and assets/ from its own place, installed (../share/painmap
+# from bin/) or in this build folder, where these links stand in for the
+# installed copies. The configured install folders are its last resort.
+file(RELATIVE_PATH PAINMAP_DATA_RELATIVE ${CMAKE_INSTALL_FULL_BINDIR}
+     ${CMAKE_INSTALL_FULL_DATADIR}/painmap)
+target_compile_definitions(painmap PRIVATE
+  PAINMAP_DATA_RELATIVE="${PAINMAP_DATA_RELATIVE}"
+  PAINMAP_INSTALL_DATA="${CMAKE_INSTALL_FULL_DATADIR}/painmap/data"
+  PAINMAP_INSTALL_ASSETS="${CMAKE_INSTALL_FULL_DATADIR}/painmap/assets")
+file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/share/painmap)
+foreach(sub data assets)
+  file(CREATE_LINK ${CMAKE_CURRENT_SOURCE_DIR}/${sub} ${CMAKE_CURRENT_BINARY_DIR}/share/painmap/${sub}
+       SYMBOLIC)
+endforeach()
+
+# --- what goes where -------------------------------------------------------------
 set(PAINMAP_INSTALL_UNITDIR "lib/systemd/system" CACHE STRING
     "where systemd units go, relative to CMAKE_INSTALL_PREFIX")
 set(PAINMAP_INSTALL_UDEVDIR "lib/udev/rules.d" CACHE STRING
