@@ -11,7 +11,7 @@
 #   package_install_bookworm   --check-data, --demo and purge (and Debian 12)
 #
 # The chroots' bare systems and the .debs apt fetched are kept in
-# PAINMAP_PACKAGE_CACHE, so a rerun takes about a minute per suite and needs
+# PAINMAP_PACKAGE_CACHE, so a rerun takes 1-3 minutes per suite and needs
 # no network (tests/package/install-deb).
 if(PAINMAP_SANITIZE)
   return() # a package is never built with the sanitizers (which name every source file)
@@ -31,7 +31,7 @@ set(PAINMAP_PACKAGE_MIRROR "http://deb.debian.org/debian" CACHE STRING
 
 set(pm_pkg ${CMAKE_BINARY_DIR}/package)
 add_test(NAME package_build
-         COMMAND sh -c "rm -f '${pm_pkg}/build/'painmap_*.deb && \
+         COMMAND sh -c "mkdir -p '${pm_pkg}' && rm -f '${pm_pkg}/build/'painmap_*.deb && \
 ${CMAKE_COMMAND} -S '${CMAKE_SOURCE_DIR}' -B '${pm_pkg}/build' -DCMAKE_BUILD_TYPE=Release \
 -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF -DPAINMAP_WERROR=${PAINMAP_WERROR} \
 -DCMAKE_C_COMPILER='${CMAKE_C_COMPILER}' >'${pm_pkg}/configure.log' 2>&1 \
