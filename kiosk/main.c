@@ -17,13 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/random.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "platform/journal.h"
+#include "platform/paths.h"
 #include "config.h"
 #include "content.h"
 #include "pin.h"
@@ -187,27 +187,14 @@ static void usage(FILE *to)
             PNG_GOLDEN_TOLERANCE, PNG_GOLDEN_BUDGET);
 }
 
-static bool is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Data and artwork: next to the build in a source tree, else installed. */
-static const char *default_dir(const char *src_sub, const char *installed)
+/* Data and artwork: beside a build, else installed (platform/paths.h). */
+static const char *default_dir(const char *sub, const char *installed)
 {
     static char buf[2][1024]; /* written once at start-up, read-only afterwards */
-    int k = strcmp(src_sub, "data") == 0 ? 0 : 1;
-    /* Only a binary still in its build folder uses the source tree; an
-     * installed one uses the installed copy even where the source exists. */
-    char exe[1024];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    exe[n > 0 ? n : 0] = '\0';
-    bool in_build = strncmp(exe, PAINMAP_BUILD_DIR "/", strlen(PAINMAP_BUILD_DIR) + 1) == 0;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", PAINMAP_SOURCE_DIR, src_sub);
-    if (in_build && is_dir(buf[k]))
-        return buf[k];
-    return installed;
+    char exe_dir[1024];
+    paths_exe_dir(exe_dir, sizeof exe_dir);
+    return paths_default_dir(exe_dir, sub, PAINMAP_DATA_RELATIVE, installed,
+                             buf[strcmp(sub, "data") == 0 ? 0 : 1], sizeof buf[0]);
 }
 
 int main(int argc, char **argv)
