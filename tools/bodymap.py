@@ -726,7 +726,8 @@ def finger_lines(view):
     return out
 
 
-def write_svg(v, path):
+def svg_text(v):
+    """The chart artwork of one view (front.svg or back.svg), as text."""
     outline = svg_path_loops(v.outline)
     borders = internal_borders(v)
     bpath = " ".join("M" + " L".join("%s %s" % (_fmt(x), _fmt(y)) for x, y in ln) for ln in borders)
@@ -751,8 +752,12 @@ def write_svg(v, path):
   </g>
 </svg>
 """
+    return svg
+
+
+def write_svg(v, path):
     with open(path, "w", encoding="utf-8") as f:
-        f.write(svg)
+        f.write(svg_text(v))
 
 
 def write_debug_svg(v, path, labels=True):

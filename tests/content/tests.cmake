@@ -1,6 +1,16 @@
 # Content tests (tests/content), included by tests/CMakeLists.txt.
 #
+#   gen_content_in_sync  data/ and assets/chart/ are exactly what content/ and
+#                        tools/bodymap.py make: regenerates into the build
+#                        folder and fails at the first difference, naming the
+#                        file, the line and the command that fixes it
 #   rank_*               painmap --rank, the ranking as content editors see it
+find_program(PAINMAP_PYTHON3 python3 REQUIRED)
+add_test(NAME gen_content_in_sync
+         COMMAND ${PAINMAP_PYTHON3} ${CMAKE_SOURCE_DIR}/tools/gen_content.py --check
+                 --out ${CMAKE_BINARY_DIR}/regenerated)
+set_tests_properties(gen_content_in_sync PROPERTIES TIMEOUT 300)
+
 add_test(NAME rank_prints_patterns_best_first
          COMMAND painmap --rank --data ${CMAKE_SOURCE_DIR}/data temple_l neck_back_l)
 set_tests_properties(rank_prints_patterns_best_first PROPERTIES
