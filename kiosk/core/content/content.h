@@ -68,6 +68,8 @@ typedef struct {
     size_t nprimary;
     const int *spill;   /* region indices */
     size_t nspill;
+    bool both_sides;    /* the pattern shows on both sides at once, whichever side
+                           the trigger point is on (rectus abdominis' band) */
     const char *const *mimics_keys; /* conditions it is often mistaken for */
     size_t nmimics;
     const pm_section *sections;     /* the client-level education page */

@@ -178,6 +178,16 @@ static const char *get_key(loader *ld, const char *file, const char *path, const
     return k;
 }
 
+/* An optional true/false member (absent: false). */
+static bool get_opt_bool(loader *ld, const char *file, const char *path, const cJSON *obj,
+                         const char *field)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, field);
+    if (v && !cJSON_IsBool(v))
+        problem(ld, "%s: %s.%s: must be true or false", file, path, field);
+    return cJSON_IsTrue(v);
+}
+
 static const cJSON *get_array(loader *ld, const char *file, const char *path, const cJSON *obj,
                               const char *field, bool required)
 {
@@ -252,10 +262,7 @@ static void load_region(loader *ld, const cJSON *item, size_t i)
         problem(ld, "%s: %s.side: must be \"left\", \"right\" or \"centre\"", F, path);
     r.label_key = get_key(ld, F, path, item, "label");
     r.term_key = get_key(ld, F, path, item, "term");
-    const cJSON *none = cJSON_GetObjectItemCaseSensitive(item, "no_pattern");
-    if (none && !cJSON_IsBool(none))
-        problem(ld, "%s: %s.no_pattern: must be true or false", F, path);
-    r.no_pattern = cJSON_IsTrue(none);
+    r.no_pattern = get_opt_bool(ld, F, path, item, "no_pattern");
     const cJSON *poly = get_array(ld, F, path, item, "polygon", true);
     size_t n = poly ? (size_t)cJSON_GetArraySize(poly) : 0;
     geo_point *pts = NULL;
@@ -397,9 +404,8 @@ static void load_screens(loader *ld)
 /* ---- muscles.json ------------------------------------------------------ */
 
 /* Resolves an array of region ids into indices; reports dangling ids. */
-static int *region_list(loader *ld, const char *path, const cJSON *arr, size_t *n)
+static int *region_list(loader *ld, const char *F, const char *path, const cJSON *arr, size_t *n)
 {
-    const char *F = "muscles.json";
     pm_content *c = ld->c;
     size_t cap = arr ? (size_t)cJSON_GetArraySize(arr) : 0;
     int *out = arena_alloc(c, (cap ? cap : 1) * sizeof *out);
@@ -500,13 +506,14 @@ static void load_muscle(loader *ld, const cJSON *item, size_t i)
     m.ntps = k;
     /* referral zones */
     snprintf(sub, sizeof sub, "%s.primary", path);
-    int *prim = region_list(ld, sub, get_array(ld, F, path, item, "primary", true), &m.nprimary);
+    int *prim = region_list(ld, F, sub, get_array(ld, F, path, item, "primary", true), &m.nprimary);
     if (m.nprimary == 0)
         problem(ld, "%s: %s.primary: needs at least one region", F, path);
     snprintf(sub, sizeof sub, "%s.spillover", path);
-    int *spill = region_list(ld, sub, get_array(ld, F, path, item, "spillover", false), &m.nspill);
+    int *spill = region_list(ld, F, sub, get_array(ld, F, path, item, "spillover", false), &m.nspill);
     m.primary = prim;
     m.spill = spill;
+    m.both_sides = get_opt_bool(ld, F, path, item, "both_sides");
     for (size_t a = 0; prim && spill && a < m.nprimary; a++)
         for (size_t b = 0; b < m.nspill; b++)
             if (prim[a] == spill[b])
