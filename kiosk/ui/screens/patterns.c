@@ -15,10 +15,10 @@ typedef struct {
     SDL_Rect grid, none;
 } pat_geo;
 
-static pat_geo arrange(app *a)
+static pat_geo arrange_n(app *a, int n)
 {
     pat_geo g;
-    g.n = flow_candidates(a->flow, g.cand, FLOW_MAX_CANDIDATES);
+    g.n = n;
     SDL_Rect b = a->body;
     int nh = px(a, 60);
     g.none = (SDL_Rect){b.x, b.y + b.h - nh, b.w < px(a, 420) ? b.w : px(a, 420), nh};
@@ -32,6 +32,16 @@ static pat_geo arrange(app *a)
     g.rows = (g.n + g.cols - 1) / g.cols;
     if (g.rows < 1)
         g.rows = 1;
+    return g;
+}
+
+static pat_geo arrange(app *a)
+{
+    int cand[FLOW_MAX_CANDIDATES];
+    int n = flow_candidates(a->flow, cand, FLOW_MAX_CANDIDATES);
+    pat_geo g = arrange_n(a, n);
+    for (int i = 0; i < n; i++)
+        g.cand[i] = cand[i];
     return g;
 }
 
@@ -74,6 +84,51 @@ static void tick_draw(app *a, SDL_Rect tick, bool sel)
     }
 }
 
+static bool tall_card(SDL_Rect c)
+{
+    return c.h > c.w * 4 / 5;
+}
+
+/* A card: the pattern's picture, the tick over the picture's top corner,
+ * and the name (plain words first, then the muscle's name) in the rest:
+ * beside the picture in a wide card, under it in a tall one. */
+#define NAME_LINES_TALL 64 /* units under the picture in a tall card */
+
+/* Where a card's picture goes. */
+static SDL_Rect pic_box(app *a, SDL_Rect c, bool sel)
+{
+    int bw = px(a, sel ? 4 : 2);
+    if (tall_card(c))
+        return (SDL_Rect){c.x + bw + 4, c.y + bw + 4, c.w - 2 * bw - 8,
+                          c.h - px(a, NAME_LINES_TALL) - 2 * bw - 8};
+    return (SDL_Rect){c.x + bw + 4, c.y + bw + 4, c.w * 44 / 100, c.h - 2 * bw - 8};
+}
+
+/* Where a card's name goes (as draw() lays it out). */
+static SDL_Rect name_box(app *a, SDL_Rect c, bool sel)
+{
+    int bw = px(a, sel ? 4 : 2);
+    SDL_Rect pic = pic_box(a, c, sel);
+    if (tall_card(c))
+        return (SDL_Rect){c.x + px(a, 10), pic.y + pic.h + px(a, 4), c.w - px(a, 20),
+                          c.y + c.h - bw - px(a, 4) - (pic.y + pic.h + px(a, 4))};
+    int tx = pic.x + pic.w + px(a, 6);
+    return (SDL_Rect){tx, c.y + px(a, 8), c.x + c.w - tx - px(a, 8), c.h - px(a, 16)};
+}
+
+/* The layout check sees only the patterns its walks happen to rank. So that
+ * every muscle's name is known to fit, it measures each one in the smallest
+ * card this screen shows (a full screen of candidates), plain and chosen. */
+static void measure_every_name(app *a)
+{
+    pat_geo g = arrange_n(a, FLOW_MAX_CANDIDATES);
+    SDL_Rect c = cell(a, &g, 0);
+    for (size_t m = 0; m < content_muscle_count(a->content); m++)
+        for (int sel = 0; sel < 2; sel++)
+            t_box(a, name_box(a, c, sel), T(a, content_muscle(a->content, m)->name_key),
+                  FONT_SMALL, sel, COL_INK, AL_LEFT, true);
+}
+
 static void draw(app *a)
 {
     frame_spec f = {T(a, "ui.patterns.title"), "ui.next", true, false};
@@ -85,30 +140,17 @@ static void draw(app *a)
     for (int i = 0; i < g.n; i++) {
         SDL_Rect c = cell(a, &g, i);
         bool sel = intake_has_pattern(in, g.cand[i]);
-        int bw = px(a, sel ? 4 : 2);
-        r_round_frame(a, c, px(a, 12), bw, sel ? COL_PRIMARY : COL_LINE, sel ? COL_SELECTED : COL_SURFACE);
-        /* Picture on the left and the name on the right in a wide card; in a
-         * tall one, the name under the picture. */
+        r_round_frame(a, c, px(a, 12), px(a, sel ? 4 : 2), sel ? COL_PRIMARY : COL_LINE,
+                      sel ? COL_SELECTED : COL_SURFACE);
         const char *label = T(a, content_muscle(a->content, (size_t)g.cand[i])->name_key);
-        int box = px(a, 28);
-        if (c.h > c.w * 4 / 5) {
-            int lh = px(a, 44);
-            SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w - 2 * bw - 8, c.h - lh - 2 * bw - 8};
-            chart_draw_pattern(a, g.cand[i], pic, sel);
-            SDL_Rect tick = {c.x + px(a, 10), c.y + c.h - lh - bw + (lh - box) / 2, box, box};
-            tick_draw(a, tick, sel);
-            SDL_Rect tr = {tick.x + box + px(a, 8), c.y + c.h - lh - bw, c.w - box - px(a, 28), lh};
-            t_box(a, tr, label, FONT_BODY, sel, COL_INK, AL_LEFT, true);
-            continue;
-        }
-        SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w * 44 / 100, c.h - 2 * bw - 8};
+        SDL_Rect pic = pic_box(a, c, sel);
         chart_draw_pattern(a, g.cand[i], pic, sel);
-        int tx = pic.x + pic.w + px(a, 6), tw = c.x + c.w - tx - px(a, 8);
-        SDL_Rect tick = {tx, c.y + px(a, 10), box, box};
-        tick_draw(a, tick, sel);
-        SDL_Rect tr = {tx, tick.y + box + px(a, 6), tw, c.y + c.h - (tick.y + box + px(a, 6)) - px(a, 8)};
-        t_box(a, tr, label, FONT_SMALL, sel, COL_INK, AL_LEFT, false);
+        int box = px(a, 28);
+        tick_draw(a, (SDL_Rect){pic.x + px(a, 4), pic.y + px(a, 4), box, box}, sel);
+        t_box(a, name_box(a, c, sel), label, FONT_SMALL, sel, COL_INK, AL_LEFT, true);
     }
+    if (a->measure_only)
+        measure_every_name(a);
 }
 
 const screen_ops screen_patterns = {layout, draw, NULL};
