@@ -184,16 +184,21 @@ def build_muscles(texts, chart_bases):
                 fail(where + ".sources", "no source '%s' in the sources list" % k)
         page = [{"heading": "muscle.heading." + s, "text": "muscle.%s.%s" % (mid, s)} for s in sections]
         page.append({"heading": "muscle.heading.note", "text": "muscle.common.not_diagnosis"})
-        muscles.append({
+        out = {
             "id": mid,
             "name": "muscle.%s.name" % mid,
             "trigger_points": tps,
             "primary": expand(m["primary"], chart_bases, where + ".primary"),
             "spillover": expand(m["spillover"], chart_bases, where + ".spillover"),
+        }
+        if m.get("both_sides"):
+            out["both_sides"] = True
+        out.update({
             "mimics": ["mimic." + k for k in m["mimics"]],
             "page": page,
             "source": src["source_prefix"] + "; ".join(sources[k] for k in m["sources"]),
         })
+        muscles.append(out)
     ids = {m["id"] for m in src["muscles"]}
     for lang, t in texts.items():
         mt = t["muscles"]
@@ -215,15 +220,22 @@ def build_muscles(texts, chart_bases):
 
 # ------------------------------------------------------------------ pages
 
-def build_pages(texts):
+def build_pages(texts, chart_bases):
     src = read_json("pages.json")
     pages = []
     en = texts["en"]["pages"]
-    for p in src["pages"]:
+    for i, p in enumerate(src["pages"]):
         pid = p["id"]
         n = len(en.get(pid, {}).get("paragraphs", []))
-        pages.append({"id": pid, "title": "page.%s.title" % pid,
-                      "paragraphs": ["page.%s.p%d" % (pid, i + 1) for i in range(max(n, 1))]})
+        page = {"id": pid}
+        if "topic" in p:
+            page["topic"] = p["topic"]
+        if "areas" in p:
+            page["areas"] = expand(p["areas"], chart_bases,
+                                   "content/pages.json: pages[%d] (%s).areas" % (i, pid))
+        page.update({"title": "page.%s.title" % pid,
+                     "paragraphs": ["page.%s.p%d" % (pid, k + 1) for k in range(max(n, 1))]})
+        pages.append(page)
     ids = {p["id"] for p in src["pages"]}
     for lang, t in texts.items():
         for pid, d in t["pages"].items():
@@ -241,24 +253,40 @@ CHOICES = [("qualities", "quality."), ("durations", "duration."), ("pressures", 
            ("avoid", "avoid.")]
 
 
-def build_questions(texts):
+def build_questions(texts, chart_bases):
     src = read_json("questions.json")
     en = texts["en"]["questions"]
     screening = []
-    for q in src["screening"]:
+    for i, q in enumerate(src["screening"]):
         qid = q["id"]
-        out = {"id": qid, "text": "q." + qid, "staff": "q.%s.staff" % qid}
-        if "notice" in en.get("screening", {}).get(qid, {}):
+        where = "content/questions.json: screening[%d] (%s)" % (i, qid)
+        words = en.get("screening", {}).get(qid, {})
+        out = {"id": qid}
+        if "part" in q:
+            out["part"] = q["part"]
+        out.update({"text": "q." + qid, "staff": "q.%s.staff" % qid})
+        if "notice" in words:
             out["notice"] = "q.%s.notice" % qid
+        if "show_if_regions" in q:
+            out["show_if_regions"] = expand(q["show_if_regions"], chart_bases,
+                                            where + ".show_if_regions")
+        if "show_if_answer" in q:
+            out["show_if_answer"] = q["show_if_answer"]
         answers = []
         for a in q["answers"]:
             ans = {"id": a["id"], "label": "answer." + a.get("label", a["id"])}
             if "flag" in a:
                 ans["flag"] = a["flag"]
+            if a.get("now"):
+                ans["now"] = True
+            if a.get("notice"):
+                ans["notice"] = "q.%s.notice.%s" % (qid, a["id"])
             answers.append(ans)
         out["answers"] = answers
         screening.append(out)
     result = {"screening": screening}
+    if src.get("checklist"):
+        result["checklist"] = {"text": "q.checklist", "none": "answer.none_of_these"}
     for fld, pre in CHOICES:
         result[fld] = [{"id": c, "label": pre + c} for c in src[fld]]
     result["intensity"] = [{"min": b["min"], "max": b["max"], "label": "intensity." + b["id"],
@@ -270,11 +298,18 @@ def build_questions(texts):
         where = "content/text/%s/questions.json" % lang
         for a, text in qt.get("answers", {}).items():
             s["answer." + a] = text
+        if "checklist" in qt:
+            s["q.checklist"] = qt["checklist"]["text"]
+            s["answer.none_of_these"] = qt["checklist"]["none"]
         for qid, d in qt.get("screening", {}).items():
             if qid not in qids:
                 fail("%s: screening.%s" % (where, qid), "no question '%s' in content/questions.json" % qid)
             for part, text in d.items():
-                s["q.%s" % qid if part == "text" else "q.%s.%s" % (qid, part)] = text
+                if part == "notices":  # one answer's own notice
+                    for aid, t in text.items():
+                        s["q.%s.notice.%s" % (qid, aid)] = t
+                else:
+                    s["q.%s" % qid if part == "text" else "q.%s.%s" % (qid, part)] = text
         for fld, pre in CHOICES:
             for c, text in qt.get(fld, {}).items():
                 s[pre + c] = text
@@ -321,8 +356,8 @@ def build(debug_dir=None):
     regions, bases = build_regions(texts, no_pattern, out, debug_dir)
     out["data/regions.json"] = regions_json_text(regions)
     out["data/muscles.json"] = json_text({"muscles": build_muscles(texts, bases)})
-    out["data/pages.json"] = json_text(build_pages(texts))
-    out["data/questions.json"] = json_text(build_questions(texts))
+    out["data/pages.json"] = json_text(build_pages(texts, bases))
+    out["data/questions.json"] = json_text(build_questions(texts, bases))
     out["data/screens.json"] = json_text(read_json("screens.json"))
     for lang, t in texts.items():
         out["data/i18n/%s.json" % lang] = i18n_text(t)

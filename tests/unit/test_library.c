@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "ranking.h"
+#include "screening.h"
 #include "testutil.h"
 
 static pm_content *lib;
@@ -170,25 +171,125 @@ static void test_muscles_complete(void **state)
     }
 }
 
-static void test_safety_questions_cover_the_look_alikes(void **state)
+static int question(const char *id)
+{
+    int q = content_question_index(lib, id);
+    if (q < 0)
+        fail_msg("no screening question '%s'", id);
+    return q;
+}
+
+static int answer(int q, const char *id)
+{
+    const pm_question *qu = content_question(lib, (size_t)q);
+    for (size_t a = 0; a < qu->nanswers; a++)
+        if (strcmp(qu->answer_ids[a], id) == 0)
+            return (int)a;
+    fail_msg("question '%s' has no answer '%s'", qu->id, id);
+    return -1;
+}
+
+static void test_screening_shape(void **state)
 {
     (void)state;
-    static const char *const urgent[] = {"chest_exertion", "calf_swollen", "saddle_numbness",
-                                         "bladder_bowel", "leg_weakness"};
-    for (size_t i = 0; i < sizeof urgent / sizeof urgent[0]; i++) {
-        bool found = false;
-        for (size_t q = 0; q < content_question_count(lib); q++) {
-            const pm_question *qq = content_question(lib, q);
-            if (strcmp(qq->id, urgent[i]) != 0)
-                continue;
-            found = true;
-            assert_int_equal(qq->answer_flags[0], FLAG_URGENT);
-            assert_non_null(qq->notice_key);
-        }
-        if (!found)
-            fail_msg("no screening question '%s'", urgent[i]);
+    /* the gate: the six the content issue names, everyone answers them */
+    static const char *const gate[] = {"unwell", "chest_pain", "leg_swollen", "pregnant",
+                                       "blood_thinners", "recent_surgery"};
+    size_t ngate = 0, nitems = 0;
+    for (size_t q = 0; q < content_question_count(lib); q++) {
+        ngate += content_question(lib, q)->part == PART_GATE;
+        nitems += content_question(lib, q)->part == PART_CHECKLIST;
     }
-    assert_true(content_question_count(lib) >= 11);
+    assert_int_equal(ngate, 6);
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(content_question(lib, (size_t)question(gate[i]))->part, PART_GATE);
+    /* one checklist, with its prompt and "None of these" */
+    assert_true(nitems >= 6);
+    assert_non_null(content_checklist_text_key(lib));
+    assert_non_null(content_checklist_none_key(lib));
+    assert_int_equal(content_question(lib, (size_t)question("hx_cancer"))->part, PART_CHECKLIST);
+    assert_int_equal(content_question(lib, (size_t)question("hx_steroids"))->part,
+                     PART_CHECKLIST);
+    /* answers that mean "now" */
+    static const char *const now[][2] = {{"chest_pain", "now"}, {"sudden_headache", "yes"},
+                                         {"fever_stiff_neck", "yes"}, {"nerve_changes", "yes"},
+                                         {"saddle_numbness", "yes"}, {"sexual_function", "yes"},
+                                         {"leg_weakness", "new"}, {"bladder_bowel", "new"}};
+    for (size_t i = 0; i < sizeof now / sizeof now[0]; i++) {
+        int q = question(now[i][0]);
+        assert_int_equal(screening_classify(lib, q, answer(q, now[i][1])), SCREENING_NOW);
+    }
+    /* urgent: a doctor before massage */
+    int q = question("chest_pain");
+    assert_int_equal(screening_classify(lib, q, answer(q, "active")), SCREENING_URGENT);
+    q = question("leg_swollen");
+    assert_int_equal(screening_classify(lib, q, answer(q, "yes")), SCREENING_URGENT);
+    /* common and often known: a check, not an alarm */
+    q = question("breathless");
+    assert_int_equal(screening_classify(lib, q, answer(q, "yes")), SCREENING_CHECK);
+    q = question("leg_weakness");
+    assert_int_equal(screening_classify(lib, q, answer(q, "slow")), SCREENING_CHECK);
+    q = question("bladder_bowel");
+    assert_int_equal(screening_classify(lib, q, answer(q, "long")), SCREENING_CHECK);
+    /* every flagged answer has words for the client */
+    for (size_t i = 0; i < content_question_count(lib); i++) {
+        const pm_question *qu = content_question(lib, i);
+        for (size_t a = 0; a < qu->nanswers; a++)
+            if (qu->answer_flags[a] != FLAG_NONE && !qu->notice_key && !qu->answer_notice_keys[a])
+                fail_msg("%s: answer %s is flagged but has no notice", qu->id, qu->answer_ids[a]);
+    }
+}
+
+/* Follow-ups come with the areas marked: back or leg, head or neck, chest,
+ * arm or jaw, calf, belly; and with answers (cancer, pregnancy). */
+static void test_follow_ups_fit_the_client(void **state)
+{
+    (void)state;
+    intake in;
+    intake_init(&in, "en");
+    int plan[CONTENT_MAX_QUESTIONS];
+    size_t bare = screening_plan(lib, &in, plan, CONTENT_MAX_QUESTIONS);
+    /* nothing marked, nothing said: the gate and the checklist only, two screens */
+    screening_screen scr[SCREENING_MAX_SCREENS];
+    assert_int_equal(screening_screens(lib, &in, scr, SCREENING_MAX_SCREENS), 2);
+    static const struct { const char *region, *question; } cases[] = {
+        {"lower_back_l", "saddle_numbness"}, {"calf_r", "sexual_function"},
+        {"lower_back_r", "night_pain"},      {"sacrum", "back_new_over_50"},
+        {"temple_l", "sudden_headache"},     {"neck_back_r", "nerve_changes"},
+        {"chest_l", "heart_effort"},         {"jaw_r", "heart_effort"},
+        {"arm_inner_l", "breathless"},       {"calf_l", "clot_risk"},
+        {"lower_abdomen_r", "belly_fever"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        intake_init(&in, "en");
+        intake_toggle_region(&in, region(cases[i].region));
+        if (!screening_applies(lib, &in, question(cases[i].question)))
+            fail_msg("%s marked: '%s' is not asked", cases[i].region, cases[i].question);
+        assert_true(screening_plan(lib, &in, plan, CONTENT_MAX_QUESTIONS) > bare);
+        /* at most three screens whatever is marked: gate, checklist, follow-ups */
+        assert_int_equal(screening_screens(lib, &in, scr, SCREENING_MAX_SCREENS), 3);
+    }
+    /* a knee alone brings no back, heart or head questions */
+    intake_init(&in, "en");
+    intake_toggle_region(&in, region("knee_front_l"));
+    assert_int_equal(screening_plan(lib, &in, plan, CONTENT_MAX_QUESTIONS), bare);
+    /* answers bring their own follow-ups, and take them away again */
+    int cancer = question("hx_cancer"), now = question("cancer_now");
+    assert_false(screening_applies(lib, &in, now));
+    assert_int_equal(screening_set_answer(lib, &in, cancer, answer(cancer, "yes")), PM_OK);
+    assert_true(screening_applies(lib, &in, now));
+    assert_true(screening_applies(lib, &in, question("night_pain")));
+    assert_int_equal(screening_set_answer(lib, &in, now, answer(now, "yes")), PM_OK);
+    assert_int_equal(screening_set_answer(lib, &in, cancer, answer(cancer, "no")), PM_OK);
+    assert_int_equal(in.answers[now], INTAKE_UNSET); /* never asked now: not kept */
+    int preg = question("pregnant");
+    assert_int_equal(screening_set_answer(lib, &in, preg, answer(preg, "yes")), PM_OK);
+    assert_true(screening_applies(lib, &in, question("pregnancy_late")));
+    /* "None of these" answers the whole checklist */
+    screening_none_of_these(lib, &in);
+    for (size_t q = 0; q < content_question_count(lib); q++)
+        if (content_question(lib, q)->part == PART_CHECKLIST)
+            assert_int_equal(screening_classify(lib, (int)q, in.answers[q]), SCREENING_NONE);
 }
 
 static void expect_near_top(const char *muscle, const char *const *marks, size_t n)
@@ -228,7 +329,8 @@ int main(void)
         cmocka_unit_test(test_body_map_extent_and_pairs),
         cmocka_unit_test(test_every_region_reachable_or_marked_none),
         cmocka_unit_test(test_muscles_complete),
-        cmocka_unit_test(test_safety_questions_cover_the_look_alikes),
+        cmocka_unit_test(test_screening_shape),
+        cmocka_unit_test(test_follow_ups_fit_the_client),
         cmocka_unit_test(test_real_patterns_rank_as_the_maps_say),
         cmocka_unit_test(test_keys_of_text_name_the_strings),
     };

@@ -1,6 +1,7 @@
 /* testutil.c — see testutil.h. */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
 #include <stdarg.h>
@@ -145,4 +146,30 @@ void tu_write_file(const char *path, const char *text)
     assert_non_null(f);
     assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
     assert_int_equal(fclose(f), 0);
+}
+
+void tu_copy_tree(const char *src, const char *dst)
+{
+    DIR *d = opendir(src);
+    assert_non_null(d);
+    mkdir(dst, 0755);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char from[1024], to[1024];
+        snprintf(from, sizeof from, "%s/%s", src, e->d_name);
+        snprintf(to, sizeof to, "%s/%s", dst, e->d_name);
+        struct stat st;
+        assert_int_equal(stat(from, &st), 0);
+        if (S_ISDIR(st.st_mode)) {
+            tu_copy_tree(from, to);
+        } else {
+            char *text = tu_read_file(from, NULL);
+            assert_non_null(text);
+            tu_write_file(to, text);
+            free(text);
+        }
+    }
+    closedir(d);
 }

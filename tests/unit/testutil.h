@@ -28,6 +28,8 @@ char *tu_tempdir(void);
 void tu_rmtree(const char *path);
 /* Reads a whole file into a malloc'd NUL-terminated string (NULL on error). */
 char *tu_read_file(const char *path, size_t *len);
+/* Copies every file of src (one level of subfolders) into dst. */
+void tu_copy_tree(const char *src, const char *dst);
 /* Writes a file (creating folders as needed); fails the test on error. */
 void tu_write_file(const char *path, const char *text);
 

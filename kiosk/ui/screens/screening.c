@@ -1,6 +1,7 @@
-/* screening.c — one safety question per step, before any explanation of the
- * pain. An answer that calls for a doctor shows the question's calm notice:
- * please speak to staff. */
+/* screening.c — one safety question per step (core/intake/screening.h says
+ * which apply), before any explanation of the pain; a checklist item shows
+ * the checklist's prompt above it. A flagged answer shows its notice: a calm
+ * line, or please speak to staff. */
 #include <stdio.h>
 
 #include "ui/screens/screens.h"
@@ -70,9 +71,19 @@ static void draw(app *a)
     frame_draw(a, &f);
     const pm_question *q = content_question(a->content, (size_t)flow_question(a->flow));
     scr_geo g = arrange(a, q);
-    t_box(a, g.q, T(a, q->text_key), FONT_TITLE, false, COL_INK, AL_LEFT, true);
-    if (flow_show_notice(a->flow) && q->notice_key && g.notice.h > px(a, 30))
-        notice_draw(a, g.notice, T(a, q->notice_key));
+    const char *prompt = content_checklist_text_key(a->content);
+    if (q->part == PART_CHECKLIST && prompt) {
+        /* one item of the checklist a step: its prompt above it */
+        SDL_Rect top = {g.q.x, g.q.y, g.q.w, g.q.h * 2 / 5};
+        SDL_Rect item = {g.q.x, top.y + top.h, g.q.w, g.q.h - top.h};
+        t_box(a, top, T(a, prompt), FONT_BODY, false, COL_INK, AL_LEFT, true);
+        t_box(a, item, T(a, q->text_key), FONT_BUTTON, true, COL_INK, AL_LEFT, true);
+    } else {
+        t_box(a, g.q, T(a, q->text_key), FONT_TITLE, false, COL_INK, AL_LEFT, true);
+    }
+    const char *notice = flow_notice_key(a->flow);
+    if (notice && g.notice.h > px(a, 30))
+        notice_draw(a, g.notice, T(a, notice));
 }
 
 const screen_ops screen_screening = {layout, draw, NULL};
