@@ -27,24 +27,8 @@ const char *tu_tests_dir(void)
     return d ? d : "tests";
 }
 
-pm_content *tu_load_shipped(void)
+pm_content *tu_load_dir(const char *dir)
 {
-    pm_content *c = NULL;
-    pm_msgs problems;
-    pm_msgs_init(&problems);
-    pm_status st = content_load(tu_data_dir(), &c, &problems);
-    for (size_t i = 0; i < problems.count; i++)
-        fprintf(stderr, "%s\n", problems.items[i]);
-    pm_msgs_free(&problems);
-    assert_int_equal(st, PM_OK);
-    assert_non_null(c);
-    return c;
-}
-
-pm_content *tu_load_mini(void)
-{
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/data-mini", tu_tests_dir());
     pm_content *c = NULL;
     pm_msgs problems;
     pm_msgs_init(&problems);
@@ -53,7 +37,20 @@ pm_content *tu_load_mini(void)
         fprintf(stderr, "%s\n", problems.items[i]);
     pm_msgs_free(&problems);
     assert_int_equal(st, PM_OK);
+    assert_non_null(c);
     return c;
+}
+
+pm_content *tu_load_shipped(void)
+{
+    return tu_load_dir(tu_data_dir());
+}
+
+pm_content *tu_load_mini(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/data-mini", tu_tests_dir());
+    return tu_load_dir(dir);
 }
 
 int tu_fixture_setup(void **state)

@@ -22,6 +22,8 @@ int tu_fixture_teardown(void **state);
 const char *tu_tests_dir(void);
 /* Loads the shipped content or fails the test, printing every problem. */
 pm_content *tu_load_shipped(void);
+/* Loads the content folder dir, likewise. */
+pm_content *tu_load_dir(const char *dir);
 /* A fresh empty temporary folder (mkdtemp under $TMPDIR); caller frees the
  * string and may remove the tree with tu_rmtree. */
 char *tu_tempdir(void);
