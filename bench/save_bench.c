@@ -1,5 +1,5 @@
 /* save_bench.c — how long saving one intake takes with the real store
- * (kiosk/core/store.c: temporary file, write, fsync, rename, fsync of the
+ * (kiosk/core/records/store.c: temporary file, write, fsync, rename, fsync of the
  * folder; twice, JSON then HTML), and what rendering the two costs.
  *
  *   save_bench --data DIR --state DIR [--runs N]

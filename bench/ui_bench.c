@@ -24,7 +24,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/replay.h"
+#include "replay.h"
 #include "ui/app.h"
 #include "ui/keyboard.h"
 

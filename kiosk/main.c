@@ -21,10 +21,10 @@
 #include <unistd.h>
 
 #include "platform/journal.h"
-#include "core/config.h"
-#include "core/content.h"
-#include "core/pin.h"
-#include "core/textkeys.h"
+#include "config.h"
+#include "content.h"
+#include "pin.h"
+#include "textkeys.h"
 #include "ui/app.h"
 #include "ui/driver.h"
 

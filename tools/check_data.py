@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check_data.py — an independent Python check of a Painmap data folder
 (the rules of data/README.md) plus the referral-pattern ranking of
-kiosk/core/ranking.h, re-implemented to check the library's required
+kiosk/core/content/ranking.h, re-implemented to check the library's required
 outcomes. The program's own checker is `painmap --check-data DIR`; this one
 exists so content can be checked without building the program.
 

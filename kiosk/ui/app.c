@@ -19,9 +19,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/summary.h"
-#include "core/textkeys.h"
-#include "core/upkeep.h"
+#include "summary.h"
+#include "textkeys.h"
+#include "upkeep.h"
 #include "platform/inputwait.h"
 #include "platform/journal.h"
 #include "platform/sdnotify.h"

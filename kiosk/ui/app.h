@@ -13,11 +13,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/config.h"
-#include "core/content.h"
-#include "core/desk.h"
-#include "core/flow.h"
-#include "core/store.h"
+#include "config.h"
+#include "content.h"
+#include "desk.h"
+#include "flow.h"
+#include "store.h"
 #include "platform/sdnotify.h"
 
 #define UI_MAX_WIDGETS 200
@@ -184,7 +184,7 @@ typedef struct app {
     chart_picture pics[APP_PICTURES];
     uint32_t pics_clock;
 
-    /* staff mode (core/desk.h) and the clinic's config */
+    /* staff mode (core/staff/desk.h) and the clinic's config */
     pm_config config;
     int langs[CONTENT_MAX_LANGS]; /* content indices of the languages offered, in order */
     int nlangs;

@@ -6,7 +6,7 @@
 #ifndef PM_UI_CHART_H
 #define PM_UI_CHART_H
 
-#include "core/geometry.h"
+#include "geometry.h"
 #include "ui/app.h"
 
 /* Union of the bounds of the regions of one view (chart units). */

@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/intake.h"
-#include "core/replay.h"
+#include "intake.h"
+#include "replay.h"
 #include "ui/keyboard.h"
 
 typedef struct {

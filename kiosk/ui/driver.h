@@ -1,5 +1,5 @@
 /* driver.h — the headless test interface: replay scripts (see
- * core/replay.h), the demo walk-through, the layout check and the PNG
+ * testkit/replay.h), the demo walk-through, the layout check and the PNG
  * compare that golden screenshots use. */
 #ifndef PM_UI_DRIVER_H
 #define PM_UI_DRIVER_H

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/geometry.h"
+#include "geometry.h"
 
 int px(const app *a, double units)
 {

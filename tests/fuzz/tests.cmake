@@ -15,7 +15,7 @@ foreach(t ${PAINMAP_FUZZ_TARGETS})
                  ${CMAKE_CURRENT_LIST_DIR}/fuzz_util.c ${CMAKE_CURRENT_LIST_DIR}/standalone.c)
   target_compile_definitions(fuzz_regress_${t} PRIVATE
                              PAINMAP_FUZZ_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
-  target_link_libraries(fuzz_regress_${t} PRIVATE painmap_core)
+  target_link_libraries(fuzz_regress_${t} PRIVATE painmap_core painmap_testkit)
   add_test(NAME fuzz_regress_${t}
            COMMAND fuzz_regress_${t} ${CMAKE_CURRENT_LIST_DIR}/regressions/${t}
                    ${CMAKE_CURRENT_LIST_DIR}/corpus/${t})

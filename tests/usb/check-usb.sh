@@ -33,7 +33,7 @@ if grep 'RUN+=' "$rule" | grep -q '/bin/mount '; then
     echo "FAIL: the rule calls mount(8); use systemd-mount"; fail=1
 fi
 # the kiosk looks where the rule mounts
-need "$src/kiosk/core/export.h" '#define EXPORT_MOUNT_DEFAULT "/media/painmap-usb"' \
+need "$src/kiosk/core/records/export.h" '#define EXPORT_MOUNT_DEFAULT "/media/painmap-usb"' \
      "the kiosk's default must match the rule's mount point"
 # the service may write there
 need "$dropin" 'ReadWritePaths=-/media' "the kiosk's namespace must not make the stick read-only"

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "core/intake.h"
+#include "intake.h"
 #include "ui/chart.h"
 #include "ui/screens/screens.h"
 

@@ -1,7 +1,7 @@
 /* consent.c — the consent words, an "I agree" choice and a signature drawn
  * with a finger. Strokes go to the intake in pad space (INTAKE_SIG_W x
  * INTAKE_SIG_H), so the summary can show them at any size. */
-#include "core/intake.h"
+#include "intake.h"
 #include "ui/render.h"
 #include "ui/screens/screens.h"
 

@@ -5,7 +5,7 @@
  * are presentation only: the flow sees one step per region. */
 #include <stdio.h>
 
-#include "core/intake.h"
+#include "intake.h"
 #include "ui/screens/screens.h"
 
 enum { PART_STRENGTH, PART_FEEL, PART_HOW_LONG };

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/intake.h"
+#include "intake.h"
 #include "ui/keyboard.h"
 #include "ui/render.h"
 #include "ui/screens/screens.h"

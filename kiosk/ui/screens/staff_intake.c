@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/intake.h"
+#include "intake.h"
 #include "ui/chart.h"
 #include "ui/screens/staff_ui.h"
 

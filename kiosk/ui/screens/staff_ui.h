@@ -1,7 +1,7 @@
 /* staff_ui.h — what the staff-mode screens share: a dark top bar (so staff
  * mode never looks like the client's kiosk), a footer row of buttons, the
  * safety badge, and times as staff read them. Text comes in the staff
- * language (TS). The screens only draw the desk's state (core/desk.h) and
+ * language (TS). The screens only draw the desk's state (core/staff/desk.h) and
  * send its events. */
 #ifndef PM_UI_STAFF_UI_H
 #define PM_UI_STAFF_UI_H
