@@ -173,8 +173,10 @@ static void load_content(app *a, const app_options *o)
     pm_msgs lm;
     pm_msgs_init(&lm);
     config_check_languages(&a->config, c, &lm);
-    for (size_t i = 0; i < lm.count; i++)
+    for (size_t i = 0; i < lm.count; i++) {
         journal_log(JOURNAL_WARNING, "%s", lm.items[i]);
+        pm_msgs_add(&a->config_problems, "%s", lm.items[i]);
+    }
     pm_msgs_free(&lm);
     a->nlangs = 0;
     for (size_t i = 0; i < a->config.nlanguages && a->nlangs < CONTENT_MAX_LANGS; i++)
@@ -274,6 +276,9 @@ bool app_init(app *a, const app_options *o)
         a->config = *o->config;
     else
         config_defaults(&a->config, NULL);
+    pm_msgs_init(&a->config_problems);
+    for (size_t i = 0; o->config_problems && i < o->config_problems->count; i++)
+        pm_msgs_add(&a->config_problems, "%s", o->config_problems->items[i]);
     if (o->headless) {
         a->fixed_wall = true;
         a->wall0 = REPLAY_WALL0;
@@ -342,6 +347,7 @@ void app_quit(app *a)
 {
     text_cache_clear(a);
     chart_free(a);
+    pm_msgs_free(&a->config_problems);
     if (a->desk)
         desk_destroy(a->desk);
     if (a->flow)

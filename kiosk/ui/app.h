@@ -186,6 +186,9 @@ typedef struct app {
 
     /* staff mode (core/staff/desk.h) and the clinic's config */
     pm_config config;
+    /* Every problem found in painmap.conf (and its languages), as logged:
+     * the staff queue lists them, since the journal is out of staff's reach. */
+    pm_msgs config_problems;
     int langs[CONTENT_MAX_LANGS]; /* content indices of the languages offered, in order */
     int nlangs;
     desk *desk;
@@ -233,6 +236,7 @@ typedef struct {
     const char *lang;
     const flow_timing *timing; /* from the clinic's config; NULL: the defaults */
     const pm_config *config;   /* the clinic's config; NULL: every default */
+    const pm_msgs *config_problems; /* config_load's messages (copied); NULL: none */
     const char *usb_mount;     /* the stick's folder; NULL: EXPORT_MOUNT_DEFAULT */
     bool usb_any_folder;       /* tests and desktops: any folder there counts as a stick */
 } app_options;

@@ -1,6 +1,10 @@
 /* staff_queue.c — every saved intake, newest first: the safety badge, the
  * client's name, when, how many areas, and whether it is new, seen or
- * already copied. A row opens the summary; the footer copies what is new. */
+ * already copied. A row opens the summary; the footer copies what is new.
+ * After the intakes, every problem in painmap.conf gets a row of its own
+ * (line, what is wrong, what is used instead): the journal is in RAM and
+ * out of staff's reach, and this is where staff look. They come last so
+ * the intakes keep their places; the line on top counts them. */
 #include <stdio.h>
 #include <string.h>
 
@@ -43,11 +47,19 @@ static SDL_Rect clock_button(const app *a, SDL_Rect note)
     return (SDL_Rect){note.x + note.w - w - m, note.y + (note.h - px(a, 4) - h) / 2, w, h};
 }
 
+/* Rows: the intakes, then one per painmap.conf problem. */
+static size_t rows(const app *a, size_t intakes)
+{
+    return intakes + a->config_problems.count;
+}
+
 static queue_geo arrange(app *a, SDL_Rect b, size_t count)
 {
     queue_geo g;
     bool portrait = a->lw < a->lh;
-    int head = px(a, !has_notice(a) ? 40 : !portrait ? 84 : asks_clock(a) ? 196 : 130);
+    /* the counts line takes two lines' room when it also counts problems */
+    bool tall = has_notice(a) || a->config_problems.count > 0;
+    int head = px(a, !tall ? 40 : !portrait ? 84 : asks_clock(a) ? 196 : 130);
     g.note = (SDL_Rect){b.x, b.y, b.w, head};
     g.row_h = px(a, a->lw < a->lh ? 84 : 66);
     int pager_h = px(a, 52);
@@ -87,12 +99,13 @@ static void layout(app *a)
     widget *ex = (widget *)app_widget(a, "export_new");
     snprintf(a->staff_label, sizeof a->staff_label, "%s", label);
     ex->label = a->staff_label;
-    queue_geo g = arrange(a, body, count);
+    queue_geo g = arrange(a, body, rows(a, count));
     a->scroll_max = g.pages - 1;
     if (a->scroll > a->scroll_max)
         a->scroll = a->scroll_max;
     size_t first = (size_t)a->scroll * (size_t)g.per_page;
     for (size_t i = first; i < count && i < first + (size_t)g.per_page; i++) {
+        /* problem rows (i >= count) are read, not tapped */
         char id[32];
         snprintf(id, sizeof id, "item_%zu", i);
         SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(a, 4)};
@@ -151,12 +164,39 @@ static void draw_row(app *a, const queue_entry *e, SDL_Rect r)
     r_line(a, cx + d / 2, cy, cx - d / 2, cy + d, 3.0f, COL_LINE, 255);
 }
 
+/* A painmap.conf problem: an amber edge, "Setting", the message. */
+static void draw_problem(app *a, const char *text, SDL_Rect r)
+{
+    r_round(a, r, px(a, 10), COL_NOTICE);
+    r_rect(a, (SDL_Rect){r.x, r.y, px(a, 8), r.h}, COL_NOTICE_INK);
+    int pad = px(a, 14), x = r.x + pad + px(a, 6);
+    int tag_w = px(a, a->lw < a->lh ? 110 : 120);
+    t_box(a, (SDL_Rect){x, r.y + px(a, 4), tag_w, r.h - px(a, 8)}, TS(a, "staff.queue.setting"),
+          FONT_SMALL, true, COL_NOTICE_INK, AL_LEFT, true);
+    x += tag_w + px(a, 8);
+    t_box(a, (SDL_Rect){x, r.y + px(a, 2), r.x + r.w - pad - x, r.h - px(a, 4)}, text,
+          FONT_SMALL, false, COL_NOTICE_INK, AL_LEFT, true);
+}
+
+/* Appends "  ·  painmap.conf: N problems..." to the line on top. */
+static void add_settings_count(app *a, char *line, size_t size)
+{
+    size_t n = a->config_problems.count;
+    if (n == 0)
+        return;
+    char more[160];
+    tfmt(more, sizeof more, TS(a, n == 1 ? "staff.queue.settings_one" : "staff.queue.settings"),
+         (long)n, 0);
+    size_t l = strlen(line);
+    snprintf(line + l, size - l, "  ·  %s", more);
+}
+
 static void draw(app *a)
 {
     staff_frame_draw(a, TS(a, "staff.queue.title"));
     const queue_list *q = desk_queue(a->desk);
     size_t count = q ? q->count : 0;
-    queue_geo g = arrange(a, a->body, count);
+    queue_geo g = arrange(a, a->body, rows(a, count));
     /* The line on top: what the last action did, or the counts. */
     char line[PM_MSG_MAX];
     desk_note note = desk_note_now(a->desk);
@@ -176,9 +216,10 @@ static void draw(app *a)
                 when, ref);
     } else if (note == DESK_NOTE_CLOCK_CONFIRMED)
         snprintf(line, sizeof line, "%s", TS(a, "staff.note.clock_confirmed"));
-    else if (count == 0)
+    else if (count == 0) {
         snprintf(line, sizeof line, "%s", TS(a, "staff.queue.empty"));
-    else {
+        add_settings_count(a, line, sizeof line);
+    } else {
         char more[160] = "";
         size_t urgent = queue_count_flag(q, FLAG_URGENT) + queue_count_flag(q, FLAG_ATTENTION);
         tfmt(line, sizeof line, TS(a, "staff.queue.counts"), (long)count,
@@ -188,6 +229,7 @@ static void draw(app *a)
             size_t l = strlen(line);
             snprintf(line + l, sizeof line - l, "  ·  %s", more);
         }
+        add_settings_count(a, line, sizeof line);
     }
     if (has_notice(a) || note == DESK_NOTE_DELETED) {
         SDL_Rect nr = {g.note.x, g.note.y, g.note.w, g.note.h - px(a, 4)};
@@ -206,9 +248,12 @@ static void draw(app *a)
     if (g.pages > 1)
         staff_pager_draw(a, g.pager);
     size_t first = (size_t)a->scroll * (size_t)g.per_page;
-    for (size_t i = first; i < count && i < first + (size_t)g.per_page; i++) {
+    for (size_t i = first; i < rows(a, count) && i < first + (size_t)g.per_page; i++) {
         SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(a, 6)};
-        draw_row(a, &q->items[i], r);
+        if (i < count)
+            draw_row(a, &q->items[i], r);
+        else
+            draw_problem(a, a->config_problems.items[i - count], r);
     }
 }
 
