@@ -46,3 +46,10 @@ add_test(NAME image_clock_floor
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-clock-floor.sh
                  ${CMAKE_SOURCE_DIR}/image-build/overlay/usr/lib/painmap/clock-floor)
 set_tests_properties(image_clock_floor PROPERTIES TIMEOUT 60 PASS_REGULAR_EXPRESSION "clock-floor: ok")
+
+# The 7" DSI display's device-tree overlay compiles with dtc (issue 14).
+add_test(NAME image_dsi_overlay
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-overlay.sh
+                 ${CMAKE_SOURCE_DIR}/image-build/boot/overlays/painmap-dsi7.dts)
+set_tests_properties(image_dsi_overlay PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77
+                     PASS_REGULAR_EXPRESSION "overlay: ok")
