@@ -336,7 +336,17 @@ QEMU_MISSING="/soc/interrupt-controller@7ef00100 /soc/clock@7ef00000
 /soc/hdmi@7ef00700 /soc/hdmi@7ef05700 /soc/i2c@7ef04500 /soc/i2c@7ef09500
 /scb-bus@fc000000/pcie@7d500000 /scb-bus@fc000000/ethernet@7d580000"
 # (HDMI and its interrupt and clock blocks, PCIe with the USB controller
-# behind it, Ethernet.) The kiosk runs on SDL's dummy driver, as on virt.
+# behind it, Ethernet.) And the SD card: qemu's raspi4b wires its card to
+# the SoC's Arasan SDHCI (mmc@7e300000, which on a real Pi 4 runs the WiFi
+# chip) rather than to EMMC2, so that node becomes a plain SD slot (its WiFi
+# child, power sequence and non-removable flag dropped; the power sequence
+# waits on GPIO-expander calls qemu's firmware does not answer). Both
+# controllers are driven by sdhci-iproc, the module the image's initrd
+# carries for the Pi 4's card. The kiosk runs on SDL's dummy driver, as on
+# virt. One more: qemu's model of the Pi's watchdog resets the machine the
+# moment Linux starts it (it takes the start for a reset request), so these
+# boots keep the watchdog driver out (modprobe.blacklist=bcm2835_wdt); the
+# virt boots test the kiosk's own watchdog, the SoC's is not tested here.
 if case " $MACHINES " in *" raspi4b "*) true ;; *) false ;; esac; then
 pdisk="$WORK/disk-pi.img"
 pbs=$bs
@@ -357,9 +367,12 @@ pi_boot() { # pi_boot N: one boot with the tree the card's files call for
         log "raspi4b boot $1: painmap-display.txt asks for painmap-dsi7: applied to the tree"
     fi
     for n in $QEMU_MISSING; do fdtput -t s "$WORK/pi-$1.dtb" "$n" status disabled; done
+    fdtput -d "$WORK/pi-$1.dtb" /soc/mmc@7e300000 mmc-pwrseq
+    fdtput -d "$WORK/pi-$1.dtb" /soc/mmc@7e300000 non-removable
+    fdtput -r "$WORK/pi-$1.dtb" /soc/mmc@7e300000/wifi@1
     : > "$WORK/serial-pi-$1.log"
     qemu-system-aarch64 -M raspi4b -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
-        -dtb "$WORK/pi-$1.dtb" -append "console=ttyAMA0 $pcmdline painmap.boottest=pi" \
+        -dtb "$WORK/pi-$1.dtb" -append "console=ttyAMA0 $pcmdline modprobe.blacklist=bcm2835_wdt painmap.boottest=pi" \
         -drive file="$pdisk",if=sd,format=raw,cache=writeback \
         -display none -monitor none -serial file:"$WORK/serial-pi-$1.log" -no-reboot &
     qpid=$!
@@ -373,8 +386,6 @@ log "raspi4b boot 1 (display = dsi7 in painmap.conf: the image switches config.t
 tp0=$(date +%s)
 pi_boot 1
 log "raspi4b boot 1 over after $(( $(date +%s) - tp0 )) s"
-grep -q "Machine model: Raspberry Pi 4 Model B" "$WORK/p1"
-check "raspi4b: the kernel booted on the Pi 4's own device tree" $? "$(grep -a 'Machine model\|panic' "$WORK/p1" | head -n 3)"
 grep -q "bootconf: wrote painmap-display.txt" "$WORK/p1" && grep -q "bootconf: the display setting changed; restarting" "$WORK/p1"
 check "raspi4b: display = dsi7 made the image write painmap-display.txt and restart" $? "$(grep -a 'bootconf' "$WORK/p1" | head -n 5)"
 mcopy -n -i "$pboot" ::painmap-display.txt "$WORK/display-after-1.txt" 2>/dev/null
@@ -395,6 +406,8 @@ tp0=$(date +%s)
 pi_boot 3
 tp1=$(date +%s)
 log "raspi4b boot 3 over after $(( tp1 - tp0 )) s"
+grep -q "BOOTTEST: model Raspberry Pi 4 Model B" "$WORK/p3"
+check "raspi4b: the kernel booted on the Pi 4's own device tree (model: Raspberry Pi 4 Model B)" $? "$(grep -a 'BOOTTEST: model' "$WORK/p3")"
 grep -q "BOOTTEST-MMC: .*mmcblk0: mmc0" "$WORK/p3"
 check "raspi4b: the kernel found the SD card (mmcblk0 on the Pi's controller)" $? "$(grep -a 'BOOTTEST-MMC' "$WORK/p3" | head -n 5)"
 grep -q "BOOTTEST: root-source /dev/mmcblk0p2" "$WORK/p3" && grep -q "BOOTTEST: mount / .*\bro\b" "$WORK/p3"
