@@ -165,6 +165,15 @@ static void hash_plain_pin(pm_config *cfg)
     explicit_bzero(rnd, sizeof rnd);
 }
 
+/* painmap.conf for a script: parsed, with a plain PIN wiped at once (the
+ * scripts never need it). msgs gets the problems; the caller frees it. */
+static void load_for_script(const char *file, pm_config *cfg, pm_msgs *msgs)
+{
+    pm_msgs_init(msgs);
+    config_load(file, cfg, msgs);
+    explicit_bzero(cfg->staff_pin_plain, sizeof cfg->staff_pin_plain);
+}
+
 /* painmap --check-config FILE: every problem the kiosk would log (and show
  * on the staff queue), one a line, including languages the content lacks.
  * Prints nothing when there is none. Always 0: problems never stop the
@@ -173,9 +182,7 @@ static int check_config(const char *file, const char *data_dir)
 {
     pm_config cfg;
     pm_msgs msgs;
-    pm_msgs_init(&msgs);
-    config_load(file, &cfg, &msgs);
-    explicit_bzero(cfg.staff_pin_plain, sizeof cfg.staff_pin_plain);
+    load_for_script(file, &cfg, &msgs);
     pm_content *c = NULL;
     pm_msgs cm;
     pm_msgs_init(&cm);
@@ -196,9 +203,7 @@ static int config_get(const char *file, const char *key)
 {
     pm_config cfg;
     pm_msgs msgs;
-    pm_msgs_init(&msgs);
-    config_load(file, &cfg, &msgs);
-    explicit_bzero(cfg.staff_pin_plain, sizeof cfg.staff_pin_plain);
+    load_for_script(file, &cfg, &msgs);
     pm_msgs_free(&msgs);
     if (strcmp(key, "display") == 0) {
         printf("%s\n", config_display_name(cfg.display));
