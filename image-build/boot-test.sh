@@ -104,10 +104,12 @@ After=painmap.service painmap-growdata.service
 Wants=painmap.service
 [Service]
 Type=oneshot
+# The console (the serial port on both machines): on the Pi 4's tree the
+# PL011 belongs to the Bluetooth chip (serdev), so no /dev/ttyAMA0 exists.
 ExecStart=/usr/lib/painmap/boottest
 StandardOutput=tty
 StandardError=tty
-TTYPath=/dev/ttyAMA0
+TTYPath=/dev/console
 [Install]
 WantedBy=multi-user.target
 UNIT
