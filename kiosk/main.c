@@ -7,11 +7,14 @@
  *   painmap --replay FILE [opts]  run a replay script headless (the test interface)
  *   painmap --demo OUTDIR [opts]  the scripted walk-through: screenshots + summary
  *   painmap --check-layout [opts] every screen, language and size: does text fit?
- *   painmap --compare A.png B.png compare two screenshots with a small tolerance
+ *   painmap --compare A.png B.png compare two screenshots as goldens are compared
  *   painmap --check-config FILE   print every problem in a painmap.conf
  *   painmap --config-get FILE KEY the value the kiosk uses for KEY (display)
  *   painmap --seal-pin FILE       replace a plain staff_pin in FILE by its hash
  * (The last three are what the SD image's painmap-bootconf runs at boot.)
+ *
+ * The kiosk is ui/app.h; the test modes come from the test kit
+ * (kiosk/testkit: driver.h, png.h), linked in but no part of the kiosk.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,8 +34,9 @@
 #include "content.h"
 #include "pin.h"
 #include "textkeys.h"
+#include "driver.h"
+#include "png.h"
 #include "ui/app.h"
-#include "ui/driver.h"
 
 /* Every screen size the kiosk is built for: the smallest panel first. */
 #define LAYOUT_SIZES "800x480,1280x800,720x1280,1024x600,1920x1080"
@@ -82,6 +86,29 @@ static int check_data(const char *dir)
         content_free(c);
     pm_msgs_free(&problems);
     return rc;
+}
+
+/* painmap --compare A B: 0 when they are the same picture by the golden
+ * rule (or the given tolerance and budget), 1 when not, 2 when they cannot
+ * be compared. A picture of the differences only where --diff says. */
+static int compare_pngs(const char *a, const char *b, int tolerance, long budget, const char *diff)
+{
+    png_rule rule = png_golden_rule();
+    if (tolerance >= 0)
+        rule.tolerance = tolerance;
+    if (budget >= 0)
+        rule.budget = budget;
+    png_diff d;
+    char why[512] = "", said[512];
+    if (png_compare(a, b, rule.tolerance, diff, &d, why, sizeof why) != 0) {
+        fprintf(stderr, "compare: %s\n", why);
+        return 2;
+    }
+    png_describe(&d, &rule, a, b, said, sizeof said);
+    bool same = png_same(&d, &rule);
+    printf("compare: %s: %s%s%s\n", same ? "the same" : "different", said,
+           d.differ && diff ? "; see " : "", d.differ && diff ? diff : "");
+    return same ? 0 : 1;
 }
 
 /* Reads one line from stdin without echo when it is a terminal. */
@@ -280,10 +307,10 @@ static void usage(FILE *to)
             "       painmap --check-data DIR         check a content folder, and that its\n"
             "                                        text fits at every size\n"
             "       painmap --hash-pin               print the config line for a staff PIN\n"
-            "       painmap --compare A.png B.png    compare two screenshots\n"
             "       painmap --check-config FILE      list every problem in a painmap.conf\n"
             "       painmap --config-get FILE KEY    the value used for KEY (display)\n"
             "       painmap --seal-pin FILE          replace a plain staff_pin by its hash\n"
+            "       painmap --compare A.png B.png    compare two screenshots\n"
             "options:\n"
             "  --size WxH        display size (default 800x480)\n"
             "  --rotate DEG      panel rotation: 0, 90, 180 or 270\n"
@@ -299,7 +326,10 @@ static void usage(FILE *to)
             "  --golden DIR      replay: compare every shot with DIR's copy\n"
             "  --update-golden   replay: write the golden copies instead\n"
             "  --sizes LIST      check-layout: sizes to check (WxH,WxH,...)\n"
-            "  --tolerance N     compare: per-channel difference allowed (default 32)\n");
+            "  --tolerance N     replay, compare: per-channel difference allowed (default %d)\n"
+            "  --budget N        replay, compare: pixels that may differ (default %d)\n"
+            "  --diff FILE       compare: write a picture of the differences there\n",
+            PNG_GOLDEN_TOLERANCE, PNG_GOLDEN_BUDGET);
 }
 
 static bool is_dir(const char *p)
@@ -353,8 +383,8 @@ int main(int argc, char **argv)
     const char *replay = NULL, *demo = NULL, *config = NULL, *cmp_a = NULL, *cmp_b = NULL;
     const char *sizes = LAYOUT_SIZES;
     bool check_layout = false;
-    replay_opts ro = {.tolerance = 32};
-    int tolerance = 32;
+    replay_opts ro = {.tolerance = -1, .budget = -1};
+    const char *diff_out = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -384,7 +414,11 @@ int main(int argc, char **argv)
         else if (TAKE("--sizes"))
             sizes = v;
         else if (TAKE("--tolerance"))
-            tolerance = ro.tolerance = atoi(v);
+            ro.tolerance = atoi(v);
+        else if (TAKE("--budget"))
+            ro.budget = atol(v);
+        else if (TAKE("--diff"))
+            diff_out = v;
         else if (strcmp(a, "--compare") == 0 && i + 2 < argc) {
             cmp_a = argv[++i];
             cmp_b = argv[++i];
@@ -413,19 +447,8 @@ int main(int argc, char **argv)
         }
 #undef TAKE
     }
-    if (cmp_a) {
-        /* The compare needs SDL_image only, no video. */
-        char why[256] = "", diff[1100];
-        snprintf(diff, sizeof diff, "%s.diff.png", cmp_a);
-        long n = png_compare(cmp_a, cmp_b, tolerance, diff, why, sizeof why);
-        if (n < 0) {
-            fprintf(stderr, "compare: %s\n", why);
-            return 2;
-        }
-        printf("compare: %ld pixel%s differ by more than %d%s%s\n", n, n == 1 ? "" : "s",
-               tolerance, n ? "; see " : "", n ? diff : "");
-        return n ? 1 : 0;
-    }
+    if (cmp_a)
+        return compare_pngs(cmp_a, cmp_b, ro.tolerance, ro.budget, diff_out);
     /* The clinic's config: a bad or missing line falls back to its safe
      * default with a message; the kiosk always starts. Command-line options
      * win over the file. */
@@ -480,20 +503,17 @@ int main(int argc, char **argv)
         snprintf(demo_state, sizeof demo_state, "%s/state", demo);
         o.state_dir = demo_state;
     }
-    app a;
-    bool started = app_init(&a, &o);
+    app *a = app_create(&o);
     pm_msgs_free(&config_msgs); /* the app keeps its own copy */
-    if (!started) {
-        app_quit(&a);
+    if (!a)
         return 2;
-    }
     int rc;
     if (replay)
-        rc = replay_run_file(&a, replay, &ro);
+        rc = replay_run_file(a, replay, &ro);
     else if (demo)
-        rc = demo_run(&a, demo);
+        rc = demo_run(a, demo);
     else
-        rc = app_run(&a);
-    app_quit(&a);
+        rc = app_run(a);
+    app_destroy(a);
     return rc;
 }

@@ -3,6 +3,7 @@
 #define PM_TESTUTIL_H
 
 #include "content.h"
+#include "flow.h"
 #include "store.h"
 
 /* The shipped data folder (PAINMAP_DATA_DIR, set by ctest). */
@@ -30,5 +31,14 @@ void tu_rmtree(const char *path);
 char *tu_read_file(const char *path, size_t *len);
 /* Writes a file (creating folders as needed); fails the test on error. */
 void tu_write_file(const char *path, const char *text);
+
+/* Does what the current step of f needs to allow Next, the way a client
+ * would, on the tests/data-mini content: the name "José", the head and the
+ * left calf, strength 3 + step, "no" to every question, the first pattern,
+ * consent and a two-point signature. Each event is sent at *now + 100 ms
+ * (*now advances). */
+void tu_satisfy(flow *f, const pm_content *mini, uint64_t *now);
+/* tu_satisfy and Next until f shows target, or fails the test. */
+void tu_walk_to(flow *f, const pm_content *mini, pm_screen target, uint64_t *now);
 
 #endif

@@ -77,6 +77,8 @@ const char *const textkeys_program[] = {
     "staff.queue.settings_one",
     "staff.queue.title",
     "staff.queue.unreadable",
+    "staff.queue.unsaved",
+    "staff.queue.unsaved_one",
     "staff.state.exported",
     "staff.state.new",
     "staff.state.seen",
