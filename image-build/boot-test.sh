@@ -206,10 +206,14 @@ cp --sparse=always "$disk" "$WORK/disk-pi.img"
 truncate -s +512M "$disk"
 
 cmdline=$(tr -d '\r\n' < "$WORK/cmdline.txt" | sed 's/console=[^ ]*//g')
+# Emulated on a busy machine, udev can take longer than systemd's 90 s to
+# announce a partition; the intake partition's mount would then time out
+# and drop the boot into emergency mode. The test gives devices 10 minutes.
+slow="systemd.default_device_timeout_sec=600"
 boot() { # boot MODE LOG: runs qemu in the background, sets $qpid
     qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024 \
         -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
-        -append "console=ttyAMA0 $cmdline painmap.boottest=$1" \
+        -append "console=ttyAMA0 $cmdline $slow painmap.boottest=$1" \
         -drive if=none,file="$disk",format=raw,id=sd,cache=writeback \
         -device virtio-blk-device,drive=sd \
         -nic none -display none -monitor none -serial file:"$2" -no-reboot &
@@ -374,7 +378,7 @@ pi_boot() { # pi_boot N: one boot with the tree the card's files call for
     fdtput -r "$WORK/pi-$1.dtb" /soc/mmc@7e300000/wifi@1
     : > "$WORK/serial-pi-$1.log"
     qemu-system-aarch64 -M raspi4b -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
-        -dtb "$WORK/pi-$1.dtb" -append "console=ttyAMA0 $pcmdline modprobe.blacklist=bcm2835_wdt painmap.boottest=pi" \
+        -dtb "$WORK/pi-$1.dtb" -append "console=ttyAMA0 $pcmdline $slow modprobe.blacklist=bcm2835_wdt painmap.boottest=pi" \
         -drive file="$pdisk",if=sd,format=raw,cache=writeback \
         -display none -monitor none -serial file:"$WORK/serial-pi-$1.log" -no-reboot &
     qpid=$!
