@@ -20,7 +20,8 @@
  *                      the checklist "no" is "None of these", Q=yes ticks Q
  *   safety WORD [Q=A ...]  `answer` and Next on every safety page until the
  *                      screening is done (the scripts then do not depend on
- *                      how the content's questions fall on pages)
+ *                      how the content's questions fall on pages);
+ *                      stop=checklist or stop=followup stays on that page
  *   nothing_left       fail unless nothing of a client is left: the intake
  *                      as fresh as the kiosk's start, the view plain, no
  *                      text of the last typed name cached, no saved intake

@@ -37,6 +37,7 @@ typedef struct {
 } dispatch_seen;
 
 struct app {
+    bool layout_stale;     /* app_layout_changed is due (app.c marks, dispatch does) */
     display *disp;
     rctx *rc;
     wlist *wl;
@@ -51,6 +52,9 @@ struct app {
     saver *saver;
     desk *desk;
     pm_config config;
+    /* Every problem found in painmap.conf (and its languages), as logged:
+     * the staff queue lists them, since the journal is out of staff's reach. */
+    pm_msgs config_problems;
     int langs[CONTENT_MAX_LANGS]; /* content indices of the languages offered, in order */
     int nlangs;
     int64_t upkeep_last;         /* wall clock of the last retention run (-1: never) */
@@ -85,8 +89,13 @@ void app_upkeep(app *a, bool startup);
 void app_bind_screens(app *a);
 
 /* dispatch.c: the display's size or the client's larger text changed: the
- * flow's layout class follows (EV_SET_LAYOUT), and welcome's promise. */
+ * flow's layout class follows (EV_SET_LAYOUT), and welcome's promise.
+ * app.c (below dispatch) only marks it due (layout_stale, and welcome's
+ * promise at once, app_promise); dispatch catches up before the next thing
+ * it does. */
 void app_layout_changed(app *a);
+/* app.c: welcome's promise for the display's layout class now. */
+void app_promise(app *a);
 /* dispatch.c: lets time-driven things happen at a->now: the flow's idle
  * prompt and wipe, the saver's retries, staff mode's clock (loop.c). */
 void app_tick(app *a);

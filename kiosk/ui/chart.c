@@ -30,6 +30,7 @@ typedef struct {
 typedef struct {
     SDL_Texture *tex;
     int muscle;
+    unsigned sides;              /* the sides shown (CHART_SIDE_*) */
     SDL_Rect area;
     bool selected;               /* drawn on a selected card */
     uint32_t used;
@@ -385,11 +386,33 @@ void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *
 
 typedef struct {
     const pm_muscle *m;
+    const pm_content *c;
+    unsigned sides;
 } pat_ctx;
+
+/* Is region r on a side the picture shows? The middle always is. */
+static bool side_shown(const pat_ctx *p, int r)
+{
+    pm_side side = content_region(p->c, (size_t)r)->side;
+    if (side == SIDE_CENTRE)
+        return true;
+    return (p->sides & (side == SIDE_LEFT ? CHART_SIDE_LEFT : CHART_SIDE_RIGHT)) != 0;
+}
+
+/* A trigger point is on the side of the region it lies in (the middle when
+ * it lies in none). */
+static bool tp_shown(const pat_ctx *p, const pm_trigger_point *tp)
+{
+    int r = content_region_at(p->c, tp->view, tp->at, 0.0);
+    return r < 0 || side_shown(p, r);
+}
 
 static long zone_fill(int region, void *ctx)
 {
-    const pm_muscle *m = ((pat_ctx *)ctx)->m;
+    const pat_ctx *p = ctx;
+    const pm_muscle *m = p->m;
+    if (!side_shown(p, region))
+        return -1;
     for (size_t i = 0; i < m->nprimary; i++)
         if (m->primary[i] == region)
             return COL_ZONE;
@@ -403,8 +426,9 @@ static long zone_fill(int region, void *ctx)
  * view, or on both when both are shown: then the two halves share one
  * scale and one crop), but never so tight that the body part cannot be
  * recognised. */
-static void pattern_view(chart_art *a, const pm_muscle *m, pm_view v, bool both, SDL_Rect area)
+static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, SDL_Rect area)
 {
+    const pm_muscle *m = pc->m;
     geo_bounds z = {1e9, 1e9, -1e9, -1e9};
     /* Two views side by side are narrow: crop to the main zone and the
      * points (the spill-over may run off the edge) so they stay readable. */
@@ -412,7 +436,7 @@ static void pattern_view(chart_art *a, const pm_muscle *m, pm_view v, bool both,
     for (size_t i = 0; i < nzone; i++) {
         int r = i < m->nprimary ? m->primary[i] : m->spill[i - m->nprimary];
         const pm_region *reg = content_region(a->content, (size_t)r);
-        if (reg->view != v && !both)
+        if ((reg->view != v && !both) || !side_shown(pc, r))
             continue;
         z.x0 = fmin(z.x0, reg->bounds.x0);
         z.y0 = fmin(z.y0, reg->bounds.y0);
@@ -420,7 +444,7 @@ static void pattern_view(chart_art *a, const pm_muscle *m, pm_view v, bool both,
         z.y1 = fmax(z.y1, reg->bounds.y1);
     }
     for (size_t i = 0; i < m->ntps; i++) {
-        if (m->tps[i].view != v && !both)
+        if ((m->tps[i].view != v && !both) || !tp_shown(pc, &m->tps[i]))
             continue;
         z.x0 = fmin(z.x0, m->tps[i].at.x);
         z.y0 = fmin(z.y0, m->tps[i].at.y);
@@ -437,14 +461,14 @@ static void pattern_view(chart_art *a, const pm_muscle *m, pm_view v, bool both,
     geo_bounds focus = {cx - hw, cy - hh, cx + hw, cy + hh};
     chart_xf xf = chart_fit(area, focus, 1, 0, 0);
     xf.art_once = true; /* this raster is drawn once into the picture */
-    pat_ctx ctx = {m};
+    pat_ctx ctx = *pc;
     chart_draw(a, v, xf, zone_fill, &ctx);
     SDL_RenderSetClipRect(r_sdl(a->rc), &area);
     /* Spill-over is told apart by a pattern too, not only by a paler
      * colour: dots over it (the legend shows the same). */
     for (size_t i = 0; i < m->nspill; i++) {
         const pm_region *reg = content_region(a->content, (size_t)m->spill[i]);
-        if (reg->view != v)
+        if (reg->view != v || !side_shown(pc, m->spill[i]))
             continue;
         SDL_FPoint lo = chart_to_screen(xf, (geo_point){reg->bounds.x0, reg->bounds.y0});
         SDL_FPoint hi = chart_to_screen(xf, (geo_point){reg->bounds.x1, reg->bounds.y1});
@@ -458,7 +482,7 @@ static void pattern_view(chart_art *a, const pm_muscle *m, pm_view v, bool both,
             }
     }
     for (size_t i = 0; i < m->ntps; i++)
-        if (m->tps[i].view == v)
+        if (m->tps[i].view == v && tp_shown(pc, &m->tps[i]))
             chart_draw_tp(a->rc, chart_to_screen(xf, m->tps[i].at), (float)px(a->rc, 6));
     SDL_RenderSetClipRect(r_sdl(a->rc), NULL);
 }
@@ -467,21 +491,23 @@ static void pattern_view(chart_art *a, const pm_muscle *m, pm_view v, bool both,
  * part of the main zone lie on the other side of the body (infraspinatus:
  * points on the shoulder blade, pain in the front of the shoulder), both
  * views side by side, so the picture always shows where it starts. */
-static void pattern_now(chart_art *a, int muscle, SDL_Rect area)
+static void pattern_now(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
 {
     const pm_muscle *m = content_muscle(a->content, (size_t)muscle);
+    pat_ctx pc = {m, a->content, sides ? sides : CHART_SIDE_LEFT | CHART_SIDE_RIGHT};
     int count[VIEW_COUNT] = {0};
     for (size_t i = 0; i < m->nprimary; i++)
-        count[content_region(a->content, (size_t)m->primary[i])->view]++;
+        if (side_shown(&pc, m->primary[i]))
+            count[content_region(a->content, (size_t)m->primary[i])->view]++;
     pm_view v = count[VIEW_BACK] > count[VIEW_FRONT] ? VIEW_BACK : VIEW_FRONT;
     if (count[VIEW_BACK] == count[VIEW_FRONT] && m->ntps)
         v = m->tps[0].view;
     pm_view o = v == VIEW_FRONT ? VIEW_BACK : VIEW_FRONT;
     bool other = count[o] > 0;
     for (size_t i = 0; i < m->ntps; i++)
-        other = other || m->tps[i].view == o;
+        other = other || (m->tps[i].view == o && tp_shown(&pc, &m->tps[i]));
     if (!other) {
-        pattern_view(a, m, v, false, area);
+        pattern_view(a, &pc, v, false, area);
         return;
     }
     int gap = px(a->rc, 4);
@@ -489,8 +515,8 @@ static void pattern_now(chart_art *a, int muscle, SDL_Rect area)
     SDL_Rect left = {area.x, area.y, w1, area.h};
     SDL_Rect right = {area.x + w1 + gap, area.y, area.w - w1 - gap, area.h};
     /* front on the left, back on the right, as on the therapist's page */
-    pattern_view(a, m, VIEW_FRONT, true, left);
-    pattern_view(a, m, VIEW_BACK, true, right);
+    pattern_view(a, &pc, VIEW_FRONT, true, left);
+    pattern_view(a, &pc, VIEW_BACK, true, right);
     r_line(a->rc, (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h / 10),
            (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h * 9 / 10), 1.5f, COL_LINE,
            255);
@@ -502,14 +528,14 @@ static void pattern_now(chart_art *a, int muscle, SDL_Rect area)
  * copy of what is under it in the frame (the card's colour and rounded
  * border show through the artwork's edges), so the caller names what is
  * under it: selected or not. */
-void chart_draw_pattern(chart_art *a, int muscle, SDL_Rect area, bool selected)
+void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected)
 {
     if (area.w <= 0 || area.h <= 0)
         return;
     chart_picture *oldest = &a->pics[0];
     for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
-        if (p->tex && p->muscle == muscle && p->selected == selected &&
+        if (p->tex && p->muscle == muscle && p->sides == sides && p->selected == selected &&
             SDL_RectEquals(&p->area, &area)) {
             p->used = ++a->pics_clock;
             SDL_RenderCopy(r_sdl(a->rc), p->tex, NULL, &area);
@@ -523,17 +549,17 @@ void chart_draw_pattern(chart_art *a, int muscle, SDL_Rect area, bool selected)
     if (!tex || SDL_SetRenderTarget(r_sdl(a->rc), tex) != 0) {
         if (tex)
             SDL_DestroyTexture(tex);
-        pattern_now(a, muscle, area); /* straight into the frame, as before */
+        pattern_now(a, muscle, sides, area); /* straight into the frame, as before */
         return;
     }
     /* opaque: copied as it is, no blending (faster, the same pixels) */
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
     SDL_RenderCopy(r_sdl(a->rc), r_frame(a->rc), &area, NULL); /* what is under it */
-    pattern_now(a, muscle, (SDL_Rect){0, 0, area.w, area.h});
+    pattern_now(a, muscle, sides, (SDL_Rect){0, 0, area.w, area.h});
     SDL_SetRenderTarget(r_sdl(a->rc), r_frame(a->rc));
     if (oldest->tex)
         SDL_DestroyTexture(oldest->tex);
-    *oldest = (chart_picture){tex, muscle, area, selected, ++a->pics_clock};
+    *oldest = (chart_picture){tex, muscle, sides, area, selected, ++a->pics_clock};
     SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
 }
 

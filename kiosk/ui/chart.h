@@ -53,10 +53,16 @@ void chart_draw(chart_art *ch, pm_view v, chart_xf xf, chart_fill_fn fill, void 
 void chart_draw_tp(rctx *rc, SDL_FPoint p, float r);
 
 /* A referral pattern as a small chart: primary zone shaded, spill-over
- * lighter, trigger points marked, cropped around the zone. Drawn once into
- * a picture and copied afterwards; selected says what is under area (a
- * selected card looks different), the picture keeps that. */
-void chart_draw_pattern(chart_art *ch, int muscle, SDL_Rect area, bool selected);
+ * lighter, trigger points marked, cropped around the zone. sides: the
+ * client's sides shown (CHART_SIDE_LEFT | CHART_SIDE_RIGHT, the same bits
+ * as the ranking's; 0 both): a pattern ranked for a left shoulder shows
+ * on the left shoulder only, the middle of the body always. Drawn once
+ * into a picture and copied afterwards; selected says what is under area
+ * (a selected card looks different), the picture keeps that. */
+#define CHART_SIDE_LEFT 1u
+#define CHART_SIDE_RIGHT 2u
+void chart_draw_pattern(chart_art *ch, int muscle, unsigned sides, SDL_Rect area,
+                        bool selected);
 /* Drops the pictures (all, or those drawn on a selected card: which
  * patterns a client chose is theirs). */
 void chart_pictures_clear(chart_art *ch, bool only_selected);

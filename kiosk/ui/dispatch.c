@@ -21,7 +21,6 @@
 
 #include <string.h>
 
-#include "budget.h"
 #include "ui/screens/screens.h"
 
 static bool staff_open(const app *a) { return app_staff_open(a); }
@@ -155,15 +154,22 @@ static void key_typed(app *a, const char *text)
     a->view.kb.shift = strcmp(text, " ") == 0 || strcmp(text, "-") == 0;
 }
 
+/* A layout change app.c marked (a new size): done before anything else. */
+static void catch_up(app *a)
+{
+    if (a->layout_stale)
+        app_layout_changed(a);
+}
+
 void app_layout_changed(app *a)
 {
     if (!a->flow || !a->content)
         return;
+    a->layout_stale = false;
     flow_layout l = flow_layout_for_size(r_w(a->rc), r_h(a->rc), a->view.large_text);
     flow_event ev = {.type = EV_SET_LAYOUT, .arg = l};
     (void)flow_handle(a->flow, &ev, a->now);
-    /* welcome's promise: the typical client's time in this layout */
-    a->sc.promise_minutes = budget_promise_minutes(a->content, l, flow_lang(a->flow));
+    app_promise(a); /* welcome's promise: the typical client's time in this layout */
     a->dirty = true;
     after_flow(a);
 }
@@ -303,6 +309,7 @@ static void pointer_move(app *a, int x, int y)
 
 void app_pointer(app *a, ptr_type type, int x, int y)
 {
+    catch_up(a);
     if (!a->flow)
         return;
     switch (type) {
@@ -363,6 +370,7 @@ void app_drag(app *a, const int *xs, const int *ys, int n)
 
 void app_send(app *a, const flow_event *ev)
 {
+    catch_up(a);
     if (!a->flow)
         return;
     to_flow(a, ev, false);
@@ -397,6 +405,7 @@ static void tick_desk(app *a)
 
 void app_tick(app *a)
 {
+    catch_up(a);
     tick_flow(a);
     step_saver(a);
     feed_gesture(a, STAFF_TICK, 0, 0); /* a press held on the clinic's name */
@@ -405,6 +414,7 @@ void app_tick(app *a)
 
 uint64_t app_next_deadline(app *a)
 {
+    catch_up(a);
     uint64_t due = a->flow ? flow_next_deadline(a->flow, a->now) : UINT64_MAX;
     if (a->saver) {
         uint64_t retry = saver_next_deadline(a->saver, a->now);
@@ -421,6 +431,7 @@ uint64_t app_next_deadline(app *a)
 
 void app_advance(app *a, uint32_t ms)
 {
+    catch_up(a);
     /* Tick in steps so the idle prompt appears before the wipe, as it would
      * in real time. */
     while (ms > 0 && a->flow) {
@@ -455,6 +466,7 @@ static void work_desk(app *a, bool draw_each)
 
 void app_update(app *a)
 {
+    catch_up(a);
     if (a->flow && flow_wants_save(a->flow)) {
         /* Show "saving" first, so a slow card never looks like a hang. */
         app_draw(a);

@@ -129,6 +129,8 @@ static void test_a_stroke_signs(void **state)
             }
             for (int i = 0; i < n; i++)
                 kit_press(kiosk, ids[i], why, sizeof why);
+            if (app_widget(kiosk, "check_none")) /* the checklist: none of these */
+                kit_press(kiosk, "check_none", why, sizeof why);
             if (flow_next_blocker(app_flow(kiosk)))
                 kit_press(kiosk, "scroll_down", why, sizeof why); /* more below */
         }

@@ -39,6 +39,7 @@ struct flow {
     bool save_kept;        /* the failed save's intake is kept by the saver */
     uint64_t thanks_since;
     int candidates[FLOW_MAX_CANDIDATES];
+    unsigned candidate_sides[FLOW_MAX_CANDIDATES];
     int ncandidates;
     int alert;             /* question answered "now" whose alert shows, or -1 */
     /* after the save: the intake is gone; this is what the reading needs */
@@ -158,8 +159,10 @@ static void compute_candidates(flow *f)
     ranking_entry top[FLOW_MAX_CANDIDATES];
     size_t n = ranking_rank(f->c, regions, f->in.nmarks, top, FLOW_MAX_CANDIDATES);
     f->ncandidates = (int)n;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         f->candidates[i] = top[i].muscle;
+        f->candidate_sides[i] = top[i].sides;
+    }
     /* a chosen pattern that no longer matches the marks is dropped */
     for (int i = f->in.npatterns - 1; i >= 0; i--) {
         bool still = false;
@@ -549,9 +552,7 @@ static pm_status on_screening_event(flow *f, const flow_event *ev, uint64_t now)
     case EV_CHECK_NONE:
         if (part != PART_CHECKLIST)
             return PM_ERR_STATE;
-        for (int i = 0; i < n; i++)
-            f->in.answers[qs[i]] = 1;
-        screening_prune(f->c, &f->in);
+        screening_none_of_these(f->c, &f->in);
         go_forward(f, now);
         return PM_OK;
     default:
@@ -989,6 +990,14 @@ int flow_candidates(const flow *f, int *out, int max)
     int n = f->ncandidates < max ? f->ncandidates : max;
     memcpy(out, f->candidates, (size_t)(n > 0 ? n : 0) * sizeof *out);
     return n;
+}
+
+unsigned flow_candidate_sides(const flow *f, int muscle)
+{
+    for (int i = 0; i < f->ncandidates; i++)
+        if (f->candidates[i] == muscle)
+            return f->candidate_sides[i];
+    return 0;
 }
 
 int flow_education_item(const flow *f, bool *is_muscle)

@@ -225,6 +225,10 @@ int flow_alert(const flow *f);
 
 /* patterns: ranked candidate muscles (best first). */
 int flow_candidates(const flow *f, int *out, int max);
+/* patterns: the sides of a candidate's pattern that match the marks
+ * (RANKING_LEFT | RANKING_RIGHT): its picture shows those; 0 if not a
+ * candidate. */
+unsigned flow_candidate_sides(const flow *f, int muscle);
 /* education: the page or muscle this page shows. *is_muscle tells which. */
 int flow_education_item(const flow *f, bool *is_muscle);
 

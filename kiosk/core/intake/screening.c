@@ -1,32 +1,34 @@
-/* screening.c — STAND-IN for the content branch's module (see screening.h):
- * the same logic, on today's content, where every question is a gate
- * question, none is a follow-up, no answer means "now" and no answer has a
- * notice of its own. Replace with the real module when it is on main. */
+/* screening.c — which safety questions apply and what answers mean (the
+ * contract is in screening.h). Follow-ups depend only on the marks and on
+ * questions asked before them (the content checker sees to that), so one
+ * pass in question order settles everything. */
 #include "screening.h"
 
-const char *content_checklist_text_key(const pm_content *c)
+static bool region_marked(const intake *in, int region)
 {
-    (void)c;
-    return NULL;
-}
-
-const char *content_checklist_none_key(const pm_content *c)
-{
-    (void)c;
-    return NULL;
-}
-
-static pm_part part_of(const pm_content *c, int q)
-{
-    (void)c;
-    (void)q;
-    return PART_GATE;
+    for (int i = 0; i < in->nmarks; i++)
+        if (in->marks[i].region == region)
+            return true;
+    return false;
 }
 
 bool screening_applies(const pm_content *c, const intake *in, int q)
 {
-    (void)in;
-    return q >= 0 && (size_t)q < content_question_count(c) && part_of(c, q) != PART_FOLLOWUP;
+    const pm_question *qu = content_question(c, (size_t)(q < 0 ? 0 : q));
+    if (q < 0 || !qu)
+        return false;
+    if (qu->part != PART_FOLLOWUP)
+        return true;
+    for (size_t i = 0; i < qu->nshow_if_regions; i++)
+        if (region_marked(in, qu->show_if_regions[i]))
+            return true;
+    if (qu->show_if_question >= 0 && qu->show_if_question < q) {
+        int a = in->answers[qu->show_if_question];
+        if (a >= 0 && (qu->show_if_answers & (1u << a)) &&
+            screening_applies(c, in, qu->show_if_question))
+            return true;
+    }
+    return false;
 }
 
 size_t screening_plan(const pm_content *c, const intake *in, int *out, size_t max)
@@ -44,7 +46,7 @@ size_t screening_screens(const pm_content *c, const intake *in, screening_screen
     int plan[CONTENT_MAX_QUESTIONS];
     size_t np = screening_plan(c, in, plan, CONTENT_MAX_QUESTIONS), n = 0;
     for (size_t i = 0; i < np; i++) {
-        pm_part part = part_of(c, plan[i]);
+        pm_part part = content_question(c, (size_t)plan[i])->part;
         if (n > 0 && out[n - 1].part == part) {
             out[n - 1].count++;
         } else if (n < max) {
@@ -63,7 +65,7 @@ screening_class screening_classify(const pm_content *c, int q, int a)
         return SCREENING_NONE;
     switch (qu->answer_flags[a]) {
     case FLAG_URGENT:
-        return SCREENING_URGENT;
+        return qu->answer_now[a] ? SCREENING_NOW : SCREENING_URGENT;
     case FLAG_ATTENTION:
         return SCREENING_CHECK;
     default:
@@ -104,7 +106,9 @@ const char *screening_notice_key(const pm_content *c, const intake *in, int q)
 {
     if (screening_answer_class(c, in, q) == SCREENING_NONE)
         return NULL;
-    return content_question(c, (size_t)q)->notice_key;
+    const pm_question *qu = content_question(c, (size_t)q);
+    int a = in->answers[q];
+    return qu->answer_notice_keys[a] ? qu->answer_notice_keys[a] : qu->notice_key;
 }
 
 void screening_prune(const pm_content *c, intake *in)
@@ -129,7 +133,7 @@ pm_status screening_set_answer(const pm_content *c, intake *in, int q, int a)
 void screening_none_of_these(const pm_content *c, intake *in)
 {
     for (size_t q = 0; q < content_question_count(c) && q < CONTENT_MAX_QUESTIONS; q++)
-        if (part_of(c, (int)q) == PART_CHECKLIST)
+        if (content_question(c, q)->part == PART_CHECKLIST)
             in->answers[q] = 1; /* the second answer: not ticked */
     screening_prune(c, in);
 }

@@ -40,6 +40,7 @@ typedef struct {
     char typed[REPLAY_ARG_MAX]; /* the last text typed (a client's name) */
     char last_saved[1024];      /* the saver's last save, to count saves */
     int saves;
+    int saved_before;           /* intakes already in the state folder at the start */
 } runner;
 
 static int fail(runner *r, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -288,9 +289,9 @@ static int nothing_left(runner *r, int line)
     int n = count_intakes(app_intakes_dir(a), stray, sizeof stray);
     if (stray[0])
         return fail(r, line, "nothing_left: a left-over in %s: %s", app_intakes_dir(a), stray);
-    if (n != r->saves)
-        return fail(r, line, "nothing_left: %d intakes in %s, but %d were saved", n,
-                    app_intakes_dir(a), r->saves);
+    if (n != r->saved_before + r->saves)
+        return fail(r, line, "nothing_left: %d intakes in %s, but %d were saved (%d were there before)",
+                    n, app_intakes_dir(a), r->saves, r->saved_before);
     return 0;
 }
 
@@ -359,6 +360,12 @@ static int exec(runner *r, const replay_cmd *c)
         for (int k = 0; k < CONTENT_MAX_QUESTIONS + 4; k++) {
             const flow *f = app_flow(a);
             if (!f || flow_screen(f) != SCREEN_SCREENING)
+                return 0;
+            /* "stop=checklist" or "stop=followup": stay at that page */
+            char stop[32];
+            if (wanted_answer(c->arg, "stop", true, stop, sizeof stop) && flow_alert(f) < 0 &&
+                ((strcmp(stop, "checklist") == 0 && flow_screening_part(f) == PART_CHECKLIST) ||
+                 (strcmp(stop, "followup") == 0 && flow_screening_part(f) == PART_FOLLOWUP)))
                 return 0;
             int step = flow_step(f);
             if (answer_page(r, c->line, c->arg))
@@ -453,6 +460,10 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
     r.section = -1;
     if (app_flow(a))
         r.resets = flow_resets(app_flow(a));
+    {
+        char stray[256]; /* a state folder used again: what was there is no left-over */
+        r.saved_before = count_intakes(app_intakes_dir(a), stray, sizeof stray);
+    }
     if (o->large_text && app_flow(a)) {
         char why[700];
         if (!kit_press(a, "large_text", why, sizeof why))
@@ -651,12 +662,14 @@ static int screening_page(runner *r, const walk_opts *w, int step)
     int n = flow_page_questions(f, qs, CONTENT_MAX_QUESTIONS);
     if (flow_screening_part(f) == PART_CHECKLIST) {
         if (w->thorough) {
-            /* every item ticked once (its notice shown), then none */
+            /* every item ticked (its notice shown, the follow-ups it brings
+             * on measured later), then on */
             for (int i = 0; i < n; i++)
                 if (run(r, "press check_%s", content_question(c, (size_t)qs[i])->id))
                     return 1;
-            if (scroll_through(r))
+            if (scroll_through(r) || snap(r, w, "screening-checklist", -1))
                 return 1;
+            return run(r, "press next");
         }
         if (snap(r, w, "screening-checklist", -1))
             return 1;
@@ -664,14 +677,27 @@ static int screening_page(runner *r, const walk_opts *w, int step)
     }
     for (int i = 0; i < n; i++) {
         const pm_question *q = content_question(c, (size_t)qs[i]);
-        if (w->thorough)
+        int keep = answer_id_of(q, false);
+        if (w->thorough) {
+            /* every answer once; one that means "now" shows its message,
+             * changed back; the walk keeps a flagged answer, so the
+             * follow-ups it brings on are measured too */
+            int flagged = -1;
             for (size_t k = 0; k < q->nanswers; k++) {
-                if (screening_classify(c, qs[i], (int)k) == SCREENING_NOW)
-                    continue; /* the alert: shown by its own replay */
+                screening_class cls = screening_classify(c, qs[i], (int)k);
                 if (run(r, "press q_%s_%s", q->id, q->answer_ids[k]))
                     return 1;
+                if (cls == SCREENING_NOW) {
+                    if (run(r, "press alert_change"))
+                        return 1;
+                } else if (cls != SCREENING_NONE && flagged < 0) {
+                    flagged = (int)k;
+                }
             }
-        if (run(r, "press q_%s_%s", q->id, q->answer_ids[answer_id_of(q, false)]))
+            if (flagged >= 0)
+                keep = flagged;
+        }
+        if (run(r, "press q_%s_%s", q->id, q->answer_ids[keep]))
             return 1;
         if (w->thorough && scroll_through(r))
             return 1;

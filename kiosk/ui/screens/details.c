@@ -30,7 +30,7 @@ static bool tall(screen_ctx *s, const details_view *v)
     return s->v->large_text || frame_title_is_long(s, v->title);
 }
 
-static void gather(screen_ctx *s, details_view *v)
+static void gather(screen_ctx *s, details_view *v, bool allow_sides)
 {
     int slot = flow_detail_slot(s->flow);
     const intake *in = flow_intake(s->flow);
@@ -41,7 +41,7 @@ static void gather(screen_ctx *s, details_view *v)
     tfmt_s(v->title, sizeof v->title, T(s, "ui.details.title"), T(s, r->label_key));
     s->v->body = frame_body(s, tall(s, v) ? 2 : 1);
     unsigned asks = flow_detail_asks(s->flow);
-    bool sides = wide(s) && (asks & DETAIL_DURATION) && (asks & DETAIL_FEELINGS);
+    bool sides = allow_sides && wide(s) && (asks & DETAIL_DURATION) && (asks & DETAIL_FEELINGS);
     v->ntop = v->nleft = v->nright = 0;
     if (asks & DETAIL_STRENGTH)
         v->top[v->ntop++] = (form_item){.kind = FI_SCALE, .text = T(s, "ui.details.intensity"),
@@ -108,6 +108,21 @@ static void areas(screen_ctx *s, const details_view *v, SDL_Rect b, SDL_Rect *to
     *right = (SDL_Rect){b.x + lw + gap, b.y + th, b.w - lw - gap, b.h - th};
 }
 
+/* The parts in b: side by side when both columns fit without scrolling
+ * (two scrolling columns would be two things to scroll), else one column
+ * that scrolls as a whole. */
+static void prepare(screen_ctx *s, details_view *v, SDL_Rect b, SDL_Rect *top, SDL_Rect *left,
+                    SDL_Rect *right)
+{
+    gather(s, v, true);
+    areas(s, v, b, top, left, right);
+    if (v->nleft && (form_height(s, *left, v->left, v->nleft) > left->h ||
+                     form_height(s, *right, v->right, v->nright) > right->h)) {
+        gather(s, v, false);
+        areas(s, v, b, top, left, right);
+    }
+}
+
 static frame_spec spec(screen_ctx *s, details_view *v)
 {
     return (frame_spec){v->title, "ui.next", true, tall(s, v)};
@@ -117,12 +132,12 @@ static void layout(screen_ctx *s)
 {
     w_clear(s->wl);
     details_view v;
-    gather(s, &v);
+    gather(s, &v, true);
     frame_spec f = spec(s, &v);
     frame_middle same = {"ui.details.same_as", "same_as_last", EV_SAME_AS_LAST, 0};
     SDL_Rect b = frame_layout_mid(s, &f, flow_same_as_offered(s->flow) ? &same : NULL);
     SDL_Rect top, left, right;
-    areas(s, &v, b, &top, &left, &right);
+    prepare(s, &v, b, &top, &left, &right);
     form_layout(s, top, v.top, v.ntop);
     if (v.nleft) {
         form_layout(s, left, v.left, v.nleft);
@@ -133,11 +148,11 @@ static void layout(screen_ctx *s)
 static void draw(screen_ctx *s)
 {
     details_view v;
-    gather(s, &v);
+    gather(s, &v, true);
     frame_spec f = spec(s, &v);
     frame_draw(s, &f);
     SDL_Rect top, left, right;
-    areas(s, &v, s->v->body, &top, &left, &right);
+    prepare(s, &v, s->v->body, &top, &left, &right);
     form_draw(s, top, v.top, v.ntop);
     if (v.nleft) {
         form_draw(s, left, v.left, v.nleft);

@@ -107,7 +107,7 @@ static void draw(screen_ctx *s)
             int w = box.h * 16 / 10 < box.w ? box.h * 16 / 10 : box.w;
             SDL_Rect pic = {box.x, box.y, w, box.h};
             r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
-            chart_draw_pattern(s->art, v.item, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12},
+            chart_draw_pattern(s->art, v.item, 0, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12},
                                false);
             continue;
         }

@@ -43,9 +43,22 @@ static int answers_w(screen_ctx *s, const form_item *it, int max)
     return w;
 }
 
+static int chips_rows_h(screen_ctx *s, const form_item *it, int width);
+
+/* The answers beside the question where the page is wide and that is not
+ * taller than the question across the page with the answers under it (a
+ * long question in larger text needs the whole width). */
 static bool question_side(screen_ctx *s, const form_item *it, int width)
 {
-    return width >= px(s->r, 520) && answers_w(s, it, width) <= width / 2;
+    if (width < px(s->r, 520) || answers_w(s, it, width) > width / 2)
+        return false;
+    int tw = width - answers_w(s, it, width) - px(s->r, 16);
+    int side = text_h(s, it->text, FONT_BODY, false, tw);
+    if (side < chip_h(s))
+        side = chip_h(s);
+    int under = text_h(s, it->text, FONT_BODY, false, width) + px(s->r, 6) +
+                chips_rows_h(s, it, width);
+    return side <= under;
 }
 
 /* Chips [a, b) wrapped at width: the index after the first row's last. */
@@ -142,14 +155,12 @@ static int band_words_h(screen_ctx *s, int width)
     return h;
 }
 
-static int question_h(screen_ctx *s, const form_item *it, int width)
+/* A question with its answers beside it: one row as tall as the taller. */
+static int question_side_h(screen_ctx *s, const form_item *it, int width)
 {
-    if (question_side(s, it, width)) {
-        int tw = width - answers_w(s, it, width) - px(s->r, 16);
-        int t = text_h(s, it->text, FONT_BODY, false, tw);
-        return t > chip_h(s) ? t : chip_h(s);
-    }
-    return text_h(s, it->text, FONT_BODY, false, width) + px(s->r, 6) + chips_rows_h(s, it, width);
+    int tw = width - answers_w(s, it, width) - px(s->r, 16);
+    int t = text_h(s, it->text, FONT_BODY, false, tw);
+    return t > chip_h(s) ? t : chip_h(s);
 }
 
 /* A scale or a grid with a label: at the left on a wide page (the label
@@ -209,7 +220,19 @@ static int expand(screen_ctx *s, int width, const form_item *items, int n, frow 
             break;
         }
         case FI_QUESTION:
-            rows[nr++] = (frow){i, 0, 0, question_h(s, it, width)};
+            /* beside: one row; else the question, then each row of answers
+             * a row of its own, so a page that scrolls by whole rows shows
+             * all of a long question in larger text */
+            if (question_side(s, it, width)) {
+                rows[nr++] = (frow){i, 0, 0, question_side_h(s, it, width)};
+                break;
+            }
+            rows[nr++] = (frow){i, 0, 0, text_h(s, it->text, FONT_BODY, false, width)};
+            for (int a = 0; a < it->nchips && nr < MAXROWS;) {
+                int b = chips_row_end(s, it, a, width);
+                rows[nr++] = (frow){i, a, b, chip_h(s)};
+                a = b;
+            }
             break;
         case FI_BUTTON:
             rows[nr++] = (frow){i, 0, 1, chip_h(s)};
@@ -306,6 +329,15 @@ static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Re
         return;
     }
     case FI_QUESTION: {
+        if (r->b > r->a) { /* a row of answers under the question */
+            int x = box.x;
+            for (int i = r->a; i < r->b; i++) {
+                int w = chip_w(s, &it->chips[i], box.w);
+                add_chip(s, &it->chips[i], (SDL_Rect){x, box.y, w, chip_h(s)}, it->style);
+                x += w + gap;
+            }
+            return;
+        }
         if (question_side(s, it, box.w)) {
             int x = box.x + box.w - answers_w(s, it, box.w);
             int y = box.y + (box.h - chip_h(s)) / 2;
@@ -314,18 +346,6 @@ static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Re
                 add_chip(s, &it->chips[i], (SDL_Rect){x, y, w, chip_h(s)}, it->style);
                 x += w + gap;
             }
-            return;
-        }
-        int y = box.y + text_h(s, it->text, FONT_BODY, false, box.w) + px(s->r, 6);
-        for (int a = 0; a < it->nchips;) {
-            int b = chips_row_end(s, it, a, box.w), x = box.x;
-            for (int i = a; i < b; i++) {
-                int w = chip_w(s, &it->chips[i], box.w);
-                add_chip(s, &it->chips[i], (SDL_Rect){x, y, w, chip_h(s)}, it->style);
-                x += w + gap;
-            }
-            y += chip_h(s) + gap;
-            a = b;
         }
         return;
     }
@@ -412,11 +432,11 @@ void form_draw(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
             draw_scale_words(s, it, box);
             break;
         case FI_QUESTION: {
+            if (g.rows[i].b > g.rows[i].a)
+                break; /* a row of its answers */
             SDL_Rect tr = box;
             if (question_side(s, it, box.w))
                 tr.w = box.w - answers_w(s, it, box.w) - px(s->r, 16);
-            else
-                tr.h = text_h(s, it->text, FONT_BODY, false, box.w);
             t_box(s->r, tr, it->text, FONT_BODY, false, COL_INK, AL_LEFT, true);
             break;
         }

@@ -21,7 +21,7 @@ int frame_top_h(const screen_ctx *s) { return top_h(s); }
 
 bool frame_title_is_long(screen_ctx *s, const char *title)
 {
-    return t_width(s->r, title, font_px(s->r, FONT_TITLE), true) > (s->lw - 2 * margin(s)) * 6 / 5;
+    return t_width(s->r, title, font_px(s->r, FONT_TITLE), true) > s->lw - 2 * margin(s);
 }
 
 /* The width a top-bar button needs for its label. */

@@ -9,8 +9,13 @@
 #include <stdio.h>
 
 #include "intake.h"
+#include "ranking.h"
 #include "ui/chart.h"
 #include "ui/screens/frame.h"
+
+/* the picture shows the sides the ranking scored: the same bits */
+_Static_assert(CHART_SIDE_LEFT == RANKING_LEFT && CHART_SIDE_RIGHT == RANKING_RIGHT,
+               "chart and ranking sides differ");
 
 typedef struct {
     int cand[FLOW_MAX_CANDIDATES];
@@ -20,12 +25,21 @@ typedef struct {
 
 static bool legend_beside(screen_ctx *s, int width);
 static int legend_block_h(screen_ctx *s, int w);
+static int card_w(screen_ctx *s, int cols);
+static int card_h_for(screen_ctx *s, int w, int muscle);
 
-static void arrange(screen_ctx *s, pat_geo *g)
+/* The cards for n candidates (g->cand is filled by arrange()). */
+static void arrange_n(screen_ctx *s, pat_geo *g, int n)
 {
-    g->n = flow_candidates(s->flow, g->cand, FLOW_MAX_CANDIDATES);
+    g->n = n;
     bool wide = s->lw >= s->lh;
     g->cols = wide ? (s->v->large_text ? 2 : 3) : (s->v->large_text ? 1 : 2);
+    /* a card narrower than this has no room for a long name beside its
+     * picture (the 7" panel): fewer columns, and the rows scroll */
+    int gap = px(s->r, 10);
+    SDL_Rect page = frame_body(s, 1);
+    while (g->cols > 1 && (page.w - frame_rail_w(s) - (g->cols - 1) * gap) / g->cols < px(s->r, 300))
+        g->cols--;
     if (g->n > 0 && g->n < g->cols)
         g->cols = g->n;
     g->rows = (g->n + g->cols - 1) / g->cols;
@@ -36,6 +50,26 @@ static void arrange(screen_ctx *s, pat_geo *g)
     int fit = g->rows ? (b.h - legend - px(s->r, 10) * g->rows) / g->rows : 0;
     if (fit > g->card_h)
         g->card_h = fit < px(s->r, 220) ? fit : px(s->r, 220);
+}
+
+/* As arrange_n, and every card tall enough for the longest name shown. */
+static void arrange_for(screen_ctx *s, pat_geo *g, const int *cand, int n)
+{
+    arrange_n(s, g, n);
+    int w = card_w(s, g->cols);
+    for (int i = 0; i < n; i++) {
+        g->cand[i] = cand[i];
+        int h = card_h_for(s, w, cand[i]);
+        if (h > g->card_h)
+            g->card_h = h;
+    }
+}
+
+static void arrange(screen_ctx *s, pat_geo *g)
+{
+    int cand[FLOW_MAX_CANDIDATES];
+    int n = flow_candidates(s->flow, cand, FLOW_MAX_CANDIDATES);
+    arrange_for(s, g, cand, n);
 }
 
 /* Rows: the cards' rows, then the legend with "None of these". */
@@ -89,10 +123,49 @@ static SDL_Rect card_rect(const screen_ctx *s, const pat_geo *g, const frame_row
 
 static bool row_shown(const frame_rowset *rs, int row) { return row >= rs->first && row < rs->end; }
 
-static SDL_Rect enlarge_rect(const screen_ctx *s, SDL_Rect c)
+/* A card: the pattern's picture at the left with the tick over its top
+ * corner, the name (plain words first, then the muscle's name) at the
+ * right, and "Bigger" (a magnifier, 48 units square) under the name, clear
+ * of the picture. */
+static SDL_Rect pic_box(screen_ctx *s, SDL_Rect c, bool sel)
 {
-    int b = px(s->r, 50);
-    return (SDL_Rect){c.x + c.w - b - px(s->r, 6), c.y + px(s->r, 6), b, b};
+    int bw = px(s->r, sel ? 4 : 2);
+    return (SDL_Rect){c.x + bw + 4, c.y + bw + 4, c.w * 44 / 100, c.h - 2 * bw - 8};
+}
+
+static SDL_Rect enlarge_rect(screen_ctx *s, SDL_Rect c)
+{
+    int b = px(s->r, 48);
+    return (SDL_Rect){c.x + c.w - b - px(s->r, 6), c.y + c.h - b - px(s->r, 6), b, b};
+}
+
+static SDL_Rect name_box(screen_ctx *s, SDL_Rect c, bool sel)
+{
+    SDL_Rect pic = pic_box(s, c, sel);
+    SDL_Rect big = enlarge_rect(s, c);
+    int tx = pic.x + pic.w + px(s->r, 8);
+    int ty = c.y + px(s->r, 6);
+    return (SDL_Rect){tx, ty, c.x + c.w - tx - px(s->r, 8), big.y - px(s->r, 2) - ty};
+}
+
+/* A card's width with cols columns (the rows may scroll: the rail kept). */
+static int card_w(screen_ctx *s, int cols)
+{
+    SDL_Rect body = frame_body(s, 1);
+    int gap = px(s->r, 10);
+    return (body.w - frame_rail_w(s) - (cols - 1) * gap) / cols;
+}
+
+/* The card height a muscle's name needs at card width w (chosen: bold),
+ * at most 220 units. */
+static int card_h_for(screen_ctx *s, int w, int muscle)
+{
+    SDL_Rect c = {0, 0, w, px(s->r, 220)};
+    SDL_Rect name = name_box(s, c, true);
+    int need = t_box_height(s->r, name.w, T(s, content_muscle(s->content, (size_t)muscle)->name_key),
+                            FONT_SMALL, true);
+    int h = need + (c.h - name.h);
+    return h < px(s->r, 220) ? h : px(s->r, 220);
 }
 
 static SDL_Rect none_rect(screen_ctx *s, const frame_rowset *rs, int row)
@@ -141,9 +214,12 @@ static void big_draw(screen_ctx *s, int muscle)
     SDL_Rect choose;
     SDL_Rect close = big_buttons(s, &choose);
     const char *name = T(s, content_muscle(s->content, (size_t)muscle)->name_key);
-    t_box(s->r, (SDL_Rect){m, top, s->lw - 2 * m, px(s->r, 46)}, name, FONT_TITLE, true, COL_INK,
-          AL_LEFT, true);
-    int y = top + px(s->r, 50);
+    /* the name on one line, or two where it is long */
+    int th = t_box_height(s->r, s->lw - 2 * m, name, FONT_TITLE, true);
+    th = th < px(s->r, 46) ? px(s->r, 46) : th > px(s->r, 96) ? px(s->r, 96) : th;
+    t_box(s->r, (SDL_Rect){m, top, s->lw - 2 * m, th}, name, FONT_TITLE, true, COL_INK, AL_LEFT,
+          true);
+    int y = top + th + px(s->r, 4);
     SDL_Rect legend = {m, close.y - px(s->r, 10) - legend_h(s), s->lw - 2 * m, legend_h(s)};
     bool stacked = s->lw < s->lh || s->v->large_text;
     if (stacked) {
@@ -152,8 +228,8 @@ static void big_draw(screen_ctx *s, int muscle)
     }
     SDL_Rect pic = {m, y, s->lw - 2 * m, legend.y - px(s->r, 8) - y};
     r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
-    chart_draw_pattern(s->art, muscle, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12},
-                       false);
+    chart_draw_pattern(s->art, muscle, flow_candidate_sides(s->flow, muscle),
+                       (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12}, false);
     draw_legend(s, legend, stacked);
 }
 
@@ -240,6 +316,24 @@ static void draw_legend(screen_ctx *s, SDL_Rect r, bool stacked)
     }
 }
 
+/* The layout check sees only the patterns its walks happen to rank. So that
+ * every muscle's name is known to fit, it measures each one in the smallest
+ * card this screen shows (a full screen of candidates), plain and chosen. */
+static void measure_every_name(screen_ctx *s)
+{
+    pat_geo g;
+    for (size_t m = 0; m < content_muscle_count(s->content); m++) {
+        int one = (int)m;
+        arrange_n(s, &g, FLOW_MAX_CANDIDATES); /* the columns of a full page */
+        int w = card_w(s, g.cols);
+        int h = card_h_for(s, w, one);
+        SDL_Rect c = {s->v->body.x, s->v->body.y, w, h > g.card_h ? h : g.card_h};
+        for (int sel = 0; sel < 2; sel++)
+            t_box(s->r, name_box(s, c, sel), T(s, content_muscle(s->content, m)->name_key),
+                  FONT_SMALL, sel, COL_INK, AL_LEFT, true);
+    }
+}
+
 static void draw(screen_ctx *s)
 {
     if (s->v->enlarged >= 0) {
@@ -266,17 +360,15 @@ static void draw(screen_ctx *s)
                       sel ? COL_SELECTED : COL_SURFACE);
         const char *label = T(s, content_muscle(s->content, (size_t)rc.g.cand[i])->name_key);
         int box = px(s->r, 28);
-        SDL_Rect big = enlarge_rect(s, c);
-        /* the picture on the left, the tick and the name on the right */
-        SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w * 40 / 100, c.h - 2 * bw - 8};
-        chart_draw_pattern(s->art, rc.g.cand[i], pic, sel);
-        int tx = pic.x + pic.w + px(s->r, 6);
-        SDL_Rect tick = {tx, c.y + px(s->r, 12), box, box};
-        tick_draw(s, tick, sel);
-        int ty = big.y + big.h + px(s->r, 2);
-        SDL_Rect tr = {tx, ty, c.x + c.w - tx - px(s->r, 8), c.y + c.h - ty - px(s->r, 6)};
-        t_box(s->r, tr, label, FONT_SMALL, sel, COL_INK, AL_LEFT, false);
+        SDL_Rect pic = pic_box(s, c, sel);
+        chart_draw_pattern(s->art, rc.g.cand[i], flow_candidate_sides(s->flow, rc.g.cand[i]),
+                           pic, sel);
+        tick_draw(s, (SDL_Rect){pic.x + px(s->r, 4), pic.y + px(s->r, 4), box, box}, sel);
+        t_box(s->r, name_box(s, c, sel), label, FONT_SMALL, sel, COL_INK, AL_LEFT, true);
+        (void)bw;
     }
+    if (r_measure_only(s->r))
+        measure_every_name(s);
     if (row_shown(&rs, rc.g.rows)) {
         bool beside = legend_beside(s, rs.area.w);
         SDL_Rect lr = {rs.area.x, rs.y[rc.g.rows], rs.area.w, legend_block_h(s, rs.area.w)};

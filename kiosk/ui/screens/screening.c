@@ -79,9 +79,16 @@ static void gather(screen_ctx *s, scr_view *v)
 
 /* ---- the "now" alert ------------------------------------------------------------ */
 
+/* The two buttons side by side, or one above the other where the page is
+ * too narrow for both labels (a portrait panel). */
 static SDL_Rect alert_buttons(const screen_ctx *s, SDL_Rect *change)
 {
     int m = px(s->r, 16), bh = px(s->r, 64), gap = px(s->r, 14);
+    if (s->lw < s->lh) {
+        int w = s->lw - 2 * m;
+        *change = (SDL_Rect){m, s->lh - m - 2 * bh - gap, w, bh};
+        return (SDL_Rect){m, s->lh - m - bh, w, bh};
+    }
     int w = (s->lw - 2 * m - gap) / 2;
     if (w > px(s->r, 340))
         w = px(s->r, 340);
@@ -110,9 +117,17 @@ static void alert_draw(screen_ctx *s)
     SDL_Rect panel = {m, top, s->lw - 2 * m, change.y - px(s->r, 14) - top};
     r_round_frame(s->r, panel, px(s->r, 16), px(s->r, 3), COL_NOTICE_LINE, COL_NOTICE);
     int pad = px(s->r, 22);
-    int th = panel.h * 40 / 100;
+    /* the title as tall as it needs (two lines in some languages), at most
+     * about half the panel; the notice in the rest */
+    /* (larger text makes the body big enough; the title stays in proportion) */
+    font_role title_font = s->v->large_text ? FONT_TITLE : FONT_HUGE;
+    int th = t_box_height(s->r, panel.w - 2 * pad, T(s, "ui.alert.title"), title_font, true) + pad;
+    if (th < panel.h * 40 / 100)
+        th = panel.h * 40 / 100;
+    if (th > panel.h * 55 / 100)
+        th = panel.h * 55 / 100;
     t_box(s->r, (SDL_Rect){panel.x + pad, panel.y + pad, panel.w - 2 * pad, th - pad},
-          T(s, "ui.alert.title"), FONT_HUGE, true, COL_NOTICE_INK, AL_CENTRE, true);
+          T(s, "ui.alert.title"), title_font, true, COL_NOTICE_INK, AL_CENTRE, true);
     const char *notice = flow_notice_key(s->flow, flow_alert(s->flow));
     if (notice)
         t_box(s->r,
@@ -132,7 +147,7 @@ static void layout(screen_ctx *s)
     }
     scr_view v;
     gather(s, &v);
-    frame_spec f = {v.title, "ui.next", true, s->v->large_text};
+    frame_spec f = {v.title, "ui.next", true, s->v->large_text || frame_title_is_long(s, v.title)};
     SDL_Rect b = frame_layout(s, &f);
     form_layout(s, b, v.items, v.n);
 }
@@ -145,7 +160,7 @@ static void draw(screen_ctx *s)
     }
     scr_view v;
     gather(s, &v);
-    frame_spec f = {v.title, "ui.next", true, s->v->large_text};
+    frame_spec f = {v.title, "ui.next", true, s->v->large_text || frame_title_is_long(s, v.title)};
     frame_draw(s, &f);
     form_draw(s, s->v->body, v.items, v.n);
 }
