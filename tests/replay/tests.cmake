@@ -79,3 +79,10 @@ add_executable(test_input ${PM_REPLAY}/test_input.c ${CMAKE_SOURCE_DIR}/kiosk/ui
 target_include_directories(test_input PRIVATE ${CMAKE_SOURCE_DIR}/kiosk)
 target_link_libraries(test_input PRIVATE PkgConfig::CMOCKA m)
 add_test(NAME test_input COMMAND test_input)
+
+# Named pipes and a symbolic link in the intakes folder (trust defect 2).
+add_test(NAME replay_refused_entries
+         COMMAND sh ${PM_REPLAY}/refused.sh $<TARGET_FILE:painmap> ${CMAKE_SOURCE_DIR}/data
+                 ${PM_REPLAY} ${PM_REPLAY_OUT}/refused)
+set_tests_properties(replay_refused_entries PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}"
+                     TIMEOUT 300)

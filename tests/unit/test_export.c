@@ -674,9 +674,78 @@ static void test_missing_page_is_rendered(void **state)
     export_report_free(&rep);
 }
 
+/* Every file under dir (recursively) is free of needle. */
+static bool tree_has(const char *dir, const char *needle)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    bool found = false;
+    struct dirent *de;
+    while (!found && (de = readdir(d))) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        struct stat st;
+        assert_int_equal(lstat(path, &st), 0);
+        if (S_ISDIR(st.st_mode)) {
+            found = tree_has(path, needle);
+        } else if (S_ISREG(st.st_mode)) {
+            char *text = tu_read_file(path, NULL);
+            found = text && strstr(text, needle);
+            free(text);
+        }
+    }
+    closedir(d);
+    return found;
+}
+
+/* Trust defect 2: "X.json -> /etc/passwd" was copied to the stick by
+ * "Copy new", and a named pipe for a page would have blocked the copy. A
+ * link is never followed (never copied, never marked); a pipe for a page
+ * is refused and the page made again from its record. */
+static void test_links_and_pipes_never_reach_the_stick(void **state)
+{
+    fixture *f = *state;
+    fresh_stick(f);
+    char outside[1024], link[1024], page[1024];
+    snprintf(outside, sizeof outside, "%s/passwd", f->state_dir); /* stands for /etc/passwd */
+    tu_write_file(outside, "root:x:0:0:root:/root:/bin/bash\n");
+    snprintf(link, sizeof link, "%s/20261127-190000-00.json", store_intakes_dir(f->s));
+    assert_int_equal(symlink(outside, link), 0);
+    snprintf(page, sizeof page, "%s/%s.html", store_intakes_dir(f->s), f->stems[1]);
+    assert_int_equal(unlink(page), 0);
+    assert_int_equal(mkfifo(page, 0600), 0);
+
+    export_opts o = opts(f, CONFIG_EXPORT_ALL);
+    export_report rep;
+    assert_int_not_equal(export_run(f->s, f->c, &o, NULL, 0, &rep), PM_OK);
+    assert_int_equal(rep.count, 4);
+    for (size_t i = 0; i < rep.count; i++)
+        assert_int_equal(marked(f, rep.items[i].stem), rep.items[i].marked);
+    const export_item *bad = &rep.items[3];
+    assert_string_equal(bad->stem, "20261127-190000-00");
+    assert_false(bad->marked);
+    assert_non_null(strstr(bad->problem, "symbolic link"));
+    assert_false(tree_has(f->stick, "root:x:0:0"));
+    /* the pipe's intake went, with a page made from its record */
+    assert_true(rep.items[1].marked);
+    char name[STORE_STEM_MAX + 16];
+    snprintf(name, sizeof name, "%s.html", f->stems[1]);
+    char *copied = stick_file(f, rep.folder_name, name);
+    assert_non_null(copied);
+    assert_non_null(strstr(copied, "Bea"));
+    free(copied);
+    export_report_free(&rep);
+    assert_int_equal(unlink(link), 0);
+    assert_int_equal(unlink(page), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_links_and_pipes_never_reach_the_stick, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_export_all, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_only_and_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_step_by_step, setup, teardown),

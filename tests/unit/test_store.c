@@ -966,9 +966,142 @@ static void test_list_failure(void **state)
     place_free(&p);
 }
 
+/* ---- only plain files are read ----------------------------------------- */
+
+typedef struct {
+    char names[8][64];
+    char kinds[8][64];
+    int n;
+} refusals;
+
+static void note_refusal(const char *name, const char *kind, void *arg)
+{
+    refusals *r = arg;
+    if (r->n < 8) {
+        snprintf(r->names[r->n], sizeof r->names[0], "%s", name);
+        snprintf(r->kinds[r->n], sizeof r->kinds[0], "%s", kind);
+        r->n++;
+    }
+}
+
+static void count_stem(const char *stem, void *arg)
+{
+    (void)stem;
+    (*(int *)arg)++;
+}
+
+/* Trust defect 2: a named pipe named like a record hung start-up (the read
+ * blocked for a writer that never comes) and a symbolic link was followed
+ * (X.json -> /etc/passwd went to the stick). Both are refused, at once,
+ * without being opened for their content, and listed. */
+static void test_refuses_pipes_and_links(void **state)
+{
+    (void)state;
+    place p = place_new();
+    store *s = open_ok(&p, NULL);
+    char *fifo = path_in(p.dir, "20261126-080000-00.json");
+    char *fifo_page = path_in(p.dir, "20261126-080000-01.html");
+    char *link = path_in(p.dir, "20261126-090000-00.json");
+    char *secret = path_in(p.root, "passwd"); /* stands for /etc/passwd */
+    tu_write_file(secret, "root:x:0:0:root:/root:/bin/bash\n");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(mkfifo(fifo_page, 0600), 0);
+    assert_int_equal(symlink(secret, link), 0);
+    assert_int_equal(store_save(s, T0, json_doc, html_doc, NULL, NULL), PM_OK);
+
+    char *text = NULL;
+    size_t len = 0;
+    pm_msg err;
+    assert_int_equal(store_read(s, "20261126-080000-00.json", &text, &len, &err),
+                     PM_ERR_REFUSED); /* and it did not block */
+    assert_null(text);
+    assert_non_null(strstr(err.text, "named pipe"));
+    assert_int_equal(store_read(s, "20261126-080000-01.html", &text, &len, &err),
+                     PM_ERR_REFUSED);
+    assert_int_equal(store_read(s, "20261126-090000-00.json", &text, &len, &err),
+                     PM_ERR_REFUSED);
+    assert_null(text);
+    assert_non_null(strstr(err.text, "symbolic link"));
+    assert_int_equal(store_read(s, STEM0 ".json", &text, &len, &err), PM_OK);
+    free(text);
+
+    /* listed, so staff see them and can delete them */
+    int records = store_list(s, count_stem, &(int){ 0 });
+    assert_int_equal(records, 3);
+    refusals r = { 0 };
+    assert_int_equal(store_refused(s, note_refusal, &r), 3);
+    assert_string_equal(r.names[0], "20261126-080000-00.json");
+    assert_string_equal(r.kinds[0], "a named pipe (FIFO)");
+    assert_string_equal(r.names[2], "20261126-090000-00.json");
+    assert_string_equal(r.kinds[2], "a symbolic link");
+    /* deleting a link removes the link, never what it points at */
+    assert_int_equal(store_remove(s, "20261126-090000-00.json", &err), PM_OK);
+    struct stat st;
+    assert_int_equal(stat(secret, &st), 0);
+    assert_int_equal(store_remove(s, "20261126-080000-00.json", &err), PM_OK);
+    assert_int_equal(store_refused(s, NULL, NULL), 1);
+    free(fifo);
+    free(fifo_page);
+    free(link);
+    free(secret);
+    store_close(s);
+    place_free(&p);
+}
+
+/* A state folder whose intakes folder is a link elsewhere is refused. */
+static void test_refuses_a_linked_folder(void **state)
+{
+    (void)state;
+    place p = place_new();
+    char *elsewhere = path_in(p.root, "elsewhere");
+    assert_int_equal(mkdir(p.state, 0700), 0);
+    assert_int_equal(mkdir(elsewhere, 0700), 0);
+    assert_int_equal(symlink(elsewhere, p.dir), 0);
+    store *s = NULL;
+    pm_msg err;
+    assert_int_equal(store_open(p.state, NULL, &s, &err), PM_ERR_REFUSED);
+    assert_non_null(strstr(err.text, "symbolic link"));
+    store_close(s);
+    free(elsewhere);
+    place_free(&p);
+}
+
+static void note_name(const char *name, void *arg)
+{
+    refusals *r = arg;
+    if (r->n < 8)
+        snprintf(r->names[r->n++], sizeof r->names[0], "%s", name);
+}
+
+/* Trust defect 11: "notes.json" was listed as a record but could never be
+ * deleted; it is not a record (not listed), and start-up can name it. */
+static void test_only_intake_names_are_records(void **state)
+{
+    (void)state;
+    place p = place_new();
+    store *s = open_ok(&p, NULL);
+    char *notes = path_in(p.dir, "notes.json");
+    tu_write_file(notes, "[1,2,3]");
+    assert_int_equal(store_save(s, T0, json_doc, html_doc, NULL, NULL), PM_OK);
+    assert_int_equal(store_list(s, NULL, NULL), 1);
+    assert_int_equal(store_missing_html(s, NULL, NULL), 0);
+    refusals r = { 0 };
+    assert_int_equal(store_foreign(s, note_name, &r), 1);
+    assert_string_equal(r.names[0], "notes.json");
+    assert_true(store_is_stem(STEM0));
+    assert_false(store_is_stem("notes"));
+    assert_false(store_is_stem("2026112-173012-000"));
+    free(notes);
+    store_close(s);
+    place_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_refuses_pipes_and_links),
+        cmocka_unit_test(test_refuses_a_linked_folder),
+        cmocka_unit_test(test_only_intake_names_are_records),
         cmocka_unit_test(test_save_writes_both_files),
         cmocka_unit_test(test_names_sort_and_never_collide),
         cmocka_unit_test(test_real_rename_noreplace),

@@ -401,7 +401,9 @@ static void prepare_item(export_job *j)
         case DOC_HTML:
             snprintf(name, sizeof name, "%s.html", it->stem);
             st = store_read(j->s, name, &j->docs[k], NULL, &err);
-            if (st == PM_ERR_NOT_FOUND && parsed)
+            /* a page that is missing, or is not a plain file (refused, never
+             * copied), is made again from the record */
+            if ((st == PM_ERR_NOT_FOUND || st == PM_ERR_REFUSED) && parsed)
                 st = summary_render_html(j->c, j->in, it->saved_at, j->lang, &j->docs[k]);
             if (st != PM_OK)
                 snprintf(f->problem, sizeof f->problem, "not written: the page could not be %s",

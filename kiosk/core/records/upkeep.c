@@ -43,7 +43,9 @@ static void restore_page(const char *stem, void *arg)
         snprintf(name, sizeof name, "%s.html", stem);
         st = store_write_atomic(x->s, name, html, strlen(html), false, &err);
     }
-    if (st == PM_OK) {
+    if (st == PM_ERR_REFUSED) {
+        /* not a record at all (a named pipe, a link): logged as refused */
+    } else if (st == PM_OK) {
         x->res->pages_restored++;
         if (x->log)
             pm_msgs_add(x->log, "%s: its print page was missing and was made again", stem);
@@ -68,10 +70,34 @@ void upkeep_daily(store *s, const pm_config *cfg, int64_t now, upkeep_result *re
     res->retention_status = retention_run_config(s, cfg, now, &res->retention, log);
 }
 
+static void log_refused(const char *name, const char *kind, void *arg)
+{
+    upkeep_result *res = ((restore_ctx *)arg)->res;
+    pm_msgs *log = ((restore_ctx *)arg)->log;
+    res->refused++;
+    if (log)
+        pm_msgs_add(log, "%s/%s is %s, not a file the kiosk wrote: refused (never opened, "
+                         "never copied to a USB stick); remove it",
+                    store_intakes_dir(((restore_ctx *)arg)->s), name, kind);
+}
+
+static void log_foreign(const char *name, void *arg)
+{
+    restore_ctx *x = arg;
+    if (x->log)
+        pm_msgs_add(x->log, "%s/%s is not an intake's file (intakes are named "
+                            "YYYYMMDD-HHMMSS-NN): left alone, not listed for staff",
+                    store_intakes_dir(x->s), name);
+}
+
 void upkeep_startup(store *s, const pm_content *c, const pm_config *cfg, int staff_lang,
                     int64_t now, upkeep_result *res, pm_msgs *log)
 {
     memset(res, 0, sizeof *res);
+    restore_ctx seen = {s, c, staff_lang, res, log};
+    /* first, so nothing below is mistaken for what it is not */
+    store_refused(s, log_refused, &seen);
+    store_foreign(s, log_foreign, &seen);
     int n = store_clean_temp(s);
     res->temp_removed = n > 0 ? n : 0;
     if (n > 0 && log)

@@ -1,6 +1,9 @@
 /* upkeep.h — the store's housekeeping: at start-up and once a day.
  *
  * At start-up, before any save:
+ *   0. entries that are not plain files (a named pipe, a symbolic link) and
+ *      files that look like intakes but are not named like one are logged
+ *      (store_refused, store_foreign); nothing opens them;
  *   1. temporary files a crash or power cut left behind are removed
  *      (store_clean_temp);
  *   2. a record saved without its print page (the power went between the
@@ -23,6 +26,7 @@
 #include "store.h"
 
 typedef struct {
+    int refused;          /* entries that are not plain files (logged, never opened) */
     int temp_removed;     /* leftover temporary files removed */
     int pages_restored;   /* print pages written again from their record */
     int pages_failed;     /* records whose page could not be made (log says why) */

@@ -259,6 +259,8 @@ static void pin_enter(desk *d, desk_clock now)
         d->screen = DESK_QUEUE;
         say(d, DESK_NOTE_NONE, NULL);
         reload_queue(d);
+        if (d->q.refused[0]) /* staff should know, and can delete those that are records */
+            say(d, DESK_NOTE_PROBLEM, d->q.refused);
         break;
     case PIN_RESULT_WRONG:
         d->pin_said = pin_guard_locked(&d->guard, now.mono_ms) ? DESK_PIN_LOCKED : DESK_PIN_WRONG;
