@@ -133,10 +133,11 @@ static void open_fonts(app *a)
             SDL_free(data);
         }
         if (!a->font[i]) {
-            fprintf(stderr,
-                    "painmap: needs attention: font %s cannot be opened (%s); "
-                    "install fonts-dejavu-core (scripts/setup-deps)",
-                    path, TTF_GetError());
+            /* one message per font, each on its own line */
+            journal_log(JOURNAL_ERR,
+                        "needs attention: font %s cannot be opened (%s); install "
+                        "fonts-dejavu-core (scripts/setup-deps)",
+                        path, TTF_GetError());
             snprintf(a->attention, sizeof a->attention, "font missing: %.400s", path);
         } else {
             TTF_SetFontHinting(a->font[i], TTF_HINTING_LIGHT);
@@ -160,10 +161,10 @@ static void load_content(app *a, const app_options *o)
         journal_log(JOURNAL_WARNING, "%s", problems.items[i]);
     pm_msgs_free(&problems);
     if (st != PM_OK) {
-        fprintf(stderr,
-                "painmap: needs attention: the content in %s cannot be used (%s); "
-                "run painmap --check-data %s for the list",
-                o->data_dir, pm_status_name(st), o->data_dir);
+        journal_log(JOURNAL_ERR,
+                    "needs attention: the content in %s cannot be used (%s); run painmap "
+                    "--check-data %s for the list",
+                    o->data_dir, pm_status_name(st), o->data_dir);
         snprintf(a->attention, sizeof a->attention, "content problem in %.400s", o->data_dir);
         return;
     }

@@ -223,6 +223,14 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
         fprintf(stderr, "%s:0: cannot open the script: %s\n", path, strerror(errno));
         return 1;
     }
+    /* A folder opens and reads as nothing: that must not pass as an empty
+     * script that ran fine. */
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        return fail(&r, 0, "not a script file (a folder or something else); give the path "
+                           "of a .replay file");
+    }
     char *text = NULL;
     size_t n = 0, cap = 0;
     for (;;) {
@@ -241,8 +249,23 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
         if (got == 0)
             break;
     }
+    bool bad = ferror(f) != 0;
     fclose(f);
+    if (bad) {
+        free(text);
+        return fail(&r, 0, "cannot read the script: %s", strerror(errno));
+    }
     text[n] = '\0';
+    /* The parser reads a C string: a NUL byte would quietly end the script
+     * there, and whatever follows would never run. */
+    const char *nul = memchr(text, '\0', n);
+    if (nul) {
+        int at = 1;
+        for (const char *p = text; p < nul; p++)
+            at += *p == '\n';
+        free(text);
+        return fail(&r, at, "a NUL byte: a script is plain text (was it saved as UTF-16?)");
+    }
     replay_script s;
     int line = 0;
     pm_msg err = {{0}};

@@ -60,7 +60,7 @@ add_test(NAME replay_intake_json
                  -DOUT=${PM_REPLAY_OUT}/intake_json -P ${PM_REPLAY}/check_intake.cmake)
 set_tests_properties(replay_intake_json PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
 
-foreach(case unknown_id unknown_command wrong_expect)
+foreach(case unknown_id unknown_command wrong_expect nul_byte)
   add_test(NAME replay_driver_${case}
            COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap>
                    -DSCRIPT=${PM_REPLAY}/${case}.replay -DDATA=${CMAKE_SOURCE_DIR}/data
@@ -73,6 +73,15 @@ set_tests_properties(replay_driver_unknown_command PROPERTIES
   PASS_REGULAR_EXPRESSION "unknown_command.replay:2: unknown command 'jump'")
 set_tests_properties(replay_driver_wrong_expect PROPERTIES
   PASS_REGULAR_EXPRESSION "wrong_expect.replay:2: expected the chart screen, but about is showing")
+# Trust defect 11: a NUL byte ended the script there with exit 0; a folder
+# given as the script ran nothing with exit 0.
+set_tests_properties(replay_driver_nul_byte PROPERTIES
+  PASS_REGULAR_EXPRESSION "nul_byte.replay:2: a NUL byte")
+add_test(NAME replay_driver_folder
+         COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DSCRIPT=${PM_REPLAY}
+                 -DDATA=${CMAKE_SOURCE_DIR}/data -P ${PM_REPLAY}/expect_fail.cmake)
+set_tests_properties(replay_driver_folder PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}"
+  PASS_REGULAR_EXPRESSION "replay:0: not a script file")
 
 # The panel rotation arithmetic (pure, no SDL).
 add_executable(test_input ${PM_REPLAY}/test_input.c ${CMAKE_SOURCE_DIR}/kiosk/ui/input.c)
