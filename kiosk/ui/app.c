@@ -241,6 +241,16 @@ static void open_store(app *a)
         journal_log(JOURNAL_ERR, "%s", err.text);
 }
 
+/* Staff mode's log lines go to the journal with their priority. */
+static void desk_log(void *ctx, desk_log_level level, const char *text)
+{
+    (void)ctx;
+    journal_log(level == DESK_LOG_ERROR     ? JOURNAL_ERR
+                : level == DESK_LOG_WARNING ? JOURNAL_WARNING
+                                            : JOURNAL_NOTICE,
+                "%s", text);
+}
+
 static void open_desk(app *a, const app_options *o)
 {
     if (!a->content)
@@ -252,6 +262,7 @@ static void open_desk(app *a, const app_options *o)
         .io = o->usb_any_folder ? export_io_any_folder() : export_io_posix(),
         .mount = o->usb_mount,
         .staff_lang = staff_language(a),
+        .log = desk_log,
     };
     if (desk_create(&ds, desk_now(a), &a->desk) != PM_OK) {
         journal_log(JOURNAL_ERR, "staff mode cannot start (out of memory)");

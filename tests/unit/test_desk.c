@@ -2,6 +2,8 @@
  * across a restart, the queue, the summary, mark seen, delete with
  * confirmation, the USB export through a stand-in folder, and the idle
  * close that wipes what staff saw. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -210,6 +212,87 @@ static void test_lockout_grows_and_survives_restart(void **state)
     type_pin(f->d, "2580", later);
     assert_int_equal(desk_screen_now(f->d), DESK_QUEUE);
     assert_int_equal(desk_pin_tries_left(f->d), PIN_FREE_TRIES);
+}
+
+/* Log lines the desk wrote (desk_setup.log). */
+static char desk_logged[4096];
+
+static void capture_log(void *ctx, desk_log_level level, const char *text)
+{
+    (void)ctx;
+    size_t n = strlen(desk_logged);
+    snprintf(desk_logged + n, sizeof desk_logged - n, "<%d>%s\n", (int)level, text);
+}
+
+/* A card that refuses to write the guard file (full or read-only). */
+static int refuse_guard(void *ctx, const char *path, int flags, mode_t mode)
+{
+    if ((flags & O_CREAT) && strstr(path, PIN_GUARD_FILE)) {
+        errno = EROFS;
+        return -1;
+    }
+    return store_io_posix()->open(ctx, path, flags, mode);
+}
+
+static desk *make_logging_desk(fixture *f, store *s)
+{
+    desk_setup ds = {
+        .content = f->base.c, .config = &f->cfg, .store = s, .io = export_io_any_folder(),
+        .mount = f->stick, .staff_lang = 0, .log = capture_log,
+    };
+    desk *d = NULL;
+    assert_int_equal(desk_create(&ds, at(0), &d), PM_OK);
+    desk_set_gesture_area(d, (staff_rect){100, 10, 300, 50});
+    return d;
+}
+
+/* Trust defect 9: the lock-out was reset when its file could not be
+ * written (no log line) or was deleted. The count in memory holds, the
+ * failure is logged, and the pad fails closed: no free tries while the
+ * count cannot be kept; the right PIN still opens. */
+static void test_lockout_fails_closed_when_it_cannot_be_kept(void **state)
+{
+    fixture *f = *state;
+    store_io io = *store_io_posix();
+    io.open = refuse_guard;
+    store *ro = NULL;
+    pm_msg err;
+    assert_int_equal(store_open(f->base.dir, &io, &ro, &err), PM_OK);
+    desk_logged[0] = '\0';
+    desk *d = make_logging_desk(f, ro);
+    assert_true(hold(d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    type_pin(d, "1111", 4000);
+    assert_int_equal(desk_pin_state_now(d, at(4000)), DESK_PIN_LOCKED);
+    assert_int_equal(desk_pin_seconds_left(d, at(4000)), PIN_LOCK_FIRST_MS / 1000);
+    assert_non_null(strstr(desk_logged, "<3>cannot keep the staff PIN lock-out count"));
+    uint64_t after = 4000 + PIN_LOCK_FIRST_MS;
+    type_pin(d, "1111", after);
+    assert_int_equal(desk_pin_seconds_left(d, at(after)), 2 * PIN_LOCK_FIRST_MS / 1000);
+    type_pin(d, "2580", after + 2 * PIN_LOCK_FIRST_MS);
+    assert_int_equal(desk_screen_now(d), DESK_QUEUE);
+    desk_destroy(d);
+    store_close(ro);
+
+    /* Deleted under the running kiosk: the count in memory stands. */
+    desk_logged[0] = '\0';
+    d = make_logging_desk(f, f->base.s);
+    assert_true(hold(d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    type_pin(d, "1111", 4000);
+    type_pin(d, "1111", 4000);
+    assert_int_equal(desk_pin_state_now(d, at(4000)), DESK_PIN_WRONG);
+    assert_int_equal(desk_pin_tries_left(d), PIN_FREE_TRIES - 2);
+    assert_int_equal(store_remove(f->base.s, PIN_GUARD_FILE, &err), PM_OK);
+    type_pin(d, "1111", 5000);
+    assert_int_equal(desk_pin_state_now(d, at(5000)), DESK_PIN_LOCKED);
+    assert_non_null(strstr(desk_logged, "was deleted or replaced"));
+    char *text = NULL;
+    assert_int_equal(store_read(f->base.s, PIN_GUARD_FILE, &text, NULL, &err), PM_OK);
+    free(text); /* written again, with the count */
+    desk_destroy(d);
+    d = make_desk(f, 0); /* and a restart reads it back locked */
+    assert_true(hold(d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    assert_int_equal(desk_pin_state_now(d, at(3100)), DESK_PIN_LOCKED);
+    desk_destroy(d);
 }
 
 static void test_no_pin_configured(void **state)
@@ -435,6 +518,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_right_pin_opens_queue, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_pin_not_counted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockout_grows_and_survives_restart, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lockout_fails_closed_when_it_cannot_be_kept, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_no_pin_configured, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_mark_seen_delete, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_closes_and_wipes, setup, teardown),

@@ -15,6 +15,7 @@
  *   repeated in a message. */
 #include "config.h"
 
+#include <crypt.h>
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
@@ -55,6 +56,7 @@ typedef struct {
     const char *name;
     const char *p;     /* the rest of the text */
     int lineno;        /* the line the reader handed out last */
+    char line[512];    /* that line as written (inih cuts a " ;" from values) */
     int seen[K_COUNT]; /* line each key was set on, 0 = not yet */
     bool pin_reported; /* a message about the PIN was given already */
     bool oom;
@@ -296,34 +298,74 @@ static void set_delete_uncopied(parse_ctx *x, const char *v)
         x->name, x->lineno, s);
 }
 
-/* A yescrypt hash: "$y$" then the crypt alphabet and '$' only. */
-static bool hash_shape_ok(const char *v)
+/* The crypt alphabet ("./0-9A-Za-z"). */
+static bool crypt64(char ch)
+{
+    return isalnum((unsigned char)ch) || ch == '.' || ch == '/';
+}
+
+/* What is wrong with a yescrypt hash line's value, or NULL when it is one
+ * the kiosk can check PINs against. libxcrypt takes a hash cut short, or
+ * with parameters it does not know, without complaint, and then every PIN
+ * is "wrong" (a truncated hash is silently re-computed in full; unknown
+ * parameters make crypt fail): so the shape is checked here, where the
+ * clinic can be told. The parameters must be ones libxcrypt itself makes
+ * (costs 1 to 11); the salt crypt64; the hash exactly 43 crypt64
+ * characters (256 bits). */
+#define YESCRYPT_HASH_CHARS 43
+static const char *hash_problem(const char *v, char *why, size_t size)
 {
     size_t n = strlen(v);
-    if (n < 20 || n >= CONFIG_HASH_MAX || strncmp(v, "$y$", 3) != 0)
-        return false;
-    int dollars = 0;
-    for (const char *q = v; *q; q++) {
-        if (*q == '$')
-            dollars++;
-        else if (!isalnum((unsigned char)*q) && *q != '.' && *q != '/')
-            return false;
+    if (n >= CONFIG_HASH_MAX || strncmp(v, "$y$", 3) != 0)
+        return "does not start with $y$ (a yescrypt hash)";
+    const char *params = v + 3;
+    const char *salt = strchr(params, '$');
+    const char *hash = salt ? strchr(salt + 1, '$') : NULL;
+    if (!salt || !hash)
+        return "is cut short: it has fewer than four $ signs ($y$params$salt$hash)";
+    salt++;
+    hash++;
+    if (strchr(hash, '$'))
+        return "has more than four $ signs";
+    size_t np = (size_t)(salt - 1 - params), ns = (size_t)(hash - 1 - salt), nh = strlen(hash);
+    for (const char *q = params; q < v + n; q++)
+        if (*q != '$' && !crypt64(*q))
+            return "has a character that is not in a yescrypt hash (a space or a quote?)";
+    if (ns == 0)
+        return "has no salt";
+    if (nh != YESCRYPT_HASH_CHARS) {
+        snprintf(why, size, "is cut short or too long: its last part has %zu characters, a "
+                            "yescrypt hash has %d", nh, YESCRYPT_HASH_CHARS);
+        return why;
     }
-    return dollars == 4; /* $y$params$salt$hash */
+    /* the parameters libxcrypt makes, one per cost */
+    static const char rnd[16] = "painmap-config!";
+    for (unsigned long cost = 1; cost <= 11; cost++) {
+        char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+        if (!crypt_gensalt_rn("$y$", cost, rnd, (int)sizeof rnd, setting, (int)sizeof setting))
+            continue;
+        const char *end = strchr(setting + 3, '$');
+        if (end && (size_t)(end - (setting + 3)) == np && strncmp(setting + 3, params, np) == 0)
+            return NULL;
+    }
+    snprintf(why, size, "has parameters (%.*s) that yescrypt does not make, so no PIN could "
+                        "ever match it", (int)(np < 16 ? np : 16), params);
+    return why;
 }
 
 static void set_pin_hash(parse_ctx *x, const char *v)
 {
-    if (hash_shape_ok(v)) {
+    char why[160];
+    const char *problem = hash_problem(v, why, sizeof why);
+    if (!problem) {
         snprintf(x->cfg->staff_pin_hash, sizeof x->cfg->staff_pin_hash, "%s", v);
         return;
     }
     x->pin_reported = true;
     MSG(x,
-        "%s:%d: staff_pin_hash does not look like a line printed by `painmap --hash-pin` "
-        "(it starts with $y$ and has no spaces); staff mode stays locked until the whole "
-        "printed line is pasted in",
-        x->name, x->lineno);
+        "%s:%d: staff_pin_hash %s; staff mode stays locked until the whole line printed by "
+        "`painmap --hash-pin` is pasted in",
+        x->name, x->lineno, problem);
 }
 
 static void set_after_export(parse_ctx *x, const char *v)
@@ -407,11 +449,34 @@ static void unknown_key(parse_ctx *x, const char *key)
             x->name, x->lineno, s);
 }
 
+/* The value of the current line as written: everything after the first
+ * '=' or ':' (inih's own split), blanks trimmed. inih takes " ;" inside a
+ * value as the start of a comment, so "Smith ; Jones" would become
+ * "Smith"; a free-text value is taken whole from here instead. */
+static const char *raw_value(parse_ctx *x, char *out, size_t size)
+{
+    const char *v = x->line + strcspn(x->line, "=:");
+    if (*v)
+        v++;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    size_t n = strlen(v);
+    while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    if (n >= size)
+        n = size - 1;
+    memcpy(out, v, n);
+    out[n] = '\0';
+    return out;
+}
+
 static int on_pair(void *user, const char *section, const char *key, const char *value)
 {
     parse_ctx *x = user;
     (void)section; /* sections are allowed and ignored */
-    char v[512];
+    char v[512], whole[512];
+    if (strcasecmp(key, key_names[K_CLINIC]) == 0)
+        value = raw_value(x, whole, sizeof whole); /* a name may hold " ;" */
     size_t n = strlen(value);
     /* "My Clinic" and 'My Clinic' are taken without their quotes */
     if (n >= 2 && (value[0] == '"' || value[0] == '\'') && value[n - 1] == value[0]) {
@@ -554,6 +619,7 @@ static char *read_line(char *str, int num, void *stream)
     memcpy(str, line, n);
     str[n] = '\n';
     str[n + 1] = '\0';
+    snprintf(x->line, sizeof x->line, "%.*s", (int)n, line);
     return str;
 }
 

@@ -3,8 +3,10 @@
  * A plain "key = value" text file that a clinic manager edits on any
  * computer (it lives on the SD card's boot partition; data/painmap.conf.example
  * is the commented template). Parsed with inih. Lines starting with # or ;
- * are comments; Windows line endings and a UTF-8 byte-order mark are fine;
- * [sections] are allowed and ignored.
+ * are comments, and so is a " ;" note after a value, except in free text
+ * (clinic_name), which is taken whole; Windows line endings and a UTF-8
+ * byte-order mark are fine; [sections] are allowed and ignored. A PIN hash
+ * is checked for its whole shape (cut short, unknown parameters).
  *
  * The kiosk never refuses to start because of this file: a missing file
  * gives every default, an unknown key or a bad value gives one message

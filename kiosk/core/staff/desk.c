@@ -1,6 +1,7 @@
 /* desk.c — staff mode's screens and what each staff tap does (desk.h). */
 #include "desk.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,13 @@ struct desk {
     staff_gesture gesture;
     staff_session session;
 
+    desk_log_fn log;
+    void *log_ctx;
+
     /* PIN pad */
     pin_guard guard;
+    bool guard_written;       /* the guard file was written (or read) by this process */
+    bool guard_unsaved;       /* the last write failed, or the file went: fail closed */
     char digits[PIN_MAX_DIGITS + 1];
     size_t ndigits;
     desk_pin_state pin_said;  /* the feedback of the last Enter */
@@ -106,16 +112,43 @@ static void close_desk(desk *d)
     d->closes++;
 }
 
+static void logf_(desk *d, desk_log_level level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void logf_(desk *d, desk_log_level level, const char *fmt, ...)
+{
+    if (!d->log)
+        return;
+    char text[PM_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    d->log(d->log_ctx, level, text);
+}
+
 static void save_guard(desk *d, uint64_t now_ms)
 {
     if (!d->s)
         return;
     char buf[64];
     pin_guard_encode(&d->guard, now_ms, buf, sizeof buf);
-    pm_msg err;
-    /* Failing to keep the count is logged by nobody here; the guard in
-     * memory still holds for this run, which is what protects the pad. */
-    (void)store_write_atomic(d->s, PIN_GUARD_FILE, buf, strlen(buf), true, &err);
+    pm_msg err = {{0}};
+    if (store_write_atomic(d->s, PIN_GUARD_FILE, buf, strlen(buf), true, &err) == PM_OK) {
+        if (d->guard_unsaved)
+            logf_(d, DESK_LOG_NOTICE, "the staff PIN lock-out count is written again (%s)",
+                  PIN_GUARD_FILE);
+        d->guard_unsaved = false;
+        d->guard_written = true;
+        return;
+    }
+    /* A restart would forget the count: the guard in memory still holds
+     * for this run, and the pad fails closed until the file can be kept. */
+    if (!d->guard_unsaved)
+        logf_(d, DESK_LOG_ERROR,
+              "cannot keep the staff PIN lock-out count: %s. It is kept in memory until the "
+              "kiosk restarts, and until it can be written every wrong PIN locks the pad.",
+              err.text);
+    d->guard_unsaved = true;
 }
 
 static void load_guard(desk *d, uint64_t now_ms)
@@ -127,11 +160,35 @@ static void load_guard(desk *d, uint64_t now_ms)
     size_t len = 0;
     pm_msg err;
     pm_status st = store_read(d->s, PIN_GUARD_FILE, &text, &len, &err);
-    if (st == PM_OK)
-        pin_guard_decode(text, now_ms, &d->guard); /* unreadable: decode locks */
-    else if (st != PM_ERR_NOT_FOUND)
+    if (st == PM_OK) {
+        if (pin_guard_decode(text, now_ms, &d->guard) != PM_OK) /* unreadable: decode locks */
+            logf_(d, DESK_LOG_WARNING, "the staff PIN lock-out file %s is damaged; the pad "
+                                       "starts locked", PIN_GUARD_FILE);
+        d->guard_written = true;
+    } else if (st != PM_ERR_NOT_FOUND) {
         pin_guard_decode("", now_ms, &d->guard);   /* cannot read it: stay careful */
+        logf_(d, DESK_LOG_WARNING, "cannot read the staff PIN lock-out count (%s); the pad "
+                                   "starts locked", err.text);
+    }
     free(text);
+}
+
+/* Before a PIN is checked: a guard file this process wrote that is gone
+ * now was deleted under it. The count in memory stands; fail closed. */
+static void check_guard_file(desk *d)
+{
+    if (!d->s || !d->guard_written || d->guard_unsaved)
+        return;
+    char *text = NULL;
+    pm_msg err;
+    pm_status st = store_read(d->s, PIN_GUARD_FILE, &text, NULL, &err);
+    free(text);
+    if (st == PM_ERR_NOT_FOUND || st == PM_ERR_REFUSED) {
+        logf_(d, DESK_LOG_WARNING,
+              "the staff PIN lock-out file %s was deleted or replaced while the kiosk ran; the "
+              "count in memory is kept and written again", PIN_GUARD_FILE);
+        d->guard_unsaved = true;
+    }
 }
 
 static void reload_queue(desk *d)
@@ -187,6 +244,8 @@ pm_status desk_create(const desk_setup *setup, desk_clock now, desk **out)
     d->io = setup->io ? setup->io : export_io_posix();
     snprintf(d->mount, sizeof d->mount, "%s", setup->mount ? setup->mount : EXPORT_MOUNT_DEFAULT);
     d->lang = setup->staff_lang;
+    d->log = setup->log;
+    d->log_ctx = setup->log_ctx;
     intake_init(&d->open, "en");
     staff_gesture_init(&d->gesture, (staff_rect){0, 0, 0, 0});
     load_guard(d, now.mono_ms);
@@ -250,9 +309,15 @@ static void pin_enter(desk *d, desk_clock now)
         d->pin_said = DESK_PIN_SHORT;
         return;
     }
+    check_guard_file(d);
+    bool closed = d->guard_unsaved; /* the count may not survive a restart */
     pin_result r = pin_guard_try(&d->guard, d->digits, d->cfg.staff_pin_hash, now.mono_ms);
     forget_pin(d);
+    if (r == PIN_RESULT_WRONG && closed)
+        pin_guard_lock_now(&d->guard, now.mono_ms);
     save_guard(d, now.mono_ms);
+    if (r == PIN_RESULT_WRONG && d->guard_unsaved)
+        pin_guard_lock_now(&d->guard, now.mono_ms); /* this very save failed */
     switch (r) {
     case PIN_RESULT_OK:
         staff_session_begin(&d->session, d->cfg.staff_idle_timeout_s, now.mono_ms);

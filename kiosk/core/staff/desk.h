@@ -27,6 +27,11 @@
  * The PIN check (yescrypt) takes 0.15–1 s: the UI shows "checking" first.
  * The lock-out is kept in the store's folder (PIN_GUARD_FILE) after every
  * try and read back at creation, so pulling the plug does not reset it.
+ * The count in memory is what counts for the process's life: a guard file
+ * deleted meanwhile changes nothing. When the file cannot be written (a
+ * full or read-only card) or was deleted, that is logged and the pad fails
+ * closed until it can be written again: no free tries, every wrong PIN
+ * locks it (a right PIN still opens).
  *
  * Ownership: the desk copies the config; content, store and io must outlive
  * it. Pointers returned by queries stay valid until the next desk_handle,
@@ -80,6 +85,11 @@ typedef struct {
     int64_t utc_s;    /* wall clock, UTC seconds */
 } desk_clock;
 
+/* Where the desk's log lines go (journal priorities: 3 error, 4 warning,
+ * 5 notice). text is only valid during the call. */
+typedef enum { DESK_LOG_ERROR = 3, DESK_LOG_WARNING = 4, DESK_LOG_NOTICE = 5 } desk_log_level;
+typedef void (*desk_log_fn)(void *ctx, desk_log_level level, const char *text);
+
 typedef struct {
     const pm_content *content;
     const pm_config *config;  /* copied: PIN hash, staff idle time, formats, clinic name */
@@ -87,6 +97,8 @@ typedef struct {
     const export_io *io;      /* NULL: export_io_posix() */
     const char *mount;        /* the stick's folder; NULL: EXPORT_MOUNT_DEFAULT */
     int staff_lang;           /* content language index for staff texts and exports */
+    desk_log_fn log;          /* NULL: nothing is logged */
+    void *log_ctx;
 } desk_setup;
 
 /* What the PIN pad says under the dots. */

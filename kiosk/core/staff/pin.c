@@ -182,6 +182,18 @@ pin_result pin_guard_try(pin_guard *g, const char *pin, const char *hash, uint64
     return PIN_RESULT_WRONG;
 }
 
+void pin_guard_lock_now(pin_guard *g, uint64_t now_ms)
+{
+    if (pin_guard_locked(g, now_ms))
+        return;
+    if (g->failures < PIN_FREE_TRIES)
+        g->failures = PIN_FREE_TRIES;
+    g->lock_ms = lock_length(g->lockouts);
+    g->locked_until_ms = now_ms + g->lock_ms;
+    if (g->lockouts < 64)
+        g->lockouts++;
+}
+
 void pin_guard_encode(const pin_guard *g, uint64_t now_ms, char *buf, size_t size)
 {
     uint64_t left = pin_guard_locked(g, now_ms) ? g->locked_until_ms - now_ms : 0;
