@@ -632,6 +632,31 @@ static void test_html_lists_everything(void **state)
     free(html);
 }
 
+/* Trust defect 7: a one-tap signature (one point) printed blank: a
+ * polyline of one point draws nothing. A stroke that never moved is a dot. */
+static void test_one_tap_signature_prints_a_dot(void **state)
+{
+    const pm_content *c = *state;
+    intake in;
+    intake_init(&in, "en");
+    intake_choose_none(&in);
+    in.consent = true;
+    assert_int_equal(intake_sig_add(&in, 500, 200, true), PM_OK);
+    char *html = render_html(c, &in, 0);
+    assert_null(strstr(html, "<polyline"));
+    assert_non_null(strstr(html, "<circle class=\"dot\" cx=\"500\" cy=\"200\""));
+    free(html);
+    /* a tap that recorded the same spot twice, then a real stroke */
+    assert_int_equal(intake_sig_add(&in, 500, 200, false), PM_OK);
+    assert_int_equal(intake_sig_add(&in, 100, 100, true), PM_OK);
+    assert_int_equal(intake_sig_add(&in, 300, 150, false), PM_OK);
+    html = render_html(c, &in, 0);
+    assert_int_equal(count(html, "<circle class=\"dot\""), 1);
+    assert_int_equal(count(html, "<polyline"), 1);
+    assert_non_null(strstr(html, "<polyline points=\"100,100 300,150\"/>"));
+    free(html);
+}
+
 /* Set PAINMAP_SUMMARY_SAMPLE=/path.html to keep this page and look at it. */
 static void test_html_one_page_self_contained(void **state)
 {
@@ -777,6 +802,7 @@ int main(void)
         cmocka_unit_test(test_html_gets_denser_when_long),
         cmocka_unit_test(test_html_in_staff_language),
         cmocka_unit_test(test_text_keys),
+        cmocka_unit_test(test_one_tap_signature_prints_a_dot),
         cmocka_unit_test(test_render_refuses_broken_intake),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

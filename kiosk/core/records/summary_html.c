@@ -180,7 +180,8 @@ static const char html_style[] =
     ".no { color: #a31515; font-weight: bold }\n"
     ".sig { border-bottom: 0.3mm solid #333; margin-top: 1mm }\n"
     ".sig polyline { fill: none; stroke: #111; stroke-width: 5; stroke-linecap: round; "
-    "stroke-linejoin: round }\n";
+    "stroke-linejoin: round }\n"
+    ".sig .dot { fill: #111 }\n";
 
 static void html_head(html_ctx *h)
 {
@@ -656,14 +657,29 @@ static void html_signature(html_ctx *h)
                        "<svg class=\"sig\" viewBox=\"0 0 %d %d\" width=\"50mm\" height=\"20mm\" "
                        "role=\"img\">\n",
                        INTAKE_SIG_W, INTAKE_SIG_H);
-    for (size_t i = 0; i < in->nsig; i++) {
-        if (i == 0 || in->sig[i].starts_stroke)
-            put(h, i == 0 ? "<polyline points=\"" : "\"/>\n<polyline points=\"");
-        else
-            put(h, " ");
-        summary_buf_printf(h->b, "%d,%d", in->sig[i].x, in->sig[i].y);
+    /* One element per stroke. A stroke that never moved (a tap: one point,
+     * or several on the same spot) is a dot: a polyline of no length draws
+     * nothing, and the page showed no signature at all. */
+    for (size_t i = 0; i < in->nsig;) {
+        size_t end = i + 1;
+        bool moved = false;
+        while (end < in->nsig && !in->sig[end].starts_stroke) {
+            moved = moved || in->sig[end].x != in->sig[i].x || in->sig[end].y != in->sig[i].y;
+            end++;
+        }
+        if (!moved) {
+            summary_buf_printf(h->b, "<circle class=\"dot\" cx=\"%d\" cy=\"%d\" r=\"6\"/>\n",
+                               in->sig[i].x, in->sig[i].y);
+        } else {
+            put(h, "<polyline points=\"");
+            for (size_t k = i; k < end; k++)
+                summary_buf_printf(h->b, "%s%d,%d", k == i ? "" : " ", in->sig[k].x,
+                                   in->sig[k].y);
+            put(h, "\"/>\n");
+        }
+        i = end;
     }
-    put(h, "\"/>\n</svg>\n");
+    put(h, "</svg>\n");
 }
 
 static void html_consent(html_ctx *h)
