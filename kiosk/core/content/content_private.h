@@ -68,6 +68,7 @@ typedef struct {
     pm_msgs *problems;
     const char *dir;
     bool nomem;
+    size_t points;     /* polygon points taken so far (CONTENT_POINTS_MAX) */
 } loader;
 
 void problem(loader *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
