@@ -683,7 +683,9 @@ static void do_save(app *a)
     pm_msg err = {{0}};
     pm_status st = summary_render_json(a->content, in, saved_at, &json);
     if (st == PM_OK)
-        st = summary_render_html(a->content, in, saved_at, 0, &html);
+        /* the therapist's page in the staff language, as start-up makes a
+         * missing one again (upkeep) and as the export writes it */
+        st = summary_render_html(a->content, in, saved_at, staff_language(a), &html);
     if (st != PM_OK)
         pm_msg_set(&err, "the summary could not be written (%s)", pm_status_name(st));
     else if (!a->store) {
@@ -702,7 +704,12 @@ static void do_save(app *a)
     if (st == PM_OK) {
         snprintf(a->saved_path, sizeof a->saved_path, "%s/%s.json", store_intakes_dir(a->store),
                  a->saved_stem);
-        if (!a->measure_only) /* the layout check's throw-away saves are not news */
+        /* store_save says in err when the record went but its page did not */
+        if (a->measure_only) /* the layout check's throw-away saves are not news */
+            ;
+        else if (err.text[0])
+            journal_log(JOURNAL_WARNING, "saved %s; %s", a->saved_path, err.text);
+        else
             journal_log(JOURNAL_NOTICE, "saved %s (and .html)", a->saved_path);
         a->save_error[0] = '\0';
         flow_send(a->flow, EV_SAVE_DONE, 0, a->now);

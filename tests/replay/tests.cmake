@@ -95,3 +95,10 @@ add_test(NAME replay_refused_entries
                  ${PM_REPLAY} ${PM_REPLAY_OUT}/refused)
 set_tests_properties(replay_refused_entries PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}"
                      TIMEOUT 300)
+
+# Print pages saved and made again at start-up: one language (trust defect 6).
+add_test(NAME replay_page_language
+         COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                 -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/page_language
+                 -P ${PM_REPLAY}/page_language.cmake)
+set_tests_properties(replay_page_language PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)

@@ -390,6 +390,9 @@ static void test_export_new_to_stick(void **state)
     char a[STORE_STEM_MAX], b[STORE_STEM_MAX];
     sample_save(f->base.s, f->base.c, SAMPLE_PLAIN, "Bea", T0 - 600, a);
     sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Ana", T0 - 60, b);
+    desk_destroy(f->d);
+    desk_logged[0] = '\0';
+    f->d = make_logging_desk(f, f->base.s);
     open_staff(f, 0);
     assert_int_equal(desk_handle(f->d, DESK_EV_EXPORT_NEW, 0, at(5000)), PM_OK);
     assert_int_equal(desk_screen_now(f->d), DESK_EXPORT);
@@ -415,6 +418,16 @@ static void test_export_new_to_stick(void **state)
     assert_int_equal(rep->nmarked, 2);
     assert_true(rep->safe_to_remove);
     assert_int_equal(files_in(f->stick), 2 * 3 + 2);
+    /* Trust defect 6: the per-file list is logged (a comment said so; it
+     * was not), by stem, without the clients' names. */
+    char line[256];
+    snprintf(line, sizeof line, "<5>USB export %s: %s.html: ok", rep->folder_name, a);
+    assert_non_null(strstr(desk_logged, line));
+    snprintf(line, sizeof line, "%s: complete, marked exported", b);
+    assert_non_null(strstr(desk_logged, line));
+    assert_non_null(strstr(desk_logged, "index.html: ok"));
+    assert_null(strstr(desk_logged, "Ana"));
+    assert_null(strstr(desk_logged, "Bea"));
     /* The queue now shows them exported; nothing new is left to copy. */
     assert_int_equal(queue_count_new(desk_queue(f->d)), 0);
     assert_int_equal(desk_handle(f->d, DESK_EV_BACK, 0, at(900000)), PM_OK);

@@ -20,6 +20,7 @@ const char *const textkeys_program[] = {
     "staff.done.all",
     "staff.done.all_one",
     "staff.done.folder",
+    "staff.done.no_index",
     "staff.done.not_safe",
     "staff.done.ok",
     "staff.done.safe",

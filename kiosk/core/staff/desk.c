@@ -340,6 +340,21 @@ static void pin_enter(desk *d, desk_clock now)
     }
 }
 
+/* The copy's outcome in the log, file by file (names by stem only). */
+static void log_report(desk *d, pm_status st)
+{
+    logf_(d, st == PM_OK ? DESK_LOG_NOTICE : DESK_LOG_WARNING, "USB export: %s", d->rep.summary);
+    pm_msgs lines;
+    pm_msgs_init(&lines);
+    if (export_report_lines(&d->rep, &lines) == PM_OK)
+        for (size_t i = 0; i < lines.count; i++)
+            logf_(d, strstr(lines.items[i], ": ok") || strstr(lines.items[i], "marked exported")
+                         ? DESK_LOG_NOTICE
+                         : DESK_LOG_WARNING,
+                  "USB export %s: %s", d->rep.folder_name, lines.items[i]);
+    pm_msgs_free(&lines);
+}
+
 static void probe_stick(desk *d, desk_clock now)
 {
     pm_msg msg = {{0}};
@@ -616,9 +631,10 @@ bool desk_work(desk *d, desk_clock now)
     if (export_step(d->job))
         return true;
     forget_report(d);
-    export_finish(d->job, &d->rep); /* frees the job; rep is always filled */
+    pm_status st = export_finish(d->job, &d->rep); /* frees the job; rep is always filled */
     d->job = NULL;
     d->has_rep = true;
+    log_report(d, st);
     d->screen = DESK_EXPORT_DONE;
     reload_queue(d);
     refresh_entry(d);

@@ -130,6 +130,9 @@ static void draw_report(app *a, SDL_Rect b)
         tfmt(line, sizeof line, TS(a, "staff.done.some"), (long)rep->nmarked, (long)rep->count);
     y += t_box(a, (SDL_Rect){b.x, y, b.w, px(a, 64)}, line, FONT_BODY, true, COL_INK, AL_LEFT,
                false) + gap;
+    if (rep->folder_name[0] && !rep->index.ok) /* the intakes are there; the index is not */
+        y += t_box(a, (SDL_Rect){b.x, y, b.w, px(a, 44)}, TS(a, "staff.done.no_index"),
+                   FONT_SMALL, false, COL_DANGER, AL_LEFT, false) + gap / 2;
     SDL_Rect safe = {b.x, y, b.w, px(a, 56)};
     if (rep->safe_to_remove) {
         r_round(a, safe, px(a, 12), COL_SELECTED);
