@@ -3,6 +3,7 @@
 #define PM_TESTUTIL_H
 
 #include "content.h"
+#include "seal.h"
 #include "store.h"
 
 /* The shipped data folder (PAINMAP_DATA_DIR, set by ctest). */
@@ -30,5 +31,14 @@ void tu_rmtree(const char *path);
 char *tu_read_file(const char *path, size_t *len);
 /* Writes a file (creating folders as needed); fails the test on error. */
 void tu_write_file(const char *path, const char *text);
+
+/* A test key: Argon2id at its lowest cost (the cost is not what the
+ * tests test), passphrase TU_PASSPHRASE, the same every call. *sk (when
+ * not NULL) gets it unlocked (seal_secret_free). */
+#define TU_PASSPHRASE "kqvbz mxtra plhsw ednuc"
+void tu_test_key(seal_public *pk, seal_keybox *kb, seal_secret **sk);
+/* True when some file under dir (recursively, links not followed) holds
+ * needle anywhere in its bytes. */
+bool tu_tree_has(const char *dir, const char *needle);
 
 #endif

@@ -19,6 +19,7 @@ const char *pm_status_name(pm_status s)
     case PM_ERR_STATE: return "wrong state";
     case PM_ERR_LIMIT: return "limit reached";
     case PM_ERR_REFUSED: return "refused (not a plain file)";
+    case PM_ERR_SEALED: return "sealed";
     }
     return "unknown";
 }

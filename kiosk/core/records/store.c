@@ -42,6 +42,11 @@ struct store {
     const store_io *io;
     char *state;
     char *dir; /* STATE/intakes */
+    bool seals;             /* records and pages are sealed to pk */
+    seal_public pk;
+    const seal_secret *opener; /* lent by staff mode while unlocked */
+    unsigned char *scratch; /* the sealed bytes of the file being written */
+    size_t scratch_cap;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -384,6 +389,65 @@ static int temp_write(const store *s, const char *base, const char *data, size_t
 }
 
 /* ------------------------------------------------------------------------ */
+/* Sealing                                                                   */
+
+bool store_is_intake_file(const char *name)
+{
+    const char *dot = name ? strchr(name, '.') : NULL;
+    char stem[STORE_STEM_MAX];
+    if (!dot || (size_t)(dot - name) >= sizeof stem)
+        return false;
+    memcpy(stem, name, (size_t)(dot - name));
+    stem[dot - name] = '\0';
+    return store_is_stem(stem) && (strcmp(dot, ".json") == 0 || strcmp(dot, ".html") == 0);
+}
+
+/* What is written for name: data itself, or (a record or page while
+ * sealing) its sealed form in the store's scratch buffer. NULL when memory
+ * runs out. */
+static const char *bytes_for(store *s, const char *name, const char *data, size_t len,
+                             size_t *out_len)
+{
+    *out_len = len;
+    if (!s->seals || !store_is_intake_file(name))
+        return data;
+    size_t need = seal_size(len);
+    if (need > s->scratch_cap) {
+        unsigned char *more = realloc(s->scratch, need);
+        if (!more)
+            return NULL;
+        s->scratch = more;
+        s->scratch_cap = need;
+    }
+    if (seal_data(&s->pk, data, len, s->scratch) != PM_OK)
+        return NULL;
+    *out_len = need;
+    return (const char *)s->scratch;
+}
+
+void store_set_seal(store *s, const seal_public *pk)
+{
+    s->seals = pk != NULL;
+    if (pk)
+        s->pk = *pk;
+}
+
+bool store_seals(const store *s)
+{
+    return s->seals;
+}
+
+void store_set_opener(store *s, const seal_secret *sk)
+{
+    s->opener = sk;
+}
+
+bool store_can_open(const store *s)
+{
+    return s->opener != NULL;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Opening                                                                   */
 
 pm_status store_open(const char *state_dir, const store_io *io, store **out, pm_msg *err)
@@ -437,6 +501,7 @@ void store_close(store *s)
         return;
     free(s->state);
     free(s->dir);
+    free(s->scratch); /* sealed bytes only: nothing to wipe */
     free(s);
 }
 
@@ -472,6 +537,11 @@ static pm_status write_file(store *s, const char *name, const char *data, size_t
     if (!join(final, sizeof final, s->dir, name)) {
         fault_set(f, "naming", name, ENAMETOOLONG);
         return PM_ERR_IO;
+    }
+    data = bytes_for(s, name, data, len, &len);
+    if (!data) {
+        fault_set(f, "sealing", name, ENOMEM);
+        return PM_ERR_NOMEM;
     }
     if (temp_write(s, name, data, len, tmp, sizeof tmp, f) != 0)
         return status_of(f->e);
@@ -551,7 +621,16 @@ static pm_status save_json(store *s, int64_t saved_at, const char *json, char *s
         return PM_ERR_INVALID;
     }
     snprintf(tmpname, sizeof tmpname, "%s.json", base);
-    if (temp_write(s, tmpname, json, strlen(json), tmp, sizeof tmp, &f) != 0)
+    char probe[STORE_STEM_MAX + 8]; /* the record's name, for the sealing rule */
+    snprintf(probe, sizeof probe, "%s-00.json", base);
+    size_t len;
+    const char *bytes = bytes_for(s, probe, json, strlen(json), &len);
+    if (!bytes) {
+        pm_msg_set(err, "Could not save the intake: out of memory while sealing it; the intake "
+                        "is kept and can be saved again.");
+        return PM_ERR_NOMEM;
+    }
+    if (temp_write(s, tmpname, bytes, len, tmp, sizeof tmp, &f) != 0)
         return report(s, &f, "Could not save the intake",
                       "the intake is kept and can be saved again.", err);
     pm_status st = claim_stem(s, base, tmp, stem, &f);
@@ -645,6 +724,39 @@ static pm_status read_fd(const store_io *io, int fd, char **out, size_t *len, st
     return PM_OK;
 }
 
+/* A sealed file just read (*out, n bytes) replaced by what it holds. */
+static pm_status open_sealed(store *s, const char *name, char **out, size_t *len, size_t n,
+                             pm_msg *err)
+{
+    char *sealed = *out;
+    *out = NULL;
+    if (len)
+        *len = 0;
+    pm_status st = PM_ERR_SEALED;
+    pm_msg why = {{0}};
+    char *plain = NULL;
+    if (!s->opener) {
+        pm_msg_set(err, "%s is sealed: staff mode opens it once unlocked with the passphrase",
+                   name);
+    } else if (!(plain = malloc(n))) {
+        pm_msg_set(err, "Could not open %s: out of memory", name);
+        st = PM_ERR_NOMEM;
+    } else {
+        size_t plain_len = 0;
+        st = seal_open(s->opener, sealed, n, (unsigned char *)plain, &plain_len, &why);
+        if (st == PM_OK) {
+            *out = plain;
+            if (len)
+                *len = plain_len;
+        } else {
+            pm_msg_set(err, "%s is %s", name, why.text);
+            free(plain);
+        }
+    }
+    free(sealed); /* sealed bytes: nothing to wipe */
+    return st;
+}
+
 pm_status store_read(store *s, const char *name, char **out, size_t *len, pm_msg *err)
 {
     char path[STORE_PATH_MAX];
@@ -682,8 +794,13 @@ pm_status store_read(store *s, const char *name, char **out, size_t *len, pm_msg
                    store_kind_of(st.st_mode));
         return PM_ERR_REFUSED;
     }
-    pm_status rs = read_fd(s->io, fd, out, len, &f, path);
+    size_t got = 0;
+    pm_status rs = read_fd(s->io, fd, out, &got, &f, path);
     (void)s->io->close(s->io->ctx, fd);
+    if (len)
+        *len = got;
+    if (rs == PM_OK && seal_is_sealed(*out, got))
+        return open_sealed(s, name, out, len, got, err);
     if (rs == PM_ERR_LIMIT)
         pm_msg_set(err, "Could not read %s: larger than %u bytes", path, STORE_READ_MAX);
     else if (rs == PM_ERR_NOMEM)
@@ -892,4 +1009,21 @@ int store_foreign(store *s, store_list_fn each, void *arg)
     }
     names_free(&l);
     return count;
+}
+
+bool store_is_sealed(store *s, const char *name)
+{
+    /* the first bytes say it; a whole read is cheap enough for small files */
+    const seal_secret *keep = s->opener;
+    s->opener = NULL;
+    char *text = NULL;
+    size_t n = 0;
+    pm_msg err;
+    pm_status st = store_read(s, name, &text, &n, &err);
+    s->opener = keep;
+    if (text) { /* a plain intake: wiped like every other */
+        explicit_bzero(text, n);
+        free(text);
+    }
+    return st == PM_ERR_SEALED;
 }

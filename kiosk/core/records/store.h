@@ -20,6 +20,15 @@
  * A record is only ever "STEM.json" where STEM is an intake's name
  * (store_is_stem); other names are not listed as records.
  *
+ * Sealed at rest (seal.h): with the clinic's public key set
+ * (store_set_seal), every record and print page is sealed before its first
+ * byte reaches the disk — temporary files included, so a power cut leaves
+ * no plain text either — by the same writes, syncs and renames as a plain
+ * one; names, markers and the kiosk's own small files stay plain (times,
+ * never client data), so retention and the queue's markers need no key.
+ * store_read opens a sealed file with the key store_set_opener lent it
+ * (staff mode, unlocked), and says PM_ERR_SEALED without it.
+ *
  * Ownership: a store keeps a copy of the state path; the caller owns the
  * io table and must keep it alive while the store lives. */
 #ifndef PM_STORE_H
@@ -31,6 +40,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "seal.h"
 #include "status.h"
 
 /* One entry of a folder listing (see store_io.list). */
@@ -115,10 +125,29 @@ pm_status store_write_atomic(store *s, const char *name, const char *data, size_
                              bool replace, pm_msg *err);
 
 /* Reads a whole file of the intakes folder into a malloc'd NUL-terminated
- * string (caller frees). PM_ERR_NOT_FOUND when it does not exist,
- * PM_ERR_LIMIT when larger than STORE_READ_MAX, PM_ERR_REFUSED when it is
- * not a plain file (err says what it is and what to do). */
+ * string (caller frees, and wipes: it may be an opened intake).
+ * PM_ERR_NOT_FOUND when it does not exist, PM_ERR_LIMIT when larger than
+ * STORE_READ_MAX, PM_ERR_REFUSED when it is not a plain file (err says what
+ * it is and what to do). A sealed file comes back opened when a key was
+ * lent (store_set_opener); PM_ERR_SEALED without one or when it is sealed
+ * to another key, PM_ERR_INVALID when it is damaged (err says which). */
 pm_status store_read(store *s, const char *name, char **out, size_t *len, pm_msg *err);
+
+/* ---- sealed at rest ------------------------------------------------------ */
+
+/* Seals every record and page written from now on to pk (copied); NULL:
+ * they are written plain. */
+void store_set_seal(store *s, const seal_public *pk);
+bool store_seals(const store *s);
+/* Lends store_read the unlocked key (the caller keeps it alive, and calls
+ * store_set_opener(s, NULL) before freeing it); NULL: sealed files are not
+ * opened (PM_ERR_SEALED). */
+void store_set_opener(store *s, const seal_secret *sk);
+bool store_can_open(const store *s);
+/* True when STEM.ext is a record or a page ("json", "html"): what is sealed. */
+bool store_is_intake_file(const char *name);
+/* True when the file is there and sealed (reads it; no key needed). */
+bool store_is_sealed(store *s, const char *name);
 
 /* Removes one file (a plain name) of the intakes folder and makes the
  * removal durable (fsyncs the folder). PM_ERR_NOT_FOUND when it was not
