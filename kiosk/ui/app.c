@@ -21,6 +21,7 @@
 
 #include "summary.h"
 #include "textkeys.h"
+#include "seal.h"
 #include "upkeep.h"
 #include "platform/inputwait.h"
 #include "platform/journal.h"
@@ -81,6 +82,7 @@ const char *app_screen_name(const app *a)
     if (staff_open(a)) {
         switch (desk_screen_now(a->desk)) {
         case DESK_PIN: return "staff_pin";
+        case DESK_UNLOCK: return "staff_unlock";
         case DESK_QUEUE: return "staff_queue";
         case DESK_INTAKE: return "staff_intake";
         case DESK_CONFIRM_DELETE: return "staff_confirm_delete";
@@ -232,6 +234,32 @@ static void run_upkeep(app *a, bool startup)
 
 /* The store opens at start (the queue and the PIN lock-out need it) and is
  * tried again at every save if it could not open now. */
+/* Intakes sealed at rest (core/records/seal.h): with the clinic's key in
+ * painmap.conf the store seals every record and page it writes. Without
+ * one they are saved plain, and the log says so at every start. */
+static void seal_store(app *a, bool say)
+{
+    if (!a->store)
+        return;
+    if (!config_seals(&a->config)) {
+        if (say)
+            journal_log(JOURNAL_WARNING,
+                        "intakes are saved unsealed: whoever takes the SD card can read them. "
+                        "Write staff_passphrase = (16 letters or more, chosen at random: "
+                        "painmap --new-passphrase) in painmap.conf and restart");
+        return;
+    }
+    seal_public pk;
+    pm_msg err = {{0}};
+    if (seal_ready(&err) != PM_OK
+        || seal_public_parse(a->config.intake_public_key, &pk, &err) != PM_OK) {
+        journal_log(JOURNAL_ERR, "painmap.conf: intake_public_key %s; intakes are saved UNSEALED "
+                                 "until it is fixed", err.text);
+        return;
+    }
+    store_set_seal(a->store, &pk);
+}
+
 static void open_store(app *a)
 {
     pm_msg err = {{0}};
@@ -239,6 +267,7 @@ static void open_store(app *a)
      * save tries the folder again. */
     if (store_open(a->state_dir, store_io_posix(), &a->store, &err) != PM_OK)
         journal_log(JOURNAL_ERR, "%s", err.text);
+    seal_store(a, true);
 }
 
 /* Staff mode's log lines go to the journal with their priority. */
@@ -439,7 +468,8 @@ static void after_desk(app *a)
 
 static void desk_send(app *a, desk_event ev, int arg)
 {
-    if (ev == DESK_EV_ENTER && desk_pin_digits(a->desk) >= PIN_MIN_DIGITS) {
+    if (ev == DESK_EV_ENTER && (desk_pin_digits(a->desk) >= PIN_MIN_DIGITS ||
+                                desk_unlock_letters(a->desk) > 0)) {
         /* The check takes up to a second on a Pi: say so first. */
         a->desk_checking = true;
         app_draw(a);
@@ -676,6 +706,7 @@ static void do_save(app *a)
         pm_status st = store_open(a->state_dir, store_io_posix(), &a->store, &err);
         if (st != PM_OK)
             journal_log(JOURNAL_ERR, "%s", err.text);
+        seal_store(a, false);
     }
     const intake *in = flow_intake(a->flow);
     int64_t saved_at = app_wall_time(a);

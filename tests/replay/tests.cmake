@@ -102,3 +102,10 @@ add_test(NAME replay_page_language
                  -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/page_language
                  -P ${PM_REPLAY}/page_language.cmake)
 set_tests_properties(replay_page_language PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
+
+# Intakes sealed at rest, end to end (set-up, save, unlock, export).
+add_test(NAME replay_staff_sealed
+         COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                 -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/staff_sealed
+                 -P ${PM_REPLAY}/staff_sealed.cmake)
+set_tests_properties(replay_staff_sealed PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)

@@ -41,6 +41,10 @@ enum {
     K_AFTER_EXPORT,
     K_FORMATS,
     K_DELETE_UNCOPIED,
+    K_PUBLIC_KEY,
+    K_SECRET_KEY,
+    K_PASSPHRASE,
+    K_OLD_PASSPHRASE,
     K_COUNT
 };
 
@@ -48,6 +52,7 @@ static const char *const key_names[K_COUNT] = {
     "clinic_name",   "languages",          "default_language", "idle_timeout",
     "rotation",      "staff_pin_hash",     "staff_idle_timeout", "retention_days",
     "delete_after_export_days", "export_formats", "delete_uncopied",
+    "intake_public_key", "intake_secret_key", "staff_passphrase", "old_staff_passphrase",
 };
 
 typedef struct {
@@ -422,6 +427,24 @@ static void set_formats(parse_ctx *x, const char *v)
     x->cfg->export_formats = bits;
 }
 
+/* The clinic's key lines: their shape only (seal.h reads them). */
+static void set_key_line(parse_ctx *x, int k, const char *v)
+{
+    bool pub = k == K_PUBLIC_KEY;
+    const char *prefix = pub ? "pmpk1." : "pmsk1.";
+    size_t max = pub ? CONFIG_KEY_MAX : CONFIG_KEYBOX_MAX, n = strlen(v);
+    bool ok = n < max && strncmp(v, prefix, 6) == 0;
+    for (size_t i = 6; ok && i < n; i++)
+        ok = isalnum((unsigned char)v[i]) || v[i] == '-' || v[i] == '_' || v[i] == '.';
+    if (!ok) {
+        MSG(x, "%s:%d: %s is not a line the passphrase set-up wrote (it starts with %s and has "
+               "no blanks); intakes cannot be sealed with it",
+            x->name, x->lineno, key_names[k], prefix);
+        return;
+    }
+    snprintf(pub ? x->cfg->intake_public_key : x->cfg->intake_secret_key, max, "%s", v);
+}
+
 /* ------------------------------------------------------------------------ */
 /* inih glue                                                                 */
 
@@ -445,7 +468,7 @@ static void unknown_key(parse_ctx *x, const char *key)
         MSG(x, "%s:%d: unknown setting '%s'; this line is ignored (the settings are: "
                "clinic_name, languages, default_language, idle_timeout, rotation, "
                "staff_pin_hash, staff_idle_timeout, retention_days, delete_after_export_days, "
-               "delete_uncopied, export_formats)",
+               "delete_uncopied, export_formats, staff_passphrase)",
             x->name, x->lineno, s);
 }
 
@@ -475,8 +498,9 @@ static int on_pair(void *user, const char *section, const char *key, const char 
     parse_ctx *x = user;
     (void)section; /* sections are allowed and ignored */
     char v[512], whole[512];
-    if (strcasecmp(key, key_names[K_CLINIC]) == 0)
-        value = raw_value(x, whole, sizeof whole); /* a name may hold " ;" */
+    if (strcasecmp(key, key_names[K_CLINIC]) == 0 || strcasecmp(key, key_names[K_PASSPHRASE]) == 0
+        || strcasecmp(key, key_names[K_OLD_PASSPHRASE]) == 0)
+        value = raw_value(x, whole, sizeof whole); /* free text may hold " ;" */
     size_t n = strlen(value);
     /* "My Clinic" and 'My Clinic' are taken without their quotes */
     if (n >= 2 && (value[0] == '"' || value[0] == '\'') && value[n - 1] == value[0]) {
@@ -507,6 +531,9 @@ static int on_pair(void *user, const char *section, const char *key, const char 
         MSG(x, "%s:%d: %s is set twice (also on line %d); this line wins", x->name, x->lineno,
             key_names[k], x->seen[k]);
     x->seen[k] = x->lineno;
+    if (v[0] == '\0' && (k == K_PUBLIC_KEY || k == K_SECRET_KEY || k == K_PASSPHRASE
+                         || k == K_OLD_PASSPHRASE))
+        return 1; /* an empty line of the template: nothing set */
     if (v[0] == '\0' && k != K_CLINIC && k != K_PIN_HASH) {
         pm_config d;
         config_defaults(&d, NULL);
@@ -574,6 +601,20 @@ static int on_pair(void *user, const char *section, const char *key, const char 
     case K_DELETE_UNCOPIED:
         x->cfg->delete_uncopied = false;
         set_delete_uncopied(x, v);
+        break;
+    case K_PUBLIC_KEY:
+    case K_SECRET_KEY:
+        set_key_line(x, k, v);
+        break;
+    case K_PASSPHRASE:
+        /* never kept, never repeated: the set-up turns it into the key */
+        x->cfg->staff_passphrase_line = x->lineno;
+        explicit_bzero(v, sizeof v);
+        explicit_bzero(whole, sizeof whole);
+        break;
+    case K_OLD_PASSPHRASE:
+        explicit_bzero(v, sizeof v);
+        explicit_bzero(whole, sizeof whole);
         break;
     default: break;
     }
@@ -647,11 +688,25 @@ pm_status config_parse_string(const char *text, const char *name, pm_config *cfg
     /* inih's result (the first line it could not split) is not needed: the
      * reader has already reported every such line by its number. */
     (void)ini_parse_stream(read_line, &x, on_pair, &x);
+    explicit_bzero(x.line, sizeof x.line); /* it may have held a passphrase */
     if (!cfg->staff_pin_hash[0] && !x.pin_reported)
         MSG(&x,
             "%s: no staff_pin_hash is set, so staff mode (the queue and USB export) cannot be "
             "opened; run `painmap --hash-pin` and paste the line it prints",
             x.name);
+    /* the key comes as a pair; one without the other seals nothing */
+    if (!cfg->intake_public_key[0] != !cfg->intake_secret_key[0]) {
+        MSG(&x, "%s: intake_public_key and intake_secret_key come as a pair, and only one is "
+                "set; intakes are saved unsealed until both lines the set-up wrote are back",
+            x.name);
+        cfg->intake_public_key[0] = cfg->intake_secret_key[0] = '\0';
+    }
+    if (cfg->staff_passphrase_line)
+        MSG(&x,
+            "%s:%d: staff_passphrase is waiting to be turned into the intake key (the image does "
+            "it at boot; elsewhere run `painmap --seal-passphrase %s`); the line stays secret "
+            "until then, so do it soon",
+            x.name, cfg->staff_passphrase_line, x.name);
     return x.oom ? PM_ERR_NOMEM : PM_OK;
 }
 
@@ -697,6 +752,7 @@ pm_status config_load(const char *path, pm_config *cfg, pm_msgs *msgs)
         return add != PM_OK ? add : PM_ERR_INVALID;
     }
     pm_status st = config_parse_string(text, base, cfg, msgs);
+    explicit_bzero(text, n); /* a passphrase waiting for the set-up may be in it */
     free(text);
     return st;
 }
@@ -756,6 +812,11 @@ flow_timing config_flow_timing(const pm_config *cfg)
     flow_timing t = flow_default_timing();
     t.idle_ms = cfg->idle_timeout_s * 1000u;
     return t;
+}
+
+bool config_seals(const pm_config *cfg)
+{
+    return cfg->intake_public_key[0] && cfg->intake_secret_key[0];
 }
 
 bool config_staff_enabled(const pm_config *cfg)

@@ -250,6 +250,14 @@ static pm_status derive(const char *passphrase, const unsigned char salt[SEAL_SA
     return st;
 }
 
+pm_status seal_kdf_once(uint32_t ops, uint32_t mem_kib)
+{
+    unsigned char salt[SEAL_SALT_BYTES] = {0}, key[SEAL_KEY_BYTES];
+    pm_status st = derive("timing", salt, ops, mem_kib, key, NULL);
+    sodium_memzero(key, sizeof key);
+    return st;
+}
+
 static seal_secret *secret_new(void)
 {
     seal_secret *sk = sodium_malloc(sizeof *sk);

@@ -121,6 +121,10 @@ pm_status seal_rewrap(const seal_secret *sk, const char *passphrase,
                       const unsigned char nonce[SEAL_NONCE_BYTES], uint32_t ops,
                       uint32_t mem_kib, seal_keybox *out, pm_msg *err);
 
+/* One Argon2id derivation at this cost, for the set-up to time the machine
+ * it runs on. PM_ERR_INVALID for a cost outside the limits, PM_ERR_NOMEM. */
+pm_status seal_kdf_once(uint32_t ops, uint32_t mem_kib);
+
 /* The public half of an unlocked key. */
 const seal_public *seal_secret_public(const seal_secret *sk);
 /* Wipes and frees (NULL is fine). */

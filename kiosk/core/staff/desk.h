@@ -4,7 +4,7 @@
  * a USB stick with its report. The UI draws what these functions say and
  * sends the events its buttons mean; every decision is made here.
  *
- *   CLOSED --gesture--> PIN --right PIN--> QUEUE --open--> INTAKE
+ *   CLOSED --gesture--> PIN --right PIN--> [UNLOCK --passphrase-->] QUEUE --open--> INTAKE
  *                                            |               |--delete--> CONFIRM_DELETE
  *                                            |               '--export--> EXPORT
  *                                            '--export new--> EXPORT --start--> EXPORTING
@@ -14,6 +14,15 @@
  * also closes by itself after the configured idle time (staff_session), and
  * closing wipes everything it showed: the opened intake, the queue, the
  * report, the typed digits.
+ *
+ * Sealed at rest (seal.h): when painmap.conf has the clinic's key, the
+ * right PIN leads to UNLOCK, where staff type the passphrase (letters; the
+ * UI's keyboard sends DESK_EV_CHAR). Argon2id then takes about a second
+ * (the UI shows "checking" first, as for the PIN); the right passphrase
+ * unlocks the key, lends it to the store for the session, makes the print
+ * pages that waited for it, and opens the queue. A wrong one counts in the
+ * PIN's lock-out. Closing staff mode (leave, back, idle) takes the key
+ * from the store and wipes it.
  *
  * Never from the client's flow: the gesture only counts on the welcome
  * screen with no idle prompt (staff.h), and nothing else opens the desk.
@@ -56,6 +65,7 @@
 typedef enum {
     DESK_CLOSED,         /* the client's kiosk is showing */
     DESK_PIN,            /* the PIN pad (with a count-down while locked) */
+    DESK_UNLOCK,         /* the staff passphrase, when intakes are sealed */
     DESK_QUEUE,          /* every saved intake, newest first */
     DESK_INTAKE,         /* one intake's summary */
     DESK_CONFIRM_DELETE, /* "delete this intake?" */
@@ -78,6 +88,7 @@ typedef enum {
     DESK_EV_EXPORT_THIS,  /* intake: copy this one */
     DESK_EV_EXPORT_START, /* export: a stick is there, go */
     DESK_EV_CONFIRM_CLOCK, /* queue, clock DESK_CLOCK_JUMPED: staff say the date is right */
+    DESK_EV_CHAR,         /* UNLOCK: arg = a letter 'a'..'z' ('A'..'Z' fold) or ' ' */
 } desk_event;
 
 typedef struct {
@@ -109,6 +120,13 @@ typedef enum {
     DESK_PIN_LOCKED,  /* locked: desk_pin_seconds_left() */
     DESK_PIN_NO_PIN,  /* no PIN configured: staff mode cannot open */
 } desk_pin_state;
+
+/* What the passphrase screen says under the dots. */
+typedef enum {
+    DESK_UNLOCK_ENTER,   /* "Type the staff passphrase" */
+    DESK_UNLOCK_WRONG,   /* wrong: desk_pin_tries_left() more before a lock-out */
+    DESK_UNLOCK_BROKEN,  /* the key lines of painmap.conf do not work: desk_message() */
+} desk_unlock_state;
 
 /* What the last action left for staff to read on the queue or intake
  * screen (a kind, plus desk_message() for the details). */
@@ -183,6 +201,12 @@ size_t desk_pin_digits(const desk *d);                /* typed so far (shown as 
 desk_pin_state desk_pin_state_now(const desk *d, desk_clock now);
 uint32_t desk_pin_seconds_left(const desk *d, desk_clock now);
 uint32_t desk_pin_tries_left(const desk *d);
+
+/* Passphrase screen. */
+size_t desk_unlock_letters(const desk *d);            /* typed so far (shown as dots) */
+desk_unlock_state desk_unlock_state_now(const desk *d);
+/* Intakes are sealed at rest (painmap.conf has a usable key). */
+bool desk_seals(const desk *d);
 
 /* The kiosk's wall clock as staff should see it (desk_clock_state). Staff
  * are told on the queue screen; times on new intakes and retention then

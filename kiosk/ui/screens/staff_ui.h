@@ -38,7 +38,7 @@ void staff_pager(app *a, SDL_Rect r);
 void staff_pager_draw(app *a, SDL_Rect r);
 
 extern const screen_ops staff_pin_screen, staff_queue_screen, staff_intake_screen,
-    staff_confirm_screen, staff_export_screen;
+    staff_confirm_screen, staff_export_screen, staff_unlock_screen;
 const screen_ops *staff_ops_for(desk_screen s);
 
 #endif
