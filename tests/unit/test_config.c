@@ -349,6 +349,45 @@ static void test_clinic_name_is_taken_whole(void **state)
     pm_msgs_free(&m);
 }
 
+/* The clinic's key lines (sealed at rest): a pair or nothing; a plain
+ * passphrase waiting for the set-up is reported and never kept. */
+static void test_intake_key_lines(void **state)
+{
+    (void)state;
+    pm_config cfg;
+    pm_msgs m = parse("intake_public_key = pmpk1.abcDEF-_0\nintake_secret_key = pmsk1.3.65536.a.b.c\n",
+                      &cfg);
+    assert_true(config_seals(&cfg));
+    assert_string_equal(cfg.intake_public_key, "pmpk1.abcDEF-_0");
+    pm_msgs_free(&m);
+    m = parse("intake_public_key = pmpk1.abc\n", &cfg);
+    assert_false(config_seals(&cfg));
+    assert_true(has_msg(&m, "come as a pair", "unsealed"));
+    pm_msgs_free(&m);
+    m = parse("intake_public_key = ssh-rsa AAAA\nintake_secret_key = pmsk1.x\n", &cfg);
+    assert_false(config_seals(&cfg));
+    assert_true(has_msg(&m, "painmap.conf:1: intake_public_key is not a line", NULL));
+    pm_msgs_free(&m);
+    m = parse("clinic_name = X\nstaff_passphrase = kqvbz mxtra ; plhsw ednuc\n", &cfg);
+    assert_int_equal(cfg.staff_passphrase_line, 2);
+    assert_true(has_msg(&m, "painmap.conf:2: staff_passphrase is waiting", "--seal-passphrase"));
+    for (size_t i = 0; i < m.count; i++)
+        assert_null(strstr(m.items[i], "kqvbz"));
+    assert_null(memmem(&cfg, sizeof cfg, "kqvbz", 5));
+    pm_msgs_free(&m);
+    /* the lines the set-up rewrites, found by the parser's own rules */
+    config_line l[4];
+    const char *text = "\xEF\xBB\xBF" "staff_passphrase = a b ; c\r\n# staff_passphrase = no\n"
+                       "  Staff_Passphrase: d\n";
+    assert_int_equal(config_find_lines(text, "staff_passphrase", l, 4), 2);
+    assert_int_equal(l[0].line, 1);
+    assert_string_equal(l[0].value, "a b ; c");
+    assert_int_equal(l[0].start, 3);
+    assert_int_equal(text[l[0].end], '\r');
+    assert_int_equal(l[1].line, 3);
+    assert_string_equal(l[1].value, "d");
+}
+
 static void test_languages(void **state)
 {
     (void)state;
@@ -567,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_clinic_name_checks),
         cmocka_unit_test(test_pin_hash_shape),
         cmocka_unit_test(test_clinic_name_is_taken_whole),
+        cmocka_unit_test(test_intake_key_lines),
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_missing_and_odd_files),
         cmocka_unit_test(test_shipped_example),

@@ -295,6 +295,75 @@ static void test_lockout_fails_closed_when_it_cannot_be_kept(void **state)
     desk_destroy(d);
 }
 
+static void type_passphrase(desk *d, const char *p, uint64_t ms)
+{
+    for (; *p; p++)
+        assert_int_equal(desk_handle(d, DESK_EV_CHAR, *p, at(ms)), PM_OK);
+    assert_int_equal(desk_handle(d, DESK_EV_ENTER, 0, at(ms)), PM_OK);
+}
+
+/* Sealed at rest: the right PIN leads to the passphrase; a wrong one counts
+ * in the lock-out; the right one lends the key to the store (the queue
+ * reads the sealed intakes); closing staff mode takes it back and wipes it. */
+static void test_passphrase_unlocks_sealed_intakes(void **state)
+{
+    fixture *f = *state;
+    seal_public pk;
+    seal_keybox kb;
+    tu_test_key(&pk, &kb, NULL);
+    seal_public_text(&pk, f->cfg.intake_public_key);
+    seal_keybox_text(&kb, f->cfg.intake_secret_key);
+    store_set_seal(f->base.s, &pk);
+    char a[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Zebulon", T0 - 60, a);
+    assert_false(tu_tree_has(f->base.dir, "Zebulon"));
+    desk_destroy(f->d);
+    desk_logged[0] = '\0';
+    f->d = make_logging_desk(f, f->base.s);
+    assert_true(desk_seals(f->d));
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    type_pin(f->d, "2580", 4000);
+    assert_int_equal(desk_screen_now(f->d), DESK_UNLOCK);
+    assert_int_equal(desk_unlock_state_now(f->d), DESK_UNLOCK_ENTER);
+    assert_null(desk_queue(f->d)); /* nothing read before the passphrase */
+    /* only letters and space; Erase takes one back */
+    assert_int_equal(desk_handle(f->d, DESK_EV_CHAR, '7', at(4100)), PM_ERR_INVALID);
+    assert_int_equal(desk_handle(f->d, DESK_EV_CHAR, 'x', at(4100)), PM_OK);
+    assert_int_equal(desk_unlock_letters(f->d), 1);
+    assert_int_equal(desk_handle(f->d, DESK_EV_ERASE, 0, at(4100)), PM_OK);
+    assert_int_equal(desk_unlock_letters(f->d), 0);
+    /* wrong: counted like a wrong PIN */
+    type_passphrase(f->d, "kqvbz mxtra plhsw ednuk", 5000);
+    assert_int_equal(desk_screen_now(f->d), DESK_UNLOCK);
+    assert_int_equal(desk_unlock_state_now(f->d), DESK_UNLOCK_WRONG);
+    assert_int_equal(desk_pin_tries_left(f->d), PIN_FREE_TRIES - 1);
+    assert_int_equal(desk_unlock_letters(f->d), 0); /* the letters are wiped */
+    assert_false(store_can_open(f->base.s));
+    /* right, in capitals */
+    type_passphrase(f->d, "KQVBZ MXTRA PLHSW EDNUC", 6000);
+    assert_int_equal(desk_screen_now(f->d), DESK_QUEUE);
+    assert_true(store_can_open(f->base.s));
+    const queue_list *q = desk_queue(f->d);
+    assert_int_equal(q->count, 1);
+    assert_true(q->items[0].readable);
+    assert_string_equal(q->items[0].name, "Zebulon");
+    assert_non_null(strstr(desk_logged, "unlocked"));
+    /* leaving takes the key back */
+    assert_int_equal(desk_handle(f->d, DESK_EV_LEAVE, 0, at(7000)), PM_OK);
+    assert_false(store_can_open(f->base.s));
+    /* five wrong passphrases lock the pad, as five wrong PINs would */
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 8000, 3100));
+    type_pin(f->d, "2580", 12000);
+    for (int i = 0; i < PIN_FREE_TRIES && desk_screen_now(f->d) == DESK_UNLOCK; i++)
+        type_passphrase(f->d, "aaaa bbbb", 12000);
+    assert_int_equal(desk_screen_now(f->d), DESK_PIN);
+    assert_int_equal(desk_pin_state_now(f->d, at(12000)), DESK_PIN_LOCKED);
+    /* idle closes: the key (none now) and the letters go */
+    assert_true(desk_tick(f->d, at(12000 + 61000)));
+    assert_false(desk_is_open(f->d));
+    assert_false(store_can_open(f->base.s));
+}
+
 static void test_no_pin_configured(void **state)
 {
     fixture *f = *state;
@@ -533,6 +602,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lockout_grows_and_survives_restart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockout_fails_closed_when_it_cannot_be_kept, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_passphrase_unlocks_sealed_intakes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_pin_configured, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_mark_seen_delete, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_closes_and_wipes, setup, teardown),

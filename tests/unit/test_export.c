@@ -748,9 +748,57 @@ static void test_links_and_pipes_never_reach_the_stick(void **state)
     assert_int_equal(unlink(page), 0);
 }
 
+/* Sealed at rest: what staff copy during an unlocked session is plain on
+ * the stick (the clinic's computer reads it); without the key nothing is
+ * copied or marked, and nothing is lost. */
+static void test_sealed_intakes_export_plain(void **state)
+{
+    fixture *f = *state;
+    fresh_stick(f);
+    seal_public pk;
+    seal_keybox kb;
+    seal_secret *sk = NULL;
+    tu_test_key(&pk, &kb, &sk);
+    store_set_seal(f->s, &pk);
+    char stem[STORE_STEM_MAX];
+    sample_save(f->s, f->c, SAMPLE_URGENT, "Yolanda", T0 + 600, stem);
+    const char *sel[] = { stem };
+    export_opts o = opts(f, CONFIG_EXPORT_ALL);
+    export_report rep;
+    /* locked: not copied, not marked, said why */
+    assert_int_not_equal(export_run(f->s, f->c, &o, sel, 1, &rep), PM_OK);
+    assert_false(rep.items[0].marked);
+    assert_non_null(strstr(rep.items[0].problem, "sealed"));
+    assert_false(tree_has(f->stick, "Yolanda"));
+    export_report_free(&rep);
+    assert_int_equal(store_list(f->s, NULL, NULL), 4);
+    /* unlocked: plain on the stick, every file checked, FHIR valid */
+    fresh_stick(f);
+    store_set_opener(f->s, sk);
+    assert_int_equal(export_run(f->s, f->c, &o, sel, 1, &rep), PM_OK);
+    assert_true(rep.items[0].marked);
+    char name[STORE_STEM_MAX + 16];
+    snprintf(name, sizeof name, "%s.json", stem);
+    char *json = stick_file(f, rep.folder_name, name);
+    assert_non_null(strstr(json, "Yolanda"));
+    free(json);
+    snprintf(name, sizeof name, "%s.fhir.json", stem);
+    char *fhir = stick_file(f, rep.folder_name, name);
+    char *q = stick_file(f, rep.folder_name, "questionnaire.fhir.json");
+    assert_int_equal(fhir_check(q, fhir, NULL), 0);
+    free(fhir);
+    free(q);
+    export_report_free(&rep);
+    assert_false(tu_tree_has(f->state_dir, "Yolanda"));
+    store_set_opener(f->s, NULL);
+    store_set_seal(f->s, NULL);
+    seal_secret_free(sk);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_sealed_intakes_export_plain, setup, teardown),
         cmocka_unit_test_setup_teardown(test_links_and_pipes_never_reach_the_stick, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_export_all, setup, teardown),

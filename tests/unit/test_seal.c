@@ -13,7 +13,9 @@
 
 #include <cmocka.h>
 
+#include "config.h"
 #include "seal.h"
+#include "seal_setup.h"
 
 #define PASS "kqvbz mxtra plhsw ednuc"
 #define CHEAP_OPS 1u
@@ -178,6 +180,118 @@ static void test_passphrase_rule(void **state)
         assert_true(counts[i] > 0);
 }
 
+/* ---- the set-up: staff_passphrase in painmap.conf becomes the key -------- */
+
+static seal_setup_random fixed_random(unsigned char fill)
+{
+    seal_setup_random r;
+    memset(&r, fill, sizeof r);
+    return r;
+}
+
+/* Runs the set-up on text; returns the new text (or NULL) and the result. */
+static char *setup(const char *text, unsigned char fill, seal_setup_result *res)
+{
+    seal_setup_random r = fixed_random(fill);
+    char *out = NULL;
+    pm_msg msg;
+    assert_int_equal(seal_setup_config(text, &r, CHEAP_OPS, CHEAP_KIB, &out, res, &msg), PM_OK);
+    assert_null(strstr(msg.text, "kqvbz")); /* the passphrase is never repeated */
+    return out;
+}
+
+/* The key lines of a config text, parsed. */
+static void key_of(const char *text, seal_public *pk, seal_keybox *kb)
+{
+    pm_config cfg;
+    pm_msgs m;
+    pm_msgs_init(&m);
+    assert_int_equal(config_parse_string(text, "painmap.conf", &cfg, &m), PM_OK);
+    pm_msgs_free(&m);
+    assert_true(config_seals(&cfg));
+    assert_int_equal(seal_public_parse(cfg.intake_public_key, pk, NULL), PM_OK);
+    assert_int_equal(seal_keybox_parse(cfg.intake_secret_key, kb, NULL), PM_OK);
+}
+
+static bool opens_with(const char *text, const char *pass)
+{
+    seal_public pk;
+    seal_keybox kb;
+    key_of(text, &pk, &kb);
+    seal_secret *sk = NULL;
+    bool ok = seal_unlock(&kb, &pk, pass, &sk, NULL) == PM_OK;
+    seal_secret_free(sk);
+    return ok;
+}
+
+static void test_setup_from_a_passphrase_line(void **state)
+{
+    (void)state;
+    seal_setup_result res;
+    /* nothing to do */
+    assert_null(setup("clinic_name = X\nstaff_passphrase =\n", 1, &res));
+    assert_int_equal(res, SEAL_SETUP_NOTHING);
+    /* a new key, in the passphrase's place; every other byte kept (CRLF) */
+    const char *conf = "\xEF\xBB\xBF" "clinic_name = Smith ; Jones\r\n# a note\r\n"
+                       "staff_passphrase = \"" PASS "\"\r\nrotation = 90\r\n";
+    char *made = setup(conf, 1, &res);
+    assert_int_equal(res, SEAL_SETUP_MADE);
+    assert_non_null(made);
+    assert_null(strstr(made, "kqvbz"));
+    assert_null(strstr(made, "staff_passphrase"));
+    assert_int_equal(strncmp(made, "\xEF\xBB\xBF" "clinic_name = Smith ; Jones\r\n# a note\r\n"
+                                   "intake_public_key = pmpk1.",
+                             60),
+                     0);
+    assert_non_null(strstr(made, "\r\nintake_secret_key = pmsk1.1.8."));
+    assert_non_null(strstr(made, "\r\nrotation = 90\r\n"));
+    assert_true(opens_with(made, PASS));
+
+    /* the same passphrase again: only the line goes */
+    char *again_text = malloc(strlen(made) + 64);
+    sprintf(again_text, "%sstaff_passphrase = %s\n", made, PASS);
+    char *same = setup(again_text, 2, &res);
+    assert_int_equal(res, SEAL_SETUP_SAME);
+    assert_string_equal(same, made);
+    free(same);
+
+    /* a new passphrase with the old one: the same key, re-wrapped */
+    sprintf(again_text, "%sstaff_passphrase = zzyqx wvuts rqpon mlkji\nold_staff_passphrase = %s\n",
+            made, PASS);
+    char *changed = setup(again_text, 3, &res);
+    assert_int_equal(res, SEAL_SETUP_CHANGED);
+    assert_null(strstr(changed, "staff_passphrase"));
+    assert_true(opens_with(changed, "zzyqx wvuts rqpon mlkji"));
+    assert_false(opens_with(changed, PASS));
+    seal_public before, after;
+    seal_keybox kb;
+    key_of(made, &before, &kb);
+    key_of(changed, &after, &kb);
+    assert_memory_equal(&before, &after, sizeof before); /* intakes sealed before still open */
+    free(changed);
+
+    /* a new passphrase without the old one: a new key, the old one kept as comments */
+    sprintf(again_text, "%sstaff_passphrase = zzyqx wvuts rqpon mlkji\n", made);
+    char *replaced = setup(again_text, 4, &res);
+    assert_int_equal(res, SEAL_SETUP_REPLACED);
+    key_of(replaced, &after, &kb);
+    assert_memory_not_equal(&before, &after, sizeof before);
+    assert_non_null(strstr(replaced, "# intake_public_key = pmpk1."));
+    assert_non_null(strstr(replaced, "# intake_secret_key = pmsk1."));
+    free(replaced);
+
+    /* a passphrase that breaks the rule: a comment says why, nothing else */
+    char *refused = setup("clinic_name = X\nstaff_passphrase = letmein\n", 5, &res);
+    assert_int_equal(res, SEAL_SETUP_REFUSED);
+    assert_string_equal(refused, "clinic_name = X\n# staff_passphrase was refused and removed: "
+                                 "the staff passphrase has 7 letters; it needs at least 16, "
+                                 "chosen at random (painmap --new-passphrase makes one). "
+                                 "Nothing else changed.\n");
+    free(refused);
+    free(again_text);
+    free(made);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_unlock),
         cmocka_unit_test(test_seal_and_open),
         cmocka_unit_test(test_passphrase_rule),
+        cmocka_unit_test(test_setup_from_a_passphrase_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
