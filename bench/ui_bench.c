@@ -17,16 +17,18 @@
  * screenshots). Output: one line per screen step, then summary lines
  * "busiest SCREEN STEP WALL_US CPU_US" (the step whose redraw takes the most
  * CPU), "tap MEDIAN_US P95_US MAX_US N" (wall) and "tap_cpu ..." (this
- * thread's CPU time), parsed by bench/run. Medians of --reps redraws. */
+ * thread's CPU time), parsed by bench/run. Medians of --reps redraws. The
+ * kiosk is driven through its public door (ui/app.h) and the test kit's
+ * hands, exactly as a replay drives it. */
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "hands.h"
 #include "replay.h"
 #include "ui/app.h"
-#include "ui/keyboard.h"
 
 static double now_us(void)
 {
@@ -55,50 +57,18 @@ static double median(double *v, int n)
     return n ? v[n / 2] : 0;
 }
 
-/* ---- running the walk (as kiosk/ui/driver.c does, through public calls) ---- */
+/* ---- running the walk: the test kit's hands (kiosk/testkit/sdl/hands.h) ---- */
 
 static bool press(app *a, const char *id)
 {
-    if (a->dirty)
-        app_draw(a);
-    const widget *w = app_widget(a, id);
-    if (!w)
-        return false;
-    bool region = w->act == ACT_AREA && a->flow && flow_screen(a->flow) == SCREEN_CHART;
-    double zoom = a->chart.zoom;
-    app_tap(a, w->px, w->py);
-    if (region && a->chart.zoom > zoom) {
-        if (a->dirty)
-            app_draw(a);
-        w = app_widget(a, id);
-        if (!w)
-            return false;
-        app_tap(a, w->px, w->py);
-    }
-    return true;
+    char why[700];
+    return kit_press(a, id, why, sizeof why);
 }
 
 static bool type_text(app *a, const char *text)
 {
-    for (const char *p = text; *p;) {
-        unsigned char c = (unsigned char)*p;
-        int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        char ch[8] = {0};
-        memcpy(ch, p, (size_t)len);
-        p += len;
-        int layer = 0;
-        bool upper = false;
-        const kb_key *k = kb_find(ch, &layer, &upper);
-        if (!k)
-            return false;
-        if (a->kb.layer != layer && !press(a, "key_accents"))
-            return false;
-        if (strcmp(k->lower, k->upper) != 0 && a->kb.shift != upper && !press(a, "key_shift"))
-            return false;
-        if (!press(a, k->id))
-            return false;
-    }
-    return true;
+    char why[700];
+    return kit_type(a, text, why, sizeof why);
 }
 
 /* ---- measuring --------------------------------------------------------------- */
@@ -118,22 +88,27 @@ static double taps[MAX_TAPS], tap_cpu[MAX_TAPS];
 static int ntaps;
 static int reps = 15;
 
+/* A redraw that reached the pixels (the software renderer draws lazily). */
+static void redraw_now(app *a)
+{
+    app_draw(a);
+    SDL_RenderFlush(r_sdl(app_render(a)));
+}
+
 static void measure_redraw(app *a)
 {
-    if (!a->flow || nsteps >= MAX_STEPS)
+    if (!app_flow(a) || nsteps >= MAX_STEPS)
         return;
     const char *name = app_screen_name(a);
-    int step = flow_step(a->flow);
+    int step = flow_step(app_flow(a));
     for (int i = 0; i < nsteps; i++)
         if (strcmp(steps[i].name, name) == 0 && steps[i].step == step)
             return;
     double t[64], c[64];
     int n = reps > 64 ? 64 : reps;
     for (int i = 0; i < n; i++) {
-        a->dirty = true;
         double t0 = now_us(), c0 = cpu_us();
-        app_draw(a);
-        SDL_RenderFlush(a->ren);
+        redraw_now(a);
         t[i] = now_us() - t0;
         c[i] = cpu_us() - c0;
     }
@@ -147,9 +122,7 @@ static void measure_redraw(app *a)
 __attribute__((noinline)) void bench_one_redraw(app *a);
 __attribute__((noinline)) void bench_one_redraw(app *a)
 {
-    a->dirty = true;
-    app_draw(a);
-    SDL_RenderFlush(a->ren);
+    redraw_now(a);
 }
 
 int main(int argc, char **argv)
@@ -193,9 +166,9 @@ int main(int argc, char **argv)
     o.state_dir = state;
     o.font_dir = getenv("PAINMAP_FONT_DIR");
     setenv("SDL_VIDEODRIVER", "dummy", 0);
-    app a;
-    if (!app_init(&a, &o) || !a.flow) {
-        fprintf(stderr, "ui_bench: the kiosk did not start (%s)\n", a.attention);
+    app *a = app_create(&o);
+    if (!a || !app_flow(a)) {
+        fprintf(stderr, "ui_bench: the kiosk did not start (%s)\n", a ? app_attention(a) : "SDL");
         return 2;
     }
     char only_name[48] = "";
@@ -216,8 +189,8 @@ int main(int argc, char **argv)
     char line[4096];
     int lineno = 0, rc = 0;
     bool done_only = false;
-    if (a.dirty)
-        app_draw(&a);
+    if (app_dirty(a))
+        app_draw(a);
     while (fgets(line, sizeof line, f) && !done_only) {
         line[strcspn(line, "\r\n")] = '\0';
         replay_cmd c;
@@ -233,37 +206,37 @@ int main(int argc, char **argv)
         bool ok = true;
         switch (c.op) {
         case RP_TAP:
-            app_tap(&a, c.x, c.y);
+            app_tap(a, c.x, c.y);
             break;
         case RP_HOLD: {
-            const widget *w = app_widget(&a, c.arg);
+            const widget *w = app_widget(a, c.arg);
             if (w)
-                app_hold(&a, w->px, w->py, c.ms);
+                app_hold(a, w->px, w->py, c.ms);
             ok = w != NULL;
             break;
         }
         case RP_PRESS: {
             double t0 = now_us(), c0 = cpu_us();
-            ok = press(&a, c.arg);
-            app_present(&a);
-            SDL_RenderFlush(a.ren);
+            ok = press(a, c.arg);
+            app_present(a);
+            SDL_RenderFlush(r_sdl(app_render(a)));
             if (ok && ntaps < MAX_TAPS && !only) {
                 taps[ntaps] = now_us() - t0;
                 tap_cpu[ntaps++] = cpu_us() - c0;
                 if (getenv("PMBENCH_TAPS")) /* which taps cost what */
                     fprintf(stderr, "tap %-28s %8.0f us cpu  -> %s\n", c.arg, tap_cpu[ntaps - 1],
-                            app_screen_name(&a));
+                            app_screen_name(a));
             }
             break;
         }
         case RP_TYPE:
-            ok = type_text(&a, c.arg);
+            ok = type_text(a, c.arg);
             break;
         case RP_WAIT:
-            app_advance(&a, c.ms);
+            app_advance(a, c.ms);
             break;
         case RP_DRAG:
-            app_drag(&a, c.px, c.py, c.npoints);
+            app_drag(a, c.px, c.py, c.npoints);
             break;
         case RP_EXPECT:
         case RP_SHOT:
@@ -274,26 +247,25 @@ int main(int argc, char **argv)
         }
         if (!ok) {
             fprintf(stderr, "%s:%d: '%s' failed on the %s screen\n", walk, lineno, line,
-                    app_screen_name(&a));
+                    app_screen_name(a));
             rc = 1;
             break;
         }
-        if (a.dirty)
-            app_draw(&a);
+        if (app_dirty(a))
+            app_draw(a);
         if (trace) {
-            const char *nm = app_screen_name(&a);
+            const char *nm = app_screen_name(a);
             int k = content_screen_from_name(nm);
             on_screen[k >= 0 ? k : strcmp(nm, "still_there") == 0 ? SCREEN_COUNT : SCREEN_COUNT + 1]++;
         } else if (only) {
-            if (a.flow && strcmp(app_screen_name(&a), only_name) == 0 &&
-                flow_step(a.flow) == only_step) {
-                a.dirty = true; /* warm the text cache first, uncounted */
-                app_draw(&a);
-                bench_one_redraw(&a);
+            if (app_flow(a) && strcmp(app_screen_name(a), only_name) == 0 &&
+                flow_step(app_flow(a)) == only_step) {
+                app_draw(a); /* warm the text cache first, uncounted */
+                bench_one_redraw(a);
                 done_only = true;
             }
         } else {
-            measure_redraw(&a);
+            measure_redraw(a);
         }
     }
     fclose(f);
@@ -328,7 +300,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "ui_bench: the walk never showed %s step %d\n", only_name, only_step);
         rc = 1;
     }
-    app_quit(&a);
+    app_destroy(a);
     char cmd[256];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", state);
     if (system(cmd) != 0)

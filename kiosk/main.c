@@ -7,7 +7,10 @@
  *   painmap --replay FILE [opts]  run a replay script headless (the test interface)
  *   painmap --demo OUTDIR [opts]  the scripted walk-through: screenshots + summary
  *   painmap --check-layout [opts] every screen, language and size: does text fit?
- *   painmap --compare A.png B.png compare two screenshots with a small tolerance
+ *   painmap --compare A.png B.png compare two screenshots as goldens are compared
+ *
+ * The kiosk is ui/app.h; the test modes come from the test kit
+ * (kiosk/testkit: driver.h, png.h), linked in but no part of the kiosk.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,8 +32,9 @@
 #include "seal.h"
 #include "seal_setup.h"
 #include "textkeys.h"
+#include "driver.h"
+#include "png.h"
 #include "ui/app.h"
-#include "ui/driver.h"
 
 /* Every screen size the kiosk is built for: the smallest panel first. */
 #define LAYOUT_SIZES "800x480,1280x800,720x1280,1024x600,1920x1080"
@@ -80,6 +84,29 @@ static int check_data(const char *dir)
         content_free(c);
     pm_msgs_free(&problems);
     return rc;
+}
+
+/* painmap --compare A B: 0 when they are the same picture by the golden
+ * rule (or the given tolerance and budget), 1 when not, 2 when they cannot
+ * be compared. A picture of the differences only where --diff says. */
+static int compare_pngs(const char *a, const char *b, int tolerance, long budget, const char *diff)
+{
+    png_rule rule = png_golden_rule();
+    if (tolerance >= 0)
+        rule.tolerance = tolerance;
+    if (budget >= 0)
+        rule.budget = budget;
+    png_diff d;
+    char why[512] = "", said[512];
+    if (png_compare(a, b, rule.tolerance, diff, &d, why, sizeof why) != 0) {
+        fprintf(stderr, "compare: %s\n", why);
+        return 2;
+    }
+    png_describe(&d, &rule, a, b, said, sizeof said);
+    bool same = png_same(&d, &rule);
+    printf("compare: %s: %s%s%s\n", same ? "the same" : "different", said,
+           d.differ && diff ? "; see " : "", d.differ && diff ? diff : "");
+    return same ? 0 : 1;
 }
 
 /* Reads one line from stdin without echo when it is a terminal. */
@@ -309,7 +336,10 @@ static void usage(FILE *to)
             "  --golden DIR      replay: compare every shot with DIR's copy\n"
             "  --update-golden   replay: write the golden copies instead\n"
             "  --sizes LIST      check-layout: sizes to check (WxH,WxH,...)\n"
-            "  --tolerance N     compare: per-channel difference allowed (default 32)\n");
+            "  --tolerance N     replay, compare: per-channel difference allowed (default %d)\n"
+            "  --budget N        replay, compare: pixels that may differ (default %d)\n"
+            "  --diff FILE       compare: write a picture of the differences there\n",
+            PNG_GOLDEN_TOLERANCE, PNG_GOLDEN_BUDGET);
 }
 
 static bool is_dir(const char *p)
@@ -363,8 +393,8 @@ int main(int argc, char **argv)
     const char *replay = NULL, *demo = NULL, *config = NULL, *cmp_a = NULL, *cmp_b = NULL;
     const char *sizes = LAYOUT_SIZES;
     bool check_layout = false;
-    replay_opts ro = {.tolerance = 32};
-    int tolerance = 32;
+    replay_opts ro = {.tolerance = -1, .budget = -1};
+    const char *diff_out = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -394,7 +424,11 @@ int main(int argc, char **argv)
         else if (TAKE("--sizes"))
             sizes = v;
         else if (TAKE("--tolerance"))
-            tolerance = ro.tolerance = atoi(v);
+            ro.tolerance = atoi(v);
+        else if (TAKE("--budget"))
+            ro.budget = atol(v);
+        else if (TAKE("--diff"))
+            diff_out = v;
         else if (strcmp(a, "--compare") == 0 && i + 2 < argc) {
             cmp_a = argv[++i];
             cmp_b = argv[++i];
@@ -423,19 +457,8 @@ int main(int argc, char **argv)
         }
 #undef TAKE
     }
-    if (cmp_a) {
-        /* The compare needs SDL_image only, no video. */
-        char why[256] = "", diff[1100];
-        snprintf(diff, sizeof diff, "%s.diff.png", cmp_a);
-        long n = png_compare(cmp_a, cmp_b, tolerance, diff, why, sizeof why);
-        if (n < 0) {
-            fprintf(stderr, "compare: %s\n", why);
-            return 2;
-        }
-        printf("compare: %ld pixel%s differ by more than %d%s%s\n", n, n == 1 ? "" : "s",
-               tolerance, n ? "; see " : "", n ? diff : "");
-        return n ? 1 : 0;
-    }
+    if (cmp_a)
+        return compare_pngs(cmp_a, cmp_b, ro.tolerance, ro.budget, diff_out);
     /* The clinic's config: a bad or missing line falls back to its safe
      * default with a message; the kiosk always starts. Command-line options
      * win over the file. */
@@ -487,18 +510,16 @@ int main(int argc, char **argv)
         snprintf(demo_state, sizeof demo_state, "%s/state", demo);
         o.state_dir = demo_state;
     }
-    app a;
-    if (!app_init(&a, &o)) {
-        app_quit(&a);
+    app *a = app_create(&o);
+    if (!a)
         return 2;
-    }
     int rc;
     if (replay)
-        rc = replay_run_file(&a, replay, &ro);
+        rc = replay_run_file(a, replay, &ro);
     else if (demo)
-        rc = demo_run(&a, demo);
+        rc = demo_run(a, demo);
     else
-        rc = app_run(&a);
-    app_quit(&a);
+        rc = app_run(a);
+    app_destroy(a);
     return rc;
 }

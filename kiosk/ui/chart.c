@@ -1,14 +1,76 @@
-/* chart.c — the body figure (see chart.h). */
+/* chart.c — the body figure and its artwork cache (see chart.h).
+ *
+ * Why rasters are kept and cropped: SDL_image parses the whole SVG for
+ * every raster, and a raster of the whole figure at 1280x800 zoomed in is
+ * tens of megabytes; see rasterise() and art_draw(). */
 #include "ui/chart.h"
-#include "platform/journal.h"
 
 #include <SDL_image.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/render.h"
+#include "platform/journal.h"
+
+/* A raster of part of the artwork (art_draw): the figure of view drawn
+ * fw x fh pixels, of which part was rasterised. */
+#define ART_RASTERS 2
+typedef struct {
+    SDL_Texture *tex;
+    pm_view view;
+    int fw, fh;
+    SDL_Rect part;
+    uint32_t used;
+} art_raster;
+
+/* A small chart drawn once into a texture (chart_draw_pattern). */
+#define ART_PICTURES 8
+typedef struct {
+    SDL_Texture *tex;
+    int muscle;
+    SDL_Rect area;
+    bool selected;               /* drawn on a selected card */
+    uint32_t used;
+} chart_picture;
+
+struct chart_art {
+    rctx *rc;
+    const pm_content *content;
+    char assets_dir[900];        /* "" : no artwork */
+    /* the SVG text read once; the two rasters drawn last (whole figure and
+     * zoomed, or front and back) */
+    char *art_svg[VIEW_COUNT];
+    art_raster art[ART_RASTERS];
+    /* Pattern pictures: one raster of each whole figure, scaled down for
+     * every small chart (art_small_draw), so a dozen pictures cost two
+     * rasterisations instead of a dozen. fw/fh 0: none yet. */
+    art_raster art_small[VIEW_COUNT];
+    uint32_t art_clock;
+    bool art_missing[VIEW_COUNT];
+    /* small pattern charts: content, not client data, except which were
+     * drawn selected (dropped when a client is forgotten) */
+    chart_picture pics[ART_PICTURES];
+    uint32_t pics_clock;
+};
+
+chart_art *chart_art_create(rctx *rc, const pm_content *c, const char *assets_dir)
+{
+    chart_art *ch = calloc(1, sizeof *ch);
+    if (!ch)
+        return NULL;
+    ch->rc = rc;
+    ch->content = c;
+    snprintf(ch->assets_dir, sizeof ch->assets_dir, "%s", assets_dir ? assets_dir : "");
+    return ch;
+}
+
+void chart_art_skip(chart_art *ch)
+{
+    for (int v = 0; v < VIEW_COUNT; v++)
+        ch->art_missing[v] = true; /* the figure from region polygons: same layout */
+}
 
 geo_bounds chart_view_bounds(const pm_content *c, pm_view v)
 {
@@ -62,9 +124,9 @@ SDL_FPoint chart_to_screen(chart_xf xf, geo_point p)
 
 /* The SVG text of a view, read once (the pictures are rasterised from it
  * again at other sizes). NULL when it is missing. */
-static const char *art_text(app *a, pm_view v)
+static const char *art_text(chart_art *a, pm_view v)
 {
-    if (a->art_svg[v] || a->art_missing[v] || !a->assets_dir)
+    if (a->art_svg[v] || a->art_missing[v] || !a->assets_dir[0])
         return a->art_svg[v];
     char path[1024];
     snprintf(path, sizeof path, "%s/chart/%s.svg", a->assets_dir, content_view_name(v));
@@ -107,7 +169,7 @@ static bool attr_num(const char *tag, const char *end, const char *name, double 
  * Why: the zoomed chart at 1280x800 was a 17 MB surface plus its 17 MB
  * texture for the third of the figure on screen. Falls back to the whole
  * figure (part ignored, *whole set) when the root element is not simple. */
-static SDL_Surface *rasterise(app *a, pm_view v, int fw, int fh, SDL_Rect part, bool *whole)
+static SDL_Surface *rasterise(chart_art *a, pm_view v, int fw, int fh, SDL_Rect part, bool *whole)
 {
     const char *svg = art_text(a, v);
     *whole = false;
@@ -175,13 +237,13 @@ static bool contains(SDL_Rect outer, SDL_Rect in)
  * every raster, so drawing six pattern pictures (twelve halves when both
  * views show) from their own rasters made entering the patterns screen
  * take 30-60 ms; this way it is two rasters, once. */
-static bool art_small_draw(app *a, pm_view v, chart_xf xf, SDL_Rect fig, SDL_Rect vis)
+static bool art_small_draw(chart_art *a, pm_view v, chart_xf xf, SDL_Rect fig, SDL_Rect vis)
 {
     (void)xf;
     /* The chart screen's own raster of the whole figure, when it is big
      * enough, costs nothing more. */
     art_raster *r = NULL;
-    for (int i = 0; i < APP_ART_RASTERS; i++) {
+    for (int i = 0; i < ART_RASTERS; i++) {
         art_raster *c = &a->art[i];
         if (c->tex && c->view == v && c->part.x == 0 && c->part.y == 0 && c->part.w == c->fw &&
             c->part.h == c->fh && c->fw >= fig.w)
@@ -192,13 +254,13 @@ static bool art_small_draw(app *a, pm_view v, chart_xf xf, SDL_Rect fig, SDL_Rec
         if (!r->tex || r->fw < fig.w) {
             /* tall enough for any small chart on this screen size, so it is
              * made once */
-            int fh = fig.h > a->lh * 7 / 10 ? fig.h : a->lh * 7 / 10;
+            int fh = fig.h > r_h(a->rc) * 7 / 10 ? fig.h : r_h(a->rc) * 7 / 10;
             int fw = (int)lround((double)fh * fig.w / fig.h);
             bool whole = false;
             SDL_Surface *s = rasterise(a, v, fw, fh, (SDL_Rect){0, 0, fw, fh}, &whole);
             if (!s)
                 return false;
-            SDL_Texture *tex = SDL_CreateTextureFromSurface(a->ren, s);
+            SDL_Texture *tex = SDL_CreateTextureFromSurface(r_sdl(a->rc), s);
             SDL_FreeSurface(s);
             if (!tex)
                 return false;
@@ -211,12 +273,12 @@ static bool art_small_draw(app *a, pm_view v, chart_xf xf, SDL_Rect fig, SDL_Rec
     SDL_Rect src = {(int)lround((vis.x - fig.x) * k), (int)lround((vis.y - fig.y) * k),
                     (int)lround(vis.w * k), (int)lround(vis.h * k)};
     SDL_SetTextureScaleMode(r->tex, SDL_ScaleModeLinear);
-    SDL_RenderCopy(a->ren, r->tex, &src, &vis);
+    SDL_RenderCopy(r_sdl(a->rc), r->tex, &src, &vis);
     SDL_SetTextureScaleMode(r->tex, SDL_ScaleModeNearest);
     return true;
 }
 
-static bool art_draw(app *a, pm_view v, chart_xf xf)
+static bool art_draw(chart_art *a, pm_view v, chart_xf xf)
 {
     if (!art_text(a, v))
         return false;
@@ -234,7 +296,7 @@ static bool art_draw(app *a, pm_view v, chart_xf xf)
     bool temporary = false;
     SDL_Rect have = {0, 0, 0, 0};
     art_raster *slot = &a->art[0];
-    for (int i = 0; i < APP_ART_RASTERS; i++) {
+    for (int i = 0; i < ART_RASTERS; i++) {
         art_raster *r = &a->art[i];
         if (r->tex && r->view == v && r->fw == fw && r->fh == fh && contains(r->part, part)) {
             r->used = ++a->art_clock;
@@ -255,7 +317,7 @@ static bool art_draw(app *a, pm_view v, chart_xf xf)
             return false;
         }
         have = whole ? (SDL_Rect){0, 0, s->w, s->h} : (SDL_Rect){part.x, part.y, s->w, s->h};
-        tex = SDL_CreateTextureFromSurface(a->ren, s);
+        tex = SDL_CreateTextureFromSurface(r_sdl(a->rc), s);
         SDL_FreeSurface(s); /* the texture has its own copy: do not hold both */
         if (!tex)
             return true;
@@ -267,28 +329,28 @@ static bool art_draw(app *a, pm_view v, chart_xf xf)
         }
     }
     SDL_Rect src = {part.x - have.x, part.y - have.y, part.w, part.h};
-    SDL_RenderCopy(a->ren, tex, &src, &vis);
+    SDL_RenderCopy(r_sdl(a->rc), tex, &src, &vis);
     if (temporary)
         SDL_DestroyTexture(tex);
     return true;
 }
 
-void chart_draw_tp(app *a, SDL_FPoint p, float r)
+void chart_draw_tp(rctx *rc, SDL_FPoint p, float r)
 {
-    r_circle(a, p.x, p.y, r, 0xFFFFFF, 255);
-    r_circle(a, p.x, p.y, r * 0.8f, COL_INK, 255);
-    r_circle(a, p.x, p.y, r * 0.45f, 0xFFFFFF, 255);
-    r_circle(a, p.x, p.y, r * 0.25f, COL_INK, 255);
+    r_circle(rc, p.x, p.y, r, 0xFFFFFF, 255);
+    r_circle(rc, p.x, p.y, r * 0.8f, COL_INK, 255);
+    r_circle(rc, p.x, p.y, r * 0.45f, 0xFFFFFF, 255);
+    r_circle(rc, p.x, p.y, r * 0.25f, COL_INK, 255);
 }
 
-void chart_draw(app *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
+void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
 {
     const pm_content *c = a->content;
-    SDL_RenderSetClipRect(a->ren, &xf.clip);
+    SDL_RenderSetClipRect(r_sdl(a->rc), &xf.clip);
     bool art = art_draw(a, v, xf);
     enum { MAXP = 512 };
     SDL_FPoint pts[MAXP];
-    float lw = (float)(a->u * 1.6);
+    float lw = (float)(r_unit(a->rc) * 1.6);
     if (lw < 1.2f)
         lw = 1.2f;
     /* A little beyond the clip, for the outline's width. */
@@ -305,18 +367,18 @@ void chart_draw(app *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
             continue;
         for (size_t k = 0; k < r->npoly; k++)
             pts[k] = chart_to_screen(xf, r->poly[k]);
-        long f = fill ? fill(a, (int)i, ctx) : -1;
+        long f = fill ? fill((int)i, ctx) : -1;
         if (f >= 0)
-            r_polygon(a, pts, (int)r->npoly, (unsigned)f, art ? 200 : 255);
+            r_polygon(a->rc, pts, (int)r->npoly, (unsigned)f, art ? 200 : 255);
         else if (!art)
-            r_polygon(a, pts, (int)r->npoly, COL_SKIN, 255);
+            r_polygon(a->rc, pts, (int)r->npoly, COL_SKIN, 255);
         unsigned line = f >= 0 ? COL_MARK_LINE : COL_SKIN_LINE;
         for (size_t k = 0; k < r->npoly; k++) {
             SDL_FPoint p0 = pts[k], p1 = pts[(k + 1) % r->npoly];
-            r_line(a, p0.x, p0.y, p1.x, p1.y, lw, line, art ? 110 : 200);
+            r_line(a->rc, p0.x, p0.y, p1.x, p1.y, lw, line, art ? 110 : 200);
         }
     }
-    SDL_RenderSetClipRect(a->ren, NULL);
+    SDL_RenderSetClipRect(r_sdl(a->rc), NULL);
 }
 
 /* ---- a referral pattern as a small chart (patterns, education) ------------- */
@@ -325,9 +387,8 @@ typedef struct {
     const pm_muscle *m;
 } pat_ctx;
 
-static long zone_fill(const app *a, int region, void *ctx)
+static long zone_fill(int region, void *ctx)
 {
-    (void)a;
     const pm_muscle *m = ((pat_ctx *)ctx)->m;
     for (size_t i = 0; i < m->nprimary; i++)
         if (m->primary[i] == region)
@@ -342,7 +403,7 @@ static long zone_fill(const app *a, int region, void *ctx)
  * view, or on both when both are shown: then the two halves share one
  * scale and one crop), but never so tight that the body part cannot be
  * recognised. */
-static void pattern_view(app *a, const pm_muscle *m, pm_view v, bool both, SDL_Rect area)
+static void pattern_view(chart_art *a, const pm_muscle *m, pm_view v, bool both, SDL_Rect area)
 {
     geo_bounds z = {1e9, 1e9, -1e9, -1e9};
     /* Two views side by side are narrow: crop to the main zone and the
@@ -378,18 +439,18 @@ static void pattern_view(app *a, const pm_muscle *m, pm_view v, bool both, SDL_R
     xf.art_once = true; /* this raster is drawn once into the picture */
     pat_ctx ctx = {m};
     chart_draw(a, v, xf, zone_fill, &ctx);
-    SDL_RenderSetClipRect(a->ren, &area);
+    SDL_RenderSetClipRect(r_sdl(a->rc), &area);
     for (size_t i = 0; i < m->ntps; i++)
         if (m->tps[i].view == v)
-            chart_draw_tp(a, chart_to_screen(xf, m->tps[i].at), (float)px(a, 6));
-    SDL_RenderSetClipRect(a->ren, NULL);
+            chart_draw_tp(a->rc, chart_to_screen(xf, m->tps[i].at), (float)px(a->rc, 6));
+    SDL_RenderSetClipRect(r_sdl(a->rc), NULL);
 }
 
 /* The view that holds most of the pain zone; when the trigger points or
  * part of the main zone lie on the other side of the body (infraspinatus:
  * points on the shoulder blade, pain in the front of the shoulder), both
  * views side by side, so the picture always shows where it starts. */
-static void pattern_now(app *a, int muscle, SDL_Rect area)
+static void pattern_now(chart_art *a, int muscle, SDL_Rect area)
 {
     const pm_muscle *m = content_muscle(a->content, (size_t)muscle);
     int count[VIEW_COUNT] = {0};
@@ -406,14 +467,14 @@ static void pattern_now(app *a, int muscle, SDL_Rect area)
         pattern_view(a, m, v, false, area);
         return;
     }
-    int gap = px(a, 4);
+    int gap = px(a->rc, 4);
     int w1 = (area.w - gap) / 2;
     SDL_Rect left = {area.x, area.y, w1, area.h};
     SDL_Rect right = {area.x + w1 + gap, area.y, area.w - w1 - gap, area.h};
     /* front on the left, back on the right, as on the therapist's page */
     pattern_view(a, m, VIEW_FRONT, true, left);
     pattern_view(a, m, VIEW_BACK, true, right);
-    r_line(a, (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h / 10),
+    r_line(a->rc, (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h / 10),
            (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h * 9 / 10), 1.5f, COL_LINE,
            255);
 }
@@ -424,25 +485,25 @@ static void pattern_now(app *a, int muscle, SDL_Rect area)
  * copy of what is under it in the frame (the card's colour and rounded
  * border show through the artwork's edges), so the caller names what is
  * under it: selected or not. */
-void chart_draw_pattern(app *a, int muscle, SDL_Rect area, bool selected)
+void chart_draw_pattern(chart_art *a, int muscle, SDL_Rect area, bool selected)
 {
     if (area.w <= 0 || area.h <= 0)
         return;
     chart_picture *oldest = &a->pics[0];
-    for (int i = 0; i < APP_PICTURES; i++) {
+    for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
         if (p->tex && p->muscle == muscle && p->selected == selected &&
             SDL_RectEquals(&p->area, &area)) {
             p->used = ++a->pics_clock;
-            SDL_RenderCopy(a->ren, p->tex, NULL, &area);
+            SDL_RenderCopy(r_sdl(a->rc), p->tex, NULL, &area);
             return;
         }
         if (!p->tex || (oldest->tex && p->used < oldest->used))
             oldest = p;
     }
-    SDL_Texture *tex = SDL_CreateTexture(a->ren, SDL_PIXELFORMAT_ARGB8888,
+    SDL_Texture *tex = SDL_CreateTexture(r_sdl(a->rc), SDL_PIXELFORMAT_ARGB8888,
                                          SDL_TEXTUREACCESS_TARGET, area.w, area.h);
-    if (!tex || SDL_SetRenderTarget(a->ren, tex) != 0) {
+    if (!tex || SDL_SetRenderTarget(r_sdl(a->rc), tex) != 0) {
         if (tex)
             SDL_DestroyTexture(tex);
         pattern_now(a, muscle, area); /* straight into the frame, as before */
@@ -450,18 +511,18 @@ void chart_draw_pattern(app *a, int muscle, SDL_Rect area, bool selected)
     }
     /* opaque: copied as it is, no blending (faster, the same pixels) */
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
-    SDL_RenderCopy(a->ren, a->frame, &area, NULL); /* what is under it */
+    SDL_RenderCopy(r_sdl(a->rc), r_frame(a->rc), &area, NULL); /* what is under it */
     pattern_now(a, muscle, (SDL_Rect){0, 0, area.w, area.h});
-    SDL_SetRenderTarget(a->ren, a->frame);
+    SDL_SetRenderTarget(r_sdl(a->rc), r_frame(a->rc));
     if (oldest->tex)
         SDL_DestroyTexture(oldest->tex);
     *oldest = (chart_picture){tex, muscle, area, selected, ++a->pics_clock};
-    SDL_RenderCopy(a->ren, tex, NULL, &area);
+    SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
 }
 
-void chart_pictures_clear(app *a, bool only_selected)
+void chart_pictures_clear(chart_art *a, bool only_selected)
 {
-    for (int i = 0; i < APP_PICTURES; i++) {
+    for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
         if (p->tex && (p->selected || !only_selected)) {
             SDL_DestroyTexture(p->tex);
@@ -470,15 +531,17 @@ void chart_pictures_clear(app *a, bool only_selected)
     }
 }
 
-void chart_free(app *a)
+void chart_art_destroy(chart_art *a)
 {
+    if (!a)
+        return;
     chart_pictures_clear(a, false);
     for (int v = 0; v < VIEW_COUNT; v++) {
         if (a->art_small[v].tex)
             SDL_DestroyTexture(a->art_small[v].tex);
         a->art_small[v] = (art_raster){0};
     }
-    for (int i = 0; i < APP_ART_RASTERS; i++) {
+    for (int i = 0; i < ART_RASTERS; i++) {
         if (a->art[i].tex)
             SDL_DestroyTexture(a->art[i].tex);
         a->art[i] = (art_raster){0};
@@ -487,4 +550,5 @@ void chart_free(app *a)
         SDL_free(a->art_svg[v]);
         a->art_svg[v] = NULL;
     }
+    free(a);
 }

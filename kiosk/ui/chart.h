@@ -1,13 +1,43 @@
 /* chart.h — drawing the body figure: region polygons filled with
  * SDL_RenderGeometry, outlines as thick polylines, the artwork from
  * assets/chart/<view>.svg underneath when it is there. Used by the chart
- * screen (whole figure, zoom), the patterns screen (small charts with a
- * referral zone) and anywhere else a figure helps. */
+ * screen (whole figure, zoom), the patterns and education screens (small
+ * charts with a referral zone) and the staff summary.
+ *
+ * A chart_art is the artwork cache: the SVG text read once per view, the
+ * two rasters drawn last, one small raster per view for pattern pictures,
+ * and the pattern pictures themselves. Which pattern a client chose shows
+ * in its picture (a selected card), so chart_pictures_clear(only_selected)
+ * is part of forgetting a client.
+ *
+ * Ownership: the caller owns the render context and the content, which
+ * must outlive the chart_art; it owns its textures and the SVG text. */
 #ifndef PM_UI_CHART_H
 #define PM_UI_CHART_H
 
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "content.h"
 #include "geometry.h"
-#include "ui/app.h"
+#include "ui/render.h"
+
+/* The body-chart transform: screen = o + chart * s. */
+typedef struct {
+    double s, ox, oy;
+    SDL_Rect clip;
+    bool art_once;               /* the artwork's raster is used once: keep none */
+} chart_xf;
+
+typedef struct chart_art chart_art;
+
+/* assets_dir NULL: no artwork (the figure from region outlines). NULL only
+ * when out of memory. */
+chart_art *chart_art_create(rctx *rc, const pm_content *c, const char *assets_dir);
+void chart_art_destroy(chart_art *ch);
+/* Draws no artwork from now on (the layout check: same layout, no
+ * rasterising). */
+void chart_art_skip(chart_art *ch);
 
 /* Union of the bounds of the regions of one view (chart units). */
 geo_bounds chart_view_bounds(const pm_content *c, pm_view v);
@@ -17,20 +47,18 @@ geo_point chart_from_screen(chart_xf xf, int x, int y);
 SDL_FPoint chart_to_screen(chart_xf xf, geo_point p);
 
 /* Fill colour per region: 0xRRGGBB, or -1 for the plain body colour. */
-typedef long (*chart_fill_fn)(const app *a, int region, void *ctx);
-void chart_draw(app *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx);
+typedef long (*chart_fill_fn)(int region, void *ctx);
+void chart_draw(chart_art *ch, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx);
 /* A trigger point: a dark ring with a cross, big enough to see. */
-void chart_draw_tp(app *a, SDL_FPoint p, float r);
+void chart_draw_tp(rctx *rc, SDL_FPoint p, float r);
 
 /* A referral pattern as a small chart: primary zone shaded, spill-over
  * lighter, trigger points marked, cropped around the zone. Drawn once into
  * a picture and copied afterwards; selected says what is under area (a
  * selected card looks different), the picture keeps that. */
-void chart_draw_pattern(app *a, int muscle, SDL_Rect area, bool selected);
+void chart_draw_pattern(chart_art *ch, int muscle, SDL_Rect area, bool selected);
 /* Drops the pictures (all, or those drawn on a selected card: which
  * patterns a client chose is theirs). */
-void chart_pictures_clear(app *a, bool only_selected);
-/* Frees the artwork and the pictures (app_quit). */
-void chart_free(app *a);
+void chart_pictures_clear(chart_art *ch, bool only_selected);
 
 #endif

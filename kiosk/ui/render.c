@@ -1,22 +1,210 @@
-/* render.c — primitives and text for the logical frame (see render.h). */
-#include "ui/render.h"
+/* render.c — the render context: frame, fonts, text cache, primitives
+ * (contract in render.h).
+ *
+ * Why the fonts are read into memory and opened once per pixel size:
+ * resizing one font empties SDL_ttf's glyph cache, which made text layout
+ * most of a redraw's cost. Why the text cache is bounded by pixels, not
+ * entries: see cache_budget(). */
+#include "render.h"
 
+#include <SDL_image.h>
+#include <SDL_ttf.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "geometry.h"
 
-int px(const app *a, double units)
+#define R_FONT_SIZES 40 /* distinct text sizes kept open at once */
+#define R_TEXT_CACHE 256
+
+typedef struct {
+    char *s;           /* owned copy, wiped on free */
+    int px;
+    bool bold;
+    unsigned rgb;
+    SDL_Texture *tex;
+    int w, h;
+    uint32_t used;
+} text_entry;
+
+struct rctx {
+    SDL_Renderer *ren;           /* the caller's */
+    SDL_Texture *frame;          /* the logical frame the client sees */
+    int lw, lh;                  /* logical size */
+    double u;                    /* size unit: 1.0 at 480 px short side */
+    bool measure_only;           /* lay out and measure, draw nothing */
+    bool break_words;            /* the current box may break words (t_box's last resort) */
+
+    char font_dir[512];
+    char font_problem[PM_MSG_MAX];
+    TTF_Font *font[2];           /* regular, bold; NULL when missing */
+    void *font_data[2];          /* the font files, read once */
+    size_t font_len[2];
+    TTF_Font *sized[2][R_FONT_SIZES];
+    int sized_px[2][R_FONT_SIZES];
+    unsigned sized_next[2];
+
+    text_entry cache[R_TEXT_CACHE];
+    uint32_t cache_clock;
+    size_t cache_bytes;          /* bytes of the text textures held (cache_budget) */
+
+    /* text that does not fit */
+    int overflows;
+    int described;               /* of overflows, how many r_overflow described */
+    bool report;
+    pm_msgs *msgs;
+    const pm_content *c;         /* the text's source, for naming its key */
+    int lang;
+    r_where_fn where;
+    void *where_ctx;
+};
+
+/* ---- life ------------------------------------------------------------------ */
+
+static void open_fonts(rctx *rc)
 {
-    return (int)lround(units * a->u);
+    static const char *const names[2] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+    for (int i = 0; i < 2; i++) {
+        char path[1100];
+        snprintf(path, sizeof path, "%s/%s", rc->font_dir, names[i]);
+        /* read once into memory: every size opens from there, no file I/O */
+        size_t len = 0;
+        void *data = SDL_LoadFile(path, &len);
+        rc->font[i] = data ? TTF_OpenFontRW(SDL_RWFromConstMem(data, (int)len), 1, 22) : NULL;
+        if (!rc->font[i]) {
+            SDL_free(data);
+            size_t l = strlen(rc->font_problem);
+            snprintf(rc->font_problem + l, sizeof rc->font_problem - l,
+                     "%sfont %s cannot be opened (%s)", l ? "; " : "", path, TTF_GetError());
+            continue;
+        }
+        rc->font_data[i] = data;
+        rc->font_len[i] = len;
+        TTF_SetFontHinting(rc->font[i], TTF_HINTING_LIGHT);
+    }
+    if (rc->font_problem[0]) {
+        size_t l = strlen(rc->font_problem);
+        snprintf(rc->font_problem + l, sizeof rc->font_problem - l,
+                 "; install fonts-dejavu-core (scripts/setup-deps)");
+    }
 }
 
-int font_px(const app *a, font_role role)
+rctx *rctx_create(SDL_Renderer *ren, const char *font_dir)
+{
+    rctx *rc = calloc(1, sizeof *rc);
+    if (!rc)
+        return NULL;
+    rc->ren = ren;
+    rc->u = 1;
+    snprintf(rc->font_dir, sizeof rc->font_dir, "%s",
+             font_dir ? font_dir : "/usr/share/fonts/truetype/dejavu");
+    open_fonts(rc);
+    return rc;
+}
+
+void rctx_destroy(rctx *rc)
+{
+    if (!rc)
+        return;
+    r_cache_clear(rc);
+    for (int i = 0; i < 2; i++) {
+        for (int k = 0; k < R_FONT_SIZES; k++)
+            if (rc->sized[i][k])
+                TTF_CloseFont(rc->sized[i][k]);
+        if (rc->font[i])
+            TTF_CloseFont(rc->font[i]);
+        SDL_free(rc->font_data[i]);
+    }
+    if (rc->frame)
+        SDL_DestroyTexture(rc->frame);
+    free(rc);
+}
+
+const char *r_font_problem(const rctx *rc) { return rc->font_problem; }
+bool r_has_font(const rctx *rc, bool bold) { return rc->font[bold ? 1 : 0] != NULL; }
+const char *r_font_dir(const rctx *rc) { return rc->font_dir; }
+
+bool r_set_size(rctx *rc, int lw, int lh)
+{
+    if (rc->frame && lw == rc->lw && lh == rc->lh)
+        return false;
+    if (rc->frame)
+        SDL_DestroyTexture(rc->frame);
+    rc->lw = lw;
+    rc->lh = lh;
+    int shorter = lw < lh ? lw : lh;
+    rc->u = shorter / 480.0;
+    if (rc->u < 0.8)
+        rc->u = 0.8;
+    rc->frame = SDL_CreateTexture(rc->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw,
+                                  lh);
+    r_cache_clear(rc); /* sizes changed */
+    return true;
+}
+
+int r_w(const rctx *rc) { return rc->lw; }
+int r_h(const rctx *rc) { return rc->lh; }
+SDL_Renderer *r_sdl(const rctx *rc) { return rc->ren; }
+SDL_Texture *r_frame(const rctx *rc) { return rc->frame; }
+
+bool r_begin(rctx *rc)
+{
+    if (!rc->frame)
+        return false;
+    SDL_SetRenderTarget(rc->ren, rc->frame);
+    SDL_RenderSetClipRect(rc->ren, NULL);
+    return true;
+}
+
+void r_end(rctx *rc)
+{
+    SDL_SetRenderTarget(rc->ren, NULL);
+}
+
+bool r_save_png(rctx *rc, const char *path, char *why, size_t why_size)
+{
+    SDL_SetRenderTarget(rc->ren, rc->frame);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, rc->lw, rc->lh, 32, SDL_PIXELFORMAT_ARGB8888);
+    bool ok = s && SDL_RenderReadPixels(rc->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
+                                        s->pitch) == 0;
+    SDL_SetRenderTarget(rc->ren, NULL);
+    if (ok)
+        ok = IMG_SavePNG(s, path) == 0;
+    if (!ok)
+        snprintf(why, why_size, "%s", SDL_GetError());
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+/* ---- shapes ------------------------------------------------------------------ */
+
+double r_unit(const rctx *rc) { return rc->u; }
+
+int px(const rctx *rc, double units)
+{
+    return (int)lround(units * rc->u);
+}
+
+int font_px(const rctx *rc, font_role role)
 {
     static const double sizes[] = {18, 22, 24, 30, 40};
-    return px(a, sizes[role]);
+    return px(rc, sizes[role]);
+}
+
+void r_clip(rctx *rc, const SDL_Rect *r)
+{
+    SDL_RenderSetClipRect(rc->ren, r);
+}
+
+void r_veil(rctx *rc, SDL_Rect r, unsigned rgb, Uint8 alpha)
+{
+    if (rc->measure_only)
+        return;
+    r_set(rc, rgb, alpha);
+    SDL_RenderFillRect(rc->ren, &r);
 }
 
 static SDL_Color col(unsigned rgb, Uint8 alpha)
@@ -25,26 +213,26 @@ static SDL_Color col(unsigned rgb, Uint8 alpha)
     return c;
 }
 
-void r_set(app *a, unsigned rgb, Uint8 alpha)
+void r_set(rctx *rc, unsigned rgb, Uint8 alpha)
 {
-    SDL_SetRenderDrawBlendMode(a->ren, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(a->ren, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha);
+    SDL_SetRenderDrawBlendMode(rc->ren, alpha == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(rc->ren, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha);
 }
 
-void r_clear(app *a, unsigned rgb)
+void r_clear(rctx *rc, unsigned rgb)
 {
-    if (a->measure_only)
+    if (rc->measure_only)
         return;
-    r_set(a, rgb, 255);
-    SDL_RenderClear(a->ren);
+    r_set(rc, rgb, 255);
+    SDL_RenderClear(rc->ren);
 }
 
-void r_rect(app *a, SDL_Rect r, unsigned rgb)
+void r_rect(rctx *rc, SDL_Rect r, unsigned rgb)
 {
-    if (a->measure_only)
+    if (rc->measure_only)
         return;
-    r_set(a, rgb, 255);
-    SDL_RenderFillRect(a->ren, &r);
+    r_set(rc, rgb, 255);
+    SDL_RenderFillRect(rc->ren, &r);
 }
 
 /* Three rectangles for the body and a small fan of triangles per corner.
@@ -52,23 +240,23 @@ void r_rect(app *a, SDL_Rect r, unsigned rgb)
  * pixel of each triangle's bounding box, and the long thin triangles of a
  * centre fan each span half the rectangle, which made a card or button
  * cost as much as a whole chart. Same outline, same pixels. */
-void r_round(app *a, SDL_Rect r, int radius, unsigned rgb)
+void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb)
 {
-    if (a->measure_only)
+    if (rc->measure_only)
         return;
     if (radius * 2 > r.w)
         radius = r.w / 2;
     if (radius * 2 > r.h)
         radius = r.h / 2;
     if (radius < 2) {
-        r_rect(a, r, rgb);
+        r_rect(rc, r, rgb);
         return;
     }
-    r_set(a, rgb, 255);
+    r_set(rc, rgb, 255);
     SDL_Rect body[3] = {{r.x + radius, r.y, r.w - 2 * radius, r.h},
                         {r.x, r.y + radius, radius, r.h - 2 * radius},
                         {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}};
-    SDL_RenderFillRects(a->ren, body, 3);
+    SDL_RenderFillRects(rc->ren, body, 3);
     enum { SEG = 6 };
     SDL_Vertex v[4 * (SEG + 2)];
     int idx[3 * 4 * SEG];
@@ -93,21 +281,21 @@ void r_round(app *a, SDL_Rect r, int radius, unsigned rgb)
             }
         }
     }
-    SDL_RenderGeometry(a->ren, NULL, v, n, idx, m);
+    SDL_RenderGeometry(rc->ren, NULL, v, n, idx, m);
 }
 
-void r_round_frame(app *a, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside)
+void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside)
 {
-    if (a->measure_only)
+    if (rc->measure_only)
         return;
-    r_round(a, r, radius, rgb);
+    r_round(rc, r, radius, rgb);
     SDL_Rect in = {r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t};
-    r_round(a, in, radius > t ? radius - t : 0, inside);
+    r_round(rc, in, radius > t ? radius - t : 0, inside);
 }
 
-void r_circle(app *a, float cx, float cy, float rad, unsigned rgb, Uint8 alpha)
+void r_circle(rctx *rc, float cx, float cy, float rad, unsigned rgb, Uint8 alpha)
 {
-    if (a->measure_only)
+    if (rc->measure_only)
         return;
     enum { SEG = 28 };
     SDL_Vertex v[SEG + 1];
@@ -121,13 +309,13 @@ void r_circle(app *a, float cx, float cy, float rad, unsigned rgb, Uint8 alpha)
         idx[3 * i + 1] = i + 1;
         idx[3 * i + 2] = i + 1 < SEG ? i + 2 : 1;
     }
-    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(a->ren, NULL, v, SEG + 1, idx, SEG * 3);
+    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(rc->ren, NULL, v, SEG + 1, idx, SEG * 3);
 }
 
-void r_line(app *a, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha)
+void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha)
 {
-    if (a->measure_only)
+    if (rc->measure_only)
         return;
     float dx = x1 - x0, dy = y1 - y0;
     float len = sqrtf(dx * dx + dy * dy);
@@ -140,13 +328,13 @@ void r_line(app *a, float x0, float y0, float x1, float y1, float w, unsigned rg
                        {{x1 - nx, y1 - ny}, c, {0, 0}},
                        {{x0 - nx, y0 - ny}, c, {0, 0}}};
     int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(a->ren, NULL, v, 4, idx, 6);
+    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(rc->ren, NULL, v, 4, idx, 6);
 }
 
-void r_polygon(app *a, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
+void r_polygon(rctx *rc, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
 {
-    if (a->measure_only)
+    if (rc->measure_only)
         return;
     enum { MAXP = 512 };
     if (n < 3 || n > MAXP)
@@ -163,21 +351,21 @@ void r_polygon(app *a, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
     size_t nt = geo_triangulate(gp, (size_t)n, scratch, tri);
     if (nt == 0)
         return;
-    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(a->ren, NULL, v, n, tri, (int)(nt * 3));
+    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(rc->ren, NULL, v, n, tri, (int)(nt * 3));
 }
 
-void r_tick(app *a, SDL_Rect r, unsigned rgb)
+void r_tick(rctx *rc, SDL_Rect r, unsigned rgb)
 {
-    if (a->measure_only)
+    if (rc->measure_only)
         return;
     float w = r.w / 7.0f;
     float x0 = r.x + r.w * 0.18f, y0 = r.y + r.h * 0.55f;
     float x1 = r.x + r.w * 0.42f, y1 = r.y + r.h * 0.78f;
     float x2 = r.x + r.w * 0.84f, y2 = r.y + r.h * 0.25f;
-    r_line(a, x0, y0, x1, y1, w, rgb, 255);
-    r_line(a, x1, y1, x2, y2, w, rgb, 255);
-    r_circle(a, x1, y1, w / 2, rgb, 255);
+    r_line(rc, x0, y0, x1, y1, w, rgb, 255);
+    r_line(rc, x1, y1, x2, y2, w, rgb, 255);
+    r_circle(rc, x1, y1, w / 2, rgb, 255);
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -185,33 +373,33 @@ void r_tick(app *a, SDL_Rect r, unsigned rgb)
 /* The font at this pixel size, opened once per size from the file in
  * memory. Resizing one font instead would empty its glyph cache on every
  * measurement, which made text layout most of a redraw's cost. */
-static TTF_Font *font_at(app *a, int size, bool bold)
+static TTF_Font *font_at(rctx *rc, int size, bool bold)
 {
     int b = bold ? 1 : 0;
-    if (!a->font[b])
+    if (!rc->font[b])
         return NULL;
-    for (int k = 0; k < APP_FONT_SIZES; k++)
-        if (a->sized[b][k] && a->sized_px[b][k] == size)
-            return a->sized[b][k];
-    unsigned k = a->sized_next[b]++ % APP_FONT_SIZES; /* oldest slot goes */
-    if (a->sized[b][k])
-        TTF_CloseFont(a->sized[b][k]);
-    TTF_Font *f = TTF_OpenFontRW(SDL_RWFromConstMem(a->font_data[b], (int)a->font_len[b]), 1,
+    for (int k = 0; k < R_FONT_SIZES; k++)
+        if (rc->sized[b][k] && rc->sized_px[b][k] == size)
+            return rc->sized[b][k];
+    unsigned k = rc->sized_next[b]++ % R_FONT_SIZES; /* oldest slot goes */
+    if (rc->sized[b][k])
+        TTF_CloseFont(rc->sized[b][k]);
+    TTF_Font *f = TTF_OpenFontRW(SDL_RWFromConstMem(rc->font_data[b], (int)rc->font_len[b]), 1,
                                  size);
-    a->sized[b][k] = f;
-    a->sized_px[b][k] = size;
+    rc->sized[b][k] = f;
+    rc->sized_px[b][k] = size;
     if (!f) {
         /* fall back to resizing the shared font rather than drawing nothing */
-        TTF_SetFontSize(a->font[b], size);
-        return a->font[b];
+        TTF_SetFontSize(rc->font[b], size);
+        return rc->font[b];
     }
     TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
     return f;
 }
 
-int t_width(app *a, const char *s, int size, bool bold)
+int t_width(rctx *rc, const char *s, int size, bool bold)
 {
-    TTF_Font *f = font_at(a, size, bold);
+    TTF_Font *f = font_at(rc, size, bold);
     int w = 0, h = 0;
     if (!f || !*s)
         return 0;
@@ -219,18 +407,18 @@ int t_width(app *a, const char *s, int size, bool bold)
     return w;
 }
 
-int t_height(app *a, int size, bool bold)
+int t_height(rctx *rc, int size, bool bold)
 {
-    TTF_Font *f = font_at(a, size, bold);
+    TTF_Font *f = font_at(rc, size, bold);
     return f ? TTF_FontHeight(f) : size;
 }
 
-static void cache_drop(app *a, text_entry *e)
+static void cache_drop(rctx *rc, text_entry *e)
 {
     SDL_DestroyTexture(e->tex);
     explicit_bzero(e->s, strlen(e->s));
     free(e->s);
-    a->cache_bytes -= (size_t)e->w * (size_t)e->h * 4;
+    rc->cache_bytes -= (size_t)e->w * (size_t)e->h * 4;
     memset(e, 0, sizeof *e);
 }
 
@@ -240,30 +428,30 @@ static void cache_drop(app *a, text_entry *e)
  * (an education page) draws text of 0.4 frames at every size measured
  * (800x480 to 1920x1080, portrait too), so a redraw still finds all its
  * words, and usually those of the screen before. */
-static size_t cache_budget(const app *a)
+static size_t cache_budget(const rctx *rc)
 {
-    return (size_t)a->lw * (size_t)a->lh * 4;
+    return (size_t)rc->lw * (size_t)rc->lh * 4;
 }
 
-static text_entry *cache_get(app *a, const char *s, int size, bool bold, unsigned rgb)
+static text_entry *cache_get(rctx *rc, const char *s, int size, bool bold, unsigned rgb)
 {
-    text_entry *oldest = &a->cache[0];
-    for (int i = 0; i < UI_TEXT_CACHE; i++) {
-        text_entry *e = &a->cache[i];
+    text_entry *oldest = &rc->cache[0];
+    for (int i = 0; i < R_TEXT_CACHE; i++) {
+        text_entry *e = &rc->cache[i];
         if (e->tex && e->px == size && e->bold == bold && e->rgb == rgb && strcmp(e->s, s) == 0) {
-            e->used = ++a->cache_clock;
+            e->used = ++rc->cache_clock;
             return e;
         }
         if (!e->tex || e->used < oldest->used)
             oldest = e;
     }
-    TTF_Font *f = font_at(a, size, bold);
+    TTF_Font *f = font_at(rc, size, bold);
     if (!f)
         return NULL;
     SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, col(rgb, 255));
     if (!surf)
         return NULL;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(a->ren, surf);
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(rc->ren, surf);
     int w = surf->w, h = surf->h;
     SDL_FreeSurface(surf);
     if (!tex)
@@ -274,47 +462,47 @@ static text_entry *cache_get(app *a, const char *s, int size, bool bold, unsigne
         return NULL;
     }
     if (oldest->tex)
-        cache_drop(a, oldest);
-    *oldest = (text_entry){copy, size, bold, rgb, tex, w, h, ++a->cache_clock};
-    a->cache_bytes += (size_t)w * (size_t)h * 4;
+        cache_drop(rc, oldest);
+    *oldest = (text_entry){copy, size, bold, rgb, tex, w, h, ++rc->cache_clock};
+    rc->cache_bytes += (size_t)w * (size_t)h * 4;
     /* Over budget: the least recently used go, never the line just made. */
-    while (a->cache_bytes > cache_budget(a)) {
+    while (rc->cache_bytes > cache_budget(rc)) {
         text_entry *lru = NULL;
-        for (int i = 0; i < UI_TEXT_CACHE; i++) {
-            text_entry *e = &a->cache[i];
+        for (int i = 0; i < R_TEXT_CACHE; i++) {
+            text_entry *e = &rc->cache[i];
             if (e->tex && e != oldest && (!lru || e->used < lru->used))
                 lru = e;
         }
         if (!lru)
             break;
-        cache_drop(a, lru);
+        cache_drop(rc, lru);
     }
     return oldest;
 }
 
-void text_cache_clear(app *a)
+void r_cache_clear(rctx *rc)
 {
-    for (int i = 0; i < UI_TEXT_CACHE; i++) {
-        text_entry *e = &a->cache[i];
+    for (int i = 0; i < R_TEXT_CACHE; i++) {
+        text_entry *e = &rc->cache[i];
         if (e->tex)
-            cache_drop(a, e);
+            cache_drop(rc, e);
         memset(e, 0, sizeof *e);
     }
-    a->cache_clock = 0;
-    a->cache_bytes = 0;
+    rc->cache_clock = 0;
+    rc->cache_bytes = 0;
 }
 
-int t_line(app *a, int x, int y, const char *s, int size, bool bold, unsigned rgb)
+int t_line(rctx *rc, int x, int y, const char *s, int size, bool bold, unsigned rgb)
 {
     if (!s || !*s)
         return 0;
-    if (a->measure_only)
-        return t_width(a, s, size, bold);
-    text_entry *e = cache_get(a, s, size, bold, rgb);
+    if (rc->measure_only)
+        return t_width(rc, s, size, bold);
+    text_entry *e = cache_get(rc, s, size, bold, rgb);
     if (!e)
         return 0;
     SDL_Rect dst = {x, y, e->w, e->h};
-    SDL_RenderCopy(a->ren, e->tex, NULL, &dst);
+    SDL_RenderCopy(rc->ren, e->tex, NULL, &dst);
     return e->w;
 }
 
@@ -324,7 +512,7 @@ enum { MAXL = 48 };
 /* Where a word wider than w must break (only when even the smallest size
  * cannot hold it, e.g. "Esternocleidomastoideo" on a narrow card): the
  * longest prefix that fits, at a UTF-8 character boundary. */
-static size_t break_word(app *a, const char *s, size_t start, size_t len, int w, int size, bool bold)
+static size_t break_word(rctx *rc, const char *s, size_t start, size_t len, int w, int size, bool bold)
 {
     char buf[1024];
     size_t best = start;
@@ -333,7 +521,7 @@ static size_t break_word(app *a, const char *s, size_t start, size_t len, int w,
             continue; /* inside a character */
         memcpy(buf, s + start, j - start);
         buf[j - start] = '\0';
-        if (t_width(a, buf, size, bold) > w)
+        if (t_width(rc, buf, size, bold) > w)
             break;
         best = j;
         if (j < len && (s[j] == ' ' || s[j] == '\n'))
@@ -342,10 +530,10 @@ static size_t break_word(app *a, const char *s, size_t start, size_t len, int w,
     return best;
 }
 
-static int wrap_ex(app *a, const char *s, int w, int size, bool bold, int st[MAXL], int en[MAXL],
+static int wrap_ex(rctx *rc, const char *s, int w, int size, bool bold, int st[MAXL], int en[MAXL],
                    bool brk);
 
-static int wrap_ex(app *a, const char *s, int w, int size, bool bold, int st[MAXL], int en[MAXL],
+static int wrap_ex(rctx *rc, const char *s, int w, int size, bool bold, int st[MAXL], int en[MAXL],
                    bool brk)
 {
     int n = 0;
@@ -367,7 +555,7 @@ static int wrap_ex(app *a, const char *s, int w, int size, bool bold, int st[MAX
                 cand = sizeof buf - 1;
             memcpy(buf, s + line_start, cand);
             buf[cand] = '\0';
-            if (t_width(a, buf, size, bold) <= w) {
+            if (t_width(rc, buf, size, bold) <= w) {
                 best_end = j;
                 i = j;
                 if (j >= len || s[j] == '\n') {
@@ -384,7 +572,7 @@ static int wrap_ex(app *a, const char *s, int w, int size, bool bold, int st[MAX
         if (too_wide) {
             if (!brk)
                 return -1;
-            best_end = break_word(a, s, line_start, len, w, size, bold);
+            best_end = break_word(rc, s, line_start, len, w, size, bold);
             if (best_end == line_start)
                 return -1;
         }
@@ -398,21 +586,21 @@ static int wrap_ex(app *a, const char *s, int w, int size, bool bold, int st[MAX
     return i < len ? -1 : n;
 }
 
-int t_box_px(app *a, SDL_Rect r, const char *s, int size, bool bold, unsigned rgb,
+int t_box_px(rctx *rc, SDL_Rect r, const char *s, int size, bool bold, unsigned rgb,
              text_align align, bool vcentre, bool draw, bool *fits)
 {
     int st[MAXL], en[MAXL];
-    bool brk = draw && a->break_words; /* t_box's last resort */
-    int n = wrap_ex(a, s, r.w, size, bold, st, en, brk);
-    int lh = t_height(a, size, bold);
+    bool brk = draw && rc->break_words; /* t_box's last resort */
+    int n = wrap_ex(rc, s, r.w, size, bold, st, en, brk);
+    int lh = t_height(rc, size, bold);
     int line_gap = size / 6;
     if (n < 0) {
         *fits = false;
         if (draw) {
             /* Still show something: the text clipped to its box. */
-            SDL_RenderSetClipRect(a->ren, &r);
-            t_line(a, r.x, r.y, s, size, bold, rgb);
-            SDL_RenderSetClipRect(a->ren, NULL);
+            SDL_RenderSetClipRect(rc->ren, &r);
+            t_line(rc, r.x, r.y, s, size, bold, rgb);
+            SDL_RenderSetClipRect(rc->ren, NULL);
         }
         return lh;
     }
@@ -423,60 +611,68 @@ int t_box_px(app *a, SDL_Rect r, const char *s, int size, bool bold, unsigned rg
     int y = r.y + (vcentre && total < r.h ? (r.h - total) / 2 : 0);
     char buf[1024];
     SDL_Rect old;
-    SDL_RenderGetClipRect(a->ren, &old);
+    SDL_RenderGetClipRect(rc->ren, &old);
     for (int i = 0; i < n; i++) {
         size_t l = (size_t)(en[i] - st[i]);
         if (l >= sizeof buf)
             l = sizeof buf - 1;
         memcpy(buf, s + st[i], l);
         buf[l] = '\0';
-        int lw = t_width(a, buf, size, bold);
+        int lw = t_width(rc, buf, size, bold);
         int x = align == AL_LEFT ? r.x : align == AL_CENTRE ? r.x + (r.w - lw) / 2 : r.x + r.w - lw;
-        t_line(a, x, y, buf, size, bold, rgb);
+        t_line(rc, x, y, buf, size, bold, rgb);
         y += lh + line_gap;
     }
     return total;
 }
 
-int t_box(app *a, SDL_Rect r, const char *s, font_role role, bool bold, unsigned rgb,
+int t_box(rctx *rc, SDL_Rect r, const char *s, font_role role, bool bold, unsigned rgb,
           text_align align, bool vcentre)
 {
     if (!s || !*s)
         return 0;
-    int size = font_px(a, role);
+    int size = font_px(rc, role);
     int minimum = size * 3 / 4;
     bool fits = false;
     for (; size > minimum; size -= 1 + size / 24) {
-        t_box_px(a, r, s, size, bold, rgb, align, vcentre, false, &fits);
+        t_box_px(rc, r, s, size, bold, rgb, align, vcentre, false, &fits);
         if (fits)
             break;
     }
     if (!fits) {
         size = minimum;
-        t_box_px(a, r, s, size, bold, rgb, align, vcentre, false, &fits);
+        t_box_px(rc, r, s, size, bold, rgb, align, vcentre, false, &fits);
         if (!fits) {
             /* Last resort: break an over-long word across lines. */
             int st[MAXL], en[MAXL];
-            int n = wrap_ex(a, s, r.w, size, bold, st, en, true);
-            int lh = t_height(a, size, bold);
+            int n = wrap_ex(rc, s, r.w, size, bold, st, en, true);
+            int lh = t_height(rc, size, bold);
             if (n > 0 && n * lh + (n - 1) * (size / 6) <= r.h) {
-                a->break_words = true;
+                rc->break_words = true;
                 fits = true;
-                t_box_px(a, r, s, size, bold, rgb, align, vcentre, true, &fits);
-                a->break_words = false;
+                t_box_px(rc, r, s, size, bold, rgb, align, vcentre, true, &fits);
+                rc->break_words = false;
                 return n * lh;
             }
         }
         if (!fits) {
             char what[64];
             snprintf(what, sizeof what, "does not fit its %dx%d box", r.w, r.h);
-            ui_overflow(a, s, what);
+            r_overflow(rc, s, what);
         }
     }
-    return t_box_px(a, r, s, size, bold, rgb, align, vcentre, true, &fits);
+    return t_box_px(rc, r, s, size, bold, rgb, align, vcentre, true, &fits);
 }
 
 /* ---- layout check ---------------------------------------------------------- */
+
+static void where_now(const rctx *rc, char *out, size_t size)
+{
+    if (rc->where)
+        rc->where(rc->where_ctx, out, size);
+    else
+        snprintf(out, size, "the needs-attention screen");
+}
 
 /* At most max bytes of s, cut at a character boundary, "…" when cut. */
 static void quote(char *out, size_t size, const char *s, size_t max)
@@ -491,56 +687,47 @@ static void quote(char *out, size_t size, const char *s, size_t max)
     snprintf(out, size, "\"%.*s…\"", (int)n, s);
 }
 
-void ui_overflow(app *a, const char *text, const char *what)
+void r_overflow(rctx *rc, const char *text, const char *what)
 {
-    a->overflows++;
-    a->overflows_described++;
-    if (!a->report_overflow)
+    rc->overflows++;
+    rc->described++;
+    if (!rc->report)
         return;
     char msg[PM_MSG_MAX], shown[200], who[200], where[96];
     quote(shown, sizeof shown, text ? text : "", 120);
-    if (a->flow && a->content) {
-        int l = flow_lang(a->flow);
-        const char *code = content_lang_code(a->content, (size_t)l);
+    if (rc->c) {
+        int l = rc->lang;
+        const char *code = content_lang_code(rc->c, (size_t)l);
         const char *keys[2];
-        size_t nk = content_keys_of_text(a->content, l, text, keys);
+        size_t nk = content_keys_of_text(rc->c, l, text, keys);
         if (nk == 2)
             snprintf(who, sizeof who, "i18n/%s.json: %s (with %s)", code, keys[0], keys[1]);
         else if (nk == 1)
             snprintf(who, sizeof who, "i18n/%s.json: %s", code, keys[0]);
-        else if ((keys[0] = content_key_inside_text(a->content, l, text)))
+        else if ((keys[0] = content_key_inside_text(rc->c, l, text)))
             snprintf(who, sizeof who, "i18n/%s.json: a text made of several strings, the longest %s",
                      code, keys[0]);
         else
             snprintf(who, sizeof who, "%s: a text that is no string of i18n/%s.json", code, code);
-        pm_screen s = flow_screen(a->flow);
-        if (flow_still_there(a->flow))
-            snprintf(where, sizeof where, "the still-there prompt");
-        else if (a->parts > 1 && a->part >= 0)
-            snprintf(where, sizeof where, "the %s screen (step %d, part %d)",
-                     content_screen_name(s), flow_step(a->flow) + 1, a->part + 1);
-        else
-            snprintf(where, sizeof where, "the %s screen (step %d)", content_screen_name(s),
-                     flow_step(a->flow) + 1);
     } else {
         snprintf(who, sizeof who, "program text");
-        snprintf(where, sizeof where, "the needs-attention screen");
     }
+    where_now(rc, where, sizeof where);
     /* One message per string (or per text, when it is no string): where
      * and at what size it was first seen, then the other sizes where it
      * does not fit either (Next too long on every screen is one problem). */
     char size[32];
-    snprintf(size, sizeof size, "%dx%d", a->lw, a->lh);
+    snprintf(size, sizeof size, "%dx%d", rc->lw, rc->lh);
     int same = snprintf(msg, sizeof msg, "%s: ", who);
     int len = snprintf(msg + same, sizeof msg - (size_t)same, "%s ", shown) + same;
     if (strncmp(who, "i18n/", 5) != 0)
         same = len; /* no key: the text itself says which */
-    if (!a->overflow_msgs) {
+    if (!rc->msgs) {
         fprintf(stderr, "layout: %s%s at %s on %s\n", msg, what, size, where);
         return;
     }
-    for (size_t i = 0; i < a->overflow_msgs->count; i++) {
-        char *m = a->overflow_msgs->items[i];
+    for (size_t i = 0; i < rc->msgs->count; i++) {
+        char *m = rc->msgs->items[i];
         if (strncmp(m, msg, (size_t)same) != 0)
             continue;
         if (strstr(m + same, size))
@@ -551,8 +738,153 @@ void ui_overflow(app *a, const char *text, const char *what)
         if (!grown)
             return;
         snprintf(grown + ml, add, "%s%s", first_also ? "; also at " : ", ", size);
-        a->overflow_msgs->items[i] = grown;
+        rc->msgs->items[i] = grown;
         return;
     }
-    pm_msgs_add(a->overflow_msgs, "%s%s at %s on %s", msg, what, size, where);
+    pm_msgs_add(rc->msgs, "%s%s at %s on %s", msg, what, size, where);
+}
+
+int text_paras(rctx *rc, SDL_Rect r, const char *const *texts, const bool *heads, int n,
+               font_role role)
+{
+    int size = font_px(rc, role);
+    int minimum = size * 3 / 4;
+    int gap = 0, total = 0;
+    bool all = false;
+    for (;; size -= 1 + size / 24) {
+        if (size < minimum)
+            size = minimum;
+        gap = size * 2 / 3;
+        total = 0;
+        all = true;
+        for (int i = 0; i < n; i++) {
+            bool fits = true;
+            SDL_Rect big = {r.x, 0, r.w, 1 << 20};
+            int h = t_box_px(rc, big, texts[i], size, heads && heads[i], COL_INK, AL_LEFT,
+                             false, false, &fits);
+            if (!fits)
+                all = false;
+            total += h + (i + 1 < n ? (heads && heads[i] ? gap / 3 : gap) : 0);
+        }
+        if ((all && total <= r.h) || size == minimum)
+            break;
+    }
+    if (!all || total > r.h) {
+        /* Name the longest paragraph: the likeliest to shorten. */
+        int longest = 0;
+        for (int i = 1; i < n; i++)
+            if (strlen(texts[i]) > strlen(texts[longest]))
+                longest = i;
+        char what[96];
+        if (n > 1)
+            snprintf(what, sizeof what, "and the %d other paragraph%s need %d px of %d", n - 1,
+                     n == 2 ? "" : "s", total, r.h);
+        else
+            snprintf(what, sizeof what, "needs %d px of %d", total, r.h);
+        r_overflow(rc, n ? texts[longest] : "", what);
+    }
+    int y = r.y;
+    r_clip(rc, &r);
+    for (int i = 0; i < n; i++) {
+        bool fits;
+        SDL_Rect box = {r.x, y, r.w, 1 << 20};
+        int h = t_box_px(rc, box, texts[i], size, heads && heads[i], COL_INK, AL_LEFT, false,
+                         true, &fits);
+        y += h + (heads && heads[i] ? gap / 3 : gap);
+    }
+    r_clip(rc, NULL);
+    return total;
+}
+
+int notice_draw(rctx *rc, SDL_Rect r, const char *text)
+{
+    r_round(rc, r, px(rc, 12), COL_NOTICE);
+    SDL_Rect in = {r.x + px(rc, 14), r.y + px(rc, 8), r.w - px(rc, 28), r.h - px(rc, 16)};
+    t_box(rc, in, text, FONT_BODY, true, COL_NOTICE_INK, AL_LEFT, true);
+    return r.h;
+}
+
+SDL_Rect dialog_card(const rctx *rc, int w_pct, int h_pct, int max_w, int max_h)
+{
+    int w = rc->lw * w_pct / 100, h = rc->lh * h_pct / 100;
+    if (w > px(rc, max_w))
+        w = px(rc, max_w);
+    if (h > px(rc, max_h))
+        h = px(rc, max_h);
+    return (SDL_Rect){(rc->lw - w) / 2, (rc->lh - h) / 2, w, h};
+}
+
+void tfmt(char *out, size_t size, const char *tmpl, long one, long two)
+{
+    char n1[24], n2[24];
+    snprintf(n1, sizeof n1, "%ld", one);
+    snprintf(n2, sizeof n2, "%ld", two);
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < size; p++) {
+        const char *ins = NULL;
+        if (p[0] == '{' && (p[1] == '1' || p[1] == '2') && p[2] == '}') {
+            ins = p[1] == '1' ? n1 : n2;
+            p += 2;
+        }
+        if (ins) {
+            for (; *ins && o + 1 < size; ins++)
+                out[o++] = *ins;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o] = '\0';
+}
+
+void tfmt_s(char *out, size_t size, const char *tmpl, const char *one)
+{
+    tfmt_s2(out, size, tmpl, one, "");
+}
+
+void tfmt_s2(char *out, size_t size, const char *tmpl, const char *one, const char *two)
+{
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < size; p++) {
+        if (p[0] == '{' && (p[1] == '1' || p[1] == '2') && p[2] == '}') {
+            for (const char *s = p[1] == '1' ? one : two; *s && o + 1 < size; s++)
+                out[o++] = *s;
+            p += 2;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o] = '\0';
+}
+
+
+void r_set_measure_only(rctx *rc, bool on) { rc->measure_only = on; }
+bool r_measure_only(const rctx *rc) { return rc->measure_only; }
+
+void r_set_source(rctx *rc, const pm_content *c, int lang, r_where_fn where, void *where_ctx)
+{
+    rc->c = c;
+    rc->lang = lang;
+    rc->where = where;
+    rc->where_ctx = where_ctx;
+}
+
+void r_set_report(rctx *rc, bool report, pm_msgs *msgs)
+{
+    rc->report = report;
+    rc->msgs = msgs;
+}
+
+bool r_reports(const rctx *rc) { return rc->report; }
+pm_msgs *r_report_msgs(const rctx *rc) { return rc->msgs; }
+int r_overflows(const rctx *rc) { return rc->overflows; }
+int r_overflows_described(const rctx *rc) { return rc->described; }
+
+void r_overflow_other(rctx *rc, const char *what)
+{
+    rc->overflows++;
+    if (!rc->report)
+        return;
+    char where[96];
+    where_now(rc, where, sizeof where);
+    fprintf(stderr, "layout: %s: %dx%d: %s\n", where, rc->lw, rc->lh, what);
 }

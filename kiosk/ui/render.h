@@ -1,16 +1,33 @@
-/* render.h — drawing primitives for the logical frame: calm colours, rounded
- * shapes and polygons through SDL_RenderGeometry, and text through SDL_ttf
- * with a texture cache (a frame redraws the same words again and again).
+/* render.h — the render context: the logical frame and how to draw on it.
+ *
+ * An rctx owns what drawing needs and nothing of the kiosk's state: the
+ * frame (an offscreen texture of the logical size, what the client sees
+ * before rotation; replays and screenshots read it), the two fonts read
+ * once into memory with one open font per pixel size, and a text cache
+ * (a frame draws the same words again and again). It draws calm colours,
+ * rounded shapes and polygons through SDL_RenderGeometry, and text through
+ * SDL_ttf.
  *
  * Text boxes wrap at spaces and shrink the font (down to 75 %) until the
- * text fits; text that still does not fit is drawn clipped and counted in
- * app.overflows, which is what the layout check looks at. With
- * app.measure_only every primitive returns without drawing, so the layout
- * check lays out and measures every screen without spending time on pixels. */
+ * text fits; text that still does not fit is drawn clipped and counted
+ * (r_overflows), which is what the layout check looks at. With
+ * r_set_measure_only every primitive returns without drawing, so the
+ * layout check lays out and measures every screen without spending time
+ * on pixels.
+ *
+ * Ownership: the caller owns the SDL renderer, which must outlive the
+ * rctx; the rctx owns the frame, the fonts and the cache (rctx_destroy
+ * wipes the cached text: it may hold a client's words). Nothing here knows
+ * the flow, the screens or the app. */
 #ifndef PM_UI_RENDER_H
 #define PM_UI_RENDER_H
 
-#include "ui/app.h"
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "status.h"
 
 /* The palette: calm, high contrast (text on BG and on PRIMARY is >= 7:1). */
 enum {
@@ -38,43 +55,126 @@ enum {
 typedef enum { FONT_SMALL, FONT_BODY, FONT_BUTTON, FONT_TITLE, FONT_HUGE } font_role;
 typedef enum { AL_LEFT, AL_CENTRE, AL_RIGHT } text_align;
 
-int px(const app *a, double units);            /* units * a->u, rounded */
-int font_px(const app *a, font_role role);
+typedef struct rctx rctx;
 
-void r_set(app *a, unsigned rgb, Uint8 alpha);
-void r_clear(app *a, unsigned rgb);
-void r_rect(app *a, SDL_Rect r, unsigned rgb);
-void r_round(app *a, SDL_Rect r, int radius, unsigned rgb);
+/* ---- life ----------------------------------------------------------------- */
+
+/* Opens the fonts (DejaVuSans.ttf and DejaVuSans-Bold.ttf) from font_dir
+ * (NULL: Debian's fonts-dejavu-core folder). A font that cannot be opened
+ * is not an error here: r_font_problem says which, and its text draws
+ * nothing. NULL only when out of memory. */
+rctx *rctx_create(SDL_Renderer *ren, const char *font_dir);
+void rctx_destroy(rctx *rc);
+
+/* "" when both fonts opened; otherwise a sentence for the log naming the
+ * file and what to install ("font /x/DejaVuSans.ttf cannot be opened
+ * (...); install fonts-dejavu-core (scripts/setup-deps)"). */
+const char *r_font_problem(const rctx *rc);
+bool r_has_font(const rctx *rc, bool bold);
+const char *r_font_dir(const rctx *rc);
+
+/* Makes the frame lw x lh (a new texture when the size changes; the text
+ * cache is emptied, since sizes changed). Returns whether the frame was
+ * made again; r_frame is then NULL when the texture could not be made
+ * (nothing draws: say so in the log). */
+bool r_set_size(rctx *rc, int lw, int lh);
+int r_w(const rctx *rc);
+int r_h(const rctx *rc);
+SDL_Renderer *r_sdl(const rctx *rc);
+SDL_Texture *r_frame(const rctx *rc);
+
+/* Draws into the frame from here (false when there is none) ... */
+bool r_begin(rctx *rc);
+/* ... until here (the window again). */
+void r_end(rctx *rc);
+
+/* The current frame as a PNG file. false with SDL's error in *why. */
+bool r_save_png(rctx *rc, const char *path, char *why, size_t why_size);
+
+/* Empties the text cache, wiping the text it held. */
+void r_cache_clear(rctx *rc);
+
+/* ---- shapes ---------------------------------------------------------------- */
+
+/* The size unit: 1.0 at a 480 px short side (at least 0.8). */
+double r_unit(const rctx *rc);
+int px(const rctx *rc, double units);  /* units * r_unit, rounded */
+int font_px(const rctx *rc, font_role role);
+
+void r_set(rctx *rc, unsigned rgb, Uint8 alpha);
+void r_clear(rctx *rc, unsigned rgb);
+void r_rect(rctx *rc, SDL_Rect r, unsigned rgb);
+/* A filled rectangle blended at alpha (a dimmed background). */
+void r_veil(rctx *rc, SDL_Rect r, unsigned rgb, Uint8 alpha);
+void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb);
 /* An outline of thickness t, drawn as two rounded rects. */
-void r_round_frame(app *a, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside);
-void r_circle(app *a, float cx, float cy, float rad, unsigned rgb, Uint8 alpha);
-void r_line(app *a, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha);
+void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside);
+void r_circle(rctx *rc, float cx, float cy, float rad, unsigned rgb, Uint8 alpha);
+void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha);
 /* A filled simple polygon in screen coordinates (ear-clipped). */
-void r_polygon(app *a, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha);
+void r_polygon(rctx *rc, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha);
 /* A tick mark inside r. */
-void r_tick(app *a, SDL_Rect r, unsigned rgb);
+void r_tick(rctx *rc, SDL_Rect r, unsigned rgb);
+/* Limits drawing to r (NULL: the whole frame). */
+void r_clip(rctx *rc, const SDL_Rect *r);
 
-/* Text. */
-int t_width(app *a, const char *s, int size, bool bold);
-int t_height(app *a, int size, bool bold);
+/* ---- text ------------------------------------------------------------------ */
+
+int t_width(rctx *rc, const char *s, int size, bool bold);
+int t_height(rctx *rc, int size, bool bold);
 /* One line at x, y (top-left), no wrapping; returns its width. */
-int t_line(app *a, int x, int y, const char *s, int size, bool bold, unsigned rgb);
+int t_line(rctx *rc, int x, int y, const char *s, int size, bool bold, unsigned rgb);
 /* Wrapped text in r. Returns the height used. */
-int t_box(app *a, SDL_Rect r, const char *s, font_role role, bool bold, unsigned rgb,
+int t_box(rctx *rc, SDL_Rect r, const char *s, font_role role, bool bold, unsigned rgb,
           text_align align, bool vcentre);
 /* Like t_box at an explicit starting size (for several paragraphs sharing
  * one shrink factor). Returns the height it needs; draws only when draw. */
-int t_box_px(app *a, SDL_Rect r, const char *s, int size, bool bold, unsigned rgb,
+int t_box_px(rctx *rc, SDL_Rect r, const char *s, int size, bool bold, unsigned rgb,
              text_align align, bool vcentre, bool draw, bool *fits);
+/* Paragraphs sharing one font size, shrunk together until all fit r.
+ * heads[i] true draws paragraph i bold (a heading). Returns height used. */
+int text_paras(rctx *rc, SDL_Rect r, const char *const *texts, const bool *heads, int n,
+               font_role role);
+/* A calm notice panel (light amber) with text; returns its height. */
+int notice_draw(rctx *rc, SDL_Rect r, const char *text);
+/* A dialog's card, centred: w_pct x h_pct of the frame, at most max_w x
+ * max_h layout units. */
+SDL_Rect dialog_card(const rctx *rc, int w_pct, int h_pct, int max_w, int max_h);
 
-void text_cache_clear(app *a);
+/* "{1}" and "{2}" in tmpl replaced by numbers (strings come from content, so
+ * they are never used as printf formats). */
+void tfmt(char *out, size_t size, const char *tmpl, long one, long two);
+/* "{1}" replaced by a string. */
+void tfmt_s(char *out, size_t size, const char *tmpl, const char *one);
+void tfmt_s2(char *out, size_t size, const char *tmpl, const char *one, const char *two);
 
-/* Text that does not fit its box: counted in a->overflows and, for the
- * layout check (a->report_overflow), described once for a translator: the
- * language file and key of the string (when the text is one string, or a
- * template filled in), the text, what is wrong (what: "does not fit its
- * 300x40 box"), the screen and step, and the size. The description goes to
- * a->overflow_msgs when set, else to stderr. */
-void ui_overflow(app *a, const char *text, const char *what);
+/* ---- measuring and the layout check ---------------------------------------- */
+
+void r_set_measure_only(rctx *rc, bool on);
+bool r_measure_only(const rctx *rc);
+
+/* Where the frame being drawn is, for a message: "the details screen (step
+ * 2, part 1)". Called only when something does not fit. */
+typedef void (*r_where_fn)(void *ctx, char *out, size_t size);
+
+/* What the text on the frame is, for naming a string that does not fit by
+ * its language file and key: the content (NULL: program text), the
+ * language, and the place. The app sets it before each frame. */
+void r_set_source(rctx *rc, const pm_content *c, int lang, r_where_fn where, void *where_ctx);
+
+/* report: describe each text that does not fit (else only count it); to
+ * msgs when not NULL (once per string, the sizes added), else to stderr. */
+void r_set_report(rctx *rc, bool report, pm_msgs *msgs);
+bool r_reports(const rctx *rc);
+pm_msgs *r_report_msgs(const rctx *rc);
+
+/* Text that does not fit its box: counted and, when reporting, described
+ * for a translator (what: "does not fit its 300x40 box"). */
+void r_overflow(rctx *rc, const char *text, const char *what);
+/* Something that is no text does not fit (choices that need more room):
+ * counted, and a "layout:" line on stderr when reporting. */
+void r_overflow_other(rctx *rc, const char *what);
+int r_overflows(const rctx *rc);
+int r_overflows_described(const rctx *rc);
 
 #endif

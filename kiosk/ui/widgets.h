@@ -1,79 +1,94 @@
-/* widgets.h — the few widgets a client touches: buttons, choices, keys,
- * the 0-10 scale, and the frame every screen shares (progress bar on top,
- * Back and Next at the bottom, the hint when Next is not possible yet).
+/* widgets.h — the widget list: the few things a client touches (buttons,
+ * choices, keys, the 0-10 scale) with what each means when touched.
  *
- * Screens add widgets in layout(); the app draws them after the screen's own
- * drawing and hit-tests them (last added wins, so overlays sit on top). */
+ * A screen adds its widgets in layout(); the app draws them after the
+ * screen's own drawing and hit-tests them (last added wins, so overlays
+ * sit on top). A widget only says what a touch means (a core event, or a
+ * change to how the screen is shown); the dispatcher (ui/dispatch.c) acts
+ * on it. The list is opaque: screens add, the dispatcher and the test kit
+ * find and hit-test.
+ *
+ * Ownership: the list owns its widgets; a widget's label is the caller's
+ * (content-owned or static text that outlives the frame). Pointers into
+ * the list stay valid until the next w_clear. */
 #ifndef PM_UI_WIDGETS_H
 #define PM_UI_WIDGETS_H
 
-#include "ui/app.h"
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "desk.h"
+#include "flow.h"
 #include "ui/render.h"
 
-void w_clear(app *a);
+/* What a widget does when touched: most send a flow event; a few only
+ * change how the screen is shown (zoom, keyboard layer, scrolling). */
+typedef enum {
+    ACT_NONE,
+    ACT_FLOW,
+    ACT_KEY,         /* on-screen keyboard: type widget.text */
+    ACT_KEY_SHIFT,
+    ACT_KEY_LAYER,
+    ACT_ZOOM_OUT,
+    ACT_SCROLL_UP,
+    ACT_SCROLL_DOWN,
+    ACT_AREA,        /* drawn and hit-tested by the screen (chart, pad) */
+    ACT_PART_NEXT,   /* a screen shown in parts: the next part (not a flow step) */
+    ACT_PART_BACK,
+    ACT_DESK,        /* staff mode: send desk_ev with desk_arg to the desk */
+} ui_action;
+
+typedef enum {
+    WS_PRIMARY,   /* the way on: filled, dark */
+    WS_SECONDARY, /* back, clear, view toggle: outlined */
+    WS_CHOICE,    /* an answer; selected ones are filled with a tick */
+    WS_KEY,       /* keyboard key */
+    WS_SCALE,     /* 0-10 intensity number, coloured */
+    WS_LINK,      /* small "Edit" button */
+    WS_DANGER,    /* staff: delete (filled, red) */
+    WS_HIDDEN,    /* not drawn by the widget code */
+} widget_style;
+
+typedef struct {
+    char id[48];       /* stable id for `press ID` in replays */
+    SDL_Rect r;        /* logical pixels */
+    widget_style style;
+    ui_action act;
+    flow_event ev;     /* for ACT_FLOW (ev.text unused) */
+    char text[8];      /* for ACT_KEY: the UTF-8 it types */
+    const char *label; /* text drawn on it (content-owned or static) */
+    bool selected;
+    bool muted;        /* e.g. Next while something is missing: still tappable */
+    unsigned fill;     /* WS_SCALE: band colour 0xRRGGBB */
+    int px, py;        /* where `press` touches (defaults to the centre) */
+    desk_event desk_ev; /* for ACT_DESK */
+    int desk_arg;
+} widget;
+
+typedef struct wlist wlist;
+
+/* NULL when out of memory. */
+wlist *wlist_create(void);
+void wlist_destroy(wlist *wl);
+
+void w_clear(wlist *wl);
 /* Adds a widget; returns it (never NULL: a full list reuses the last slot
  * and logs, which only a programming error can cause). */
-widget *w_add(app *a, const char *id, SDL_Rect r, widget_style style, const char *label);
-widget *w_flow(app *a, const char *id, SDL_Rect r, widget_style style, const char *label,
+widget *w_add(wlist *wl, const char *id, SDL_Rect r, widget_style style, const char *label);
+widget *w_flow(wlist *wl, const char *id, SDL_Rect r, widget_style style, const char *label,
                flow_event_type type, int arg);
 /* A staff-mode button: sends ev with arg to the desk. */
-widget *w_desk(app *a, const char *id, SDL_Rect r, widget_style style, const char *label,
+widget *w_desk(wlist *wl, const char *id, SDL_Rect r, widget_style style, const char *label,
                desk_event ev, int arg);
-void w_draw_all(app *a);
-void w_draw(app *a, const widget *w);
-/* The topmost widget containing (x, y), or -1. */
-int w_hit(const app *a, int x, int y);
 
-/* Standard frame. Adds Back (unless first) and Next (label key) and returns
- * the body area between them. next_key NULL: no Next button. */
-typedef struct {
-    const char *title;       /* text already translated, may be NULL */
-    const char *next_key;    /* "ui.next" etc., or NULL */
-    bool back;
-    bool tall_title;         /* two lines: long titles (a region's name) */
-} frame_spec;
-SDL_Rect frame_layout(app *a, const frame_spec *f);
-void frame_draw(app *a, const frame_spec *f);
-/* The body area frame_layout would give, without adding anything. */
-SDL_Rect frame_body(const app *a, int title); /* 0 none, 1 one line, 2 two */
+/* The widget with this id (the last added of that id), or NULL. */
+const widget *w_find(const wlist *wl, const char *id);
+int w_count(const wlist *wl);
+const widget *w_at(const wlist *wl, int i);
+/* The topmost widget containing (x, y) that does something, or -1. */
+int w_hit(const wlist *wl, int x, int y);
 
-/* Lays out choice chips that wrap across rows in r; returns the height used.
- * Widgets are added only when add is true (measure first, then add). */
-typedef struct {
-    const char *id;
-    const char *label;
-    flow_event_type type;
-    int arg;
-    bool selected;
-} chip;
-int chips_layout(app *a, SDL_Rect r, const chip *c, int n, int h, bool add);
+void w_draw(rctx *rc, const widget *w);
+void w_draw_all(rctx *rc, const wlist *wl);
 
 #endif
-
-/* Paragraphs sharing one font size, shrunk together until all fit r.
- * heads[i] true draws paragraph i bold (a heading). Returns height used. */
-int text_paras(app *a, SDL_Rect r, const char *const *texts, const bool *heads, int n,
-               font_role role);
-
-/* "{1}" and "{2}" in tmpl replaced by numbers (strings come from content, so
- * they are never used as printf formats). */
-void tfmt(char *out, size_t size, const char *tmpl, long one, long two);
-/* "{1}" replaced by a string. */
-void tfmt_s(char *out, size_t size, const char *tmpl, const char *one);
-void tfmt_s2(char *out, size_t size, const char *tmpl, const char *one, const char *two);
-
-/* A dialog's card, centred: w_pct x h_pct of the screen, at most max_w x
- * max_h layout units. */
-SDL_Rect dialog_card(const app *a, int w_pct, int h_pct, int max_w, int max_h);
-
-/* A calm notice panel (light amber) with text; returns its height. */
-int notice_draw(app *a, SDL_Rect r, const char *text);
-
-/* Declares that this screen is shown in n parts and returns the part to
- * show now (clamped; -1 in a->part means the last part). */
-int w_parts(app *a, int n);
-
-#define CHIPS_PER_PAGE 6
-/* Splits n chips into pages of at most CHIPS_PER_PAGE, evenly. starts[p]
- * gets the first chip of page p; returns the number of pages (>= 1). */
-int chips_pages(app *a, SDL_Rect area, const chip *c, int n, int h, int *starts, int max);

@@ -4,7 +4,7 @@
 # (exit 77) where that is not allowed; the I/O seam covers them in
 # tests/unit/test_store.c.
 set(PAINMAP_DISK_WALK ${CMAKE_CURRENT_BINARY_DIR}/disk-walk.replay)
-set(PAINMAP_DISK_CASES full page_full readonly deleted unmakeable broken_content
+set(PAINMAP_DISK_CASES full full_auto full_left page_full readonly deleted unmakeable broken_content
     missing_font missing_art)
 add_test(NAME disk_walk
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run-disk walk $<TARGET_FILE:painmap>

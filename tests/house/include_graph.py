@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""include_graph.py — fails when kiosk/'s include graph has a cycle, or when a
-core room includes a header of a room above it.
+"""include_graph.py — fails when kiosk/'s include graph has a cycle, when a
+core room includes a header of a room above it, or when a door of the shell
+is used from the wrong side.
 
 Why: the core is built as one library per room (CMakeLists.txt), each seeing
 only the headers of the rooms below it, so a wrong-way include already fails
 to compile; this check says so in words, covers the shell (ui/, platform/,
 testkit/) too, and catches header cycles, which the compiler's include
-guards hide.
+guards hide. The shell's doors (DOORS below): the app's public header is
+for main.c, the test kit and the app's own inside; its private header for
+the app's own files only; screens see screen.h, never the app; nothing in
+the kiosk includes the test kit.
 
 Usage: include_graph.py [KIOSK_DIR]   (default: kiosk/ beside this script's
 tests/). Prints every problem and exits 1, or prints a one-line summary.
@@ -17,6 +21,18 @@ import sys
 
 CORE_ORDER = ["base", "content", "intake", "config", "records", "staff"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+
+# header (relative to kiosk/) -> who may include it (regular expressions on
+# the includer's path relative to kiosk/)
+APP_INSIDE = r"ui/(app|dispatch|redraw|loop)\.c|ui/app_private\.h"
+DOORS = {
+    "ui/app.h": [APP_INSIDE, r"main\.c", r"testkit/sdl/.*"],
+    "ui/app_private.h": [APP_INSIDE],
+    "testkit/replay.h": [r"testkit/.*", r"main\.c"],
+    "testkit/sdl/driver.h": [r"testkit/sdl/.*", r"main\.c"],
+    "testkit/sdl/hands.h": [r"testkit/sdl/.*"],
+    "testkit/sdl/png.h": [r"testkit/sdl/.*", r"main\.c"],
+}
 
 
 def files_under(root):
@@ -31,7 +47,7 @@ def search_dirs(root):
     dirs = [root]
     core = os.path.join(root, "core")
     dirs += [os.path.join(core, r) for r in CORE_ORDER]
-    dirs += [os.path.join(root, "testkit")]
+    dirs += [os.path.join(root, "testkit"), os.path.join(root, "testkit", "sdl")]
     return dirs
 
 
@@ -101,6 +117,13 @@ def main():
                             f"{os.path.relpath(f, root)}: includes {name} of "
                             f"{b}, a room above {a} (order: "
                             f"{' < '.join(CORE_ORDER)})")
+    for f in sorted(graph):
+        for target in sorted(graph[f]):
+            allowed = DOORS.get(os.path.relpath(target, root))
+            who = os.path.relpath(f, root)
+            if allowed is not None and not any(re.fullmatch(p, who) for p in allowed):
+                problems.append(f"{who}: includes {os.path.relpath(target, root)}, a door "
+                                f"only {', '.join(allowed)} may use")
     cycle = find_cycle(graph)
     if cycle:
         problems.append("include cycle: " +
@@ -110,7 +133,7 @@ def main():
     if problems:
         return 1
     print(f"include graph ok: {len(graph)} files, {edges} includes, no cycle, "
-          f"core rooms in order {' < '.join(CORE_ORDER)}")
+          f"core rooms in order {' < '.join(CORE_ORDER)}, {len(DOORS)} doors kept")
     return 0
 
 

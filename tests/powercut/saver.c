@@ -5,7 +5,7 @@
  * start-up it removes temporary files a crash left (store_clean_temp) and
  * makes the page of any record that lacks one (store_missing_html); then,
  * again and again, it walks a client through the flow with seeded random
- * answers, renders the JSON and HTML and saves them with store_save().
+ * answers and saves it with record_save(), the kiosk's own save (record.h).
  * After each save reported done it writes the kiosk's own log line
  *   painmap: saved STATE/intakes/STEM.json (and .html)
  * to stdout with one write(2), so whoever kills it knows which saves must
@@ -32,6 +32,7 @@
 #include "config.h"
 #include "flow.h"
 #include "seal.h"
+#include "record.h"
 #include "store.h"
 #include "summary.h"
 
@@ -257,29 +258,15 @@ int main(int argc, char **argv)
         int64_t now = (int64_t)time(NULL);
         if (now > saved_at)
             saved_at = now;
-        char *json = NULL, *html = NULL;
-        if (summary_render_json(c, in, saved_at, &json) != PM_OK ||
-            summary_render_html(c, in, saved_at, 0, &html) != PM_OK) {
-            fprintf(stderr, "saver: the summary could not be rendered\n");
-            free(json);
-            free(html);
-            rcode = 1;
-            break;
-        }
-        char stem[STORE_STEM_MAX];
-        pm_status st = store_save(s, saved_at, json, html, stem, &err);
-        free(json);
-        free(html);
-        if (st == PM_ERR_LIMIT) {
-            saved_at++; /* 100 saves in one second: the next second's names */
-            i--;
-            continue;
-        }
+        record_saved rec;
+        pm_status st = record_save(s, c, in, saved_at, 0, &rec, &err);
         if (st != PM_OK) {
             fprintf(stderr, "painmap: save failed: %s\n", err.text);
             rcode = 1;
             break;
         }
+        saved_at = rec.saved_at; /* a full second moves the record on */
+        const char *stem = rec.stem;
         snprintf(line, sizeof line, "painmap: saved %s/%s.json (and .html)%s%s\n",
                  store_intakes_dir(s), stem, err.text[0] ? " page problem: " : "", err.text);
         say(line);

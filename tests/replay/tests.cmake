@@ -10,7 +10,8 @@
 #   staff      staff mode end to end: gesture, PIN, queue, summary, seen,
 #              export to a stand-in stick, delete (staff.cmake), with goldens
 #   staff_clock a clock leapt ahead: nothing deleted, staff told, date confirmed
-#   save_error an unwritable state folder: calm message, retry, nothing lost
+#   save_error an unwritable state folder: calm message, retry, no Back, the
+#              answers kept in memory after the time-out, staff told on the queue
 #   driver_*   the driver's own errors name FILE:LINE
 # (Whether every string fits its box at every size is checked by
 # check_shipped_data: `painmap --check-data` walks every screen.)
@@ -52,7 +53,15 @@ foreach(size 800x480 1280x800 720x1280)
   set_tests_properties(replay_staff_clock_${size} PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
 endforeach()
 # /proc refuses new folders even to root: a dependable unwritable state.
-pm_replay(save_error save_error.replay --state /proc/painmap-unwritable)
+# Its end (the staff queue's notice) is checked for fit at each size.
+foreach(size 800x480 1280x800 720x1280)
+  add_test(NAME replay_save_error_${size}
+           COMMAND painmap --replay ${PM_REPLAY}/save_error.replay --data ${CMAKE_SOURCE_DIR}/data
+                   --size ${size} --config ${PM_REPLAY}/staff.conf
+                   --shots ${PM_REPLAY_OUT}/save_error_${size} --state /proc/painmap-unwritable)
+  set_tests_properties(replay_save_error_${size} PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}"
+                       TIMEOUT 300)
+endforeach()
 
 add_test(NAME replay_intake_json
          COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap>
@@ -109,3 +118,9 @@ add_test(NAME replay_staff_sealed
                  -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/staff_sealed
                  -P ${PM_REPLAY}/staff_sealed.cmake)
 set_tests_properties(replay_staff_sealed PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
+# Real SDL finger events (down, motion, up) pushed into the kiosk on a panel
+# mounted at 90 degrees travel the path a finger's do (app_sdl_event).
+add_executable(test_sdl_touch ${PM_REPLAY}/test_sdl_touch.c)
+target_link_libraries(test_sdl_touch PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
+add_test(NAME test_sdl_touch COMMAND test_sdl_touch)
+set_tests_properties(test_sdl_touch PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)

@@ -11,6 +11,7 @@
 
 #include "content.h"
 #include "intake.h"
+#include "record.h"
 #include "store.h"
 #include "summary.h"
 
@@ -98,20 +99,21 @@ static __attribute__((unused)) void sample_intake(const pm_content *c, intake *i
         assert_int_equal(intake_sig_add(in, 100 + i * 70, 330, i == 0), PM_OK);
 }
 
-/* Saves a sample as the kiosk does (JSON + HTML); stem gets its name. */
-static __attribute__((unused)) void sample_save(store *s, const pm_content *c, sample_kind kind, const char *name,
-                        int64_t saved_at, char stem[STORE_STEM_MAX])
+/* Saves a sample as the kiosk does (record_save: JSON + HTML); stem gets
+ * its name. */
+static __attribute__((unused)) void sample_save(store *s, const pm_content *c, sample_kind kind,
+                                                const char *name, int64_t saved_at,
+                                                char stem[STORE_STEM_MAX])
 {
     intake *in = malloc(sizeof *in);
     assert_non_null(in);
     sample_intake(c, in, kind, name);
-    char *json = NULL, *html = NULL;
-    assert_int_equal(summary_render_json(c, in, saved_at, &json), PM_OK);
-    assert_int_equal(summary_render_html(c, in, saved_at, 0, &html), PM_OK);
+    record_saved rec;
     pm_msg err;
-    assert_int_equal(store_save(s, saved_at, json, html, stem, &err), PM_OK);
-    free(json);
-    free(html);
+    assert_int_equal(record_save(s, c, in, saved_at, 0, &rec, &err), PM_OK);
+    assert_false(rec.page_missing);
+    if (stem)
+        memcpy(stem, rec.stem, STORE_STEM_MAX);
     intake_wipe(in);
     free(in);
 }

@@ -593,6 +593,41 @@ static void test_leave_wipes_from_anywhere(void **state)
     assert_int_equal(desk_screen_now(f->d), DESK_PIN);
 }
 
+/* Issue 17 defect 10: an intake a failed save left in memory is staff's
+ * business: the desk says how many wait (the queue shows a notice) and
+ * reloads the queue when the count changes. */
+static void test_unsaved_intakes_told_on_the_queue(void **state)
+{
+    fixture *f = *state;
+    pm_content *mini = tu_load_mini();
+    saver *sv = NULL;
+    saver_setup ss = {.store = NULL, .content = mini}; /* no store: every save fails */
+    assert_int_equal(saver_create(&ss, &sv), PM_OK);
+    desk_destroy(f->d);
+    desk_setup s = {.content = f->base.c, .config = &f->cfg, .store = f->base.s,
+                    .io = export_io_any_folder(), .mount = f->stick, .saver = sv};
+    assert_int_equal(desk_create(&s, at(0), &f->d), PM_OK);
+    desk_set_gesture_area(f->d, (staff_rect){100, 10, 300, 50});
+    open_staff(f, 1000);
+    assert_int_equal(desk_unsaved(f->d), 0);
+    assert_false(desk_tick(f->d, at(6000)));
+    uint64_t now = 1000;
+    flow *fl = NULL;
+    assert_int_equal(flow_create(mini, flow_default_timing(), "en", now, &fl), PM_OK);
+    tu_walk_to(fl, mini, SCREEN_SAVING, &now);
+    saver_step(sv, fl, (saver_clock){now, T0});
+    assert_true(flow_save_kept(fl));
+    assert_int_equal(desk_unsaved(f->d), 1);
+    assert_true(desk_tick(f->d, at(7000)));  /* the queue is loaded again */
+    assert_false(desk_tick(f->d, at(7500)));
+    assert_int_equal(desk_screen_now(f->d), DESK_QUEUE);
+    flow_destroy(fl);
+    desk_destroy(f->d);
+    f->d = make_desk(f, 8000);
+    saver_destroy(sv);
+    content_free(mini);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -611,6 +646,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_leave_wipes_from_anywhere, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clock_jumped_confirmed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clock_suspect, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unsaved_intakes_told_on_the_queue, setup, teardown),
     };
     return cmocka_run_group_tests(tests, group_setup, NULL);
 }

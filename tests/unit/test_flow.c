@@ -59,56 +59,15 @@ static int region(const char *id)
     return r;
 }
 
-/* Does whatever the current step needs to allow Next, the way a client would. */
+/* Does whatever the current step needs to allow Next (testutil.h). */
 static void satisfy(flow *f)
 {
-    switch (flow_screen(f)) {
-    case SCREEN_NAME:
-        if (!intake_name_given(flow_intake(f)))
-            assert_int_equal(type_text(f, "José"), PM_OK);
-        break;
-    case SCREEN_CHART:
-        if (flow_intake(f)->nmarks == 0) {
-            assert_int_equal(send(f, EV_TAP_REGION, region("head")), PM_OK);
-            assert_int_equal(send(f, EV_SET_VIEW, VIEW_BACK), PM_OK);
-            assert_int_equal(send(f, EV_TAP_REGION, region("calf_l")), PM_OK);
-        }
-        break;
-    case SCREEN_DETAILS:
-        assert_int_equal(send(f, EV_SET_INTENSITY, 3 + flow_step(f)), PM_OK);
-        break;
-    case SCREEN_SCREENING:
-        assert_int_equal(send(f, EV_ANSWER, 1), PM_OK); /* "no" */
-        break;
-    case SCREEN_PATTERNS: {
-        int cand[FLOW_MAX_CANDIDATES];
-        assert_true(flow_candidates(f, cand, FLOW_MAX_CANDIDATES) > 0);
-        if (flow_intake(f)->npatterns == 0)
-            assert_int_equal(send(f, EV_TOGGLE_PATTERN, cand[0]), PM_OK);
-        break;
-    }
-    case SCREEN_CONSENT:
-        if (!flow_intake(f)->consent)
-            assert_int_equal(send(f, EV_TOGGLE_CONSENT, 0), PM_OK);
-        if (flow_intake(f)->nsig == 0) {
-            flow_event ev = {.type = EV_SIG_POINT, .arg = 1, .x = 10, .y = 20};
-            assert_int_equal(flow_handle(f, &ev, now), PM_OK);
-            ev = (flow_event){.type = EV_SIG_POINT, .arg = 0, .x = 90, .y = 60};
-            assert_int_equal(flow_handle(f, &ev, now), PM_OK);
-        }
-        break;
-    default:
-        break;
-    }
+    tu_satisfy(f, mini, &now);
 }
 
 static void walk_to(flow *f, pm_screen target)
 {
-    for (int guard = 0; flow_screen(f) != target && guard < 100; guard++) {
-        satisfy(f);
-        assert_int_equal(send(f, EV_NEXT, 0), PM_OK);
-    }
-    assert_int_equal(flow_screen(f), target);
+    tu_walk_to(f, mini, target, &now);
 }
 
 static void test_full_walk(void **state)
@@ -263,12 +222,12 @@ static void test_back_from_every_step(void **state)
         }
         assert_int_equal(flow_screen(f), walk[i].screen);
         if (walk[i].screen == SCREEN_SAVING) {
-            /* a save in progress cannot be backed out of ... */
+            /* a save in progress cannot be backed out of, nor a failed
+             * one: its review would wait there for the next person */
             assert_int_equal(send(f, EV_BACK, 0), PM_ERR_STATE);
-            /* ... but a failed one can, to review */
-            flow_send(f, EV_SAVE_FAILED, 0, now);
-            assert_int_equal(send(f, EV_BACK, 0), PM_OK);
-            assert_int_equal(flow_screen(f), SCREEN_REVIEW);
+            flow_send(f, EV_SAVE_FAILED, 1, now);
+            assert_int_equal(send(f, EV_BACK, 0), PM_ERR_STATE);
+            assert_int_equal(flow_screen(f), SCREEN_SAVING);
         } else {
             assert_int_equal(send(f, EV_BACK, 0), PM_OK);
             if (flow_screen(f) != walk[i - 1].screen || flow_step(f) != walk[i - 1].step)
@@ -396,6 +355,55 @@ static void test_failed_save_keeps_intake_and_retries(void **state)
     assert_true(flow_wants_save(f));
     assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
     assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    flow_destroy(f);
+}
+
+/* Issue 17 defect 10: a failed save the saver keeps (arg 1) lets its
+ * screen time out like any other: the idle prompt, then welcome with
+ * nothing of the client left in the flow; never Back to the review. */
+static void test_kept_failed_save_times_out_to_welcome(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_SAVING);
+    /* not kept: Start over cannot wipe it either */
+    flow_send(f, EV_SAVE_FAILED, 0, now);
+    assert_false(flow_save_kept(f));
+    assert_int_equal(send(f, EV_START_OVER, 0), PM_ERR_STATE);
+    assert_int_equal(send(f, EV_RETRY_SAVE, 0), PM_OK);
+    /* kept: counts from the failure, prompts, then wipes */
+    flow_send(f, EV_SAVE_FAILED, 1, now);
+    assert_true(flow_save_kept(f));
+    const uint64_t failed_at = now;
+    assert_true(flow_next_deadline(f, now) == failed_at + 90000);
+    flow_send(f, EV_TICK, 0, failed_at + 89999);
+    assert_false(flow_still_there(f));
+    flow_send(f, EV_TICK, 0, failed_at + 90000);
+    assert_true(flow_still_there(f));
+    assert_int_equal(flow_screen(f), SCREEN_SAVING);
+    unsigned resets = flow_resets(f);
+    flow_send(f, EV_TICK, 0, failed_at + 90000 + 20000);
+    assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    assert_int_equal(flow_resets(f), resets + 1);
+    assert_int_equal(flow_intake(f)->nmarks, 0);
+    assert_string_equal(flow_intake(f)->name, "");
+    flow_destroy(f);
+}
+
+/* The saver saved the failed intake by itself while its screen still
+ * showed: the screen moves on to thanks. */
+static void test_failed_save_done_later_moves_on(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_SAVING);
+    flow_send(f, EV_SAVE_FAILED, 1, now);
+    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now + 30000), PM_OK);
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    assert_false(flow_save_failed(f));
+    assert_int_equal(flow_intake(f)->nmarks, 0);
+    /* and a second report changes nothing */
+    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now + 30001), PM_ERR_STATE);
     flow_destroy(f);
 }
 
@@ -606,6 +614,8 @@ int main(void)
         cmocka_unit_test(test_presentation_touch_is_activity),
         cmocka_unit_test(test_client_can_start_over),
         cmocka_unit_test(test_failed_save_keeps_intake_and_retries),
+        cmocka_unit_test(test_kept_failed_save_times_out_to_welcome),
+        cmocka_unit_test(test_failed_save_done_later_moves_on),
         cmocka_unit_test(test_edit_from_review_goes_there_and_back),
         cmocka_unit_test(test_events_on_the_wrong_screen_change_nothing),
         cmocka_unit_test(test_no_marks_skips_details_and_patterns),

@@ -1,6 +1,7 @@
 /* test_walkthrough.c — the whole core together, on the shipped content: a
- * client's intake walks through the flow, is rendered, saved durably, read
- * back and matches what the client entered. */
+ * client's intake walks through the flow, is saved durably by the core's
+ * saver (which moves the flow on), read back and matches what the client
+ * entered. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <cmocka.h>
 
 #include "flow.h"
+#include "saver.h"
 #include "store.h"
 #include "summary.h"
 #include "testutil.h"
@@ -98,19 +100,24 @@ static void test_shipped_content_walk_save_and_read_back(void **state)
     assert_int_equal(taken.nmarks, 2);
     assert_int_equal(taken.marks[1].intensity, 7);
 
-    /* the app's part: render, save, report */
+    /* the core saves it (the shell only calls saver_step) and moves on */
     const int64_t saved_at = 1795000000; /* 2026-11-18 */
-    char *json = NULL, *html = NULL;
-    assert_int_equal(summary_render_json(c, &taken, saved_at, &json), PM_OK);
-    assert_int_equal(summary_render_html(c, &taken, saved_at, 0, &html), PM_OK);
     char *dir = tu_tempdir();
     store *s = NULL;
     pm_msg err = {{0}};
     assert_int_equal(store_open(dir, store_io_posix(), &s, &err), PM_OK);
-    char stem[64];
-    assert_int_equal(store_save(s, saved_at, json, html, stem, &err), PM_OK);
-    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, t), PM_OK);
+    saver *sv = NULL;
+    saver_setup ss = {.store = s, .content = c};
+    assert_int_equal(saver_create(&ss, &sv), PM_OK);
+    assert_true(saver_step(sv, f, (saver_clock){t, saved_at}));
     assert_int_equal(flow_screen(f), SCREEN_THANKS);
+    assert_int_equal(saver_kept(sv), 0);
+    const char *slash = strrchr(saver_last_saved(sv), '/');
+    assert_non_null(slash);
+    char stem[64];
+    snprintf(stem, sizeof stem, "%.*s", (int)(strlen(slash + 1) - 5), slash + 1);
+    char *json = NULL;
+    assert_int_equal(summary_render_json(c, &taken, saved_at, &json), PM_OK);
 
     /* read the record back from disk: it is what the client entered */
     char path[2048];
@@ -143,7 +150,7 @@ static void test_shipped_content_walk_save_and_read_back(void **state)
     free(page);
     free(disk);
     free(json);
-    free(html);
+    saver_destroy(sv);
     store_close(s);
     tu_rmtree(dir);
     free(dir);

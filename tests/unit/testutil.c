@@ -190,3 +190,75 @@ bool tu_tree_has(const char *dir, const char *needle)
     closedir(d);
     return found;
 }
+
+static pm_status send_at(flow *f, flow_event ev, uint64_t *now)
+{
+    *now += 100;
+    return flow_handle(f, &ev, *now);
+}
+
+static int mini_region(const pm_content *mini, const char *id)
+{
+    int r = content_region_index(mini, id);
+    assert_true(r >= 0);
+    return r;
+}
+
+void tu_satisfy(flow *f, const pm_content *mini, uint64_t *now)
+{
+    const intake *in = flow_intake(f);
+    switch (flow_screen(f)) {
+    case SCREEN_NAME:
+        if (!intake_name_given(in))
+            assert_int_equal(send_at(f, (flow_event){.type = EV_TYPE, .text = "José"}, now), PM_OK);
+        break;
+    case SCREEN_CHART:
+        if (in->nmarks == 0) {
+            flow_event head = {.type = EV_TAP_REGION, .arg = mini_region(mini, "head")};
+            flow_event back = {.type = EV_SET_VIEW, .arg = VIEW_BACK};
+            flow_event calf = {.type = EV_TAP_REGION, .arg = mini_region(mini, "calf_l")};
+            assert_int_equal(send_at(f, head, now), PM_OK);
+            assert_int_equal(send_at(f, back, now), PM_OK);
+            assert_int_equal(send_at(f, calf, now), PM_OK);
+        }
+        break;
+    case SCREEN_DETAILS: {
+        flow_event ev = {.type = EV_SET_INTENSITY, .arg = 3 + flow_step(f)};
+        assert_int_equal(send_at(f, ev, now), PM_OK);
+        break;
+    }
+    case SCREEN_SCREENING:
+        assert_int_equal(send_at(f, (flow_event){.type = EV_ANSWER, .arg = 1}, now), PM_OK);
+        break;
+    case SCREEN_PATTERNS: {
+        int cand[FLOW_MAX_CANDIDATES];
+        assert_true(flow_candidates(f, cand, FLOW_MAX_CANDIDATES) > 0);
+        if (in->npatterns == 0) {
+            flow_event ev = {.type = EV_TOGGLE_PATTERN, .arg = cand[0]};
+            assert_int_equal(send_at(f, ev, now), PM_OK);
+        }
+        break;
+    }
+    case SCREEN_CONSENT:
+        if (!in->consent)
+            assert_int_equal(send_at(f, (flow_event){.type = EV_TOGGLE_CONSENT}, now), PM_OK);
+        if (in->nsig == 0) {
+            flow_event a = {.type = EV_SIG_POINT, .arg = 1, .x = 10, .y = 20};
+            flow_event b = {.type = EV_SIG_POINT, .arg = 0, .x = 90, .y = 60};
+            assert_int_equal(send_at(f, a, now), PM_OK);
+            assert_int_equal(send_at(f, b, now), PM_OK);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void tu_walk_to(flow *f, const pm_content *mini, pm_screen target, uint64_t *now)
+{
+    for (int guard = 0; flow_screen(f) != target && guard < 100; guard++) {
+        tu_satisfy(f, mini, now);
+        assert_int_equal(send_at(f, (flow_event){.type = EV_NEXT}, now), PM_OK);
+    }
+    assert_int_equal(flow_screen(f), target);
+}

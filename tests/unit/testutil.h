@@ -4,6 +4,7 @@
 
 #include "content.h"
 #include "seal.h"
+#include "flow.h"
 #include "store.h"
 
 /* The shipped data folder (PAINMAP_DATA_DIR, set by ctest). */
@@ -40,5 +41,13 @@ void tu_test_key(seal_public *pk, seal_keybox *kb, seal_secret **sk);
 /* True when some file under dir (recursively, links not followed) holds
  * needle anywhere in its bytes. */
 bool tu_tree_has(const char *dir, const char *needle);
+/* Does what the current step of f needs to allow Next, the way a client
+ * would, on the tests/data-mini content: the name "José", the head and the
+ * left calf, strength 3 + step, "no" to every question, the first pattern,
+ * consent and a two-point signature. Each event is sent at *now + 100 ms
+ * (*now advances). */
+void tu_satisfy(flow *f, const pm_content *mini, uint64_t *now);
+/* tu_satisfy and Next until f shows target, or fails the test. */
+void tu_walk_to(flow *f, const pm_content *mini, pm_screen target, uint64_t *now);
 
 #endif

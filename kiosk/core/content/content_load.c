@@ -5,7 +5,6 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,17 +15,6 @@
 #include "content_private.h"
 
 /* ---- small helpers --------------------------------------------------- */
-
-void problem(loader *ld, const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    if (pm_msgs_add(ld->problems, "%s", buf) != PM_OK)
-        ld->nomem = true;
-}
 
 void refer_key(loader *ld, const char *key, const char *where)
 {

@@ -1,6 +1,6 @@
 /* content_private.h — the inside of pm_content, shared by the loader
  * (content_load.c), the checker (content_check.c) and the accessors
- * (content.c). Nothing outside those three files includes this. */
+ * (content.c), and content_problem.c. Nothing else includes this. */
 #ifndef PM_CONTENT_PRIVATE_H
 #define PM_CONTENT_PRIVATE_H
 
@@ -71,6 +71,7 @@ typedef struct {
     size_t points;     /* polygon points taken so far (CONTENT_POINTS_MAX) */
 } loader;
 
+/* Appends one problem to ld->problems (content_problem.c). */
 void problem(loader *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void refer_key(loader *ld, const char *key, const char *where);
 

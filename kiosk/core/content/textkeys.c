@@ -75,6 +75,8 @@ const char *const textkeys_program[] = {
     "staff.queue.no_name",
     "staff.queue.title",
     "staff.queue.unreadable",
+    "staff.queue.unsaved",
+    "staff.queue.unsaved_one",
     "staff.state.exported",
     "staff.state.new",
     "staff.state.seen",

@@ -30,6 +30,7 @@ struct flow {
     bool editing;          /* came from review */
     bool wants_save;
     bool save_failed;
+    bool save_kept;        /* the failed save's intake is kept by the saver */
     uint64_t thanks_since;
     int candidates[FLOW_MAX_CANDIDATES];
     int ncandidates;
@@ -110,6 +111,7 @@ static void reset(flow *f)
     f->editing = false;
     f->wants_save = false;
     f->save_failed = false;
+    f->save_kept = false;
     f->ncandidates = 0;
 }
 
@@ -155,6 +157,7 @@ static void enter(flow *f, size_t pos, int step, uint64_t now)
     if (s == SCREEN_SAVING) {
         f->wants_save = true;
         f->save_failed = false;
+        f->save_kept = false;
     }
     if (s == SCREEN_THANKS)
         f->thanks_since = now;
@@ -269,11 +272,9 @@ static pm_status on_back(flow *f, uint64_t now)
         finish(f);
         return PM_OK;
     }
-    if (s == SCREEN_SAVING) {
-        if (!f->save_failed)
-            return PM_ERR_STATE; /* a save in progress cannot be undone */
-        f->save_failed = false;
-    }
+    if (s == SCREEN_SAVING)
+        return PM_ERR_STATE; /* in progress: cannot be undone; failed: the review
+                                would wait there for the next person */
     go_back(f, now);
     if (s != SCREEN_WELCOME && flow_screen(f) == SCREEN_WELCOME)
         finish(f); /* nothing of this client may wait on welcome for the next */
@@ -412,7 +413,7 @@ static void on_tick(flow *f, uint64_t now)
             finish(f);
         return;
     }
-    if (s == SCREEN_SAVING)
+    if (s == SCREEN_SAVING && !(f->save_failed && f->save_kept))
         return; /* never discard an intake that is not yet safely on disk */
     if (!f->prompt && now - f->last_activity >= f->timing.idle_ms) {
         f->prompt = true;
@@ -429,9 +430,11 @@ pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
         on_tick(f, now);
         return PM_OK;
     case EV_SAVE_DONE:
-        if (flow_screen(f) != SCREEN_SAVING || !f->wants_save)
+        if (flow_screen(f) != SCREEN_SAVING || !(f->wants_save || f->save_failed))
             return PM_ERR_STATE;
         f->wants_save = false;
+        f->save_failed = false;
+        f->save_kept = false;
         intake_wipe(&f->in); /* it is on disk now; memory keeps nothing */
         intake_init(&f->in, content_lang_code(f->c, (size_t)f->lang));
         go_forward(f, now);
@@ -441,6 +444,9 @@ pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
             return PM_ERR_STATE;
         f->wants_save = false;
         f->save_failed = true;
+        f->save_kept = ev->arg == 1;
+        /* the prompt counts from the failure, not from the last tap */
+        f->last_activity = now;
         return PM_OK;
     default:
         break;
@@ -458,8 +464,8 @@ pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
     case EV_TOUCH:
         return PM_OK;
     case EV_START_OVER:
-        if (s == SCREEN_SAVING && f->wants_save)
-            return PM_ERR_STATE;
+        if (s == SCREEN_SAVING && (f->wants_save || !f->save_kept))
+            return PM_ERR_STATE; /* only a kept intake may leave the screen */
         finish(f);
         return PM_OK;
     case EV_FINISH:
@@ -526,27 +532,35 @@ uint32_t flow_grace_left(const flow *f, uint64_t now_ms)
     return spent >= f->timing.grace_ms ? 0 : (uint32_t)(f->timing.grace_ms - spent);
 }
 
+/* When the idle prompt next changes: it appears, or its countdown drops. */
+static uint64_t idle_deadline(const flow *f, uint64_t now_ms)
+{
+    if (!f->prompt)
+        return f->last_activity + f->timing.idle_ms;
+    /* The countdown shows ceil(left / 1000) seconds; it next drops when left
+     * reaches the multiple of 1000 below it, and the last step (to 0) is the
+     * wipe itself. */
+    uint32_t left = flow_grace_left(f, now_ms);
+    uint32_t shown = (left + 999) / 1000;
+    return f->prompt_since + f->timing.grace_ms - 1000ull * (shown ? shown - 1 : 0);
+}
+
 uint64_t flow_next_deadline(const flow *f, uint64_t now_ms)
 {
     uint64_t due;
     switch (flow_screen(f)) {
     case SCREEN_WELCOME:
-    case SCREEN_SAVING:
         return UINT64_MAX; /* on_tick never acts here */
+    case SCREEN_SAVING:
+        if (!flow_save_kept(f))
+            return UINT64_MAX; /* nor here, unless the saver keeps the intake */
+        due = idle_deadline(f, now_ms);
+        break;
     case SCREEN_THANKS:
         due = f->thanks_since + f->timing.thanks_ms;
         break;
     default:
-        if (!f->prompt) {
-            due = f->last_activity + f->timing.idle_ms;
-        } else {
-            /* The countdown shows ceil(left / 1000) seconds; it next drops
-             * when left reaches the multiple of 1000 below it, and the last
-             * step (to 0) is the wipe itself. */
-            uint32_t left = flow_grace_left(f, now_ms);
-            uint32_t shown = (left + 999) / 1000;
-            due = f->prompt_since + f->timing.grace_ms - 1000ull * (shown ? shown - 1 : 0);
-        }
+        due = idle_deadline(f, now_ms);
         break;
     }
     return due > now_ms ? due : now_ms;
@@ -608,4 +622,5 @@ int flow_education_item(const flow *f, bool *is_muscle)
 
 bool flow_wants_save(const flow *f) { return f->wants_save; }
 bool flow_save_failed(const flow *f) { return f->save_failed; }
+bool flow_save_kept(const flow *f) { return f->save_failed && f->save_kept; }
 unsigned flow_resets(const flow *f) { return f->resets; }

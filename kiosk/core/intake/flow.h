@@ -17,8 +17,18 @@
  * Idle: after idle_ms without a client event, an "are you still there?"
  * prompt appears (flow_still_there()); grace_ms later the intake is wiped and
  * the flow returns to welcome. Any client event in between keeps going.
- * Welcome never times out; thanks returns to welcome after thanks_ms; a
- * failed save never discards the intake (it waits for staff or a retry). */
+ * Welcome never times out; thanks returns to welcome after thanks_ms.
+ *
+ * Saving: on the saving screen the flow asks for a save (flow_wants_save())
+ * and waits for the outcome, EV_SAVE_DONE or EV_SAVE_FAILED. Those two come
+ * only from the core's saver (records/saver.h), never from a screen. A save
+ * in progress never times out and cannot be left. A failed save shows
+ * "not saved yet" with Retry and no Back (Back would put this client's
+ * review in front of whoever comes next). When the saver reports that it
+ * keeps a copy (EV_SAVE_FAILED with arg 1) the failed-save screen times out
+ * like any other and the flow lets its intake go: the saver retries it and
+ * staff are told. Without a kept copy (arg 0) the screen waits for a Retry,
+ * however long it takes, and the intake stays. */
 #ifndef PM_FLOW_H
 #define PM_FLOW_H
 
@@ -63,8 +73,8 @@ typedef enum {
     EV_SIG_POINT,       /* consent: x, y in pad space; arg = 1 starts a stroke */
     EV_SIG_CLEAR,       /* consent */
     EV_EDIT,            /* review: arg = screen, arg2 = step; Next returns to review */
-    EV_SAVE_DONE,       /* caller: the save succeeded */
-    EV_SAVE_FAILED,     /* caller: the save failed; the intake is kept */
+    EV_SAVE_DONE,       /* saver: the intake is on disk (also after a failed one) */
+    EV_SAVE_FAILED,     /* saver: the save failed; arg 1 when the saver keeps a copy */
     EV_RETRY_SAVE,      /* save failed screen: try again */
     EV_FINISH,          /* thanks: done, back to welcome */
     EV_TOUCH,           /* a touch that only changed how a screen is shown (keyboard
@@ -113,7 +123,8 @@ bool flow_editing(const flow *f);     /* came from review; Next goes back */
  * event: the idle prompt appearing, its countdown (flow_grace_left() in
  * whole seconds, rounded up, as the prompt shows it) going down by one, the
  * wipe, or thanks returning to welcome. now_ms when that is already due;
- * UINT64_MAX when nothing is (welcome, saving). A caller can sleep until
+ * UINT64_MAX when nothing is (welcome, a save in progress, a failed save
+ * the saver does not keep). A caller can sleep until
  * then; any client event may bring the time forward, so ask again after
  * one. */
 uint64_t flow_next_deadline(const flow *f, uint64_t now_ms);
@@ -141,6 +152,8 @@ int flow_education_item(const flow *f, bool *is_muscle);
 /* Saving: true while on the saving screen before a result was reported. */
 bool flow_wants_save(const flow *f);
 bool flow_save_failed(const flow *f);
+/* The failed save's intake is kept by the saver (EV_SAVE_FAILED arg 1). */
+bool flow_save_kept(const flow *f);
 
 /* Counts how many times the flow has returned to welcome and wiped an
  * intake (for logs and tests). */

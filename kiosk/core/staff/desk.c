@@ -15,6 +15,8 @@ struct desk {
     pm_config cfg;
     store *s;
     const export_io *io;
+    const saver *sv;
+    size_t unsaved_loaded;    /* desk_unsaved() when the queue was loaded */
     char mount[EXPORT_PATH_MAX];
     int lang;
 
@@ -217,6 +219,7 @@ static void check_guard_file(desk *d)
 static void reload_queue(desk *d)
 {
     forget_queue(d);
+    d->unsaved_loaded = desk_unsaved(d);
     if (!d->s) {
         say(d, DESK_NOTE_PROBLEM,
             "The intakes folder cannot be opened, so no intakes can be shown. "
@@ -265,6 +268,7 @@ pm_status desk_create(const desk_setup *setup, desk_clock now, desk **out)
     d->cfg = *setup->config;
     d->s = setup->store;
     d->io = setup->io ? setup->io : export_io_posix();
+    d->sv = setup->saver;
     snprintf(d->mount, sizeof d->mount, "%s", setup->mount ? setup->mount : EXPORT_MOUNT_DEFAULT);
     d->lang = setup->staff_lang;
     d->log = setup->log;
@@ -707,6 +711,10 @@ bool desk_tick(desk *d, desk_clock now)
         return true;
     }
     bool changed = false;
+    if (d->screen == DESK_QUEUE && desk_unsaved(d) != d->unsaved_loaded) {
+        reload_queue(d); /* a kept intake reached the disk: list it */
+        changed = true;
+    }
     if (d->screen == DESK_PIN) {
         uint32_t left = pin_guard_seconds_left(&d->guard, now.mono_ms);
         if (left != d->lock_shown) {
@@ -825,6 +833,7 @@ desk_clock_state desk_clock_state_now(const desk *d, desk_clock now)
 
 int64_t desk_clock_reference(const desk *d) { return d->clock_ref; }
 
+size_t desk_unsaved(const desk *d) { return d->sv ? saver_kept(d->sv) : 0; }
 const queue_list *desk_queue(const desk *d) { return d->q_loaded ? &d->q : NULL; }
 desk_note desk_note_now(const desk *d) { return d->note; }
 const char *desk_message(const desk *d) { return d->msg; }

@@ -42,8 +42,8 @@
  * closed until it can be written again: no free tries, every wrong PIN
  * locks it (a right PIN still opens).
  *
- * Ownership: the desk copies the config; content, store and io must outlive
- * it. Pointers returned by queries stay valid until the next desk_handle,
+ * Ownership: the desk copies the config; content, store, io and saver must
+ * outlive it. Pointers returned by queries stay valid until the next desk_handle,
  * desk_work or desk_tick call. */
 #ifndef PM_DESK_H
 #define PM_DESK_H
@@ -58,6 +58,7 @@
 #include "intake.h"
 #include "pin.h"
 #include "queue.h"
+#include "saver.h"
 #include "staff.h"
 #include "status.h"
 #include "store.h"
@@ -110,6 +111,7 @@ typedef struct {
     int staff_lang;           /* content language index for staff texts and exports */
     desk_log_fn log;          /* NULL: nothing is logged */
     void *log_ctx;
+    const saver *saver;       /* intakes a failed save left in memory; NULL: none */
 } desk_setup;
 
 /* What the PIN pad says under the dots. */
@@ -214,6 +216,11 @@ bool desk_seals(const desk *d);
  * compared with (UTC seconds; 0 when none). */
 desk_clock_state desk_clock_state_now(const desk *d, desk_clock now);
 int64_t desk_clock_reference(const desk *d);
+
+/* Intakes a failed save left in memory only (saver.h): staff are told on
+ * the queue screen until they are saved (the queue then reloads by itself
+ * at the next desk_tick). 0 when none, or no saver. */
+size_t desk_unsaved(const desk *d);
 
 /* Queue (QUEUE, and behind INTAKE). NULL before the first load. */
 const queue_list *desk_queue(const desk *d);

@@ -2,30 +2,29 @@
  * with a finger. Strokes go to the intake in pad space (INTAKE_SIG_W x
  * INTAKE_SIG_H), so the summary can show them at any size. */
 #include "intake.h"
-#include "ui/render.h"
-#include "ui/screens/screens.h"
+#include "ui/screens/frame.h"
 
 typedef struct {
     SDL_Rect text, agree, pad, clear;
 } consent_geo;
 
-static consent_geo arrange(app *a)
+static consent_geo arrange(screen_ctx *s)
 {
-    SDL_Rect b = a->body;
+    SDL_Rect b = s->v->body;
     consent_geo g;
-    int bh = px(a, 58), gap = px(a, 12);
-    if (a->lw >= a->lh) {
+    int bh = px(s->r, 58), gap = px(s->r, 12);
+    if (s->lw >= s->lh) {
         int lw = b.w * 46 / 100;
         g.text = (SDL_Rect){b.x, b.y, lw, b.h - bh - gap};
         g.agree = (SDL_Rect){b.x, b.y + b.h - bh, lw, bh};
         int rx = b.x + lw + gap * 2, rw = b.w - lw - gap * 2;
-        g.clear = (SDL_Rect){rx + rw - px(a, 170), b.y + b.h - bh, px(a, 170), bh};
-        g.pad = (SDL_Rect){rx, b.y + px(a, 30), rw, b.h - bh - gap - px(a, 30)};
+        g.clear = (SDL_Rect){rx + rw - px(s->r, 170), b.y + b.h - bh, px(s->r, 170), bh};
+        g.pad = (SDL_Rect){rx, b.y + px(s->r, 30), rw, b.h - bh - gap - px(s->r, 30)};
     } else {
         g.text = (SDL_Rect){b.x, b.y, b.w, b.h * 34 / 100};
         g.agree = (SDL_Rect){b.x, g.text.y + g.text.h + gap, b.w, bh};
-        int py = g.agree.y + bh + gap + px(a, 30);
-        g.clear = (SDL_Rect){b.x + b.w - px(a, 170), b.y + b.h - bh, px(a, 170), bh};
+        int py = g.agree.y + bh + gap + px(s->r, 30);
+        g.clear = (SDL_Rect){b.x + b.w - px(s->r, 170), b.y + b.h - bh, px(s->r, 170), bh};
         g.pad = (SDL_Rect){b.x, py, b.w, g.clear.y - gap - py};
     }
     /* Keep the pad's shape close to the stored aspect (5:2), so strokes are
@@ -41,18 +40,18 @@ static consent_geo arrange(app *a)
     return g;
 }
 
-static void layout(app *a)
+static void layout(screen_ctx *s)
 {
-    w_clear(a);
-    frame_spec f = {T(a, "ui.consent.title"), "ui.next", true, false};
-    frame_layout(a, &f);
-    consent_geo g = arrange(a);
-    widget *w = w_flow(a, "consent", g.agree, WS_CHOICE, T(a, "ui.consent.agree"),
+    w_clear(s->wl);
+    frame_spec f = {T(s, "ui.consent.title"), "ui.next", true, false};
+    frame_layout(s, &f);
+    consent_geo g = arrange(s);
+    widget *w = w_flow(s->wl, "consent", g.agree, WS_CHOICE, T(s, "ui.consent.agree"),
                        EV_TOGGLE_CONSENT, 0);
-    w->selected = flow_intake(a->flow)->consent;
-    widget *p = w_add(a, "signature", g.pad, WS_HIDDEN, NULL);
+    w->selected = flow_intake(s->flow)->consent;
+    widget *p = w_add(s->wl, "signature", g.pad, WS_HIDDEN, NULL);
     p->act = ACT_AREA;
-    w_flow(a, "sig_clear", g.clear, WS_SECONDARY, T(a, "ui.consent.clear"), EV_SIG_CLEAR, 0);
+    w_flow(s->wl, "sig_clear", g.clear, WS_SECONDARY, T(s, "ui.consent.clear"), EV_SIG_CLEAR, 0);
 }
 
 static SDL_FPoint to_screen(SDL_Rect pad, const intake_sig_point *p)
@@ -61,44 +60,46 @@ static SDL_FPoint to_screen(SDL_Rect pad, const intake_sig_point *p)
                         pad.y + (float)p->y * pad.h / INTAKE_SIG_H};
 }
 
-static void draw(app *a)
+static void draw(screen_ctx *s)
 {
-    frame_spec f = {T(a, "ui.consent.title"), "ui.next", true, false};
-    frame_draw(a, &f);
-    consent_geo g = arrange(a);
-    const char *t[2] = {T(a, "ui.consent.text"), T(a, "ui.consent.text2")};
-    text_paras(a, g.text, t, NULL, 2, FONT_BODY);
-    t_box(a, (SDL_Rect){g.pad.x, g.pad.y - px(a, 30), g.pad.w, px(a, 28)},
-          T(a, "ui.consent.sign_here"), FONT_SMALL, true, COL_INK, AL_LEFT, true);
-    r_round_frame(a, g.pad, px(a, 10), 2, COL_LINE, COL_SURFACE);
+    frame_spec f = {T(s, "ui.consent.title"), "ui.next", true, false};
+    frame_draw(s, &f);
+    consent_geo g = arrange(s);
+    const char *t[2] = {T(s, "ui.consent.text"), T(s, "ui.consent.text2")};
+    text_paras(s->r, g.text, t, NULL, 2, FONT_BODY);
+    t_box(s->r, (SDL_Rect){g.pad.x, g.pad.y - px(s->r, 30), g.pad.w, px(s->r, 28)},
+          T(s, "ui.consent.sign_here"), FONT_SMALL, true, COL_INK, AL_LEFT, true);
+    r_round_frame(s->r, g.pad, px(s->r, 10), 2, COL_LINE, COL_SURFACE);
     /* a signing line */
     int ly = g.pad.y + g.pad.h * 3 / 4;
-    r_line(a, g.pad.x + px(a, 20), (float)ly, g.pad.x + g.pad.w - px(a, 20), (float)ly, 1.5f,
+    r_line(s->r, g.pad.x + px(s->r, 20), (float)ly, g.pad.x + g.pad.w - px(s->r, 20), (float)ly, 1.5f,
            COL_LINE, 255);
-    const intake *in = flow_intake(a->flow);
-    float w = (float)px(a, 3);
-    SDL_RenderSetClipRect(a->ren, &g.pad);
+    const intake *in = flow_intake(s->flow);
+    float w = (float)px(s->r, 3);
+    r_clip(s->r, &g.pad);
     for (size_t i = 0; i < in->nsig; i++) {
         SDL_FPoint p = to_screen(g.pad, &in->sig[i]);
-        r_circle(a, p.x, p.y, w / 2, COL_INK, 255);
+        r_circle(s->r, p.x, p.y, w / 2, COL_INK, 255);
         if (i > 0 && !in->sig[i].starts_stroke) {
             SDL_FPoint q = to_screen(g.pad, &in->sig[i - 1]);
-            r_line(a, q.x, q.y, p.x, p.y, w, COL_INK, 255);
+            r_line(s->r, q.x, q.y, p.x, p.y, w, COL_INK, 255);
         }
     }
-    SDL_RenderSetClipRect(a->ren, NULL);
+    r_clip(s->r, NULL);
 }
 
-static void area(app *a, const widget *w, int x, int y, bool starts)
+/* A finger on the pad: a point of the signature, in pad space (starts: a
+ * new stroke). */
+static bool area(screen_ctx *s, const widget *w, int x, int y, bool starts, flow_event *ev)
 {
+    (void)s;
     SDL_Rect pad = w->r;
     if (pad.w <= 0 || pad.h <= 0)
-        return;
-    flow_event ev = {.type = EV_SIG_POINT, .arg = starts ? 1 : 0};
-    ev.x = (int)((long)(x - pad.x) * INTAKE_SIG_W / pad.w);
-    ev.y = (int)((long)(y - pad.y) * INTAKE_SIG_H / pad.h);
-    flow_handle(a->flow, &ev, a->now);
-    a->dirty = true;
+        return false;
+    *ev = (flow_event){.type = EV_SIG_POINT, .arg = starts ? 1 : 0};
+    ev->x = (int)((long)(x - pad.x) * INTAKE_SIG_W / pad.w);
+    ev->y = (int)((long)(y - pad.y) * INTAKE_SIG_H / pad.h);
+    return true;
 }
 
 const screen_ops screen_consent = {layout, draw, area};

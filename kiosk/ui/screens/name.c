@@ -6,27 +6,26 @@
 
 #include "intake.h"
 #include "ui/keyboard.h"
-#include "ui/render.h"
-#include "ui/screens/screens.h"
+#include "ui/screens/frame.h"
 
-static SDL_Rect field(const app *a)
+static SDL_Rect field(const screen_ctx *s)
 {
-    return (SDL_Rect){a->body.x, a->body.y, a->body.w, px(a, 62)};
+    return (SDL_Rect){s->v->body.x, s->v->body.y, s->v->body.w, px(s->r, 62)};
 }
 
-static void layout(app *a)
+static void layout(screen_ctx *s)
 {
-    w_clear(a);
-    frame_spec f = {T(a, "ui.name.title"), "ui.next", true, false};
-    SDL_Rect b = frame_layout(a, &f);
-    SDL_Rect fr = field(a);
-    int top = fr.y + fr.h + px(a, 12);
-    int gap = px(a, 6);
+    w_clear(s->wl);
+    frame_spec f = {T(s, "ui.name.title"), "ui.next", true, false};
+    SDL_Rect b = frame_layout(s, &f);
+    SDL_Rect fr = field(s);
+    int top = fr.y + fr.h + px(s->r, 12);
+    int gap = px(s->r, 6);
     int kh = (b.y + b.h - top - 3 * gap) / KB_ROWS;
-    if (kh > px(a, 66))
-        kh = px(a, 66);
+    if (kh > px(s->r, 66))
+        kh = px(s->r, 66);
     int half = b.w / KB_HALF_COLUMNS;
-    int layer = a->kb.layer;
+    int layer = s->v->kb.layer;
     for (int r = 0; r < KB_ROWS; r++) {
         int n = 0;
         const kb_key *keys = kb_row(layer, r, &n);
@@ -43,57 +42,57 @@ static void layout(app *a)
             switch (k->kind) {
             case KEY_CHAR:
             case KEY_SPACE:
-                w = w_add(a, k->id, kr, WS_KEY,
-                          k->kind == KEY_SPACE ? T(a, "ui.key.space")
-                                               : (a->kb.shift ? k->upper : k->lower));
+                w = w_add(s->wl, k->id, kr, WS_KEY,
+                          k->kind == KEY_SPACE ? T(s, "ui.key.space")
+                                               : (s->v->kb.shift ? k->upper : k->lower));
                 w->act = ACT_KEY;
-                snprintf(w->text, sizeof w->text, "%s", a->kb.shift ? k->upper : k->lower);
+                snprintf(w->text, sizeof w->text, "%s", s->v->kb.shift ? k->upper : k->lower);
                 break;
             case KEY_SHIFT:
-                w = w_add(a, k->id, kr, WS_KEY, T(a, a->kb.shift ? "ui.key.lower" : "ui.key.upper"));
+                w = w_add(s->wl, k->id, kr, WS_KEY, T(s, s->v->kb.shift ? "ui.key.lower" : "ui.key.upper"));
                 w->act = ACT_KEY_SHIFT;
-                w->selected = a->kb.shift;
+                w->selected = s->v->kb.shift;
                 break;
             case KEY_LAYER:
-                w = w_add(a, k->id, kr, WS_KEY, T(a, layer ? "ui.key.letters" : "ui.key.accents"));
+                w = w_add(s->wl, k->id, kr, WS_KEY, T(s, layer ? "ui.key.letters" : "ui.key.accents"));
                 w->act = ACT_KEY_LAYER;
                 w->selected = layer != 0;
                 break;
             case KEY_BACKSPACE:
-                w_flow(a, k->id, kr, WS_KEY, T(a, "ui.key.delete"), EV_BACKSPACE, 0);
+                w_flow(s->wl, k->id, kr, WS_KEY, T(s, "ui.key.delete"), EV_BACKSPACE, 0);
                 break;
             }
         }
     }
 }
 
-static void draw(app *a)
+static void draw(screen_ctx *s)
 {
-    frame_spec f = {T(a, "ui.name.title"), "ui.next", true, false};
-    frame_draw(a, &f);
-    SDL_Rect fr = field(a);
-    r_round_frame(a, fr, px(a, 10), px(a, 3), COL_PRIMARY, COL_SURFACE);
-    const char *name = flow_intake(a->flow)->name;
-    int size = font_px(a, FONT_TITLE);
-    int pad = px(a, 16);
-    int tw = t_width(a, name, size, false);
-    int room = fr.w - 2 * pad - px(a, 6);
+    frame_spec f = {T(s, "ui.name.title"), "ui.next", true, false};
+    frame_draw(s, &f);
+    SDL_Rect fr = field(s);
+    r_round_frame(s->r, fr, px(s->r, 10), px(s->r, 3), COL_PRIMARY, COL_SURFACE);
+    const char *name = flow_intake(s->flow)->name;
+    int size = font_px(s->r, FONT_TITLE);
+    int pad = px(s->r, 16);
+    int tw = t_width(s->r, name, size, false);
+    int room = fr.w - 2 * pad - px(s->r, 6);
     int x = fr.x + pad;
-    int th = t_height(a, size, false);
+    int th = t_height(s->r, size, false);
     int ty = fr.y + (fr.h - th) / 2;
     SDL_Rect inner = {fr.x + pad, fr.y, fr.w - 2 * pad, fr.h};
-    SDL_RenderSetClipRect(a->ren, &inner);
+    r_clip(s->r, &inner);
     if (tw > room)
         x -= tw - room; /* keep the end (and the caret) in view */
     if (*name) {
-        t_line(a, x, ty, name, size, false, COL_INK);
+        t_line(s->r, x, ty, name, size, false, COL_INK);
     } else {
-        t_line(a, x + px(a, 10), ty, T(a, "ui.name.placeholder"), size, false, 0x6B7A84);
+        t_line(s->r, x + px(s->r, 10), ty, T(s, "ui.name.placeholder"), size, false, 0x6B7A84);
     }
-    SDL_RenderSetClipRect(a->ren, NULL);
+    r_clip(s->r, NULL);
     /* the caret */
-    int cx = x + tw + px(a, 2);
-    r_rect(a, (SDL_Rect){cx, fr.y + px(a, 12), px(a, 3) > 2 ? px(a, 3) : 2, fr.h - px(a, 24)},
+    int cx = x + tw + px(s->r, 2);
+    r_rect(s->r, (SDL_Rect){cx, fr.y + px(s->r, 12), px(s->r, 3) > 2 ? px(s->r, 3) : 2, fr.h - px(s->r, 24)},
            COL_PRIMARY);
 }
 

@@ -2,7 +2,7 @@
  * each its own view (paged further when the list is long), like details. */
 #include <stdio.h>
 
-#include "ui/screens/screens.h"
+#include "ui/screens/frame.h"
 
 #define MAXPAGES 8
 
@@ -13,44 +13,43 @@ typedef struct {
     const char *question;
 } pref_view;
 
-static SDL_Rect chip_area(const app *a)
+static SDL_Rect chip_area(const screen_ctx *s)
 {
-    SDL_Rect b = a->body;
-    int top = px(a, 50);
+    SDL_Rect b = s->v->body;
+    int top = px(s->r, 50);
     return (SDL_Rect){b.x, b.y + top, b.w, b.h - top};
 }
 
-static void gather(app *a, pref_view *v)
+static void gather(screen_ctx *s, pref_view *v)
 {
-    a->body = frame_body(a, true);
-    const intake *in = flow_intake(a->flow);
-    v->chip_h = px(a, 56);
+    s->v->body = frame_body(s, true);
+    const intake *in = flow_intake(s->flow);
+    v->chip_h = px(s->r, 56);
     chip p[CONTENT_MAX_CHOICES], av[CONTENT_MAX_CHOICES];
     char pid[CONTENT_MAX_CHOICES][48], vid[CONTENT_MAX_CHOICES][48];
-    int np = (int)content_pressure_count(a->content);
+    int np = (int)content_pressure_count(s->content);
     for (int i = 0; i < np; i++) {
-        const pm_choice *c = content_pressure(a->content, (size_t)i);
+        const pm_choice *c = content_pressure(s->content, (size_t)i);
         snprintf(pid[i], sizeof pid[i], "pressure_%s", c->id);
-        p[i] = (chip){pid[i], T(a, c->label_key), EV_SET_PRESSURE, i, in->pressure == i};
+        p[i] = (chip){pid[i], T(s, c->label_key), EV_SET_PRESSURE, i, in->pressure == i};
     }
-    int nv = (int)content_avoid_count(a->content);
+    int nv = (int)content_avoid_count(s->content);
     for (int i = 0; i < nv; i++) {
-        const pm_choice *c = content_avoid(a->content, (size_t)i);
+        const pm_choice *c = content_avoid(s->content, (size_t)i);
         snprintf(vid[i], sizeof vid[i], "avoid_%s", c->id);
-        av[i] = (chip){vid[i], T(a, c->label_key), EV_TOGGLE_AVOID, i, (in->avoid >> i & 1u) != 0};
+        av[i] = (chip){vid[i], T(s, c->label_key), EV_TOGGLE_AVOID, i, (in->avoid >> i & 1u) != 0};
     }
     int ps[MAXPAGES], vs[MAXPAGES];
-    SDL_Rect area = chip_area(a);
-    int pp = np ? chips_pages(a, area, p, np, v->chip_h, ps, MAXPAGES) : 0;
-    int vp = nv ? chips_pages(a, area, av, nv, v->chip_h, vs, MAXPAGES) : 0;
-    int part = w_parts(a, pp + vp > 0 ? pp + vp : 1);
+    int pp = np ? frame_chip_pages(np, ps, MAXPAGES) : 0;
+    int vp = nv ? frame_chip_pages(nv, vs, MAXPAGES) : 0;
+    int part = frame_parts(s, pp + vp > 0 ? pp + vp : 1);
     bool pressure = part < pp;
     const chip *src = pressure ? p : av;
     const int *st = pressure ? ps : vs;
     int k = pressure ? part : part - pp, pages = pressure ? pp : vp, n = pressure ? np : nv;
     v->first = 0;
     v->count = 0;
-    v->question = T(a, pressure ? "ui.prefs.pressure" : "ui.prefs.avoid");
+    v->question = T(s, pressure ? "ui.prefs.pressure" : "ui.prefs.avoid");
     if (pages == 0)
         return;
     int first = st[k], last = k + 1 < pages ? st[k + 1] : n;
@@ -62,24 +61,24 @@ static void gather(app *a, pref_view *v)
     }
 }
 
-static void layout(app *a)
+static void layout(screen_ctx *s)
 {
-    w_clear(a);
+    w_clear(s->wl);
     pref_view v;
-    gather(a, &v);
-    frame_spec f = {T(a, "ui.prefs.title"), "ui.next", true, false};
-    frame_layout(a, &f);
-    chips_layout(a, chip_area(a), v.c, v.count, v.chip_h, true);
+    gather(s, &v);
+    frame_spec f = {T(s, "ui.prefs.title"), "ui.next", true, false};
+    frame_layout(s, &f);
+    frame_chips(s, chip_area(s), v.c, v.count, v.chip_h, true);
 }
 
-static void draw(app *a)
+static void draw(screen_ctx *s)
 {
     pref_view v;
-    gather(a, &v);
-    frame_spec f = {T(a, "ui.prefs.title"), "ui.next", true, false};
-    frame_draw(a, &f);
-    SDL_Rect b = a->body;
-    t_box(a, (SDL_Rect){b.x, b.y, b.w, px(a, 40)}, v.question, FONT_BODY, true, COL_INK, AL_LEFT,
+    gather(s, &v);
+    frame_spec f = {T(s, "ui.prefs.title"), "ui.next", true, false};
+    frame_draw(s, &f);
+    SDL_Rect b = s->v->body;
+    t_box(s->r, (SDL_Rect){b.x, b.y, b.w, px(s->r, 40)}, v.question, FONT_BODY, true, COL_INK, AL_LEFT,
           true);
 }
 

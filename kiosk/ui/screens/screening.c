@@ -3,11 +3,11 @@
  * please speak to staff. */
 #include <stdio.h>
 
-#include "ui/screens/screens.h"
+#include "ui/screens/frame.h"
 
-static frame_spec spec(app *a, char *buf, size_t n)
+static frame_spec spec(screen_ctx *s, char *buf, size_t n)
 {
-    tfmt(buf, n, T(a, "ui.screening.title"), flow_step(a->flow) + 1, flow_step_count(a->flow));
+    tfmt(buf, n, T(s, "ui.screening.title"), flow_step(s->flow) + 1, flow_step_count(s->flow));
     return (frame_spec){buf, "ui.next", true, false};
 }
 
@@ -18,61 +18,61 @@ typedef struct {
     bool column;
 } scr_geo;
 
-static scr_geo arrange(app *a, const pm_question *q)
+static scr_geo arrange(screen_ctx *s, const pm_question *q)
 {
-    SDL_Rect b = a->body;
+    SDL_Rect b = s->v->body;
     scr_geo g;
-    g.column = a->lw < a->lh || q->nanswers > 3;
-    int bh = px(a, 62);
+    g.column = s->lw < s->lh || q->nanswers > 3;
+    int bh = px(s->r, 62);
     int n = (int)q->nanswers;
-    int ans_h = g.column ? n * bh + (n - 1) * px(a, 10) : bh;
+    int ans_h = g.column ? n * bh + (n - 1) * px(s->r, 10) : bh;
     int qh = b.h * 30 / 100;
     g.q = (SDL_Rect){b.x, b.y, b.w, qh};
-    g.answers = (SDL_Rect){b.x, b.y + qh + px(a, 8), g.column ? (b.w < px(a, 420) ? b.w : px(a, 420)) : b.w,
+    g.answers = (SDL_Rect){b.x, b.y + qh + px(s->r, 8), g.column ? (b.w < px(s->r, 420) ? b.w : px(s->r, 420)) : b.w,
                            ans_h};
-    int ny = g.answers.y + ans_h + px(a, 12);
+    int ny = g.answers.y + ans_h + px(s->r, 12);
     g.notice = (SDL_Rect){b.x, ny, b.w, b.y + b.h - ny};
     return g;
 }
 
-static void layout(app *a)
+static void layout(screen_ctx *s)
 {
-    w_clear(a);
+    w_clear(s->wl);
     char buf[128];
-    frame_spec f = spec(a, buf, sizeof buf);
-    frame_layout(a, &f);
-    int qi = flow_question(a->flow);
-    const pm_question *q = content_question(a->content, (size_t)qi);
-    scr_geo g = arrange(a, q);
-    int n = (int)q->nanswers, gap = px(a, 10);
-    int chosen = flow_intake(a->flow)->answers[qi];
+    frame_spec f = spec(s, buf, sizeof buf);
+    frame_layout(s, &f);
+    int qi = flow_question(s->flow);
+    const pm_question *q = content_question(s->content, (size_t)qi);
+    scr_geo g = arrange(s, q);
+    int n = (int)q->nanswers, gap = px(s->r, 10);
+    int chosen = flow_intake(s->flow)->answers[qi];
     for (int i = 0; i < n; i++) {
         char id[48];
         snprintf(id, sizeof id, "answer_%s", q->answer_ids[i]);
         SDL_Rect r;
         if (g.column)
-            r = (SDL_Rect){g.answers.x, g.answers.y + i * (px(a, 62) + gap), g.answers.w, px(a, 62)};
+            r = (SDL_Rect){g.answers.x, g.answers.y + i * (px(s->r, 62) + gap), g.answers.w, px(s->r, 62)};
         else {
             int w = (g.answers.w - (n - 1) * gap) / n;
-            if (w > px(a, 240))
-                w = px(a, 240);
-            r = (SDL_Rect){g.answers.x + i * (w + gap), g.answers.y, w, px(a, 62)};
+            if (w > px(s->r, 240))
+                w = px(s->r, 240);
+            r = (SDL_Rect){g.answers.x + i * (w + gap), g.answers.y, w, px(s->r, 62)};
         }
-        widget *w = w_flow(a, id, r, WS_CHOICE, T(a, q->answer_keys[i]), EV_ANSWER, i);
+        widget *w = w_flow(s->wl, id, r, WS_CHOICE, T(s, q->answer_keys[i]), EV_ANSWER, i);
         w->selected = chosen == i;
     }
 }
 
-static void draw(app *a)
+static void draw(screen_ctx *s)
 {
     char buf[128];
-    frame_spec f = spec(a, buf, sizeof buf);
-    frame_draw(a, &f);
-    const pm_question *q = content_question(a->content, (size_t)flow_question(a->flow));
-    scr_geo g = arrange(a, q);
-    t_box(a, g.q, T(a, q->text_key), FONT_TITLE, false, COL_INK, AL_LEFT, true);
-    if (flow_show_notice(a->flow) && q->notice_key && g.notice.h > px(a, 30))
-        notice_draw(a, g.notice, T(a, q->notice_key));
+    frame_spec f = spec(s, buf, sizeof buf);
+    frame_draw(s, &f);
+    const pm_question *q = content_question(s->content, (size_t)flow_question(s->flow));
+    scr_geo g = arrange(s, q);
+    t_box(s->r, g.q, T(s, q->text_key), FONT_TITLE, false, COL_INK, AL_LEFT, true);
+    if (flow_show_notice(s->flow) && q->notice_key && g.notice.h > px(s->r, 30))
+        notice_draw(s->r, g.notice, T(s, q->notice_key));
 }
 
 const screen_ops screen_screening = {layout, draw, NULL};

@@ -1,8 +1,11 @@
-/* screens.c — the table of screens, the "are you still there?" overlay and
- * the "needs attention" screen (drawn with primitives only, because it must
- * work when the font or the content is what is missing). */
-#include <stdio.h>
-
+/* screens.c — the screen registry (which screen shows each state of the
+ * flow and of the desk), the "are you still there?" overlay and the "needs
+ * attention" screen (drawn with primitives only, because it must work when
+ * the font or the content is what is missing).
+ *
+ * Why the table lives here and not beside each screen: the registry is the
+ * only file that knows every screen, so screens depend on their kit and
+ * never on each other or on the app. */
 #include "ui/screens/screens.h"
 
 const screen_ops *screen_ops_for(pm_screen s)
@@ -26,59 +29,74 @@ const screen_ops *screen_ops_for(pm_screen s)
     return &screen_thanks;
 }
 
-static SDL_Rect card(const app *a)
+const screen_ops *staff_ops_for(desk_screen s)
 {
-    return dialog_card(a, 80, 70, 620, 400);
+    switch (s) {
+    case DESK_PIN: return &staff_pin_screen;
+    case DESK_UNLOCK: return &staff_unlock_screen;
+    case DESK_QUEUE: return &staff_queue_screen;
+    case DESK_INTAKE: return &staff_intake_screen;
+    case DESK_CONFIRM_DELETE: return &staff_confirm_screen;
+    case DESK_EXPORT:
+    case DESK_EXPORTING:
+    case DESK_EXPORT_DONE: return &staff_export_screen;
+    case DESK_CLOSED: break;
+    }
+    return &staff_queue_screen;
+}
+
+static SDL_Rect card(const screen_ctx *s)
+{
+    return dialog_card(s->r, 80, 70, 620, 400);
 }
 
 /* The overlay replaces every widget underneath: only its two buttons work. */
-void overlay_layout(app *a)
+void overlay_layout(screen_ctx *s)
 {
-    w_clear(a);
-    SDL_Rect c = card(a);
-    int m = px(a, 20), bh = px(a, 66);
+    w_clear(s->wl);
+    SDL_Rect c = card(s);
+    int m = px(s->r, 20), bh = px(s->r, 66);
     int y = c.y + c.h - m - bh;
     int half = (c.w - 3 * m) / 2;
-    w_flow(a, "start_over", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY,
-           T(a, "ui.idle.start_over"), EV_START_OVER, 0);
-    w_flow(a, "still_here", (SDL_Rect){c.x + 2 * m + half, y, half, bh}, WS_PRIMARY,
-           T(a, "ui.idle.continue"), EV_STILL_HERE, 0);
+    w_flow(s->wl, "start_over", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY,
+           T(s, "ui.idle.start_over"), EV_START_OVER, 0);
+    w_flow(s->wl, "still_here", (SDL_Rect){c.x + 2 * m + half, y, half, bh}, WS_PRIMARY,
+           T(s, "ui.idle.continue"), EV_STILL_HERE, 0);
 }
 
-void overlay_draw(app *a)
+void overlay_draw(screen_ctx *s)
 {
-    r_set(a, 0x1B2830, 170);
-    SDL_RenderFillRect(a->ren, NULL);
-    SDL_Rect c = card(a);
-    r_round(a, c, px(a, 18), COL_SURFACE);
-    int m = px(a, 20);
-    t_box(a, (SDL_Rect){c.x + m, c.y + m, c.w - 2 * m, px(a, 52)}, T(a, "ui.idle.title"),
+    r_veil(s->r, (SDL_Rect){0, 0, s->lw, s->lh}, 0x1B2830, 170);
+    SDL_Rect c = card(s);
+    r_round(s->r, c, px(s->r, 18), COL_SURFACE);
+    int m = px(s->r, 20);
+    t_box(s->r, (SDL_Rect){c.x + m, c.y + m, c.w - 2 * m, px(s->r, 52)}, T(s, "ui.idle.title"),
           FONT_TITLE, true, COL_INK, AL_CENTRE, true);
     char line[256];
-    uint32_t left = (flow_grace_left(a->flow, a->now) + 999) / 1000;
-    tfmt(line, sizeof line, T(a, "ui.idle.countdown"), (long)left, 0);
-    int top = c.y + m + px(a, 60);
-    int bottom = c.y + c.h - m - px(a, 66) - px(a, 10);
-    t_box(a, (SDL_Rect){c.x + m, top, c.w - 2 * m, bottom - top}, line, FONT_BODY, false, COL_INK,
+    uint32_t left = (flow_grace_left(s->flow, s->now) + 999) / 1000;
+    tfmt(line, sizeof line, T(s, "ui.idle.countdown"), (long)left, 0);
+    int top = c.y + m + px(s->r, 60);
+    int bottom = c.y + c.h - m - px(s->r, 66) - px(s->r, 10);
+    t_box(s->r, (SDL_Rect){c.x + m, top, c.w - 2 * m, bottom - top}, line, FONT_BODY, false, COL_INK,
           AL_CENTRE, true);
-    w_draw_all(a);
+    w_draw_all(s->r, s->wl);
 }
 
 /* A calm blue panel with a large "i" made of shapes: no text needed. Staff
  * find the reason in the log (stderr / journal). If a font is there, a short
  * bilingual line is added. */
-void attention_draw(app *a)
+void attention_draw(screen_ctx *s)
 {
-    r_clear(a, 0xE4EEF2);
-    float cx = a->lw / 2.0f, cy = a->lh * 0.4f;
-    float r = (float)(a->lh < a->lw ? a->lh : a->lw) * 0.16f;
-    r_circle(a, cx, cy, r, COL_PRIMARY, 255);
-    r_circle(a, cx, cy - r * 0.5f, r * 0.13f, 0xFFFFFF, 255);
+    r_clear(s->r, 0xE4EEF2);
+    float cx = s->lw / 2.0f, cy = s->lh * 0.4f;
+    float r = (float)(s->lh < s->lw ? s->lh : s->lw) * 0.16f;
+    r_circle(s->r, cx, cy, r, COL_PRIMARY, 255);
+    r_circle(s->r, cx, cy - r * 0.5f, r * 0.13f, 0xFFFFFF, 255);
     SDL_Rect bar = {(int)(cx - r * 0.11f), (int)(cy - r * 0.22f), (int)(r * 0.22f), (int)(r * 0.75f)};
-    r_rect(a, bar, 0xFFFFFF);
-    if (a->font[0] && a->font[1]) {
-        SDL_Rect tr = {px(a, 30), (int)(cy + r + px(a, 20)), a->lw - px(a, 60), px(a, 110)};
-        t_box(a, tr,
+    r_rect(s->r, bar, 0xFFFFFF);
+    if (r_has_font(s->r, false) && r_has_font(s->r, true)) {
+        SDL_Rect tr = {px(s->r, 30), (int)(cy + r + px(s->r, 20)), s->lw - px(s->r, 60), px(s->r, 110)};
+        t_box(s->r, tr,
               "This kiosk needs attention. Please tell a member of staff.\n"
               "Este quiosco necesita atención. Por favor, avise al personal.",
               FONT_BODY, true, COL_INK, AL_CENTRE, false);

@@ -41,25 +41,25 @@ static srow *add(sview *v, const char *label, row_kind kind)
 }
 
 /* Answers that need attention, one row each (urgent first). */
-static void flagged_answers(app *a, const intake *in, sview *v, pm_flag level)
+static void flagged_answers(screen_ctx *s, const intake *in, sview *v, pm_flag level)
 {
-    const pm_content *c = a->content;
+    const pm_content *c = s->content;
     for (size_t qi = 0; qi < content_question_count(c) && v->n < MAXROWS; qi++) {
         const pm_question *q = content_question(c, qi);
         int ans = in->answers[qi];
         if (ans < 0 || (size_t)ans >= q->nanswers || q->answer_flags[ans] != level)
             continue;
-        srow *r = add(v, TS(a, q->staff_key), level == FLAG_URGENT ? ROW_URGENT : ROW_ATTENTION);
-        cat(r->value, sizeof r->value, NULL, TS(a, q->answer_keys[ans]));
+        srow *r = add(v, TS(s, q->staff_key), level == FLAG_URGENT ? ROW_URGENT : ROW_ATTENTION);
+        cat(r->value, sizeof r->value, NULL, TS(s, q->answer_keys[ans]));
     }
 }
 
 /* The other answers in one row: "No × 16" and the questions left open, so
  * a page is not filled with sixteen "No" rows. */
-static void other_answers(app *a, const intake *in, sview *v)
+static void other_answers(screen_ctx *s, const intake *in, sview *v)
 {
-    const pm_content *c = a->content;
-    srow *r = add(v, TS(a, "staff.intake.others"), ROW_PLAIN);
+    const pm_content *c = s->content;
+    srow *r = add(v, TS(s, "staff.intake.others"), ROW_PLAIN);
     const char *texts[8];
     int counts[8], nt = 0;
     char open[300] = "";
@@ -67,12 +67,12 @@ static void other_answers(app *a, const intake *in, sview *v)
         const pm_question *q = content_question(c, qi);
         int ans = in->answers[qi];
         if (ans < 0 || (size_t)ans >= q->nanswers) {
-            cat(open, sizeof open, ", ", TS(a, q->staff_key));
+            cat(open, sizeof open, ", ", TS(s, q->staff_key));
             continue;
         }
         if (q->answer_flags[ans] != FLAG_NONE)
             continue;
-        const char *t = TS(a, q->answer_keys[ans]);
+        const char *t = TS(s, q->answer_keys[ans]);
         int k = 0;
         while (k < nt && strcmp(texts[k], t) != 0)
             k++;
@@ -90,21 +90,21 @@ static void other_answers(app *a, const intake *in, sview *v)
     }
     if (open[0]) {
         char part[360];
-        tfmt_s(part, sizeof part, TS(a, "staff.intake.unanswered"), open);
+        tfmt_s(part, sizeof part, TS(s, "staff.intake.unanswered"), open);
         cat(r->value, sizeof r->value, " · ", part);
     }
     if (!r->value[0])
-        cat(r->value, sizeof r->value, NULL, TS(a, "summary.none"));
+        cat(r->value, sizeof r->value, NULL, TS(s, "summary.none"));
 }
 
-static void gather(app *a, sview *v)
+static void gather(screen_ctx *s, sview *v)
 {
-    const pm_content *c = a->content;
-    const intake *in = desk_intake(a->desk);
+    const pm_content *c = s->content;
+    const intake *in = desk_intake(s->desk);
     v->n = 0;
     if (in) {
-        flagged_answers(a, in, v, FLAG_URGENT); /* what needs attention, on top */
-        flagged_answers(a, in, v, FLAG_ATTENTION);
+        flagged_answers(s, in, v, FLAG_URGENT); /* what needs attention, on top */
+        flagged_answers(s, in, v, FLAG_ATTENTION);
         char buf[200];
         for (int i = 0; i < in->nmarks && v->n < MAXROWS; i++) {
             const intake_mark *m = &in->marks[i];
@@ -112,73 +112,73 @@ static void gather(app *a, sview *v)
             char detail[300] = "";
             if (m->intensity >= 0) {
                 snprintf(buf, sizeof buf, "%d/10 %s", m->intensity,
-                         TS(a, content_band_for(c, m->intensity)->label_key));
+                         TS(s, content_band_for(c, m->intensity)->label_key));
                 cat(detail, sizeof detail, NULL, buf);
             } else {
-                cat(detail, sizeof detail, NULL, TS(a, "summary.not_rated"));
+                cat(detail, sizeof detail, NULL, TS(s, "summary.not_rated"));
             }
             const char *sep = " · ";
             for (size_t k = 0; k < content_quality_count(c); k++)
                 if (m->qualities >> k & 1u) {
-                    cat(detail, sizeof detail, sep, TS(a, content_quality(c, k)->label_key));
+                    cat(detail, sizeof detail, sep, TS(s, content_quality(c, k)->label_key));
                     sep = ", ";
                 }
             if (m->duration >= 0)
                 cat(detail, sizeof detail, " · ",
-                    TS(a, content_duration(c, (size_t)m->duration)->label_key));
+                    TS(s, content_duration(c, (size_t)m->duration)->label_key));
             /* A region row has no label: its anatomical name is the first line. */
             srow *r = add(v, NULL, ROW_PLAIN);
-            snprintf(r->value, sizeof r->value, "%s\n%s", TS(a, reg->term_key), detail);
+            snprintf(r->value, sizeof r->value, "%s\n%s", TS(s, reg->term_key), detail);
         }
         if (in->nmarks == 0)
-            cat(add(v, TS(a, "summary.regions"), ROW_PLAIN)->value, sizeof v->r[0].value, NULL,
-                TS(a, "summary.no_regions"));
-        srow *p = add(v, TS(a, "summary.patterns"), ROW_PLAIN);
+            cat(add(v, TS(s, "summary.regions"), ROW_PLAIN)->value, sizeof v->r[0].value, NULL,
+                TS(s, "summary.no_regions"));
+        srow *p = add(v, TS(s, "summary.patterns"), ROW_PLAIN);
         for (int i = 0; i < in->npatterns; i++)
-            cat(p->value, sizeof p->value, ", ", TS(a, content_muscle(c, (size_t)in->patterns[i])->name_key));
+            cat(p->value, sizeof p->value, ", ", TS(s, content_muscle(c, (size_t)in->patterns[i])->name_key));
         if (in->none_of_these)
-            cat(p->value, sizeof p->value, ", ", TS(a, "summary.none_of_these"));
+            cat(p->value, sizeof p->value, ", ", TS(s, "summary.none_of_these"));
         if (!p->value[0])
-            cat(p->value, sizeof p->value, NULL, TS(a, "summary.no_patterns"));
-        other_answers(a, in, v);
-        srow *pr = add(v, TS(a, "summary.pressure"), ROW_PLAIN);
+            cat(p->value, sizeof p->value, NULL, TS(s, "summary.no_patterns"));
+        other_answers(s, in, v);
+        srow *pr = add(v, TS(s, "summary.pressure"), ROW_PLAIN);
         cat(pr->value, sizeof pr->value, NULL,
-            in->pressure >= 0 ? TS(a, content_pressure(c, (size_t)in->pressure)->label_key)
-                              : TS(a, "summary.not_given"));
-        srow *av = add(v, TS(a, "summary.avoid"), ROW_PLAIN);
+            in->pressure >= 0 ? TS(s, content_pressure(c, (size_t)in->pressure)->label_key)
+                              : TS(s, "summary.not_given"));
+        srow *av = add(v, TS(s, "summary.avoid"), ROW_PLAIN);
         for (size_t k = 0; k < content_avoid_count(c); k++)
             if (in->avoid >> k & 1u)
-                cat(av->value, sizeof av->value, ", ", TS(a, content_avoid(c, k)->label_key));
+                cat(av->value, sizeof av->value, ", ", TS(s, content_avoid(c, k)->label_key));
         if (!av->value[0])
-            cat(av->value, sizeof av->value, NULL, TS(a, "summary.none"));
-        srow *cs = add(v, TS(a, "summary.consent"), in->nsig ? ROW_SIGNATURE : ROW_PLAIN);
+            cat(av->value, sizeof av->value, NULL, TS(s, "summary.none"));
+        srow *cs = add(v, TS(s, "summary.consent"), in->nsig ? ROW_SIGNATURE : ROW_PLAIN);
         cat(cs->value, sizeof cs->value, NULL,
-            TS(a, in->consent ? "summary.consent_given" : "summary.consent_not_given"));
+            TS(s, in->consent ? "summary.consent_given" : "summary.consent_not_given"));
         if (!in->nsig)
-            cat(cs->value, sizeof cs->value, " · ", TS(a, "summary.no_signature"));
+            cat(cs->value, sizeof cs->value, " · ", TS(s, "summary.no_signature"));
     }
     /* geometry: the pager shares the line on top with the saved time */
-    SDL_Rect b = a->body;
-    bool portrait = a->lw < a->lh;
-    int head = px(a, 44);
+    SDL_Rect b = s->v->body;
+    bool portrait = s->lw < s->lh;
+    int head = px(s->r, 44);
     if (portrait) {
         int ch = b.h * 36 / 100;
         v->charts = (SDL_Rect){b.x, b.y + head, b.w, ch};
-        v->list = (SDL_Rect){b.x, b.y + head + ch + px(a, 8), b.w, b.h - head - ch - px(a, 8)};
+        v->list = (SDL_Rect){b.x, b.y + head + ch + px(s->r, 8), b.w, b.h - head - ch - px(s->r, 8)};
     } else {
         int cw = b.w * 30 / 100;
         v->charts = (SDL_Rect){b.x, b.y + head, cw, b.h - head};
-        v->list = (SDL_Rect){b.x + cw + px(a, 12), b.y + head, b.w - cw - px(a, 12), b.h - head};
+        v->list = (SDL_Rect){b.x + cw + px(s->r, 12), b.y + head, b.w - cw - px(s->r, 12), b.h - head};
     }
-    v->row_h = px(a, portrait ? 70 : 52);
+    v->row_h = px(s->r, portrait ? 70 : 52);
     if (portrait) {
         /* Tall and narrow: the pager goes under the rows, full width. */
-        int ph = px(a, 48);
+        int ph = px(s->r, 48);
         v->pager = (SDL_Rect){v->list.x, v->list.y + v->list.h - ph, v->list.w, ph};
-        v->list.h -= ph + px(a, 8);
+        v->list.h -= ph + px(s->r, 8);
     } else {
-        int pw = px(a, 250);
-        v->pager = (SDL_Rect){b.x + b.w - pw, b.y + px(a, 2), pw, head - px(a, 8)};
+        int pw = px(s->r, 250);
+        v->pager = (SDL_Rect){b.x + b.w - pw, b.y + px(s->r, 2), pw, head - px(s->r, 8)};
     }
     v->per_page = v->list.h / v->row_h;
     if (v->per_page < 1)
@@ -186,82 +186,89 @@ static void gather(app *a, sview *v)
     v->pages = v->n ? (v->n + v->per_page - 1) / v->per_page : 1;
 }
 
-static void layout(app *a)
+static void layout(screen_ctx *s)
 {
-    w_clear(a);
-    const queue_entry *e = desk_entry(a->desk);
+    w_clear(s->wl);
+    const queue_entry *e = desk_entry(s->desk);
     bool seen = e && e->seen;
     staff_button b[4] = {
-        {"list", TS(a, "staff.intake.list"), WS_SECONDARY, DESK_EV_BACK, 0, false},
-        {"mark_seen", TS(a, seen ? "staff.intake.seen" : "staff.intake.mark_seen"), WS_SECONDARY,
+        {"list", TS(s, "staff.intake.list"), WS_SECONDARY, DESK_EV_BACK, 0, false},
+        {"mark_seen", TS(s, seen ? "staff.intake.seen" : "staff.intake.mark_seen"), WS_SECONDARY,
          DESK_EV_MARK_SEEN, 0, seen},
-        {"delete", TS(a, "staff.intake.delete"), WS_DANGER, DESK_EV_DELETE, 0, false},
-        {"export_this", TS(a, "staff.intake.export"), WS_PRIMARY, DESK_EV_EXPORT_THIS, 0, false},
+        {"delete", TS(s, "staff.intake.delete"), WS_DANGER, DESK_EV_DELETE, 0, false},
+        {"export_this", TS(s, "staff.intake.export"), WS_PRIMARY, DESK_EV_EXPORT_THIS, 0, false},
     };
-    staff_frame_layout(a, true, b, 4);
+    staff_frame_layout(s, true, b, 4);
     sview v;
-    gather(a, &v);
-    a->scroll_max = v.pages - 1;
-    if (a->scroll > a->scroll_max)
-        a->scroll = a->scroll_max;
+    gather(s, &v);
+    s->v->scroll_max = v.pages - 1;
+    if (s->v->scroll > s->v->scroll_max)
+        s->v->scroll = s->v->scroll_max;
     if (v.pages > 1)
-        staff_pager(a, v.pager);
+        staff_pager(s, v.pager);
 }
 
-static long fill(const app *a, int region, void *ctx)
+typedef struct {
+    const pm_content *content;
+    const intake *in;
+} fill_ctx;
+
+static long fill(int region, void *ctx)
 {
-    const intake *in = ctx;
+    const fill_ctx *f = ctx;
+    const intake *in = f->in;
     int slot = intake_find_mark(in, region);
     if (slot < 0)
         return -1;
     int level = in->marks[slot].intensity;
-    return level >= 0 ? (long)content_band_for(a->content, level)->colour : COL_MARK;
+    return level >= 0 ? (long)content_band_for(f->content, level)->colour : COL_MARK;
 }
 
-static void draw_charts(app *a, SDL_Rect area, const intake *in)
+static void draw_charts(screen_ctx *s, SDL_Rect area, const intake *in)
 {
-    int gap = px(a, 8), label_h = px(a, 26);
+    int gap = px(s->r, 8), label_h = px(s->r, 26);
     int w = (area.w - gap) / 2;
     static const pm_view views[2] = {VIEW_FRONT, VIEW_BACK};
     static const char *const keys[2] = {"summary.front", "summary.back"};
     for (int i = 0; i < 2; i++) {
         SDL_Rect r = {area.x + i * (w + gap), area.y, w, area.h};
-        r_round(a, r, px(a, 10), COL_SURFACE);
-        t_box(a, (SDL_Rect){r.x, r.y + px(a, 2), r.w, label_h}, TS(a, keys[i]), FONT_SMALL, true,
+        r_round(s->r, r, px(s->r, 10), COL_SURFACE);
+        t_box(s->r, (SDL_Rect){r.x, r.y + px(s->r, 2), r.w, label_h}, TS(s, keys[i]), FONT_SMALL, true,
               COL_MUTED, AL_CENTRE, true);
-        SDL_Rect fig = {r.x + px(a, 4), r.y + label_h, r.w - px(a, 8), r.h - label_h - px(a, 4)};
-        chart_xf xf = chart_fit(fig, chart_view_bounds(a->content, views[i]), 1, 0, 0);
+        SDL_Rect fig = {r.x + px(s->r, 4), r.y + label_h, r.w - px(s->r, 8), r.h - label_h - px(s->r, 4)};
+        chart_xf xf = chart_fit(fig, chart_view_bounds(s->content, views[i]), 1, 0, 0);
         xf.clip = fig;
-        chart_draw(a, views[i], xf, fill, (void *)in);
+        fill_ctx fc = {s->content, in};
+        chart_draw(s->art, views[i], xf, fill, &fc);
     }
 }
 
-static void draw_signature(app *a, SDL_Rect r, const intake *in)
+static void draw_signature(screen_ctx *s, SDL_Rect r, const intake *in)
 {
-    r_round_frame(a, r, px(a, 6), 1, COL_LINE, COL_SURFACE);
-    double s = (double)r.w / INTAKE_SIG_W;
-    if ((double)r.h / INTAKE_SIG_H < s)
-        s = (double)r.h / INTAKE_SIG_H;
-    float ox = (float)(r.x + (r.w - INTAKE_SIG_W * s) / 2), oy = (float)(r.y + (r.h - INTAKE_SIG_H * s) / 2);
+    r_round_frame(s->r, r, px(s->r, 6), 1, COL_LINE, COL_SURFACE);
+    double k = (double)r.w / INTAKE_SIG_W;
+    if ((double)r.h / INTAKE_SIG_H < k)
+        k = (double)r.h / INTAKE_SIG_H;
+    float ox = (float)(r.x + (r.w - INTAKE_SIG_W * k) / 2), oy = (float)(r.y + (r.h - INTAKE_SIG_H * k) / 2);
     for (int i = 0; i < in->nsig; i++) {
         bool alone = in->sig[i].starts_stroke && (i + 1 == in->nsig || in->sig[i + 1].starts_stroke);
         if (alone) /* a tap on the pad is a dot */
-            r_circle(a, ox + (float)(in->sig[i].x * s), oy + (float)(in->sig[i].y * s), 2.0f,
+            r_circle(s->r, ox + (float)(in->sig[i].x * k), oy + (float)(in->sig[i].y * k), 2.0f,
                      COL_INK, 255);
         if (i == 0 || in->sig[i].starts_stroke)
             continue;
-        r_line(a, ox + (float)(in->sig[i - 1].x * s), oy + (float)(in->sig[i - 1].y * s),
-               ox + (float)(in->sig[i].x * s), oy + (float)(in->sig[i].y * s), 2.0f, COL_INK, 255);
+        r_line(s->r, ox + (float)(in->sig[i - 1].x * k), oy + (float)(in->sig[i - 1].y * k),
+               ox + (float)(in->sig[i].x * k), oy + (float)(in->sig[i].y * k), 2.0f, COL_INK, 255);
     }
 }
 
-static void draw_row(app *a, const srow *row, SDL_Rect r, const intake *in, bool stripe)
+static void draw_row(screen_ctx *s, const srow *row, SDL_Rect r, const intake *in, bool stripe)
 {
     unsigned bg = row->kind == ROW_URGENT ? 0xF8D7D3 : row->kind == ROW_ATTENTION ? COL_NOTICE
                   : stripe ? 0xEBE7DF : COL_BG;
-    r_round(a, r, px(a, 8), bg);
-    int pad = px(a, 10);
-    SDL_Rect in_r = {r.x + pad, r.y + px(a, 3), r.w - 2 * pad, r.h - px(a, 6)};
+    r_round(s->r, r, px(s->r, 8), bg);
+    int pad = px(s->r, 10);
+    SDL_Rect in_r = {r.x + pad, r.y + px(s->r, 3), r.w - 2 * pad, r.h - px(s->r, 6)};
     int lh = in_r.h * 45 / 100;
     char label[360];
     const char *value = row->value;
@@ -276,76 +283,76 @@ static void draw_row(app *a, const srow *row, SDL_Rect r, const intake *in, bool
     }
     int x = in_r.x;
     if (row->kind == ROW_URGENT || row->kind == ROW_ATTENTION) {
-        int bw = staff_badge(a, x, in_r.y + px(a, 1), lh - px(a, 2),
+        int bw = staff_badge(s, x, in_r.y + px(s->r, 1), lh - px(s->r, 2),
                              row->kind == ROW_URGENT ? FLAG_URGENT : FLAG_ATTENTION);
-        x += bw + px(a, 8);
+        x += bw + px(s->r, 8);
     }
-    t_box(a, (SDL_Rect){x, in_r.y, in_r.x + in_r.w - x, lh}, label, FONT_SMALL, !row->label,
+    t_box(s->r, (SDL_Rect){x, in_r.y, in_r.x + in_r.w - x, lh}, label, FONT_SMALL, !row->label,
           row->label ? COL_MUTED : COL_INK, AL_LEFT, true);
     SDL_Rect vr = {in_r.x, in_r.y + lh, in_r.w, in_r.h - lh};
     if (row->kind == ROW_SIGNATURE) {
-        int sw = (r.h - px(a, 6)) * INTAKE_SIG_W / INTAKE_SIG_H;
+        int sw = (r.h - px(s->r, 6)) * INTAKE_SIG_W / INTAKE_SIG_H;
         if (sw > vr.w / 2)
             sw = vr.w / 2;
-        draw_signature(a, (SDL_Rect){vr.x + vr.w - sw, r.y + px(a, 3), sw, r.h - px(a, 6)}, in);
-        vr.w -= sw + px(a, 8);
+        draw_signature(s, (SDL_Rect){vr.x + vr.w - sw, r.y + px(s->r, 3), sw, r.h - px(s->r, 6)}, in);
+        vr.w -= sw + px(s->r, 8);
     }
-    t_box(a, vr, value, FONT_SMALL, row->label != NULL, COL_INK, AL_LEFT, true);
+    t_box(s->r, vr, value, FONT_SMALL, row->label != NULL, COL_INK, AL_LEFT, true);
 }
 
-static void draw(app *a)
+static void draw(screen_ctx *s)
 {
-    const queue_entry *e = desk_entry(a->desk);
-    const intake *in = desk_intake(a->desk);
-    const char *name = e && e->name[0] ? e->name : TS(a, "staff.queue.no_name");
-    staff_frame_draw(a, name);
+    const queue_entry *e = desk_entry(s->desk);
+    const intake *in = desk_intake(s->desk);
+    const char *name = e && e->name[0] ? e->name : TS(s, "staff.queue.no_name");
+    staff_frame_draw(s, name);
     sview v;
-    gather(a, &v);
+    gather(s, &v);
     /* The line on top: when it was saved, the flags in short, or a note. */
     bool pager_on_top = v.pages > 1 && v.pager.y < v.list.y;
-    SDL_Rect head = {a->body.x, a->body.y,
-                     a->body.w - (pager_on_top ? v.pager.w + px(a, 10) : 0), px(a, 40)};
+    SDL_Rect head = {s->v->body.x, s->v->body.y,
+                     s->v->body.w - (pager_on_top ? v.pager.w + px(s->r, 10) : 0), px(s->r, 40)};
     char line[64] = "";
-    desk_note note = desk_note_now(a->desk);
+    desk_note note = desk_note_now(s->desk);
     {
         if (e)
-            staff_time(a, e->saved_at, line, sizeof line);
+            staff_time(s, e->saved_at, line, sizeof line);
         char more[256];
-        pm_flag worst = in ? intake_worst_flag(in, a->content) : FLAG_NONE;
+        pm_flag worst = in ? intake_worst_flag(in, s->content) : FLAG_NONE;
         int x = head.x;
         if (worst != FLAG_NONE)
-            x += staff_badge(a, x, head.y + px(a, 6), head.h - px(a, 12), worst) + px(a, 10);
+            x += staff_badge(s, x, head.y + px(s->r, 6), head.h - px(s->r, 12), worst) + px(s->r, 10);
         snprintf(more, sizeof more, "%s", line);
         if (note == DESK_NOTE_SEEN)
             snprintf(more + strlen(more), sizeof more - strlen(more), "  ·  %s",
-                     TS(a, "staff.note.seen"));
+                     TS(s, "staff.note.seen"));
         else if (e && e->exported)
             snprintf(more + strlen(more), sizeof more - strlen(more), "  ·  %s",
-                     TS(a, "staff.state.exported"));
-        t_box(a, (SDL_Rect){x, head.y, head.x + head.w - x, head.h}, more, FONT_BODY, true,
+                     TS(s, "staff.state.exported"));
+        t_box(s->r, (SDL_Rect){x, head.y, head.x + head.w - x, head.h}, more, FONT_BODY, true,
               COL_INK, AL_LEFT, true);
     }
     if (in)
-        draw_charts(a, v.charts, in);
+        draw_charts(s, v.charts, in);
     if (v.pages > 1)
-        staff_pager_draw(a, v.pager);
-    int first = in ? a->scroll * v.per_page : v.n;
+        staff_pager_draw(s, v.pager);
+    int first = in ? s->v->scroll * v.per_page : v.n;
     for (int i = first; i < v.n && i < first + v.per_page; i++) {
-        SDL_Rect r = {v.list.x, v.list.y + (i - first) * v.row_h, v.list.w, v.row_h - px(a, 4)};
-        draw_row(a, &v.r[i], r, in, (i - first) % 2 == 0);
+        SDL_Rect r = {v.list.x, v.list.y + (i - first) * v.row_h, v.list.w, v.row_h - px(s->r, 4)};
+        draw_row(s, &v.r[i], r, in, (i - first) % 2 == 0);
     }
     if (note == DESK_NOTE_PROBLEM) {
         /* What went wrong (cannot read it, cannot mark or delete it) stays on
          * top until the next action; the buttons below still work. */
-        int h = in ? px(a, 120) : a->body.h - px(a, 48);
-        if (h > px(a, 240))
-            h = px(a, 240);
+        int h = in ? px(s->r, 120) : s->v->body.h - px(s->r, 48);
+        if (h > px(s->r, 240))
+            h = px(s->r, 240);
         char text[PM_MSG_MAX + 400];
         if (in)
-            snprintf(text, sizeof text, "%s", desk_message(a->desk));
+            snprintf(text, sizeof text, "%s", desk_message(s->desk));
         else
-            tfmt_s(text, sizeof text, TS(a, "staff.intake.unreadable"), desk_message(a->desk));
-        notice_draw(a, (SDL_Rect){a->body.x, a->body.y + px(a, 44), a->body.w, h}, text);
+            tfmt_s(text, sizeof text, TS(s, "staff.intake.unreadable"), desk_message(s->desk));
+        notice_draw(s->r, (SDL_Rect){s->v->body.x, s->v->body.y + px(s->r, 44), s->v->body.w, h}, text);
     }
 }
 
@@ -353,42 +360,41 @@ const screen_ops staff_intake_screen = {layout, draw, NULL};
 
 /* ---- "delete this intake?" ------------------------------------------------- */
 
-static SDL_Rect card(const app *a)
+static SDL_Rect card(const screen_ctx *s)
 {
-    return dialog_card(a, 84, 62, 640, 340);
+    return dialog_card(s->r, 84, 62, 640, 340);
 }
 
-static void confirm_layout(app *a)
+static void confirm_layout(screen_ctx *s)
 {
-    w_clear(a);
-    a->body = staff_body(a, false);
-    SDL_Rect c = card(a);
-    int m = px(a, 20), bh = px(a, 64);
+    w_clear(s->wl);
+    s->v->body = staff_body(s, false);
+    SDL_Rect c = card(s);
+    int m = px(s->r, 20), bh = px(s->r, 64);
     int half = (c.w - 3 * m) / 2, y = c.y + c.h - m - bh;
-    w_desk(a, "keep", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY, TS(a, "staff.delete.keep"),
+    w_desk(s->wl, "keep", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY, TS(s, "staff.delete.keep"),
            DESK_EV_BACK, 0);
-    w_desk(a, "delete_yes", (SDL_Rect){c.x + 2 * m + half, y, half, bh}, WS_DANGER,
-           TS(a, "staff.delete.yes"), DESK_EV_DELETE_YES, 0);
+    w_desk(s->wl, "delete_yes", (SDL_Rect){c.x + 2 * m + half, y, half, bh}, WS_DANGER,
+           TS(s, "staff.delete.yes"), DESK_EV_DELETE_YES, 0);
 }
 
-static void confirm_draw(app *a)
+static void confirm_draw(screen_ctx *s)
 {
-    staff_frame_draw(a, TS(a, "staff.delete.title"));
-    r_set(a, 0x1B2830, 60);
-    SDL_RenderFillRect(a->ren, &(SDL_Rect){0, px(a, 52), a->lw, a->lh});
-    SDL_Rect c = card(a);
-    r_round(a, c, px(a, 16), COL_SURFACE);
-    int m = px(a, 20);
-    t_box(a, (SDL_Rect){c.x + m, c.y + m, c.w - 2 * m, px(a, 44)}, TS(a, "staff.delete.title"),
+    staff_frame_draw(s, TS(s, "staff.delete.title"));
+    r_veil(s->r, (SDL_Rect){0, px(s->r, 52), s->lw, s->lh}, 0x1B2830, 60);
+    SDL_Rect c = card(s);
+    r_round(s->r, c, px(s->r, 16), COL_SURFACE);
+    int m = px(s->r, 20);
+    t_box(s->r, (SDL_Rect){c.x + m, c.y + m, c.w - 2 * m, px(s->r, 44)}, TS(s, "staff.delete.title"),
           FONT_TITLE, true, COL_INK, AL_LEFT, true);
-    const queue_entry *e = desk_entry(a->desk);
+    const queue_entry *e = desk_entry(s->desk);
     char who[200], when[64], text[PM_MSG_MAX];
-    staff_time(a, e ? e->saved_at : 0, when, sizeof when);
-    snprintf(who, sizeof who, "%s (%s)", e && e->name[0] ? e->name : TS(a, "staff.queue.no_name"),
+    staff_time(s, e ? e->saved_at : 0, when, sizeof when);
+    snprintf(who, sizeof who, "%s (%s)", e && e->name[0] ? e->name : TS(s, "staff.queue.no_name"),
              when);
-    tfmt_s(text, sizeof text, TS(a, "staff.delete.text"), who);
-    int top = c.y + m + px(a, 52);
-    t_box(a, (SDL_Rect){c.x + m, top, c.w - 2 * m, c.y + c.h - m - px(a, 74) - top}, text,
+    tfmt_s(text, sizeof text, TS(s, "staff.delete.text"), who);
+    int top = c.y + m + px(s->r, 52);
+    t_box(s->r, (SDL_Rect){c.x + m, top, c.w - 2 * m, c.y + c.h - m - px(s->r, 74) - top}, text,
           FONT_BODY, false, COL_INK, AL_LEFT, false);
 }
 

@@ -1,6 +1,8 @@
 /* staff_queue.c — every saved intake, newest first: the safety badge, the
  * client's name, when, how many areas, and whether it is new, seen or
- * already copied. A row opens the summary; the footer copies what is new. */
+ * already copied. A row opens the summary; the footer copies what is new.
+ * On top, intakes a failed save left in memory come before anything else:
+ * they are lost if the kiosk is switched off. */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,46 +13,48 @@ typedef struct {
     int row_h, per_page, pages;
 } queue_geo;
 
-static desk_clock_state clock_state(const app *a)
+static desk_clock_state clock_state(const screen_ctx *s)
 {
-    return desk_clock_state_now(a->desk, (desk_clock){a->now, app_wall_time(a)});
+    return desk_clock_state_now(s->desk, (desk_clock){s->now, s->wall});
 }
 
-/* A long message on top (a problem, a clock that looks wrong, a date just
- * confirmed) gets two lines' room; the counts and "deleted" need one. */
-static bool has_notice(const app *a)
+/* A long message on top (a problem, intakes not saved yet, a clock that
+ * looks wrong, a date just confirmed) gets two lines' room; the counts and
+ * "deleted" need one. */
+static bool has_notice(const screen_ctx *s)
 {
-    desk_note note = desk_note_now(a->desk);
+    desk_note note = desk_note_now(s->desk);
     return note == DESK_NOTE_PROBLEM || note == DESK_NOTE_CLOCK_CONFIRMED ||
-           (note != DESK_NOTE_DELETED && clock_state(a) != DESK_CLOCK_OK);
+           desk_unsaved(s->desk) > 0 ||
+           (note != DESK_NOTE_DELETED && clock_state(s) != DESK_CLOCK_OK);
 }
 
 /* A clock far ahead of when it was last known right stops retention until
  * staff say the date is right: the button for that sits in the notice. */
-static bool asks_clock(const app *a)
+static bool asks_clock(const screen_ctx *s)
 {
-    desk_note note = desk_note_now(a->desk);
+    desk_note note = desk_note_now(s->desk);
     return note != DESK_NOTE_PROBLEM && note != DESK_NOTE_DELETED &&
-           clock_state(a) == DESK_CLOCK_JUMPED;
+           desk_unsaved(s->desk) == 0 && clock_state(s) == DESK_CLOCK_JUMPED;
 }
 
 /* Beside the text in landscape, under it in portrait (too narrow for both). */
-static SDL_Rect clock_button(const app *a, SDL_Rect note)
+static SDL_Rect clock_button(const screen_ctx *s, SDL_Rect note)
 {
-    int w = px(a, 220), h = px(a, 56), m = px(a, 10);
-    if (a->lw < a->lh)
-        return (SDL_Rect){note.x + note.w - w - m, note.y + note.h - px(a, 4) - h - m, w, h};
-    return (SDL_Rect){note.x + note.w - w - m, note.y + (note.h - px(a, 4) - h) / 2, w, h};
+    int w = px(s->r, 220), h = px(s->r, 56), m = px(s->r, 10);
+    if (s->lw < s->lh)
+        return (SDL_Rect){note.x + note.w - w - m, note.y + note.h - px(s->r, 4) - h - m, w, h};
+    return (SDL_Rect){note.x + note.w - w - m, note.y + (note.h - px(s->r, 4) - h) / 2, w, h};
 }
 
-static queue_geo arrange(app *a, SDL_Rect b, size_t count)
+static queue_geo arrange(screen_ctx *s, SDL_Rect b, size_t count)
 {
     queue_geo g;
-    bool portrait = a->lw < a->lh;
-    int head = px(a, !has_notice(a) ? 40 : !portrait ? 84 : asks_clock(a) ? 196 : 130);
+    bool portrait = s->lw < s->lh;
+    int head = px(s->r, !has_notice(s) ? 40 : !portrait ? 84 : asks_clock(s) ? 196 : 130);
     g.note = (SDL_Rect){b.x, b.y, b.w, head};
-    g.row_h = px(a, a->lw < a->lh ? 84 : 66);
-    int pager_h = px(a, 52);
+    g.row_h = px(s->r, s->lw < s->lh ? 84 : 66);
+    int pager_h = px(s->r, 52);
     SDL_Rect list = {b.x, b.y + head, b.w, b.h - head};
     g.per_page = list.h / g.row_h;
     if (g.per_page < 1)
@@ -58,7 +62,7 @@ static queue_geo arrange(app *a, SDL_Rect b, size_t count)
     g.pages = count == 0 ? 1 : (int)((count + (size_t)g.per_page - 1) / (size_t)g.per_page);
     if (g.pages > 1) {
         /* the pager takes the last rows' place */
-        g.per_page = (list.h - pager_h - px(a, 6)) / g.row_h;
+        g.per_page = (list.h - pager_h - px(s->r, 6)) / g.row_h;
         if (g.per_page < 1)
             g.per_page = 1;
         g.pages = (int)((count + (size_t)g.per_page - 1) / (size_t)g.per_page);
@@ -70,145 +74,150 @@ static queue_geo arrange(app *a, SDL_Rect b, size_t count)
     return g;
 }
 
-static void layout(app *a)
+static void layout(screen_ctx *s)
 {
-    w_clear(a);
-    const queue_list *q = desk_queue(a->desk);
+    w_clear(s->wl);
+    const queue_list *q = desk_queue(s->desk);
     size_t count = q ? q->count : 0;
     size_t fresh = q ? queue_count_new(q) : 0;
     char label[160];
-    tfmt(label, sizeof label, TS(a, "staff.queue.export"), (long)fresh, 0);
+    tfmt(label, sizeof label, TS(s, "staff.queue.export"), (long)fresh, 0);
     staff_button b[2] = {
-        {"lock_queue", TS(a, "staff.lock"), WS_SECONDARY, DESK_EV_LEAVE, 0, false},
+        {"lock_queue", TS(s, "staff.lock"), WS_SECONDARY, DESK_EV_LEAVE, 0, false},
         {"export_new", NULL, WS_PRIMARY, DESK_EV_EXPORT_NEW, 0, fresh == 0},
     };
     /* the label must outlive layout: keep it in the widget's own buffer */
-    SDL_Rect body = staff_frame_layout(a, false, b, 2);
-    widget *ex = (widget *)app_widget(a, "export_new");
-    snprintf(a->staff_label, sizeof a->staff_label, "%s", label);
-    ex->label = a->staff_label;
-    queue_geo g = arrange(a, body, count);
-    a->scroll_max = g.pages - 1;
-    if (a->scroll > a->scroll_max)
-        a->scroll = a->scroll_max;
-    size_t first = (size_t)a->scroll * (size_t)g.per_page;
+    SDL_Rect body = staff_frame_layout(s, false, b, 2);
+    widget *ex = (widget *)w_find(s->wl, "export_new");
+    snprintf(s->v->label, sizeof s->v->label, "%s", label);
+    ex->label = s->v->label;
+    queue_geo g = arrange(s, body, count);
+    s->v->scroll_max = g.pages - 1;
+    if (s->v->scroll > s->v->scroll_max)
+        s->v->scroll = s->v->scroll_max;
+    size_t first = (size_t)s->v->scroll * (size_t)g.per_page;
     for (size_t i = first; i < count && i < first + (size_t)g.per_page; i++) {
         char id[32];
         snprintf(id, sizeof id, "item_%zu", i);
-        SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(a, 4)};
-        w_desk(a, id, r, WS_HIDDEN, NULL, DESK_EV_OPEN_ITEM, (int)i);
+        SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(s->r, 4)};
+        w_desk(s->wl, id, r, WS_HIDDEN, NULL, DESK_EV_OPEN_ITEM, (int)i);
     }
     if (g.pages > 1)
-        staff_pager(a, g.pager);
-    if (asks_clock(a))
-        w_desk(a, "clock_ok", clock_button(a, g.note), WS_PRIMARY, TS(a, "staff.queue.clock_ok"),
+        staff_pager(s, g.pager);
+    if (asks_clock(s))
+        w_desk(s->wl, "clock_ok", clock_button(s, g.note), WS_PRIMARY, TS(s, "staff.queue.clock_ok"),
                DESK_EV_CONFIRM_CLOCK, 0);
 }
 
-static void draw_row(app *a, const queue_entry *e, SDL_Rect r)
+static void draw_row(screen_ctx *s, const queue_entry *e, SDL_Rect r)
 {
-    r_round(a, r, px(a, 10), COL_SURFACE);
+    r_round(s->r, r, px(s->r, 10), COL_SURFACE);
     if (e->worst == FLAG_URGENT)
-        r_rect(a, (SDL_Rect){r.x, r.y, px(a, 8), r.h}, COL_DANGER);
-    int pad = px(a, 14);
-    int x = r.x + pad + px(a, 6);
-    int bh = px(a, 28);
-    int right_w = px(a, a->lw < a->lh ? 150 : 180);
+        r_rect(s->r, (SDL_Rect){r.x, r.y, px(s->r, 8), r.h}, COL_DANGER);
+    int pad = px(s->r, 14);
+    int x = r.x + pad + px(s->r, 6);
+    int bh = px(s->r, 28);
+    int right_w = px(s->r, s->lw < s->lh ? 150 : 180);
     int top_h = r.h / 2;
     /* line 1: badge and name */
-    int bw = staff_badge(a, x, r.y + (top_h - bh) / 2 + px(a, 4), bh, e->worst);
-    int nx = x + (bw ? bw + px(a, 10) : 0);
-    const char *name = e->name[0] ? e->name : TS(a, "staff.queue.no_name");
-    t_box(a, (SDL_Rect){nx, r.y + px(a, 4), r.x + r.w - right_w - nx, top_h}, name, FONT_BODY,
+    int bw = staff_badge(s, x, r.y + (top_h - bh) / 2 + px(s->r, 4), bh, e->worst);
+    int nx = x + (bw ? bw + px(s->r, 10) : 0);
+    const char *name = e->name[0] ? e->name : TS(s, "staff.queue.no_name");
+    t_box(s->r, (SDL_Rect){nx, r.y + px(s->r, 4), r.x + r.w - right_w - nx, top_h}, name, FONT_BODY,
           e->name[0] != '\0', e->name[0] ? COL_INK : COL_MUTED, AL_LEFT, true);
     /* line 2: when, and how many areas (or why it cannot be read) */
     char when[64], what[200], areas[96];
-    staff_time(a, e->saved_at, when, sizeof when);
+    staff_time(s, e->saved_at, when, sizeof when);
     if (!e->readable)
-        snprintf(areas, sizeof areas, "%s", TS(a, "staff.queue.unreadable"));
+        snprintf(areas, sizeof areas, "%s", TS(s, "staff.queue.unreadable"));
     else
-        tfmt(areas, sizeof areas, TS(a, e->nregions == 1 ? "staff.queue.areas_one"
+        tfmt(areas, sizeof areas, TS(s, e->nregions == 1 ? "staff.queue.areas_one"
                                                           : "staff.queue.areas"),
              e->nregions, 0);
     snprintf(what, sizeof what, "%s  ·  %s", when, areas);
-    t_box(a, (SDL_Rect){x, r.y + top_h, r.x + r.w - right_w - x, r.h - top_h - px(a, 2)}, what,
+    t_box(s->r, (SDL_Rect){x, r.y + top_h, r.x + r.w - right_w - x, r.h - top_h - px(s->r, 2)}, what,
           FONT_SMALL, false, COL_MUTED, AL_LEFT, true);
     /* right: new / seen / copied */
-    const char *state = e->exported ? TS(a, "staff.state.exported")
-                        : e->seen   ? TS(a, "staff.state.seen")
-                                    : TS(a, "staff.state.new");
-    int chev = px(a, 28);
-    int ph = px(a, 30);
+    const char *state = e->exported ? TS(s, "staff.state.exported")
+                        : e->seen   ? TS(s, "staff.state.seen")
+                                    : TS(s, "staff.state.new");
+    int chev = px(s->r, 28);
+    int ph = px(s->r, 30);
     SDL_Rect sr = {r.x + r.w - right_w, r.y + (r.h - ph) / 2, right_w - pad - chev, ph};
     if (!e->exported && !e->seen)
-        r_round(a, sr, ph / 2, COL_SELECTED);
-    t_box(a, sr, state, FONT_SMALL, !e->exported && !e->seen, e->exported ? COL_MUTED : COL_PRIMARY,
+        r_round(s->r, sr, ph / 2, COL_SELECTED);
+    t_box(s->r, sr, state, FONT_SMALL, !e->exported && !e->seen, e->exported ? COL_MUTED : COL_PRIMARY,
           AL_CENTRE, true);
     /* a chevron: the row opens */
     float cx = (float)(r.x + r.w - pad - chev / 2), cy = (float)(r.y + r.h / 2);
-    float d = (float)px(a, 7);
-    r_line(a, cx - d / 2, cy - d, cx + d / 2, cy, 3.0f, COL_LINE, 255);
-    r_line(a, cx + d / 2, cy, cx - d / 2, cy + d, 3.0f, COL_LINE, 255);
+    float d = (float)px(s->r, 7);
+    r_line(s->r, cx - d / 2, cy - d, cx + d / 2, cy, 3.0f, COL_LINE, 255);
+    r_line(s->r, cx + d / 2, cy, cx - d / 2, cy + d, 3.0f, COL_LINE, 255);
 }
 
-static void draw(app *a)
+static void draw(screen_ctx *s)
 {
-    staff_frame_draw(a, TS(a, "staff.queue.title"));
-    const queue_list *q = desk_queue(a->desk);
+    staff_frame_draw(s, TS(s, "staff.queue.title"));
+    const queue_list *q = desk_queue(s->desk);
     size_t count = q ? q->count : 0;
-    queue_geo g = arrange(a, a->body, count);
+    queue_geo g = arrange(s, s->v->body, count);
     /* The line on top: what the last action did, or the counts. */
     char line[PM_MSG_MAX];
-    desk_note note = desk_note_now(a->desk);
+    desk_note note = desk_note_now(s->desk);
     bool problem = note == DESK_NOTE_PROBLEM;
-    desk_clock_state cs = clock_state(a);
-    bool clock = !problem && note != DESK_NOTE_DELETED && cs != DESK_CLOCK_OK;
-    if (problem)
-        snprintf(line, sizeof line, "%s", desk_message(a->desk));
+    desk_clock_state cs = clock_state(s);
+    size_t unsaved = desk_unsaved(s->desk);
+    bool clock = !problem && !unsaved && note != DESK_NOTE_DELETED && cs != DESK_CLOCK_OK;
+    if (unsaved) /* only in memory: staff must know before anything else */
+        tfmt(line, sizeof line,
+             TS(s, unsaved == 1 ? "staff.queue.unsaved_one" : "staff.queue.unsaved"),
+             (long)unsaved, 0);
+    else if (problem)
+        snprintf(line, sizeof line, "%s", desk_message(s->desk));
     else if (note == DESK_NOTE_DELETED)
-        snprintf(line, sizeof line, "%s", TS(a, "staff.note.deleted"));
+        snprintf(line, sizeof line, "%s", TS(s, "staff.note.deleted"));
     else if (clock) {
         char when[64], ref[64];
-        staff_date_time(app_wall_time(a), when, sizeof when);
-        staff_date_time(desk_clock_reference(a->desk), ref, sizeof ref);
+        staff_date_time(s->wall, when, sizeof when);
+        staff_date_time(desk_clock_reference(s->desk), ref, sizeof ref);
         tfmt_s2(line, sizeof line,
-                TS(a, cs == DESK_CLOCK_JUMPED ? "staff.queue.clock_jumped" : "staff.queue.clock"),
+                TS(s, cs == DESK_CLOCK_JUMPED ? "staff.queue.clock_jumped" : "staff.queue.clock"),
                 when, ref);
     } else if (note == DESK_NOTE_CLOCK_CONFIRMED)
-        snprintf(line, sizeof line, "%s", TS(a, "staff.note.clock_confirmed"));
+        snprintf(line, sizeof line, "%s", TS(s, "staff.note.clock_confirmed"));
     else if (count == 0)
-        snprintf(line, sizeof line, "%s", TS(a, "staff.queue.empty"));
+        snprintf(line, sizeof line, "%s", TS(s, "staff.queue.empty"));
     else {
         char more[160] = "";
         size_t urgent = queue_count_flag(q, FLAG_URGENT) + queue_count_flag(q, FLAG_ATTENTION);
-        tfmt(line, sizeof line, TS(a, "staff.queue.counts"), (long)count,
+        tfmt(line, sizeof line, TS(s, "staff.queue.counts"), (long)count,
              (long)queue_count_new(q));
         if (urgent) {
-            tfmt(more, sizeof more, TS(a, "staff.queue.flagged"), (long)urgent, 0);
+            tfmt(more, sizeof more, TS(s, "staff.queue.flagged"), (long)urgent, 0);
             size_t l = strlen(line);
             snprintf(line + l, sizeof line - l, "  ·  %s", more);
         }
     }
-    if (has_notice(a) || note == DESK_NOTE_DELETED) {
-        SDL_Rect nr = {g.note.x, g.note.y, g.note.w, g.note.h - px(a, 4)};
-        if (asks_clock(a)) {
+    if (has_notice(s) || note == DESK_NOTE_DELETED) {
+        SDL_Rect nr = {g.note.x, g.note.y, g.note.w, g.note.h - px(s->r, 4)};
+        if (asks_clock(s)) {
             /* the text stops short of the button drawn over the notice */
-            SDL_Rect b = clock_button(a, g.note);
-            r_round(a, nr, px(a, 12), COL_NOTICE);
-            if (a->lw < a->lh)
+            SDL_Rect b = clock_button(s, g.note);
+            r_round(s->r, nr, px(s->r, 12), COL_NOTICE);
+            if (s->lw < s->lh)
                 nr.h = b.y - nr.y;
             else
-                nr.w = b.x - nr.x - px(a, 4);
+                nr.w = b.x - nr.x - px(s->r, 4);
         }
-        notice_draw(a, nr, line);
+        notice_draw(s->r, nr, line);
     } else
-        t_box(a, g.note, line, FONT_BODY, true, COL_INK, AL_LEFT, true);
+        t_box(s->r, g.note, line, FONT_BODY, true, COL_INK, AL_LEFT, true);
     if (g.pages > 1)
-        staff_pager_draw(a, g.pager);
-    size_t first = (size_t)a->scroll * (size_t)g.per_page;
+        staff_pager_draw(s, g.pager);
+    size_t first = (size_t)s->v->scroll * (size_t)g.per_page;
     for (size_t i = first; i < count && i < first + (size_t)g.per_page; i++) {
-        SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(a, 6)};
-        draw_row(a, &q->items[i], r);
+        SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(s->r, 6)};
+        draw_row(s, &q->items[i], r);
     }
 }
 

@@ -1,18 +1,25 @@
-/* driver.h — the headless test interface: replay scripts (see
- * testkit/replay.h), the demo walk-through, the layout check and the PNG
- * compare that golden screenshots use. */
-#ifndef PM_UI_DRIVER_H
-#define PM_UI_DRIVER_H
+/* driver.h — the headless test interface: replay scripts (the commands are
+ * in replay.h), the demo walk-through and the layout check. The driver
+ * drives the kiosk only through ui/app.h, with the touches a finger makes
+ * (hands.h), so a replay tests the screens and not a side door; golden
+ * screenshots are compared as png.h says.
+ *
+ * Test kit, not kiosk: linked into the painmap binary for --replay, --demo
+ * and --check-layout, but nothing in kiosk/ui or kiosk/core uses it. */
+#ifndef PM_TESTKIT_DRIVER_H
+#define PM_TESTKIT_DRIVER_H
 
 #include <stdbool.h>
 
 #include "ui/app.h"
 
 typedef struct {
-    const char *shots_dir;   /* where `shot` writes (NULL: current folder) */
+    const char *shots_dir;   /* where `shot` writes (NULL: current folder); the
+                                difference pictures go there too */
     const char *golden_dir;  /* compare every shot with this folder's copy */
     bool update_golden;      /* write missing or different goldens instead */
-    int tolerance;           /* per channel, 0-255 */
+    int tolerance;           /* per channel, 0-255; < 0: png_golden_rule()'s */
+    long budget;             /* pixels that may differ; < 0: png_golden_rule()'s */
     bool quiet;
 } replay_opts;
 
@@ -38,12 +45,5 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
  * stdout. 0 when everything fits, 1 when something does not, 2 when it
  * could not check. */
 int layout_check(const app_options *base, const char *sizes);
-
-/* Compares two PNGs: pixels differing by more than tolerance in any
- * channel are counted; a difference image is written to diff_out (if not
- * NULL) when any differ. Returns the count, or -1 when they cannot be
- * compared (missing, different sizes: reason in why). */
-long png_compare(const char *a, const char *b, int tolerance, const char *diff_out, char *why,
-                 size_t why_size);
 
 #endif

@@ -1,10 +1,10 @@
-/* driver.c — replay scripts, the demo walk-through, the layout check and
- * PNG comparison (see driver.h). Everything goes through the same taps the
- * touchscreen produces: `press` touches a widget's centre, `type` presses
- * keyboard keys, so a replay tests the screens, not a side door. */
-#include "ui/driver.h"
+/* driver.c — replay scripts, the demo walk-through and the layout check
+ * (see driver.h). Everything goes through the same taps the touchscreen
+ * produces (app_tap and friends, the one way in: ui/app.h): `press`
+ * touches a widget's centre, `type` presses keyboard keys, so a replay
+ * tests the screens, not a side door. */
+#include "driver.h"
 
-#include <SDL_image.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,9 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hands.h"
 #include "intake.h"
+#include "png.h"
 #include "replay.h"
-#include "ui/keyboard.h"
+#include "ui/render.h"
 
 typedef struct {
     app *a;
@@ -60,124 +62,62 @@ static void mkdirs(const char *path)
 
 static int press(runner *r, int line, const char *id)
 {
-    app *a = r->a;
-    if (a->dirty)
-        app_draw(a);
-    const widget *w = app_widget(a, id);
-    if (!w) {
-        char ids[600] = "";
-        for (int i = 0; i < a->nw && strlen(ids) < sizeof ids - 60; i++) {
-            strcat(ids, i ? " " : "");
-            strncat(ids, a->w[i].id, 48);
-        }
-        return fail(r, line, "no '%s' on the %s screen (here: %s%s)", id, app_screen_name(a), ids,
-                    strlen(ids) >= sizeof ids - 60 ? " ..." : "");
-    }
-    SDL_Point p = {w->px, w->py};
-    if (!SDL_PointInRect(&p, &w->r))
-        return fail(r, line, "'%s' is not visible now (zoomed in elsewhere, or off the chart)", id);
-    bool region = w->act == ACT_AREA && a->flow && flow_screen(a->flow) == SCREEN_CHART;
-    double zoom = a->chart.zoom;
-    app_tap(a, w->px, w->py);
-    if (region && a->chart.zoom > zoom) {
-        /* The touch zoomed in around a small region, as it does for a
-         * finger: touch it again in the zoomed view, so `press REGION`
-         * always toggles the region whatever the screen size. */
-        if (a->dirty)
-            app_draw(a);
-        w = app_widget(a, id);
-        if (!w)
-            return fail(r, line, "'%s' vanished after zooming in", id);
-        app_tap(a, w->px, w->py);
-    }
-    return 0;
+    char why[700];
+    return kit_press(r->a, id, why, sizeof why) ? 0 : fail(r, line, "%s", why);
 }
 
 static int type_text(runner *r, int line, const char *text)
 {
-    app *a = r->a;
-    if (strcmp(app_screen_name(a), "staff_unlock") == 0) {
-        /* the passphrase's keyboard: letters a-z (case does not count) and space */
-        for (const char *p = text; *p; p++) {
-            char id[16];
-            char ch = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
-            if (ch == ' ')
-                snprintf(id, sizeof id, "key_space");
-            else if (ch >= 'a' && ch <= 'z')
-                snprintf(id, sizeof id, "key_%c", ch);
-            else
-                return fail(r, line, "type: the passphrase keyboard has no '%c'", *p);
-            if (press(r, line, id))
-                return 1;
-        }
-        return 0;
-    }
-    if (!a->flow || flow_screen(a->flow) != SCREEN_NAME || flow_still_there(a->flow))
-        return fail(r, line, "type: the keyboard is not showing (screen is %s)", app_screen_name(a));
-    for (const char *p = text; *p;) {
-        int len = 1;
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0xF0)
-            len = 4;
-        else if (c >= 0xE0)
-            len = 3;
-        else if (c >= 0xC0)
-            len = 2;
-        char ch[8] = {0};
-        memcpy(ch, p, (size_t)len);
-        p += len;
-        int layer = 0;
-        bool upper = false;
-        const kb_key *k = kb_find(ch, &layer, &upper);
-        if (!k)
-            return fail(r, line, "type: no key on the keyboard types '%s'", ch);
-        if (a->kb.layer != layer && press(r, line, "key_accents"))
-            return 1;
-        bool is_letter = strcmp(k->lower, k->upper) != 0;
-        if (is_letter && a->kb.shift != upper && press(r, line, "key_shift"))
-            return 1;
-        if (press(r, line, k->id))
-            return 1;
-    }
-    return 0;
+    char why[700];
+    return kit_type(r->a, text, why, sizeof why) ? 0 : fail(r, line, "%s", why);
 }
 
+/* A screenshot, compared with its golden copy when there is a golden
+ * folder (png.h says what counts as the same). The picture of the
+ * differences goes beside the shot, in the build's output folder, never
+ * beside the golden in the source tree. */
 static int shot(runner *r, int line, const char *file)
 {
-    char path[1024];
+    char path[1024], why[PM_MSG_MAX] = "";
     if (file[0] == '/' || !r->o->shots_dir)
         snprintf(path, sizeof path, "%s", file);
     else
         snprintf(path, sizeof path, "%s/%s", r->o->shots_dir, file);
     mkdirs(path);
-    if (!app_save_png(r->a, path))
-        return fail(r, line, "cannot write %s: %s", path, SDL_GetError());
+    if (!app_save_png(r->a, path, why, sizeof why))
+        return fail(r, line, "cannot write %s: %s", path, why);
     r->shots++;
     if (!r->o->golden_dir)
         return 0;
-    char gold[1024], diff[1100], why[256] = "";
+    char gold[1024], diff[1100];
     snprintf(gold, sizeof gold, "%s/%s", r->o->golden_dir, file);
     snprintf(diff, sizeof diff, "%.*s.diff.png", (int)(strlen(path) - 4), path);
     struct stat st;
     bool have = stat(gold, &st) == 0;
-    long n = have ? png_compare(path, gold, r->o->tolerance, diff, why, sizeof why) : -1;
-    /* A small tolerance: a few pixels of anti-aliasing may differ between
-     * library versions; a layout change moves thousands. */
-    if (n >= 0 && n <= (long)r->a->lw * r->a->lh / 2000)
+    png_rule rule = png_golden_rule();
+    if (r->o->tolerance >= 0)
+        rule.tolerance = r->o->tolerance;
+    if (r->o->budget >= 0)
+        rule.budget = r->o->budget;
+    png_diff d;
+    int cmp = have ? png_compare(path, gold, rule.tolerance, diff, &d, why, sizeof why) : -1;
+    if (cmp == 0 && png_same(&d, &rule))
         return 0;
     if (r->o->update_golden) {
         mkdirs(gold);
-        if (!app_save_png(r->a, gold))
-            return fail(r, line, "cannot write golden %s", gold);
+        if (!app_save_png(r->a, gold, why, sizeof why))
+            return fail(r, line, "cannot write golden %s: %s", gold, why);
         if (!r->o->quiet)
             fprintf(stderr, "%s:%d: golden %s %s\n", r->file, line, gold, have ? "updated" : "written");
         return 0;
     }
     if (!have)
-        return fail(r, line, "no golden %s (write it with tests/replay/update-goldens)", gold);
-    if (n < 0)
+        return fail(r, line, "no golden %s (write it with --update-golden, and look at it)", gold);
+    if (cmp < 0)
         return fail(r, line, "shot %s cannot be compared with %s: %s", path, gold, why);
-    return fail(r, line, "shot %s differs from golden %s in %ld pixels (see %s)", path, gold, n, diff);
+    char said[PM_MSG_MAX];
+    png_describe(&d, &rule, "the shot", "the golden", said, sizeof said);
+    return fail(r, line, "shot %s differs from golden %s: %s (see %s)", path, gold, said, diff);
 }
 
 static int exec(runner *r, const replay_cmd *c)
@@ -185,8 +125,9 @@ static int exec(runner *r, const replay_cmd *c)
     app *a = r->a;
     switch (c->op) {
     case RP_TAP:
-        if (c->x >= a->lw || c->y >= a->lh)
-            return fail(r, c->line, "tap %d %d is outside the %dx%d screen", c->x, c->y, a->lw, a->lh);
+        if (c->x >= app_width(a) || c->y >= app_height(a))
+            return fail(r, c->line, "tap %d %d is outside the %dx%d screen", c->x, c->y,
+                        app_width(a), app_height(a));
         app_tap(a, c->x, c->y);
         return 0;
     case RP_PRESS:
@@ -199,8 +140,6 @@ static int exec(runner *r, const replay_cmd *c)
     case RP_SHOT:
         return shot(r, c->line, c->arg);
     case RP_HOLD: {
-        if (a->dirty)
-            app_draw(a);
         const widget *w = app_widget(a, c->arg);
         if (!w)
             return fail(r, c->line, "hold: no '%s' on the %s screen", c->arg, app_screen_name(a));
@@ -211,7 +150,7 @@ static int exec(runner *r, const replay_cmd *c)
         if (content_screen_from_name(c->arg) < 0 && strcmp(c->arg, "still_there") != 0 &&
             strcmp(c->arg, "needs_attention") != 0 && strncmp(c->arg, "staff_", 6) != 0)
             return fail(r, c->line, "expect: '%s' is not a screen name", c->arg);
-        if (a->dirty)
+        if (app_dirty(a))
             app_draw(a);
         const char *now = app_screen_name(a);
         if (strcmp(now, c->arg) != 0)
@@ -220,9 +159,9 @@ static int exec(runner *r, const replay_cmd *c)
     }
     case RP_DRAG:
         for (int i = 0; i < c->npoints; i++)
-            if (c->px[i] >= a->lw || c->py[i] >= a->lh)
+            if (c->px[i] >= app_width(a) || c->py[i] >= app_height(a))
                 return fail(r, c->line, "drag point %d %d is outside the %dx%d screen", c->px[i],
-                            c->py[i], a->lw, a->lh);
+                            c->py[i], app_width(a), app_height(a));
         app_drag(a, c->px, c->py, c->npoints);
         return 0;
     case RP_QUIT:
@@ -292,21 +231,22 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
     free(text);
     /* Every frame a replay draws is also a layout check: text that does not
      * fit its box fails the script (render.c prints where). */
-    a->report_overflow = true;
-    int overflows = a->overflows;
-    if (a->dirty)
+    rctx *rc = app_render(a);
+    r_set_report(rc, true, r_report_msgs(rc));
+    int overflows = r_overflows(rc);
+    if (app_dirty(a))
         app_draw(a);
-    int rc = 0;
-    for (size_t i = 0; i < s.count && rc == 0; i++) {
-        rc = exec(&r, &s.cmds[i]);
+    int status = 0;
+    for (size_t i = 0; i < s.count && status == 0; i++) {
+        status = exec(&r, &s.cmds[i]);
         if (s.cmds[i].op == RP_QUIT)
             break;
     }
     replay_free(&s);
-    if (rc == 0 && a->overflows > overflows)
-        rc = fail(&r, 0, "%d text box%s did not fit (listed above)", a->overflows - overflows,
-                  a->overflows - overflows == 1 ? "" : "es");
-    return rc;
+    int more = r_overflows(rc) - overflows;
+    if (status == 0 && more > 0)
+        status = fail(&r, 0, "%d text box%s did not fit (listed above)", more, more == 1 ? "" : "es");
+    return status;
 }
 
 /* ---- the walker: the demo and the layout check ----------------------------- */
@@ -342,21 +282,24 @@ static int run(runner *r, const char *fmt, ...)
         return fail(r, r->line, "%s", err.text);
     if (empty)
         return 0;
-    int rc = exec(r, &c);
+    int status = exec(r, &c);
     app *a = r->a;
-    if (a->report_overflow && a->overflows > a->overflows_described + r->undescribed) {
+    rctx *rc = app_render(a);
+    const flow *f = app_flow(a);
+    const pm_content *ct = app_content(a);
+    if (r_reports(rc) && r_overflows(rc) > r_overflows_described(rc) + r->undescribed) {
         /* A screen counted a problem without describing it (it printed
          * its own line): say at least where it is. */
-        r->undescribed = a->overflows - a->overflows_described;
-        if (a->overflow_msgs && a->flow && a->content)
-            pm_msgs_add(a->overflow_msgs,
+        r->undescribed = r_overflows(rc) - r_overflows_described(rc);
+        if (r_report_msgs(rc) && f && ct)
+            pm_msgs_add(r_report_msgs(rc),
                         "%s: something does not fit at %dx%d on the %s screen (step %d, part %d), "
                         "after %s:%d (see the layout: line on stderr)",
-                        content_lang_code(a->content, (size_t)flow_lang(a->flow)), a->lw, a->lh,
-                        content_screen_name(flow_screen(a->flow)), flow_step(a->flow) + 1,
-                        a->part + 1, r->file, r->line);
+                        content_lang_code(ct, (size_t)flow_lang(f)), app_width(a), app_height(a),
+                        content_screen_name(flow_screen(f)), flow_step(f) + 1,
+                        app_view(a)->part + 1, r->file, r->line);
     }
-    return rc;
+    return status;
 }
 
 /* Regions the demo marks: ones a massage client often points at, when the
@@ -396,8 +339,8 @@ typedef struct {
 static int mark_region(runner *r, int region)
 {
     app *a = r->a;
-    const pm_region *reg = content_region(a->content, (size_t)region);
-    if (flow_view(a->flow) != reg->view &&
+    const pm_region *reg = content_region(app_content(a), (size_t)region);
+    if (flow_view(app_flow(a)) != reg->view &&
         run(r, "press %s", reg->view == VIEW_FRONT ? "view_front" : "view_back"))
         return 1;
     return run(r, "press %s", reg->id);
@@ -415,14 +358,14 @@ static int snap(runner *r, const walk_opts *w, const char *what, int step)
 static int walk(runner *r, const walk_opts *w)
 {
     app *a = r->a;
-    if (!a->flow)
+    if (!app_flow(a))
         return fail(r, 0, "the kiosk needs attention (see the log above); nothing to walk");
     bool overlay_shown = false;
     for (int guard = 0; guard < 400; guard++) {
-        if (a->dirty)
+        if (app_dirty(a))
             app_draw(a);
-        pm_screen s = flow_screen(a->flow);
-        int step = flow_step(a->flow);
+        pm_screen s = flow_screen(app_flow(a));
+        int step = flow_step(app_flow(a));
         const char *name = content_screen_name(s);
         if (run(r, "expect %s", name))
             return 1;
@@ -448,27 +391,27 @@ static int walk(runner *r, const walk_opts *w)
                     overlay_shown = true;
                 }
             }
-            if (flow_view(a->flow) != VIEW_FRONT && run(r, "press view_front"))
+            if (flow_view(app_flow(a)) != VIEW_FRONT && run(r, "press view_front"))
                 return 1;
             if (snap(r, w, name, -1))
                 return 1;
             break;
         case SCREEN_DETAILS: {
             /* Three parts: strength, what it feels like, how long. */
-            int slot = flow_detail_slot(a->flow);
+            int slot = flow_detail_slot(app_flow(a));
             bool pic = step == 0 || w->thorough;
             if (run(r, "press intensity_%d", 3 + (slot * 3) % 8) ||
                 (pic && snap(r, w, "details-strength", step)) || run(r, "press next"))
                 return 1;
-            size_t nq = content_quality_count(a->content);
+            size_t nq = content_quality_count(app_content(a));
             char dur[64];
-            snprintf(dur, sizeof dur, "duration_%s", content_duration(a->content, 0)->id);
+            snprintf(dur, sizeof dur, "duration_%s", content_duration(app_content(a), 0)->id);
             for (int page = 0; page < 8 && !app_widget(a, dur); page++) {
                 /* Two of the feelings on the first page, different per region. */
                 for (size_t q = 0, pressed = 0; page == 0 && q < nq && pressed < 2; q++) {
                     char id[64];
                     snprintf(id, sizeof id, "quality_%s",
-                             content_quality(a->content, (q + (size_t)slot) % nq)->id);
+                             content_quality(app_content(a), (q + (size_t)slot) % nq)->id);
                     if (!app_widget(a, id))
                         continue;
                     if (run(r, "press %s", id))
@@ -477,18 +420,18 @@ static int walk(runner *r, const walk_opts *w)
                 }
                 if ((pic && snap(r, w, "details-feel", step)) || run(r, "press next"))
                     return 1;
-                if (a->dirty)
+                if (app_dirty(a))
                     app_draw(a);
             }
-            size_t nd = content_duration_count(a->content);
-            if (nd && run(r, "press duration_%s", content_duration(a->content, (size_t)slot % nd)->id))
+            size_t nd = content_duration_count(app_content(a));
+            if (nd && run(r, "press duration_%s", content_duration(app_content(a), (size_t)slot % nd)->id))
                 return 1;
             if (pic && snap(r, w, "details-how-long", step))
                 return 1;
             break;
         }
         case SCREEN_SCREENING: {
-            const pm_question *q = content_question(a->content, (size_t)flow_question(a->flow));
+            const pm_question *q = content_question(app_content(a), (size_t)flow_question(app_flow(a)));
             if (w->thorough)
                 for (size_t i = 0; i < q->nanswers; i++) {
                     if (run(r, "press answer_%s", q->answer_ids[i]))
@@ -508,9 +451,9 @@ static int walk(runner *r, const walk_opts *w)
         }
         case SCREEN_PATTERNS: {
             int cand[FLOW_MAX_CANDIDATES];
-            int n = flow_candidates(a->flow, cand, FLOW_MAX_CANDIDATES);
+            int n = flow_candidates(app_flow(a), cand, FLOW_MAX_CANDIDATES);
             for (int i = 0; i < n && (w->thorough || i < 1); i++)
-                if (run(r, "press pattern_%s", content_muscle(a->content, (size_t)cand[i])->id))
+                if (run(r, "press pattern_%s", content_muscle(app_content(a), (size_t)cand[i])->id))
                     return 1;
             /* All of them chosen goes on to the review, whose patterns row
              * then shows two names and "and N more". */
@@ -522,17 +465,17 @@ static int walk(runner *r, const walk_opts *w)
         }
         case SCREEN_PREFERENCES: {
             /* Pressure first, then (a next page) the areas to avoid. */
-            if (content_pressure_count(a->content) &&
-                (run(r, "press pressure_%s", content_pressure(a->content, 0)->id) ||
+            if (content_pressure_count(app_content(a)) &&
+                (run(r, "press pressure_%s", content_pressure(app_content(a), 0)->id) ||
                  snap(r, w, "preferences-pressure", -1)))
                 return 1;
             char avoid[64] = "";
-            if (content_avoid_count(a->content))
-                snprintf(avoid, sizeof avoid, "avoid_%s", content_avoid(a->content, 0)->id);
+            if (content_avoid_count(app_content(a)))
+                snprintf(avoid, sizeof avoid, "avoid_%s", content_avoid(app_content(a), 0)->id);
             for (int page = 0; page < 8 && avoid[0] && !app_widget(a, avoid); page++) {
                 if (run(r, "press next"))
                     return 1;
-                if (a->dirty)
+                if (app_dirty(a))
                     app_draw(a);
             }
             if (avoid[0] && (run(r, "press %s", avoid) || snap(r, w, "preferences-avoid", -1)))
@@ -566,7 +509,7 @@ static int walk(runner *r, const walk_opts *w)
             if (!w->shots) {
                 /* Every row of the review, page by page, then back up. */
                 int down = 0;
-                for (; down < 64 && a->scroll < a->scroll_max && app_widget(a, "page_down"); down++)
+                for (; down < 64 && app_view(a)->scroll < app_view(a)->scroll_max && app_widget(a, "page_down"); down++)
                     if (run(r, "press page_down"))
                         return 1;
                 if (down && run(r, "press page_up"))
@@ -574,7 +517,7 @@ static int walk(runner *r, const walk_opts *w)
             }
             if (w->until_review) {
                 /* Nobody there: the idle prompt, then the wipe. */
-                for (int k = 0; k < 100 && flow_screen(a->flow) != SCREEN_WELCOME; k++)
+                for (int k = 0; k < 100 && flow_screen(app_flow(a)) != SCREEN_WELCOME; k++)
                     if (run(r, "wait 10000"))
                         return 1;
                 return run(r, "expect welcome");
@@ -583,7 +526,8 @@ static int walk(runner *r, const walk_opts *w)
         case SCREEN_SAVING:
             if (snap(r, w, name, -1))
                 return 1;
-            return fail(r, r->line, "the save failed: %s", a->save_error);
+            return fail(r, r->line, "the save failed: %s",
+                        app_saver(a) ? saver_problem(app_saver(a)) : "no saver");
         case SCREEN_THANKS:
             if (snap(r, w, name, -1))
                 return 1;
@@ -600,9 +544,9 @@ static int walk(runner *r, const walk_opts *w)
         for (int k = 0; k < 12 && app_widget(a, "next"); k++) {
             if (run(r, "press next"))
                 return 1;
-            if (a->dirty)
+            if (app_dirty(a))
                 app_draw(a);
-            if (flow_screen(a->flow) != s || flow_step(a->flow) != step || a->parts <= 1)
+            if (flow_screen(app_flow(a)) != s || flow_step(app_flow(a)) != step || app_view(a)->parts <= 1)
                 break;
         }
     }
@@ -617,7 +561,7 @@ int demo_run(app *a, const char *outdir)
     runner r = {.a = a, .file = script_path, .o = &o};
     mkdirs(script_path);
     int regions[4];
-    int n = a->content ? pick_regions(a->content, regions, 3) : 0;
+    int n = app_content(a) ? pick_regions(app_content(a), regions, 3) : 0;
     walk_opts w = {.shots = true, .regions = regions, .nregions = n, .name = "María José Núñez"};
     int rc = walk(&r, &w);
     FILE *f = fopen(script_path, "w");
@@ -629,8 +573,8 @@ int demo_run(app *a, const char *outdir)
     free(r.script);
     printf("demo: %d screenshots in %s/\n", r.shots, outdir);
     printf("demo: the script it ran: %s\n", script_path);
-    if (a->saved_path[0])
-        printf("demo: saved summary: %s (and .html)\n", a->saved_path);
+    if (app_saver(a) && saver_last_saved(app_saver(a))[0])
+        printf("demo: saved summary: %s (and .html)\n", saver_last_saved(app_saver(a)));
     return rc;
 }
 
@@ -651,10 +595,27 @@ static int rm_entry(const char *path, const struct stat *sb, int flag, struct FT
     return 0;
 }
 
-/* One app at size w x h set up for checking; false (reason in problems)
+/* The fonts a layout check needs, or why it cannot check. */
+static bool fonts_there(app *a, pm_msgs *problems)
+{
+    rctx *rc = app_render(a);
+    bool reg = r_has_font(rc, false), bold = r_has_font(rc, true);
+    if (reg && bold)
+        return true;
+    pm_msgs_add(problems,
+                "layout: text fit not checked: the font%s %s%s cannot be opened from %s; "
+                "install fonts-dejavu-core, or set PAINMAP_FONT_DIR to a folder with "
+                "DejaVuSans.ttf and DejaVuSans-Bold.ttf",
+                !reg && !bold ? "s" : "", !reg ? "DejaVuSans.ttf" : "",
+                !bold ? (!reg ? " and DejaVuSans-Bold.ttf" : "DejaVuSans-Bold.ttf") : "",
+                r_font_dir(rc));
+    return false;
+}
+
+/* One app at size w x h set up for checking; NULL (reason in problems)
  * when it cannot check: SDL does not start, a font or the content is
  * missing. */
-static bool probe_init(app *a, const app_options *base, int w, int h, const char *state,
+static app *probe_init(const app_options *base, int w, int h, const char *state,
                        pm_msgs *problems)
 {
     app_options o = *base;
@@ -662,40 +623,27 @@ static bool probe_init(app *a, const app_options *base, int w, int h, const char
     o.h = h;
     o.lang = NULL;
     o.state_dir = state;
-    if (!app_init(a, &o)) {
-        app_quit(a);
+    app *a = app_create(&o);
+    if (!a) {
         pm_msgs_add(problems, "layout: SDL cannot start headless (see the message above); text "
                               "fit not checked");
-        return false;
+        return NULL;
     }
-    if (!a->font[0] || !a->font[1]) {
-        /* app_init named the file in a->attention ("font missing: PATH"). */
-        const char *path = strchr(a->attention, '/');
-        const char *slash = path ? strrchr(path, '/') : NULL;
-        pm_msgs_add(problems,
-                    "layout: text fit not checked: the font%s %s%s cannot be opened from %.*s; "
-                    "install fonts-dejavu-core, or set PAINMAP_FONT_DIR to a folder with "
-                    "DejaVuSans.ttf and DejaVuSans-Bold.ttf",
-                    !a->font[0] && !a->font[1] ? "s" : "",
-                    !a->font[0] ? "DejaVuSans.ttf" : "",
-                    !a->font[1] ? (!a->font[0] ? " and DejaVuSans-Bold.ttf" : "DejaVuSans-Bold.ttf")
-                                : "",
-                    path && slash ? (int)(slash - path) : 14, path ? path : "its font folder");
-        app_quit(a);
-        return false;
+    if (!fonts_there(a, problems)) {
+        app_destroy(a);
+        return NULL;
     }
-    if (!a->content || !a->flow) {
+    if (!app_content(a) || !app_flow(a)) {
         pm_msgs_add(problems, "layout: the content in %s cannot be loaded (see above); text fit "
                               "not checked", o.data_dir);
-        app_quit(a);
-        return false;
+        app_destroy(a);
+        return NULL;
     }
-    a->measure_only = true;
-    for (int v = 0; v < VIEW_COUNT; v++)
-        a->art_missing[v] = true; /* the figure from region polygons: same layout */
-    a->report_overflow = true;
-    a->overflow_msgs = problems;
-    return true;
+    rctx *rc = app_render(a);
+    r_set_measure_only(rc, true);
+    chart_art_skip(app_chart(a)); /* the figure from region polygons: same layout */
+    r_set_report(rc, true, problems);
+    return a;
 }
 
 int layout_check_run(const app_options *base, const char *sizes, pm_msgs *problems, int *walks)
@@ -720,25 +668,24 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
             failed = -1;
             break;
         }
-        app a;
         /* One state folder per size: each app's clock starts again at the
          * same instant, so saves of an earlier size would look "from the
          * future" to its start-up retention. */
         char sub[600];
         snprintf(sub, sizeof sub, "%s/%dx%d", state, w, h);
-        if (!probe_init(&a, base, w, h, sub, problems)) {
+        app *a = probe_init(base, w, h, sub, problems);
+        if (!a) {
             failed = -1;
             break;
         }
-        size_t nl = content_lang_count(a.content);
-        size_t nr = content_region_count(a.content);
-        bool alive = true;
-        for (size_t li = 0; li < nl && alive; li++) {
+        size_t nl = content_lang_count(app_content(a));
+        size_t nr = content_region_count(app_content(a));
+        for (size_t li = 0; li < nl && a; li++) {
             /* Enough walks that every region gets its own details step. */
-            for (size_t first = 0; first < nr && alive; first += INTAKE_MAX_MARKS) {
-                const char *code = content_lang_code(a.content, li);
-                flow_send(a.flow, EV_SET_LANGUAGE, (int)li, a.now);
-                a.dirty = true;
+            for (size_t first = 0; first < nr && a; first += INTAKE_MAX_MARKS) {
+                const char *code = content_lang_code(app_content(a), li);
+                flow_event lang = {.type = EV_SET_LANGUAGE, .arg = (int)li};
+                app_send(a, &lang);
                 int regions[INTAKE_MAX_MARKS];
                 int n = 0;
                 for (size_t i = first; i < nr && n < INTAKE_MAX_MARKS; i++)
@@ -747,16 +694,17 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
                 snprintf(script, sizeof script, "%s/painmap-layout-failed-%s-%s-%zu.replay", tmp,
                          tok, code, first / INTAKE_MAX_MARKS + 1);
                 replay_opts ro = {.quiet = true};
-                runner r = {.a = &a, .file = script, .o = &ro, .errors = problems,
-                            .undescribed = a.overflows - a.overflows_described};
+                rctx *rc = app_render(a);
+                runner r = {.a = a, .file = script, .o = &ro, .errors = problems,
+                            .undescribed = r_overflows(rc) - r_overflows_described(rc)};
                 /* The long name and every answer once per language; later
                  * walks add only the other regions' steps. */
                 walk_opts wo = {.thorough = first == 0, .until_review = first > 0,
                                 .regions = regions, .nregions = n,
                                 .name = first == 0 ? "Guadalupe Fernández-Villaverde" : "Ana"};
-                int rc = walk(&r, &wo);
+                int rc_walk = walk(&r, &wo);
                 (*walks)++;
-                if (rc) {
+                if (rc_walk) {
                     failed++;
                     /* Keep the failing walk as a script to replay by hand. */
                     FILE *f = r.script ? fopen(script, "w") : NULL;
@@ -765,16 +713,15 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
                         fclose(f);
                     }
                     /* Start afresh: the app is somewhere in the middle. */
-                    app_quit(&a);
-                    alive = probe_init(&a, base, w, h, state, problems);
-                    if (!alive)
+                    app_destroy(a);
+                    a = probe_init(base, w, h, state, problems);
+                    if (!a)
                         failed = -1;
                 }
                 free(r.script);
             }
         }
-        if (alive)
-            app_quit(&a);
+        app_destroy(a);
         if (failed < 0)
             break;
     }
@@ -799,54 +746,4 @@ int layout_check(const app_options *base, const char *sizes)
     }
     printf("layout: %d walk-throughs, %d problem%s\n", walks, n, n == 1 ? "" : "s");
     return n ? 1 : 0;
-}
-
-/* ---- PNG compare ---------------------------------------------------------------- */
-
-long png_compare(const char *pa, const char *pb, int tolerance, const char *diff_out, char *why,
-                 size_t why_size)
-{
-    SDL_Surface *ra = IMG_Load(pa), *rb = IMG_Load(pb);
-    SDL_Surface *sa = ra ? SDL_ConvertSurfaceFormat(ra, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
-    SDL_Surface *sb = rb ? SDL_ConvertSurfaceFormat(rb, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
-    long n = -1;
-    if (!sa || !sb) {
-        snprintf(why, why_size, "cannot read %s", !sa ? pa : pb);
-    } else if (sa->w != sb->w || sa->h != sb->h) {
-        snprintf(why, why_size, "sizes differ: %dx%d and %dx%d", sa->w, sa->h, sb->w, sb->h);
-    } else {
-        n = 0;
-        SDL_Surface *d = diff_out ? SDL_CreateRGBSurfaceWithFormat(0, sa->w, sa->h, 32,
-                                                                   SDL_PIXELFORMAT_ARGB8888)
-                                  : NULL;
-        for (int y = 0; y < sa->h; y++) {
-            const Uint32 *la = (const Uint32 *)((const Uint8 *)sa->pixels + y * sa->pitch);
-            const Uint32 *lb = (const Uint32 *)((const Uint8 *)sb->pixels + y * sb->pitch);
-            Uint32 *ld = d ? (Uint32 *)((Uint8 *)d->pixels + y * d->pitch) : NULL;
-            for (int x = 0; x < sa->w; x++) {
-                int worst = 0;
-                for (int sh = 0; sh < 24; sh += 8) {
-                    int ca = (int)(la[x] >> sh & 255), cb = (int)(lb[x] >> sh & 255);
-                    int dd = ca > cb ? ca - cb : cb - ca;
-                    if (dd > worst)
-                        worst = dd;
-                }
-                bool bad = worst > tolerance;
-                n += bad;
-                if (ld) {
-                    /* Faded original, differences in red. */
-                    Uint32 g = ((la[x] >> 16 & 255) + (la[x] >> 8 & 255) + (la[x] & 255)) / 6 + 128;
-                    ld[x] = bad ? 0xFFFF0000u : 0xFF000000u | g << 16 | g << 8 | g;
-                }
-            }
-        }
-        if (d && n > 0)
-            IMG_SavePNG(d, diff_out);
-        SDL_FreeSurface(d);
-    }
-    SDL_FreeSurface(sa);
-    SDL_FreeSurface(sb);
-    SDL_FreeSurface(ra);
-    SDL_FreeSurface(rb);
-    return n;
 }

@@ -1,0 +1,93 @@
+/* app_private.h — the inside of struct app, shared by the files that are
+ * the app (app.c, dispatch.c, redraw.c, loop.c) and by nothing else: the
+ * screens see only their screen_ctx, the test kit only app.h.
+ *
+ * What each part is owned by:
+ *   disp, rc, wl, art           their modules (created in app.c, freed there)
+ *   view                        presentation state: dispatch.c changes it on
+ *                               touches, screens on layout
+ *   sc                          what screens see: redraw.c fills it per frame
+ *   content, flow, store,
+ *   saver, desk, config         the core, owned here, changed only through
+ *                               dispatch.c (and the saver, which drives the
+ *                               flow's save)
+ *   seen                        dispatch.c's change detection
+ *   clock, dirty, exposed, wd   app.c, loop.c (and dispatch.c kicks the
+ *                               watchdog during a long copy) */
+#ifndef PM_UI_APP_PRIVATE_H
+#define PM_UI_APP_PRIVATE_H
+
+#include "desk.h"
+#include "platform/sdnotify.h"
+#include "store.h"
+#include "ui/app.h"
+#include "ui/display.h"
+
+/* What the dispatcher saw last, to notice changes after an event. */
+typedef struct {
+    pm_screen screen;
+    int step;
+    unsigned resets;             /* flow_resets: a wipe forgets the client */
+    uint32_t countdown;          /* idle prompt: seconds shown last */
+    bool went_back;              /* the last flow event was Back */
+    int drag_owner;              /* widget index taking finger motion, -1 none */
+    bool finger_down;            /* one finger at a time */
+    unsigned desk_closes;
+    desk_screen desk;
+} dispatch_seen;
+
+struct app {
+    display *disp;
+    rctx *rc;
+    wlist *wl;
+    chart_art *art;
+    screen_view view;
+    screen_ctx sc;
+
+    /* the core */
+    const pm_content *content;   /* NULL when it failed to load */
+    flow *flow;
+    store *store;
+    saver *saver;
+    desk *desk;
+    pm_config config;
+    int langs[CONTENT_MAX_LANGS]; /* content indices of the languages offered, in order */
+    int nlangs;
+    int64_t upkeep_last;         /* wall clock of the last retention run (-1: never) */
+    char attention[PM_MSG_MAX];  /* non-empty: the "needs attention" screen */
+
+    dispatch_seen seen;
+
+    /* time */
+    uint64_t now;                /* ms, monotonic (virtual in replays) */
+    int64_t wall0;               /* headless: the wall clock at now = 0 (fixed, for goldens) */
+    bool fixed_wall;
+
+    bool dirty;                  /* the frame must be drawn again */
+    bool exposed;                /* the window needs the frame again */
+    sdnotify_watchdog wd;        /* loop.c's; kicked by long work too (a copy) */
+};
+
+/* app.c: staff mode is showing. */
+bool app_staff_open(const app *a);
+/* app.c: the clocks as the desk takes them. */
+desk_clock app_desk_clock(const app *a);
+/* app.c: forgets everything a previous client (or staff) could have left
+ * on screen: the text cache, the pictures of chosen patterns, the view. */
+void app_forget_client(app *a);
+/* app.c: the window's size changed (loop.c). */
+void app_resize(app *a);
+/* app.c: retention (and at start-up the repairs of upkeep.h), logged. */
+void app_upkeep(app *a, bool startup);
+
+/* redraw.c: the per-frame part of what screens see (size, clocks), before
+ * a screen lays out, draws or reads a touch on its area. */
+void app_bind_screens(app *a);
+
+/* dispatch.c: lets time-driven things happen at a->now: the flow's idle
+ * prompt and wipe, the saver's retries, staff mode's clock (loop.c). */
+void app_tick(app *a);
+/* dispatch.c: when app_tick next has something to do (ms, a->now's clock). */
+uint64_t app_next_deadline(app *a);
+
+#endif

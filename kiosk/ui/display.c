@@ -1,0 +1,128 @@
+/* display.c — SDL, the window, the renderer and the rotated frame (see
+ * display.h).
+ *
+ * Why the frame is drawn unrotated and turned only here: every screen,
+ * every screenshot and every golden picture then has the client's own
+ * orientation, and a panel mounted at 90 degrees shows the same pixels. */
+#include "ui/display.h"
+
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ui/input.h"
+
+struct display {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    int rotate;
+    bool headless;
+    bool sdl, ttf;               /* started here: stopped by display_close */
+};
+
+static display *fail(display *d, char *why, size_t why_size, const char *what, const char *err)
+{
+    snprintf(why, why_size, "%s: %s", what, err);
+    display_close(d);
+    return NULL;
+}
+
+display *display_open(const display_options *o, char *why, size_t why_size)
+{
+    display *d = calloc(1, sizeof *d);
+    if (!d) {
+        snprintf(why, why_size, "out of memory");
+        return NULL;
+    }
+    d->rotate = o->rotate;
+    d->headless = o->headless;
+    if (o->headless)
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return fail(d, why, why_size, "cannot start SDL video", SDL_GetError());
+    d->sdl = true;
+    if (TTF_Init() != 0)
+        return fail(d, why, why_size, "cannot start SDL_ttf", TTF_GetError());
+    d->ttf = true;
+    IMG_Init(IMG_INIT_PNG);
+    Uint32 flags = o->headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_RESIZABLE;
+    if (o->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    d->win = SDL_CreateWindow("Painmap", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o->w, o->h,
+                              flags);
+    if (!d->win)
+        return fail(d, why, why_size, "cannot open a window", SDL_GetError());
+    d->ren = SDL_CreateRenderer(d->win, -1, o->headless ? SDL_RENDERER_SOFTWARE : 0);
+    if (!d->ren)
+        d->ren = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!d->ren)
+        return fail(d, why, why_size, "cannot create a renderer", SDL_GetError());
+    return d;
+}
+
+void display_close(display *d)
+{
+    if (!d)
+        return;
+    if (d->ren)
+        SDL_DestroyRenderer(d->ren);
+    if (d->win)
+        SDL_DestroyWindow(d->win);
+    if (d->sdl) {
+        IMG_Quit();
+        if (d->ttf)
+            TTF_Quit();
+        SDL_Quit();
+    }
+    free(d);
+}
+
+SDL_Renderer *display_renderer(const display *d) { return d->ren; }
+bool display_headless(const display *d) { return d->headless; }
+
+bool display_windowed(const display *d)
+{
+    return !d->headless && !(SDL_GetWindowFlags(d->win) & SDL_WINDOW_FULLSCREEN);
+}
+
+void display_logical_size(const display *d, int *lw, int *lh)
+{
+    int ow = 0, oh = 0;
+    SDL_GetRendererOutputSize(d->ren, &ow, &oh);
+    input_logical_size(d->rotate, ow, oh, lw, lh);
+}
+
+static input_map map_now(const display *d, int lw, int lh)
+{
+    int ow = 0, oh = 0;
+    SDL_GetRendererOutputSize(d->ren, &ow, &oh);
+    return (input_map){d->rotate, ow, oh, lw, lh};
+}
+
+void display_present(display *d, SDL_Texture *frame, int lw, int lh)
+{
+    if (!frame)
+        return;
+    input_map m = map_now(d, lw, lh);
+    double s = input_scale(&m);
+    SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
+    SDL_RenderClear(d->ren);
+    double w = lw * s, h = lh * s;
+    SDL_FRect dst = {(float)((m.out_w - w) / 2), (float)((m.out_h - h) / 2), (float)w, (float)h};
+    SDL_RenderCopyExF(d->ren, frame, NULL, &dst, d->rotate, NULL, SDL_FLIP_NONE);
+    SDL_RenderPresent(d->ren);
+}
+
+bool display_map_touch(const display *d, double nx, double ny, int lw, int lh, int *x, int *y)
+{
+    input_map m = map_now(d, lw, lh);
+    return input_to_logical(&m, nx * m.out_w, ny * m.out_h, x, y);
+}
+
+bool display_map_mouse(const display *d, int wx, int wy, int lw, int lh, int *x, int *y)
+{
+    int ww = 1, wh = 1;
+    SDL_GetWindowSize(d->win, &ww, &wh);
+    return display_map_touch(d, (double)wx / ww, (double)wy / wh, lw, lh, x, y);
+}

@@ -1,0 +1,105 @@
+/* redraw.c — the frame drawn once when something changed (app_draw), shown
+ * on the panel (app_present), saved as a picture (app_save_png).
+ *
+ * Why one function draws everything: a frame is the screen the core's
+ * state calls for (the registry in screens/screens.c), its widgets, and
+ * the idle prompt over it, laid out and drawn in one pass into the
+ * offscreen frame, so what is drawn and what a touch hits are always the
+ * same layout. */
+#include "ui/app_private.h"
+
+#include <stdio.h>
+
+#include "ui/screens/screens.h"
+
+void app_bind_screens(app *a)
+{
+    screen_ctx *s = &a->sc;
+    s->lw = r_w(a->rc);
+    s->lh = r_h(a->rc);
+    s->now = a->now;
+    s->wall = app_wall_time(a);
+}
+
+/* Where the frame is, for a message about text that does not fit. */
+static void where(void *ctx, char *out, size_t size)
+{
+    const app *a = ctx;
+    if (!a->flow || a->attention[0]) {
+        snprintf(out, size, "the needs-attention screen");
+        return;
+    }
+    if (app_staff_open(a)) {
+        snprintf(out, size, "the %s screen", app_screen_name(a));
+        return;
+    }
+    pm_screen s = flow_screen(a->flow);
+    const screen_view *v = &a->view;
+    if (flow_still_there(a->flow))
+        snprintf(out, size, "the still-there prompt");
+    else if (v->parts > 1 && v->part >= 0)
+        snprintf(out, size, "the %s screen (step %d, part %d)", content_screen_name(s),
+                 flow_step(a->flow) + 1, v->part + 1);
+    else
+        snprintf(out, size, "the %s screen (step %d)", content_screen_name(s),
+                 flow_step(a->flow) + 1);
+}
+
+static void draw_screen(app *a, const screen_ops *ops)
+{
+    a->view.parts = 1;
+    ops->layout(&a->sc);
+    ops->draw(&a->sc);
+    w_draw_all(a->rc, a->wl);
+}
+
+void app_draw(app *a)
+{
+    if (!r_begin(a->rc))
+        return;
+    a->dirty = false;
+    app_bind_screens(a);
+    if (a->attention[0] || !a->flow) {
+        r_set_source(a->rc, NULL, 0, where, a);
+        w_clear(a->wl);
+        attention_draw(&a->sc);
+        r_end(a->rc);
+        return;
+    }
+    r_set_source(a->rc, a->content, flow_lang(a->flow), where, a);
+    r_clear(a->rc, COL_BG);
+    if (app_staff_open(a)) {
+        draw_screen(a, staff_ops_for(desk_screen_now(a->desk)));
+    } else {
+        draw_screen(a, screen_ops_for(flow_screen(a->flow)));
+        if (flow_still_there(a->flow)) {
+            overlay_layout(&a->sc);
+            overlay_draw(&a->sc);
+        }
+    }
+    r_end(a->rc);
+}
+
+void app_present(app *a)
+{
+    display_present(a->disp, r_frame(a->rc), r_w(a->rc), r_h(a->rc));
+}
+
+bool app_save_png(app *a, const char *path, char *why, size_t why_size)
+{
+    if (a->dirty)
+        app_draw(a);
+    return r_save_png(a->rc, path, why, why_size);
+}
+
+const wlist *app_widgets(app *a)
+{
+    if (a->dirty)
+        app_draw(a);
+    return a->wl;
+}
+
+const widget *app_widget(app *a, const char *id)
+{
+    return w_find(app_widgets(a), id);
+}
