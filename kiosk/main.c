@@ -37,7 +37,7 @@
 #include "ui/app.h"
 
 /* Every screen size the kiosk is built for: the smallest panel first. */
-#define LAYOUT_SIZES "800x480,1280x800,720x1280,1024x600,1920x1080"
+#define LAYOUT_SIZES "800x480,1280x800,720x1280,1024x600,1920x1080,480x800,600x1024,1080x1920"
 
 /* painmap --check-data DIR: the content's own checks, then (when those
  * pass) whether every string of every language fits its box at every size,

@@ -142,6 +142,8 @@ static void seal_store(app *a)
     if (!a->store)
         return;
     if (!config_seals(&a->config)) {
+        if (a->fixed_wall) /* replays and layout walks: said once by the real kiosk */
+            return;
         journal_log(JOURNAL_WARNING,
                     "intakes are saved unsealed: whoever takes the SD card can read them. "
                     "Write staff_passphrase = (16 letters or more, chosen at random: "
@@ -190,7 +192,9 @@ static void open_saver(app *a)
 /* Staff mode's log lines go to the journal with their priority. */
 static void desk_log(void *ctx, desk_log_level level, const char *text)
 {
-    (void)ctx;
+    const app *a = ctx;
+    if (r_measure_only(a->rc) && level == DESK_LOG_NOTICE) /* the layout check's walks */
+        return;
     journal_log(level == DESK_LOG_ERROR     ? JOURNAL_ERR
                 : level == DESK_LOG_WARNING ? JOURNAL_WARNING
                                             : JOURNAL_NOTICE,
@@ -208,6 +212,7 @@ static void open_desk(app *a, const app_options *o)
         .staff_lang = staff_language(a),
         .saver = a->saver,
         .log = desk_log,
+        .log_ctx = a,
     };
     if (desk_create(&ds, app_desk_clock(a), &a->desk) != PM_OK) {
         journal_log(JOURNAL_ERR, "staff mode cannot start (out of memory)");
