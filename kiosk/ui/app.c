@@ -11,6 +11,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "seal.h"
 #include "textkeys.h"
 #include "upkeep.h"
@@ -317,8 +319,17 @@ void app_destroy(app *a)
 
 /* ---- the shell's own upkeep ------------------------------------------------------ */
 
+/* How much of the stack below the main loop the idle reset scrubs: every
+ * frame that drew or measured the client's text (a review row, a wrapped
+ * line) lies within it; the process's stack is 8 MiB. */
+#define FORGET_STACK_BYTES (256 * 1024)
+
 void app_forget_client(app *a)
 {
+    /* Dead stack frames still hold copies of what was drawn (the review's
+     * rows, render.c's line buffers): zero them, as sodium_stackzero does
+     * below the caller's own frame. */
+    sodium_stackzero(FORGET_STACK_BYTES);
     r_cache_clear(a->rc);
     if (a->art)
         chart_pictures_clear(a->art, true);

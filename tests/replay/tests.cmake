@@ -124,3 +124,7 @@ add_executable(test_sdl_touch ${PM_REPLAY}/test_sdl_touch.c)
 target_link_libraries(test_sdl_touch PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
 add_test(NAME test_sdl_touch COMMAND test_sdl_touch)
 set_tests_properties(test_sdl_touch PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)
+
+# Client data wiped from memory (trust defect 8): after a save and after the
+# idle reset, the clients' names are nowhere in the kiosk's memory.
+pm_replay(forgotten forgotten.replay --config ${PM_REPLAY}/staff.conf)

@@ -11,6 +11,7 @@
  * - Codes are the content's ids, which the content checker keeps stable
  *   and unique, so an EHR mapping written once keeps working. */
 #include "fhir.h"
+#include "summary.h"
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
@@ -376,6 +377,7 @@ static bool name_given(const intake *in)
 pm_status fhir_render_response(const pm_content *c, const intake *in, int64_t saved_at,
                                const char *stem, int lang, char **out)
 {
+    summary_json_wipes(); /* its nodes hold the client's text */
     *out = NULL;
     char version[FHIR_VERSION_MAX], canon[sizeof FHIR_QUESTIONNAIRE_URL + FHIR_VERSION_MAX + 2];
     char when[32];

@@ -180,6 +180,7 @@ static pm_flag flag_from_name(const char *s)
 /* What a tolerant read finds in a record the parser refused. */
 static void tolerant_read(const char *json, queue_entry *e)
 {
+    summary_json_wipes(); /* its nodes hold the client's text */
     cJSON *root = json ? cJSON_Parse(json) : NULL;
     if (!root)
         return;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "hands.h"
+#include "memscan.h"
 #include "intake.h"
 #include "record.h"
 #include "png.h"
@@ -78,6 +79,33 @@ static int type_text(runner *r, int line, const char *text)
  * folder (png.h says what counts as the same). The picture of the
  * differences goes beside the shot, in the build's output folder, never
  * beside the golden in the source tree. */
+/* forgotten HEX: the bytes, decoded into a buffer of their own (not
+ * counted), must not be anywhere else in memory. */
+static int forgotten(runner *r, int line, const char *hex)
+{
+    size_t n = strlen(hex) / 2;
+    unsigned char *needle = malloc(n);
+    if (!needle)
+        return fail(r, line, "forgotten: out of memory");
+    for (size_t i = 0; i < n; i++) {
+        unsigned v = 0;
+        sscanf(hex + 2 * i, "%2x", &v);
+        needle[i] = (unsigned char)v;
+    }
+    if (app_dirty(r->a))
+        app_draw(r->a);
+    char where[600];
+    long found = memscan(needle, n, needle, where, sizeof where);
+    explicit_bzero(needle, n);
+    free(needle);
+    if (found < 0)
+        return fail(r, line, "forgotten: cannot read /proc/self/maps");
+    if (found > 0)
+        return fail(r, line, "forgotten: still in memory %ld time%s: %s", found,
+                    found == 1 ? "" : "s", where);
+    return 0;
+}
+
 static int shot(runner *r, int line, const char *file)
 {
     char path[1024], why[PM_MSG_MAX] = "";
@@ -166,6 +194,8 @@ static int exec(runner *r, const replay_cmd *c)
                             c->py[i], app_width(a), app_height(a));
         app_drag(a, c->px, c->py, c->npoints);
         return 0;
+    case RP_FORGOTTEN:
+        return forgotten(r, c->line, c->arg);
     case RP_QUIT:
         return 0;
     }
