@@ -127,4 +127,8 @@ set_tests_properties(test_sdl_touch PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}"
 
 # Client data wiped from memory (trust defect 8): after a save and after the
 # idle reset, the clients' names are nowhere in the kiosk's memory.
-pm_replay(forgotten forgotten.replay --config ${PM_REPLAY}/staff.conf)
+add_test(NAME replay_forgotten
+         COMMAND sh -c "rm -rf \"$1\" && mkdir -p \"$1\" && exec \"$0\" --replay \"$2\" --data \"$3\" --config \"$4\" --state \"$1/state\""
+                 $<TARGET_FILE:painmap> ${PM_REPLAY_OUT}/forgotten ${PM_REPLAY}/forgotten.replay
+                 ${CMAKE_SOURCE_DIR}/data ${PM_REPLAY}/staff.conf)
+set_tests_properties(replay_forgotten PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
