@@ -63,9 +63,16 @@ void seal_public_text(const seal_public *pk, char out[SEAL_PUBLIC_TEXT_MAX])
     snprintf(out, SEAL_PUBLIC_TEXT_MAX, PUBLIC_PREFIX "%s", b);
 }
 
-/* Decodes exactly n bytes of base64url from [s, end). */
+/* Decodes exactly n bytes of base64url from [s, end). Only the alphabet's
+ * own characters: libsodium 1.0.18 takes some bytes above 0x7f as if they
+ * were letters (found by tests/fuzz/fuzz_seal), and a key line is plain
+ * ASCII. */
 static bool decode(const char *s, const char *end, unsigned char *out, size_t n)
 {
+    for (const char *p = s; p < end; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              *p == '-' || *p == '_'))
+            return false;
     size_t got = 0;
     const char *stop = NULL;
     return sodium_base642bin(out, n, s, (size_t)(end - s), NULL, &got, &stop, B64) == 0
