@@ -3,6 +3,9 @@
  * Modes:
  *   painmap --check-data DIR      validate a content folder, list every problem
  *                                 (including text that does not fit its box)
+ *   painmap --rank [--data DIR] REGION_ID...
+ *                                 the referral patterns that look most like pain
+ *                                 in these regions, best first, with their scores
  *   painmap [options]             run the kiosk in a window (or fullscreen)
  *   painmap --replay FILE [opts]  run a replay script headless (the test interface)
  *   painmap --demo OUTDIR [opts]  the scripted walk-through: screenshots + summary
@@ -19,18 +22,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/random.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "platform/journal.h"
+#include "platform/paths.h"
 #include "config.h"
 #include "content.h"
 #include "pin.h"
 #include "seal.h"
 #include "seal_setup.h"
+#include "ranking.h"
 #include "textkeys.h"
 #include "driver.h"
 #include "png.h"
@@ -107,6 +111,62 @@ static int compare_pngs(const char *a, const char *b, int tolerance, long budget
     printf("compare: %s: %s%s%s\n", same ? "the same" : "different", said,
            d.differ && diff ? "; see " : "", d.differ && diff ? diff : "");
     return same ? 0 : 1;
+}
+
+static const char *default_dir(const char *src_sub, const char *installed);
+
+/* painmap --rank [--data DIR] REGION_ID...: the kiosk's own ranking
+ * (ranking.h) for these marks, one "muscle_id score" line per pattern, best
+ * first: what the tests, content editors and curious therapists use to see
+ * why a pattern comes where it does. 0: ranked; 1: the content is not
+ * usable; 2: wrong arguments. */
+static int rank_regions(int argc, char **argv)
+{
+    const char *dir = NULL;
+    if (argc >= 2 && strcmp(argv[0], "--data") == 0) {
+        dir = argv[1];
+        argc -= 2;
+        argv += 2;
+    }
+    if (argc < 1) {
+        fprintf(stderr, "painmap: --rank wants one or more region ids, e.g. "
+                        "painmap --rank temple_l neck_back_l\n");
+        return 2;
+    }
+    if (!dir)
+        dir = default_dir("data", PAINMAP_INSTALL_DATA);
+    pm_content *c = NULL;
+    pm_msgs problems;
+    pm_msgs_init(&problems);
+    if (content_load(dir, &c, &problems) != PM_OK) {
+        for (size_t i = 0; i < problems.count; i++)
+            fprintf(stderr, "%s\n", problems.items[i]);
+        fprintf(stderr, "painmap: %s is not usable (painmap --check-data %s says more)\n", dir,
+                dir);
+        pm_msgs_free(&problems);
+        return 1;
+    }
+    pm_msgs_free(&problems);
+    int regions[CONTENT_MAX_REGIONS];
+    size_t n = 0;
+    int rc = 0;
+    for (int i = 0; i < argc; i++) {
+        int r = content_region_index(c, argv[i]);
+        if (r < 0) {
+            fprintf(stderr, "painmap: no region '%s' in %s/regions.json\n", argv[i], dir);
+            rc = 2;
+        } else if (n < CONTENT_MAX_REGIONS) {
+            regions[n++] = r;
+        }
+    }
+    if (rc == 0) {
+        ranking_entry ranked[CONTENT_MAX_MUSCLES];
+        size_t got = ranking_rank(c, regions, n, ranked, CONTENT_MAX_MUSCLES);
+        for (size_t i = 0; i < got; i++)
+            printf("%s %d\n", content_muscle(c, (size_t)ranked[i].muscle)->id, ranked[i].score);
+    }
+    content_free(c);
+    return rc;
 }
 
 /* Reads one line from stdin without echo when it is a terminal. */
@@ -316,6 +376,9 @@ static void usage(FILE *to)
             "       painmap --check-layout [options] check that all text fits, all sizes\n"
             "       painmap --check-data DIR         check a content folder, and that its\n"
             "                                        text fits at every size\n"
+            "       painmap --rank [--data DIR] REGION_ID...\n"
+            "                                        the referral patterns ranked for these\n"
+            "                                        marks, best first: muscle id and score\n"
             "       painmap --hash-pin               print the config line for a staff PIN\n"
             "       painmap --new-passphrase         print a staff passphrase chosen at random\n"
             "       painmap --seal-passphrase FILE   turn FILE's staff_passphrase into the\n"
@@ -342,27 +405,14 @@ static void usage(FILE *to)
             PNG_GOLDEN_TOLERANCE, PNG_GOLDEN_BUDGET);
 }
 
-static bool is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Data and artwork: next to the build in a source tree, else installed. */
-static const char *default_dir(const char *src_sub, const char *installed)
+/* Data and artwork: beside a build, else installed (platform/paths.h). */
+static const char *default_dir(const char *sub, const char *installed)
 {
     static char buf[2][1024]; /* written once at start-up, read-only afterwards */
-    int k = strcmp(src_sub, "data") == 0 ? 0 : 1;
-    /* Only a binary still in its build folder uses the source tree; an
-     * installed one uses the installed copy even where the source exists. */
-    char exe[1024];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    exe[n > 0 ? n : 0] = '\0';
-    bool in_build = strncmp(exe, PAINMAP_BUILD_DIR "/", strlen(PAINMAP_BUILD_DIR) + 1) == 0;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", PAINMAP_SOURCE_DIR, src_sub);
-    if (in_build && is_dir(buf[k]))
-        return buf[k];
-    return installed;
+    char exe_dir[1024];
+    paths_exe_dir(exe_dir, sizeof exe_dir);
+    return paths_default_dir(exe_dir, sub, PAINMAP_DATA_RELATIVE, installed,
+                             buf[strcmp(sub, "data") == 0 ? 0 : 1], sizeof buf[0]);
 }
 
 int main(int argc, char **argv)
@@ -377,6 +427,8 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 128 * 1024);
     if (argc == 3 && strcmp(argv[1], "--check-data") == 0)
         return check_data(argv[2]);
+    if (argc >= 2 && strcmp(argv[1], "--rank") == 0)
+        return rank_regions(argc - 2, argv + 2);
     if (argc == 2 && strcmp(argv[1], "--hash-pin") == 0)
         return hash_pin();
     if (argc == 2 && strcmp(argv[1], "--new-passphrase") == 0)

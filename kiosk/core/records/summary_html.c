@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "screening.h"
+
 /* ------------------------------------------------------------------------ */
 /* HTML                                                                      */
 
@@ -710,6 +712,8 @@ static size_t answer_groups(const html_ctx *h, answer_group g[CONTENT_MAX_QUESTI
 static bool in_group(const html_ctx *h, size_t q, const char *label, bool unanswered)
 {
     bool is_unset = h->in->answers[q] == INTAKE_UNSET;
+    if (is_unset && !screening_applies(h->c, h->in, (int)q))
+        return false; /* a follow-up that was never asked */
     if (is_unset != unanswered || (!unanswered && strcmp(answer_label(h, q), label) != 0))
         return false;
     return summary_answer_flag(h->c, h->in, q) == FLAG_NONE;
@@ -740,7 +744,7 @@ static bool any_unanswered(const html_ctx *h)
 {
     size_t nq = content_question_count(h->c);
     for (size_t q = 0; q < nq && q < CONTENT_MAX_QUESTIONS; q++)
-        if (h->in->answers[q] == INTAKE_UNSET)
+        if (screening_unanswered(h->c, h->in, (int)q))
             return true;
     return false;
 }
