@@ -11,6 +11,10 @@
  *   painmap --demo OUTDIR [opts]  the scripted walk-through: screenshots + summary
  *   painmap --check-layout [opts] every screen, language and size: does text fit?
  *   painmap --compare A.png B.png compare two screenshots as goldens are compared
+ *   painmap --check-config FILE   print every problem in a painmap.conf
+ *   painmap --config-get FILE KEY the value the kiosk uses for KEY (display)
+ *   painmap --seal-pin FILE       replace a plain staff_pin in FILE by its hash
+ * (The last three are what the SD image's painmap-bootconf runs at boot.)
  *
  * The kiosk is ui/app.h; the test modes come from the test kit
  * (kiosk/testkit: driver.h, png.h), linked in but no part of the kiosk.
@@ -367,6 +371,142 @@ static int seal_passphrase(const char *path, const char *kdf)
     return rc;
 }
 
+/* Random bytes for a PIN's salt; false (and a message) when there are none. */
+static bool salt_random(unsigned char rnd[PIN_RANDOM_BYTES])
+{
+    if (getrandom(rnd, PIN_RANDOM_BYTES, 0) == (ssize_t)PIN_RANDOM_BYTES)
+        return true;
+    fprintf(stderr, "painmap: cannot get random bytes for the salt (%s); try again\n",
+            strerror(errno));
+    return false;
+}
+
+/* A plain staff_pin from painmap.conf: hashed now, in memory, so the PIN
+ * pad works the same as with a hash line (the image also replaces the line
+ * on the card at boot: --seal-pin). The digits are wiped either way. */
+static void hash_plain_pin(pm_config *cfg)
+{
+    if (!cfg->staff_pin_plain[0])
+        return;
+    unsigned char rnd[PIN_RANDOM_BYTES];
+    char h[PIN_HASH_MAX];
+    pm_msg err = {{0}};
+    if (salt_random(rnd) &&
+        pin_hash(cfg->staff_pin_plain, rnd, h, sizeof h, &err) == PM_OK)
+        snprintf(cfg->staff_pin_hash, sizeof cfg->staff_pin_hash, "%s", h);
+    else
+        journal_log(JOURNAL_ERR, "staff_pin could not be used (%s); staff mode %s", err.text,
+                    cfg->staff_pin_hash[0] ? "uses staff_pin_hash" : "stays locked");
+    explicit_bzero(cfg->staff_pin_plain, sizeof cfg->staff_pin_plain);
+    explicit_bzero(h, sizeof h);
+    explicit_bzero(rnd, sizeof rnd);
+}
+
+/* painmap.conf for a script: parsed, with a plain PIN wiped at once (the
+ * scripts never need it). msgs gets the problems; the caller frees it. */
+static void load_for_script(const char *file, pm_config *cfg, pm_msgs *msgs)
+{
+    pm_msgs_init(msgs);
+    config_load(file, cfg, msgs);
+    explicit_bzero(cfg->staff_pin_plain, sizeof cfg->staff_pin_plain);
+}
+
+/* painmap --check-config FILE: every problem the kiosk would log (and show
+ * on the staff queue), one a line, including languages the content lacks.
+ * Prints nothing when there is none. Always 0: problems never stop the
+ * kiosk, so they never fail the caller either. */
+static int check_config(const char *file, const char *data_dir)
+{
+    pm_config cfg;
+    pm_msgs msgs;
+    load_for_script(file, &cfg, &msgs);
+    pm_content *c = NULL;
+    pm_msgs cm;
+    pm_msgs_init(&cm);
+    if (content_load(data_dir, &c, &cm) == PM_OK) {
+        config_check_languages(&cfg, c, &msgs);
+        content_free(c);
+    }
+    pm_msgs_free(&cm);
+    for (size_t i = 0; i < msgs.count; i++)
+        printf("%s\n", msgs.items[i]);
+    pm_msgs_free(&msgs);
+    return 0;
+}
+
+/* painmap --config-get FILE KEY: the value the kiosk uses (after every
+ * check and default), for scripts. Only "display" for now. */
+static int config_get(const char *file, const char *key)
+{
+    pm_config cfg;
+    pm_msgs msgs;
+    load_for_script(file, &cfg, &msgs);
+    pm_msgs_free(&msgs);
+    if (strcmp(key, "display") == 0) {
+        printf("%s\n", config_display_name(cfg.display));
+        return 0;
+    }
+    fprintf(stderr, "painmap: --config-get knows only: display\n");
+    return 2;
+}
+
+/* painmap --seal-pin FILE: a plain staff_pin line in FILE becomes its
+ * salted hash (pin_seal_config); FILE is replaced through a temporary file
+ * in its folder (written, flushed, renamed). 0: done or nothing to do;
+ * 1: FILE could not be read or written, or the hash failed. */
+static int seal_pin(const char *file)
+{
+    enum { MAX = 64 * 1024 };
+    int rc = 1;
+    char *text = malloc(MAX + 1), *sealed = NULL;
+    FILE *f = text ? fopen(file, "rb") : NULL;
+    size_t n = f ? fread(text, 1, MAX + 1, f) : 0;
+    if (!f || ferror(f) || n > MAX) {
+        fprintf(stderr, "painmap: %s: cannot read it (%s)\n", file,
+                !f ? strerror(errno) : n > MAX ? "larger than 64 KiB" : "read error");
+        if (f)
+            fclose(f);
+        free(text);
+        return 1;
+    }
+    fclose(f);
+    text[n] = '\0';
+    unsigned char rnd[PIN_RANDOM_BYTES];
+    pm_msg err = {{0}};
+    int line = 0;
+    if (!salt_random(rnd)) {
+        /* rc stays 1 */
+    } else if (pin_seal_config(text, rnd, &sealed, &line, &err) != PM_OK) {
+        fprintf(stderr, "painmap: %s: the plain staff_pin could not be hashed: %s\n", file,
+                err.text);
+    } else if (!sealed) {
+        rc = 0; /* no plain PIN: nothing to do */
+    } else {
+        char tmp[4200];
+        snprintf(tmp, sizeof tmp, "%s.tmp", file);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+        size_t len = strlen(sealed);
+        bool ok = fd >= 0 && write(fd, sealed, len) == (ssize_t)len && fsync(fd) == 0;
+        if (fd >= 0 && close(fd) != 0)
+            ok = false;
+        if (ok && rename(tmp, file) == 0) {
+            printf("%s:%d: the plain staff_pin was replaced by its hash (staff_pin_hash)\n",
+                   file, line);
+            rc = 0;
+        } else {
+            fprintf(stderr, "painmap: %s: cannot write the hashed PIN (%s)\n", file,
+                    strerror(errno));
+            unlink(tmp);
+        }
+        explicit_bzero(sealed, len);
+        free(sealed);
+    }
+    explicit_bzero(text, n);
+    explicit_bzero(rnd, sizeof rnd);
+    free(text);
+    return rc;
+}
+
 static void usage(FILE *to)
 {
     fprintf(to,
@@ -383,6 +523,9 @@ static void usage(FILE *to)
             "       painmap --new-passphrase         print a staff passphrase chosen at random\n"
             "       painmap --seal-passphrase FILE   turn FILE's staff_passphrase into the\n"
             "                                        intake key lines (the image does at boot)\n"
+            "       painmap --check-config FILE      list every problem in a painmap.conf\n"
+            "       painmap --config-get FILE KEY    the value used for KEY (display)\n"
+            "       painmap --seal-pin FILE          replace a plain staff_pin by its hash\n"
             "       painmap --compare A.png B.png    compare two screenshots\n"
             "options:\n"
             "  --size WxH        display size (default 800x480)\n"
@@ -437,6 +580,12 @@ int main(int argc, char **argv)
         return seal_passphrase(argv[2], NULL);
     if (argc == 5 && strcmp(argv[1], "--seal-passphrase") == 0 && strcmp(argv[3], "--kdf") == 0)
         return seal_passphrase(argv[2], argv[4]);
+    if (argc == 3 && strcmp(argv[1], "--seal-pin") == 0)
+        return seal_pin(argv[2]);
+    if (argc == 3 && strcmp(argv[1], "--check-config") == 0)
+        return check_config(argv[2], default_dir("data", PAINMAP_INSTALL_DATA));
+    if (argc == 4 && strcmp(argv[1], "--config-get") == 0)
+        return config_get(argv[2], argv[3]);
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         usage(stdout);
         return 0;
@@ -520,13 +669,13 @@ int main(int argc, char **argv)
     bool rotate_given = false;
     for (int i = 1; i < argc; i++)
         rotate_given = rotate_given || strcmp(argv[i], "--rotate") == 0;
+    pm_msgs config_msgs;
+    pm_msgs_init(&config_msgs);
     if (config) {
-        pm_msgs msgs;
-        pm_msgs_init(&msgs);
-        config_load(config, &cfg, &msgs);
-        for (size_t i = 0; i < msgs.count; i++)
-            journal_log(JOURNAL_WARNING, "%s", msgs.items[i]);
-        pm_msgs_free(&msgs);
+        config_load(config, &cfg, &config_msgs);
+        for (size_t i = 0; i < config_msgs.count; i++)
+            journal_log(JOURNAL_WARNING, "%s", config_msgs.items[i]);
+        hash_plain_pin(&cfg);
         journal_log(JOURNAL_INFO, "read the clinic config %s", config);
         timing = config_flow_timing(&cfg);
         o.timing = &timing;
@@ -534,6 +683,7 @@ int main(int argc, char **argv)
             o.rotate = cfg.rotation;
     }
     o.config = &cfg;
+    o.config_problems = &config_msgs;
     if (!o.data_dir)
         o.data_dir = default_dir("data", PAINMAP_INSTALL_DATA);
     if (!o.assets_dir)
@@ -554,8 +704,10 @@ int main(int argc, char **argv)
         tzset();
         o.headless = true;
     }
-    if (check_layout)
+    if (check_layout) {
+        pm_msgs_free(&config_msgs);
         return layout_check(&o, sizes);
+    }
 
     char demo_state[1100];
     if (demo) {
@@ -563,6 +715,7 @@ int main(int argc, char **argv)
         o.state_dir = demo_state;
     }
     app *a = app_create(&o);
+    pm_msgs_free(&config_msgs); /* the app keeps its own copy */
     if (!a)
         return 2;
     int rc;

@@ -113,6 +113,64 @@ static void test_hash_line_and_config(void **state)
     assert_int_equal(pin_hash("1234", rnd_b, h, sizeof h, &err), PM_ERR_LIMIT);
 }
 
+/* A plain staff_pin line in painmap.conf becomes its hash: in place, the
+ * line ending and every other byte kept, superseded PIN lines gone; the
+ * parser then reads the hash, which verifies the PIN. */
+static void test_seal_config(void **state)
+{
+    (void)state;
+    const char *text = "# Painmap settings\r\n"
+                       "clinic_name = Knots\r\n"
+                       "staff_pin_hash = $y$old\r\n"
+                       "staff_pin = 1111\r\n"
+                       "; staff_pin = 9999\r\n"
+                       "staff_pin = 4821 ; mine\r\n"
+                       "rotation = 90\r\n";
+    char *out = NULL;
+    int line = 0;
+    pm_msg err = {{0}};
+    assert_int_equal(pin_seal_config(text, rnd_a, &out, &line, &err), PM_OK);
+    assert_non_null(out);
+    assert_int_equal(line, 6);
+    assert_null(strstr(out, "4821"));
+    assert_null(strstr(out, "1111"));
+    assert_null(strstr(out, "$y$old"));
+    assert_non_null(strstr(out, "; staff_pin = 9999\r\n")); /* a comment is not a setting */
+    const char *h = strstr(out, "staff_pin_hash = $y$");
+    assert_non_null(h);
+    assert_true(strncmp(out, "# Painmap settings\r\nclinic_name = Knots\r\n; staff_pin", 51) == 0);
+    assert_non_null(strstr(h, "\r\nrotation = 90\r\n"));
+    pm_config cfg;
+    pm_msgs m;
+    pm_msgs_init(&m);
+    assert_int_equal(config_parse_string(out, "painmap.conf", &cfg, &m), PM_OK);
+    assert_int_equal(m.count, 0);
+    assert_string_equal(cfg.staff_pin_plain, "");
+    assert_true(pin_verify("4821", cfg.staff_pin_hash));
+    assert_int_equal(cfg.rotation, 90);
+    pm_msgs_free(&m);
+    /* sealed text has nothing left to seal */
+    char *again = NULL;
+    assert_int_equal(pin_seal_config(out, rnd_b, &again, &line, &err), PM_OK);
+    assert_null(again);
+    free(out);
+
+    /* nothing to do: no plain PIN, or the one the kiosk reads is not 4-8
+     * digits (the kiosk reports that line; the file is left alone) */
+    assert_int_equal(pin_seal_config("clinic_name = X\n", rnd_a, &out, &line, &err), PM_OK);
+    assert_null(out);
+    assert_int_equal(pin_seal_config("staff_pin = 4821\nstaff_pin = 12\n", rnd_a, &out, &line,
+                                     &err), PM_OK);
+    assert_null(out);
+    /* the last line, no newline */
+    assert_int_equal(pin_seal_config("staff_pin=2580", rnd_a, &out, &line, &err), PM_OK);
+    assert_non_null(out);
+    assert_int_equal(line, 1);
+    assert_null(strchr(out, '\n'));
+    assert_true(strncmp(out, "staff_pin_hash = $y$", 20) == 0);
+    free(out);
+}
+
 static void test_lockout_timing(void **state)
 {
     (void)state;
@@ -219,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_hash_and_verify),
         cmocka_unit_test(test_salt_comes_from_caller),
         cmocka_unit_test(test_hash_line_and_config),
+        cmocka_unit_test(test_seal_config),
         cmocka_unit_test(test_lockout_timing),
         cmocka_unit_test(test_malformed_pins_count),
         cmocka_unit_test(test_no_pin_configured),
