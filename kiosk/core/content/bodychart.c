@@ -162,14 +162,27 @@ bodychart_view bodychart_close_up(bodychart *b, const bodychart_view *whole, geo
     double room = fmin(panel.x1 - panel.x0, panel.y1 - panel.y0) - 2 * m;
     if (2 * rad0 * s > room)
         s = room / (2 * rad0);
-    /* anchored at the finger, then moved just enough to show what is
-     * around it whole, or at least the touched region's circle */
+    /* anchored at the finger, then moved just enough to show the touched
+     * region and the circles around it whole; failing that the touched
+     * region, then the circles, then the touched region's circle (each
+     * axis on its own) */
     geo_xf xf = {s, at.x - p.x * s, at.y - p.y * s};
+    const geo_bounds rb = content_region(b->c, (size_t)r0)->bounds;
+    geo_bounds both = {fmin(box.x0, rb.x0), fmin(box.y0, rb.y0), fmax(box.x1, rb.x1),
+                       fmax(box.y1, rb.y1)};
     bool ok;
-    double ox = fit_axis(xf.ox, s, box.x0, box.x1, panel.x0, panel.x1, m, &ok);
+    double ox = fit_axis(xf.ox, s, both.x0, both.x1, panel.x0, panel.x1, m, &ok);
+    if (!ok)
+        ox = fit_axis(xf.ox, s, rb.x0, rb.x1, panel.x0, panel.x1, m, &ok);
+    if (!ok)
+        ox = fit_axis(xf.ox, s, box.x0, box.x1, panel.x0, panel.x1, m, &ok);
     if (!ok)
         ox = fit_axis(xf.ox, s, c0.x - rad0, c0.x + rad0, panel.x0, panel.x1, m, &ok);
-    double oy = fit_axis(xf.oy, s, box.y0, box.y1, panel.y0, panel.y1, m, &ok);
+    double oy = fit_axis(xf.oy, s, both.y0, both.y1, panel.y0, panel.y1, m, &ok);
+    if (!ok)
+        oy = fit_axis(xf.oy, s, rb.y0, rb.y1, panel.y0, panel.y1, m, &ok);
+    if (!ok)
+        oy = fit_axis(xf.oy, s, box.y0, box.y1, panel.y0, panel.y1, m, &ok);
     if (!ok)
         oy = fit_axis(xf.oy, s, c0.y - rad0, c0.y + rad0, panel.y0, panel.y1, m, &ok);
     xf.ox = ox;
