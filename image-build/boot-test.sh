@@ -1,6 +1,10 @@
 #!/bin/sh
-# boot-test.sh — boots the built SD image under qemu-system-aarch64 (-M virt,
-# cortex-a72, software emulation) and checks, from the serial console:
+# boot-test.sh — boots the built SD image under qemu-system-aarch64 twice
+# over: on the generic -M virt machine (cortex-a72, software emulation) and
+# on -M raspi4b, an emulated Raspberry Pi 4 (the Pi's own device tree from
+# the image, the SD card controller, the Pi's UART).
+#
+# virt: checks, from the serial console:
 #   1. systemd reached painmap.service and the kiosk started (READY=1 seen:
 #      the service is "active"), and the watchdog is armed;
 #   2. the config on the boot partition was read (a deliberately unknown
@@ -11,9 +15,20 @@
 #   4. the data partition grew to fill the (enlarged) disk on first boot;
 #   5. a hung kiosk (SIGSTOP) is killed by the watchdog and restarted;
 #   6. log lines carry journal priorities; the clock keeper (painmap-clock)
-#      ran, and the time it saved survives the power cut.
+#      ran, and the time it saved survives the power cut;
+#   7. the boot partition, read back after the run: the plain staff_pin the
+#      test wrote into painmap.conf was replaced by its hash, and
+#      painmap-problems.txt lists the test's unknown setting.
+# raspi4b (see "The Pi-shaped boot" below): the kernel finds the SD card on
+#   the Pi's own controller, root mounts from it, the kiosk reaches READY=1;
+#   display = dsi7 makes the image switch config.txt to the 7" DSI overlay
+#   and reboot; booted with that overlay applied (as the firmware would),
+#   the panel's driver loads, finds no panel (qemu has none), and the image
+#   falls back to HDMI, says so in painmap-problems.txt, and reboots into a
+#   working kiosk.
 #
 #   image-build/boot-test.sh [IMAGE(.img or .img.xz)]   default: the newest in image-build/out
+#   BOOT_MACHINES="virt raspi4b" (default) chooses which runs happen.
 #
 # What differs from a Pi: the kernel, initrd and command line are handed to
 # qemu directly (the Pi firmware would read them from the same FAT partition),
@@ -28,7 +43,23 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 WORK=${WORK:-/var/tmp/painmap-image}/boottest
 TIMEOUT=${BOOT_TIMEOUT:-900}   # seconds per boot
-"$repo/scripts/setup-deps" qemu-system-arm mtools e2fsprogs fdisk xz-utils python3 >/dev/null
+MACHINES=${BOOT_MACHINES:-virt raspi4b}
+"$repo/scripts/setup-deps" mtools e2fsprogs fdisk xz-utils python3 device-tree-compiler >/dev/null
+# qemu 10 (raspi4b, with its SD controller) is in bookworm-backports on a
+# Debian 12 machine: installed from there when the machine's is older.
+qemu_major=$(qemu-system-aarch64 --version 2>/dev/null | sed -n 's/^QEMU emulator version \([0-9]*\).*/\1/p')
+if [ "${qemu_major:-0}" -lt 10 ]; then
+    if [ "$(id -u)" != 0 ]; then
+        echo "boot-test: needs qemu-system-arm 10 (bookworm-backports); run as root to install it" >&2
+        exit 2
+    fi
+    if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+        printf 'Types: deb\nURIs: %s\nSuites: bookworm-backports\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+            "${MIRROR:-http://deb.debian.org/debian}" > /etc/apt/sources.list.d/bookworm-backports.sources
+    fi
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends -t bookworm-backports qemu-system-arm >/dev/null
+fi
 
 img=${1:-$(ls -t "$here"/out/painmap-*-arm64.img.xz "$here"/out/painmap-*-arm64.img 2>/dev/null | head -n1)}
 [ -n "$img" ] && [ -f "$img" ] || { echo "boot-test: no image; run image-build/build.sh first" >&2; exit 2; }
@@ -55,7 +86,8 @@ bs=$(part_start 1); rs=$(part_start 2); rsz=$(part_size 2)
 mcopy -n -i "$disk@@$((bs * 512))" ::vmlinuz ::initrd.img ::cmdline.txt ::painmap.conf "$WORK/"
 # The test's config: the shipped file plus one setting the kiosk cannot
 # know, which it must report (proof that it read this very file).
-{ cat "$WORK/painmap.conf"; printf 'clinic_name = Boot Test Clinic\r\nboottest_marker = 1\r\n'; } > "$WORK/painmap.test.conf"
+# And a PIN in plain digits, which the image must replace by its hash.
+{ cat "$WORK/painmap.conf"; printf 'clinic_name = Boot Test Clinic\r\nboottest_marker = 1\r\nstaff_pin = 2580\r\n'; } > "$WORK/painmap.test.conf"
 mcopy -o -i "$disk@@$((bs * 512))" "$WORK/painmap.test.conf" ::painmap.conf
 
 # Test-only files into the root file system, written with debugfs.
@@ -72,10 +104,12 @@ After=painmap.service painmap-growdata.service
 Wants=painmap.service
 [Service]
 Type=oneshot
+# The console (the serial port on both machines): on the Pi 4's tree the
+# PL011 belongs to the Bluetooth chip (serdev), so no /dev/ttyAMA0 exists.
 ExecStart=/usr/lib/painmap/boottest
 StandardOutput=tty
 StandardError=tty
-TTYPath=/dev/ttyAMA0
+TTYPath=/dev/console
 [Install]
 WantedBy=multi-user.target
 UNIT
@@ -121,6 +155,13 @@ if [ "$mode" = save ]; then
         say "REPLAY-FAILED"
     fi
     sleep 3600
+elif [ "$mode" = pi ]; then
+    # The Pi-shaped boot: what the kernel saw of the Pi.
+    say "model $(tr -d '\0' < /proc/device-tree/model)"
+    say "root-source $(findmnt -no SOURCE /)"
+    dmesg | grep -E "mmc[0-9]|mmcblk" | head -n 20 | sed 's/^/BOOTTEST-MMC: /'
+    journalctl -b -u painmap-bootconf.service -o cat --no-pager | sed 's/^/BOOTTEST-BOOTCONF: /'
+    systemctl poweroff
 else
     say "clock-floor at boot 2 $(cat /var/lib/painmap/clock-floor 2>/dev/null) now $(date +%s)"
     for f in $(find /var/lib/painmap -type f -name '*.json' | sort); do
@@ -159,14 +200,20 @@ DEBUGFS
 if grep -qi "error\|not found\|cannot\|couldn" "$WORK/debugfs.err"; then cat "$WORK/debugfs.err" >&2; exit 1; fi
 dd if="$WORK/root.img" of="$disk" bs=512 seek="$rs" conv=notrunc status=none
 rm -f "$WORK/root.img"
+# The raspi4b run starts from this same prepared card (see below).
+cp --sparse=always "$disk" "$WORK/disk-pi.img"
 # A bigger "card" than the image: the data partition must grow into it.
 truncate -s +512M "$disk"
 
 cmdline=$(tr -d '\r\n' < "$WORK/cmdline.txt" | sed 's/console=[^ ]*//g')
+# Emulated on a busy machine, udev can take longer than systemd's 90 s to
+# announce a partition; the intake partition's mount would then time out
+# and drop the boot into emergency mode. The test gives devices 10 minutes.
+slow="systemd.default_device_timeout_sec=600"
 boot() { # boot MODE LOG: runs qemu in the background, sets $qpid
     qemu-system-aarch64 -M virt -cpu cortex-a72 -smp 2 -m 1024 \
         -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
-        -append "console=ttyAMA0 $cmdline painmap.boottest=$1" \
+        -append "console=ttyAMA0 $cmdline $slow painmap.boottest=$1" \
         -drive if=none,file="$disk",format=raw,id=sd,cache=writeback \
         -device virtio-blk-device,drive=sd \
         -nic none -display none -monitor none -serial file:"$2" -no-reboot &
@@ -182,8 +229,24 @@ wait_for() { # wait_for LOG PATTERN -> 0 when seen, 1 on timeout or qemu exit
     return 1
 }
 
-# --- boot 1: start, check, save an intake, pull the plug -----------------------
 set +e   # from here on every check runs and reports, pass or fail
+
+# boot_checks DISK NAME: what painmap-bootconf left on the boot partition.
+boot_checks() {
+    o=$(sfdisk -d "$1" | sed -n "s/^[^ ]*1 : start= *\([0-9]*\),.*/\1/p")
+    rm -f "$WORK/back-conf" "$WORK/back-problems"
+    mcopy -n -i "$1@@$((o * 512))" ::painmap.conf "$WORK/back-conf" 2>/dev/null
+    mcopy -n -i "$1@@$((o * 512))" ::painmap-problems.txt "$WORK/back-problems" 2>/dev/null
+    grep -q '^staff_pin_hash = [$]y[$]' "$WORK/back-conf" && ! grep -q '2580' "$WORK/back-conf"
+    check "$2: the plain staff_pin in painmap.conf was replaced by its hash on the card" $? \
+        "$(grep -a 'staff_pin' "$WORK/back-conf" | head -n 3)"
+    grep -q 'boottest_marker' "$WORK/back-problems" 2>/dev/null
+    check "$2: painmap-problems.txt on the card lists the unknown setting" $? \
+        "$(head -c 600 "$WORK/back-problems" 2>/dev/null)"
+}
+
+if case " $MACHINES " in *" virt "*) true ;; *) false ;; esac; then
+# --- boot 1: start, check, save an intake, pull the plug -----------------------
 log "boot 1 (first boot, then a replay saves an intake)"
 log1="$WORK/serial-1.log"; : > "$log1"
 t0=$(date +%s)
@@ -257,11 +320,130 @@ PY
 grep -q "BOOTTEST-WD: .*[Ww]atchdog timeout" "$WORK/s2" && grep -q "BOOTTEST: WATCHDOG restarts 0 -> [1-9]" "$WORK/s2"
 check "a hung kiosk (SIGSTOP) is killed by the watchdog and restarted" $? "$(grep -a 'BOOTTEST: WATCHDOG\|BOOTTEST-WD' "$WORK/s2")"
 
-echo "--- figures"
-echo "boot 1 wall clock (qemu start to intake saved): $(( t1 - t0 )) s"
+
+# --- the boot partition, read back after both boots ---------------------------
+boot_checks "$disk" virt
+
 if [ -n "$ready_us" ] && [ -n "$start_us" ]; then
-    awk -v r="$ready_us" -v s="$start_us" 'BEGIN { printf "kernel start to kiosk READY=1: %.1f s (kiosk exec to READY: %.1f s), emulated\n", r/1e6, (r-s)/1e6 }'
+    virt_ready=$(awk -v r="$ready_us" -v s="$start_us" 'BEGIN { printf "kernel start to kiosk READY=1 (first frame): %.1f s (kiosk exec to READY: %.2f s), -M virt", r/1e6, (r-s)/1e6 }')
 fi
-echo "serial logs: $log1 $log2"
+virt_wall=$(( t1 - t0 ))
+fi
+
+# --- The Pi-shaped boot: qemu -M raspi4b -----------------------------------
+# What the Pi's firmware does is done here by hand, from the card's own
+# files: the kernel, initrd and command line from the boot partition, the
+# Pi 4's device tree (bcm2711-rpi-4-b.dtb, the kernel's) with the overlays
+# painmap-display.txt names applied (fdtoverlay, as the firmware applies
+# dtoverlay= lines). qemu's raspi4b lacks some of the Pi 4's devices, and a
+# driver that touches one stops the kernel (a synchronous external abort),
+# so exactly those nodes are switched off in the test's copy of the tree:
+QEMU_MISSING="/soc/interrupt-controller@7ef00100 /soc/clock@7ef00000
+/soc/hdmi@7ef00700 /soc/hdmi@7ef05700 /soc/i2c@7ef04500 /soc/i2c@7ef09500
+/scb-bus@fc000000/pcie@7d500000 /scb-bus@fc000000/ethernet@7d580000"
+# (HDMI and its interrupt and clock blocks, PCIe with the USB controller
+# behind it, Ethernet.) And the SD card: qemu's raspi4b wires its card to
+# the SoC's Arasan SDHCI (mmc@7e300000, which on a real Pi 4 runs the WiFi
+# chip) rather than to EMMC2, so that node becomes a plain SD slot (its WiFi
+# child, power sequence and non-removable flag dropped; the power sequence
+# waits on GPIO-expander calls qemu's firmware does not answer). Both
+# controllers are driven by sdhci-iproc, the module the image's initrd
+# carries for the Pi 4's card. The kiosk runs on SDL's dummy driver, as on
+# virt. One more: qemu's model of the Pi's watchdog resets the machine the
+# moment Linux starts it (it takes the start for a reset request), so these
+# boots keep the watchdog driver out (modprobe.blacklist=bcm2835_wdt); the
+# virt boots test the kiosk's own watchdog, the SoC's is not tested here.
+if case " $MACHINES " in *" raspi4b "*) true ;; *) false ;; esac; then
+pdisk="$WORK/disk-pi.img"
+pbs=$bs
+pboot="$pdisk@@$((pbs * 512))"
+# qemu's SD card must be a power of two in size: 2 GiB, bigger than the
+# image, so the data partition grows here too.
+truncate -s 2G "$pdisk"
+{ tr -d '\r' < "$WORK/painmap.test.conf"; echo "display = dsi7"; } | sed 's/$/\r/' > "$WORK/painmap.pi.conf"
+mcopy -o -i "$pboot" "$WORK/painmap.pi.conf" ::painmap.conf
+mcopy -n -i "$pboot" ::bcm2711-rpi-4-b.dtb ::overlays/painmap-dsi7.dtbo "$WORK/"
+pcmdline=$(tr -d '\r\n' < "$WORK/cmdline.txt" | sed 's/console=[^ ]*//g')
+pi_boot() { # pi_boot N: one boot with the tree the card's files call for
+    rm -f "$WORK/display-$1.txt"
+    mcopy -n -i "$pboot" ::painmap-display.txt "$WORK/display-$1.txt" 2>/dev/null || : > "$WORK/display-$1.txt"
+    cp "$WORK/bcm2711-rpi-4-b.dtb" "$WORK/pi-$1.dtb"
+    if tr -d '\r' < "$WORK/display-$1.txt" | sed -n '/^\[pi4\]/,/^\[/p' | grep -q '^dtoverlay=painmap-dsi7$'; then
+        fdtoverlay -i "$WORK/bcm2711-rpi-4-b.dtb" -o "$WORK/pi-$1.dtb" "$WORK/painmap-dsi7.dtbo"
+        log "raspi4b boot $1: painmap-display.txt asks for painmap-dsi7: applied to the tree"
+    fi
+    for n in $QEMU_MISSING; do fdtput -t s "$WORK/pi-$1.dtb" "$n" status disabled; done
+    fdtput -d "$WORK/pi-$1.dtb" /soc/mmc@7e300000 mmc-pwrseq
+    fdtput -d "$WORK/pi-$1.dtb" /soc/mmc@7e300000 non-removable
+    fdtput -r "$WORK/pi-$1.dtb" /soc/mmc@7e300000/wifi@1
+    : > "$WORK/serial-pi-$1.log"
+    qemu-system-aarch64 -M raspi4b -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
+        -dtb "$WORK/pi-$1.dtb" -append "console=ttyAMA0 $pcmdline $slow modprobe.blacklist=bcm2835_wdt painmap.boottest=pi" \
+        -drive file="$pdisk",if=sd,format=raw,cache=writeback \
+        -display none -monitor none -serial file:"$WORK/serial-pi-$1.log" -no-reboot &
+    qpid=$!
+    wait_for "$WORK/serial-pi-$1.log" "BOOTTEST: painmap.service\|reboot: Restarting\|reboot: Power down\|Kernel panic" || true
+    # A boot that reached the kiosk goes on to power off by itself.
+    # (qemu's Pi 4 cannot power off: the kernel halts instead.)
+    wait_for "$WORK/serial-pi-$1.log" "reboot: Restarting\|reboot: Power down\|System halted\|Kernel panic" || true
+    kill -9 "$qpid" 2>/dev/null; wait "$qpid" 2>/dev/null
+    tr -d '\r' < "$WORK/serial-pi-$1.log" > "$WORK/p$1"
+}
+log "raspi4b boot 1 (display = dsi7 in painmap.conf: the image switches config.txt and restarts)"
+tp0=$(date +%s)
+pi_boot 1
+log "raspi4b boot 1 over after $(( $(date +%s) - tp0 )) s"
+grep -q "bootconf: wrote painmap-display.txt" "$WORK/p1" && grep -q "bootconf: the display setting changed; restarting" "$WORK/p1"
+check "raspi4b: display = dsi7 made the image write painmap-display.txt and restart" $? "$(grep -a 'bootconf' "$WORK/p1" | head -n 5)"
+mcopy -n -i "$pboot" ::painmap-display.txt "$WORK/display-after-1.txt" 2>/dev/null
+grep -q '^dtoverlay=painmap-dsi7' "$WORK/display-after-1.txt" 2>/dev/null
+check "raspi4b: painmap-display.txt now loads the painmap-dsi7 overlay under [pi4]" $? "$(cat "$WORK/display-after-1.txt" 2>/dev/null)"
+
+log "raspi4b boot 2 (the DSI overlay applied; qemu has no panel)"
+tp0=$(date +%s)
+pi_boot 2
+log "raspi4b boot 2 over after $(( $(date +%s) - tp0 )) s"
+grep -q "bootconf: .*panel driver loaded: yes" "$WORK/p2"
+check "raspi4b: with the overlay, the 7\" panel's driver (panel-raspberrypi-touchscreen) was loaded" $? "$(grep -a 'bootconf' "$WORK/p2" | head -n 5)"
+grep -q "bootconf: display = dsi7, but no 7-inch panel answered" "$WORK/p2" && grep -q "bootconf: the display setting changed; restarting" "$WORK/p2"
+check "raspi4b: no panel answered, so the image fell back to HDMI and restarted" $? "$(grep -a 'bootconf' "$WORK/p2" | head -n 8)"
+
+log "raspi4b boot 3 (HDMI fallback: the kiosk starts)"
+tp0=$(date +%s)
+pi_boot 3
+tp1=$(date +%s)
+log "raspi4b boot 3 over after $(( tp1 - tp0 )) s"
+grep -q "BOOTTEST: model Raspberry Pi 4 Model B" "$WORK/p3"
+check "raspi4b: the kernel booted on the Pi 4's own device tree (model: Raspberry Pi 4 Model B)" $? "$(grep -a 'BOOTTEST: model' "$WORK/p3")"
+grep -q "BOOTTEST-MMC: .*mmcblk0: mmc0" "$WORK/p3"
+check "raspi4b: the kernel found the SD card (mmcblk0 on the Pi's controller)" $? "$(grep -a 'BOOTTEST-MMC' "$WORK/p3" | head -n 5)"
+grep -q "BOOTTEST: root-source /dev/mmcblk0p2" "$WORK/p3" && grep -q "BOOTTEST: mount / .*\bro\b" "$WORK/p3"
+check "raspi4b: root is mounted read-only from the SD card (mmcblk0p2)" $? "$(grep -a 'BOOTTEST: root-source\|BOOTTEST: mount /' "$WORK/p3")"
+grep -q "BOOTTEST: painmap.service active" "$WORK/p3" && grep -q "BOOTTEST: proc painmap painmap" "$WORK/p3"
+check "raspi4b: the kiosk reached READY=1 (painmap.service active, as painmap)" $? "$(grep -a 'BOOTTEST: painmap.service\|failed-unit' "$WORK/p3")"
+size=$(sed -n 's/^BOOTTEST: data-size-mib \([0-9]*\).*/\1/p' "$WORK/p3" | head -n1)
+[ "${size:-0}" -gt 400 ]; check "raspi4b: the intake partition grew to fill the card (${size:-?} MiB)" $?
+grep -q "BOOTTEST: clock-service active timer enabled" "$WORK/p3"
+check "raspi4b: the clock keeper ran" $? "$(grep -a 'BOOTTEST: clock-service' "$WORK/p3")"
+if grep -q "BOOTTEST: failed-unit" "$WORK/p3"; then
+    echo "note: failed units on raspi4b boot 3:"; grep "BOOTTEST: failed-unit" "$WORK/p3"
+fi
+boot_checks "$pdisk" raspi4b
+grep -q 'no 7-inch display answered on the DSI connector; using hdmi' "$WORK/back-problems" 2>/dev/null
+check "raspi4b: painmap-problems.txt says no 7\" display answered and HDMI is used" $?
+pready=$(sed -n 's/^BOOTTEST: prop ActiveEnterTimestampMonotonic=//p' "$WORK/p3")
+pstart=$(sed -n 's/^BOOTTEST: prop ExecMainStartTimestampMonotonic=//p' "$WORK/p3")
+if [ -n "$pready" ] && [ -n "$pstart" ]; then
+    pi_ready=$(awk -v r="$pready" -v s="$pstart" 'BEGIN { printf "kernel start to kiosk READY=1 (first frame): %.1f s (kiosk exec to READY: %.2f s), -M raspi4b", r/1e6, (r-s)/1e6 }')
+    awk -v r="$pready" -v s="$pstart" 'BEGIN { exit !((r - s) < 1e6) }'
+    check "raspi4b: the kiosk's own start to READY=1 is under 1 s" $? "$pi_ready"
+fi
+fi
+
+echo "--- figures"
+[ -n "${virt_wall:-}" ] && echo "virt boot 1 wall clock (qemu start to intake saved): $virt_wall s"
+[ -n "${virt_ready:-}" ] && echo "$virt_ready"
+[ -n "${pi_ready:-}" ] && echo "$pi_ready"
+echo "serial logs: $WORK/serial-*.log"
 [ $fail = 0 ] && echo "boot test: all checks passed" || echo "boot test: FAILED"
 exit $fail

@@ -55,7 +55,7 @@ t0=$(date +%s)
 
 # --- dependencies: stated here, installed through the set-up script ---------
 "$repo/scripts/setup-deps" mmdebstrap qemu-user-static binfmt-support arch-test \
-    dosfstools mtools e2fsprogs fdisk xz-utils file
+    dosfstools mtools e2fsprogs fdisk xz-utils file device-tree-compiler
 if ! arch-test arm64 >/dev/null 2>&1; then
     update-binfmts --enable qemu-aarch64 2>/dev/null || true
     arch-test arm64 >/dev/null || { echo "build.sh: this machine cannot run arm64 binaries (qemu-user binfmt)" >&2; exit 1; }
@@ -90,18 +90,29 @@ in_root() {
 }
 
 # --- stage 1: the base root file system ---------------------------------------
-# Runtime packages only; the kiosk's build dependencies never enter the image.
+# Debian 13 (trixie). Runtime packages only; the kiosk's build dependencies
+# never enter the image. The kernel alone comes from trixie-backports (7.x):
+# trixie's own 6.12 has no SD card driver for the Pi 5 (sdhci-brcmstb) and no
+# RP1 drivers (the Pi 5's USB, GPIO and I2C chip), and ships no
+# bcm2712-d-rpi-5-b.dtb for the newer D0 boards. A pin (below) takes only the
+# kernel packages from backports; everything else is trixie.
 RUNTIME_PKGS="systemd,systemd-sysv,udev,kmod,e2fsprogs,cloud-guest-utils,fdisk,\
-initramfs-tools,linux-image-arm64,raspi-firmware,\
+initramfs-tools,linux-image-arm64,raspi-firmware,mtools,dosfstools,\
 libsdl2-2.0-0,libsdl2-ttf-2.0-0,libsdl2-image-2.0-0,libcjson1,libinih1,\
 libgbm1,libegl1,libegl-mesa0,libgles2,libgl1-mesa-dri,libdrm2,\
 fonts-dejavu-core"
+SUITE=trixie
+KERNEL_SUITE=${KERNEL_SUITE:-trixie-backports}
+# Which packages come from $KERNEL_SUITE: the kernel and the linux-base
+# helper it needs (>= 4.17, trixie has 4.12).
 
 if [ "${REUSE_BASE:-0}" = 1 ] && [ -x "$WORK/rootfs-base/usr/bin/systemctl" ]; then
     log "stage 1: reusing $WORK/rootfs-base"
 else
-    log "stage 1: mmdebstrap (arm64 through qemu-user; ~15-25 min)"
+    log "stage 1: mmdebstrap $SUITE (arm64 through qemu-user; ~15-25 min)"
     safe_rm "$WORK/rootfs-base"
+    printf '%s\n' "Package: linux-image-arm64 linux-image-*-arm64 linux-base linux-base-*-arm64 linux-base-arm64 linux-binary-*-arm64 linux-modules-*-arm64 linux-modules-arm64" \
+        "Pin: release n=$KERNEL_SUITE" "Pin-Priority: 990" > "$WORK/painmap-kernel.pref"
     # update-initramfs is diverted while packages go in (every kernel,
     # firmware and udev trigger would rebuild the initrd) and run once later.
     $NICE mmdebstrap --mode=root --architectures=arm64 --variant=minbase \
@@ -114,12 +125,15 @@ else
         --dpkgopt='path-include=/usr/share/doc/*/copyright' \
         --dpkgopt='path-exclude=/usr/share/locale/*' \
         --dpkgopt='path-include=/usr/share/locale/locale.alias' \
+        --setup-hook='mkdir -p "$1/etc/apt/preferences.d"' \
+        --setup-hook="copy-in $WORK/painmap-kernel.pref /etc/apt/preferences.d" \
         --essential-hook='chroot "$1" dpkg-divert --quiet --local --rename --add /usr/sbin/update-initramfs' \
         --essential-hook='printf "#!/bin/sh\necho update-initramfs: diverted during the image build\n" > "$1/usr/sbin/update-initramfs"; chmod 755 "$1/usr/sbin/update-initramfs"' \
-        bookworm "$WORK/rootfs-base" \
-        "deb $MIRROR bookworm main non-free-firmware" \
-        "deb $MIRROR bookworm-updates main non-free-firmware" \
-        "deb $SECURITY bookworm-security main non-free-firmware"
+        "$SUITE" "$WORK/rootfs-base" \
+        "deb $MIRROR $SUITE main non-free-firmware" \
+        "deb $MIRROR $SUITE-updates main non-free-firmware" \
+        "deb $SECURITY $SUITE-security main non-free-firmware" \
+        "deb $MIRROR $KERNEL_SUITE main non-free-firmware"
     log "stage 1 done after $(( $(date +%s) - t0 )) s"
 fi
 [ "${STOP_AFTER:-}" = 1 ] && exit 0
@@ -223,13 +237,27 @@ tmpfs  /var/tmp  tmpfs  nodev,nosuid,mode=1777,size=16M  0 0
 tmpfs  /var/log  tmpfs  nodev,nosuid,noexec,mode=0755,size=16M  0 0
 FSTAB
 
+# painmap-bootconf.service works on the boot partition by its partition
+# UUID: after its device appears and fsck.vfat has checked it.
+bootdev=/dev/disk/by-partuuid/$diskid-01
+bootdev_unit=$(systemd-escape --path "$bootdev")
+mkdir -p "$root/etc/systemd/system/painmap-bootconf.service.d"
+cat > "$root/etc/systemd/system/painmap-bootconf.service.d/device.conf" <<DROPIN
+# Written by image-build/build.sh: this image's boot partition.
+[Unit]
+BindsTo=$bootdev_unit.device
+After=$bootdev_unit.device systemd-fsck@$bootdev_unit.service
+[Service]
+Environment=PAINMAP_BOOT_DEV=$bootdev
+DROPIN
+
 kver=$(ls "$root/lib/modules" | sort -V | tail -n1)
 in_root "$root" sh -eu -c "
     useradd --system --user-group --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin --groups video,render,input painmap
     usermod -p '*' root                         # no password login at all
     systemctl enable painmap.service painmap-growdata.service painmap-clock.service \
-        painmap-clock-save.timer
+        painmap-clock-save.timer painmap-bootconf.service
     systemctl set-default multi-user.target
     # No login prompt anywhere: not on the display, not on the serial port.
     systemctl mask getty@tty1.service serial-getty@.service console-getty.service \
@@ -240,6 +268,11 @@ in_root "$root" sh -eu -c "
     # No network stack to configure, nothing to fetch.
     systemctl mask systemd-networkd.service systemd-timesyncd.service 2>/dev/null || true
     systemctl mask apt-daily.timer apt-daily-upgrade.timer 2>/dev/null || true
+    # Timers that cannot work on a read-only root, or need none: the dpkg
+    # database backup writes /var/backups, fstrim and e2scrub (with its boot
+    # clean-up) work on the root's LVM/ext4 snapshots and discards.
+    systemctl mask dpkg-db-backup.timer dpkg-db-backup.service fstrim.timer fstrim.service \
+        e2scrub_all.timer e2scrub_all.service e2scrub_reap.service
     : > /etc/machine-id
     rm -f /var/lib/dbus/machine-id
     # The real update-initramfs back, run once for the one kernel.
@@ -260,21 +293,63 @@ rm -rf "$boot"; mkdir -p "$boot"
 # raspi-firmware's kernel/initramfs hooks fill /boot/firmware in the tree;
 # whatever they did or did not do, the boot partition gets exactly this:
 cp -a "$root/usr/lib/raspi-firmware/." "$boot/"
-cp "$root/boot/vmlinuz-$kver" "$boot/vmlinuz"
+# The kernel: /boot/vmlinuz-VER (trixie's 6.12 layout) or, from 7.x,
+# /usr/lib/modules/VER/vmlinuz (an uncompressed Image, which every Pi's
+# firmware and qemu load as it is).
+if [ -f "$root/boot/vmlinuz-$kver" ]; then
+    cp "$root/boot/vmlinuz-$kver" "$boot/vmlinuz"
+else
+    cp "$root/usr/lib/modules/$kver/vmlinuz" "$boot/vmlinuz"
+fi
 cp "$root/boot/initrd.img-$kver" "$boot/initrd.img"
-# Every Broadcom device tree; the firmware picks the one for its board.
-for dtb in "$root/usr/lib/linux-image-$kver/broadcom/"bcm*.dtb; do
+dtbdir="$root/usr/lib/modules/$kver/dtb/broadcom"
+[ -d "$dtbdir" ] || dtbdir="$root/usr/lib/linux-image-$kver/broadcom"
+# Every Broadcom device tree of the kernel; the firmware picks the one for
+# its board, by the Raspberry Pi names when it does not find the mainline
+# ones (with upstream_kernel=1 it tries those first). So each tree is also
+# there under the firmware's own name, the Pi 5 D0 one above all: the
+# firmware picks bcm2712d0-rpi-5-b.dtb by the board's revision.
+for dtb in "$dtbdir"/bcm*.dtb; do
     [ -f "$dtb" ] && cp "$dtb" "$boot/"
+done
+for pair in bcm2837-rpi-3-b:bcm2710-rpi-3-b bcm2837-rpi-3-b-plus:bcm2710-rpi-3-b-plus \
+            bcm2711-rpi-cm4-io:bcm2711-rpi-cm4 bcm2712-d-rpi-5-b:bcm2712d0-rpi-5-b; do
+    src=${pair%%:*} dst=${pair#*:}
+    [ -f "$boot/$src.dtb" ] || { echo "build.sh: the kernel has no $src.dtb" >&2; exit 1; }
+    cp "$boot/$src.dtb" "$boot/$dst.dtb"
+done
+for need in bcm2711-rpi-4-b bcm2711-rpi-400 bcm2712-rpi-5-b bcm2712d0-rpi-5-b; do
+    [ -f "$boot/$need.dtb" ] || { echo "build.sh: no $need.dtb for the boot partition" >&2; exit 1; }
 done
 if [ -d "$root/usr/lib/linux-image-$kver/overlays" ]; then
     cp -a "$root/usr/lib/linux-image-$kver/overlays" "$boot/"
 fi
+# Our device-tree overlays, compiled from source now (Debian ships none for
+# the displays), and checked: each must apply to the trees of the boards it
+# is for (the firmware would otherwise skip it at boot without a word).
+mkdir -p "$boot/overlays"
+for dts in "$here"/boot/overlays/*.dts; do
+    o=$(basename "$dts" .dts)
+    dtc -@ -q -I dts -O dtb -o "$boot/overlays/$o.dtbo" "$dts"
+done
+for b in bcm2711-rpi-4-b bcm2711-rpi-400 bcm2711-rpi-cm4-io; do
+    fdtoverlay -i "$boot/$b.dtb" -o "$WORK/check.dtb" "$boot/overlays/painmap-dsi7.dtbo" ||
+        { echo "build.sh: overlays/painmap-dsi7.dtbo does not apply to $b.dtb" >&2; exit 1; }
+done
+rm -f "$WORK/check.dtb"
+# The display file config.txt includes: HDMI until painmap.conf says
+# otherwise (painmap-bootconf writes it at boot; the same text, so a first
+# boot with "display = hdmi" rewrites nothing).
+printf '%s\n' "# Written by the kiosk at boot from painmap.conf (display = hdmi)." \
+    '# Do not edit: change "display" in painmap.conf instead.' > "$boot/painmap-display.txt"
 sed "s/@DISKID@/$diskid/g" "$here/boot/cmdline.txt" | tr -s '\n' ' ' | sed 's/ *$//' > "$boot/cmdline.txt"
 echo >> "$boot/cmdline.txt"
 # The Pi 3's vc4 needs a bigger CMA pool; on a Pi 4 the same setting stops
 # it booting (raspi-firmware's own hook says so), so Pi 3 boards read
 # their own command line (config.txt: [pi3] cmdline=cmdline-pi3.txt).
 printf '%s cma=64M\n' "$(cat "$boot/cmdline.txt")" > "$boot/cmdline-pi3.txt"
+# The Pi 5's serial console is its 3-pin debug UART (serial10: ttyAMA10).
+sed 's/console=ttyS1,/console=ttyAMA10,/' "$boot/cmdline.txt" > "$boot/cmdline-pi5.txt"
 cp "$here/boot/config.txt" "$boot/config.txt"
 if [ -f "$repo/data/painmap.conf.example" ]; then
     # CRLF so Notepad on any Windows shows it as lines.
@@ -284,6 +359,8 @@ else
 fi
 cp "$here/boot/README.txt" "$boot/README.txt"
 # The tree keeps an empty mount point; the kernel and initrd live on FAT only.
+# The kernel image and device trees live on the boot partition only.
+rm -rf "$root/usr/lib/modules/$kver/vmlinuz" "$root/usr/lib/modules/$kver/dtb"
 rm -rf "$root/boot/firmware"/* "$root/boot/initrd.img-$kver" "$root/boot/initrd.img" \
        "$root/var/cache/apt"/*.bin "$root/var/lib/apt/lists"/* 2>/dev/null || true
 

@@ -3,30 +3,40 @@
  * Modes:
  *   painmap --check-data DIR      validate a content folder, list every problem
  *                                 (including text that does not fit its box)
+ *   painmap --rank [--data DIR] REGION_ID...
+ *                                 the referral patterns that look most like pain
+ *                                 in these regions, best first, with their scores
  *   painmap [options]             run the kiosk in a window (or fullscreen)
  *   painmap --replay FILE [opts]  run a replay script headless (the test interface)
  *   painmap --demo OUTDIR [opts]  the scripted walk-through: screenshots + summary
  *   painmap --check-layout [opts] every screen, language and size: does text fit?
  *   painmap --compare A.png B.png compare two screenshots as goldens are compared
+ *   painmap --check-config FILE   print every problem in a painmap.conf
+ *   painmap --config-get FILE KEY the value the kiosk uses for KEY (display)
+ *   painmap --seal-pin FILE       replace a plain staff_pin in FILE by its hash
+ * (The last three are what the SD image's painmap-bootconf runs at boot.)
  *
  * The kiosk is ui/app.h; the test modes come from the test kit
  * (kiosk/testkit: driver.h, png.h), linked in but no part of the kiosk.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/random.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "platform/journal.h"
+#include "platform/paths.h"
 #include "config.h"
 #include "content.h"
 #include "pin.h"
+#include "ranking.h"
 #include "textkeys.h"
 #include "driver.h"
 #include "png.h"
@@ -105,6 +115,62 @@ static int compare_pngs(const char *a, const char *b, int tolerance, long budget
     return same ? 0 : 1;
 }
 
+static const char *default_dir(const char *src_sub, const char *installed);
+
+/* painmap --rank [--data DIR] REGION_ID...: the kiosk's own ranking
+ * (ranking.h) for these marks, one "muscle_id score" line per pattern, best
+ * first: what the tests, content editors and curious therapists use to see
+ * why a pattern comes where it does. 0: ranked; 1: the content is not
+ * usable; 2: wrong arguments. */
+static int rank_regions(int argc, char **argv)
+{
+    const char *dir = NULL;
+    if (argc >= 2 && strcmp(argv[0], "--data") == 0) {
+        dir = argv[1];
+        argc -= 2;
+        argv += 2;
+    }
+    if (argc < 1) {
+        fprintf(stderr, "painmap: --rank wants one or more region ids, e.g. "
+                        "painmap --rank temple_l neck_back_l\n");
+        return 2;
+    }
+    if (!dir)
+        dir = default_dir("data", PAINMAP_INSTALL_DATA);
+    pm_content *c = NULL;
+    pm_msgs problems;
+    pm_msgs_init(&problems);
+    if (content_load(dir, &c, &problems) != PM_OK) {
+        for (size_t i = 0; i < problems.count; i++)
+            fprintf(stderr, "%s\n", problems.items[i]);
+        fprintf(stderr, "painmap: %s is not usable (painmap --check-data %s says more)\n", dir,
+                dir);
+        pm_msgs_free(&problems);
+        return 1;
+    }
+    pm_msgs_free(&problems);
+    int regions[CONTENT_MAX_REGIONS];
+    size_t n = 0;
+    int rc = 0;
+    for (int i = 0; i < argc; i++) {
+        int r = content_region_index(c, argv[i]);
+        if (r < 0) {
+            fprintf(stderr, "painmap: no region '%s' in %s/regions.json\n", argv[i], dir);
+            rc = 2;
+        } else if (n < CONTENT_MAX_REGIONS) {
+            regions[n++] = r;
+        }
+    }
+    if (rc == 0) {
+        ranking_entry ranked[CONTENT_MAX_MUSCLES];
+        size_t got = ranking_rank(c, regions, n, ranked, CONTENT_MAX_MUSCLES);
+        for (size_t i = 0; i < got; i++)
+            printf("%s %d\n", content_muscle(c, (size_t)ranked[i].muscle)->id, ranked[i].score);
+    }
+    content_free(c);
+    return rc;
+}
+
 /* Reads one line from stdin without echo when it is a terminal. */
 static bool read_secret(const char *prompt, char *buf, size_t size)
 {
@@ -155,6 +221,142 @@ static int hash_pin(void)
     return rc;
 }
 
+/* Random bytes for a PIN's salt; false (and a message) when there are none. */
+static bool salt_random(unsigned char rnd[PIN_RANDOM_BYTES])
+{
+    if (getrandom(rnd, PIN_RANDOM_BYTES, 0) == (ssize_t)PIN_RANDOM_BYTES)
+        return true;
+    fprintf(stderr, "painmap: cannot get random bytes for the salt (%s); try again\n",
+            strerror(errno));
+    return false;
+}
+
+/* A plain staff_pin from painmap.conf: hashed now, in memory, so the PIN
+ * pad works the same as with a hash line (the image also replaces the line
+ * on the card at boot: --seal-pin). The digits are wiped either way. */
+static void hash_plain_pin(pm_config *cfg)
+{
+    if (!cfg->staff_pin_plain[0])
+        return;
+    unsigned char rnd[PIN_RANDOM_BYTES];
+    char h[PIN_HASH_MAX];
+    pm_msg err = {{0}};
+    if (salt_random(rnd) &&
+        pin_hash(cfg->staff_pin_plain, rnd, h, sizeof h, &err) == PM_OK)
+        snprintf(cfg->staff_pin_hash, sizeof cfg->staff_pin_hash, "%s", h);
+    else
+        journal_log(JOURNAL_ERR, "staff_pin could not be used (%s); staff mode %s", err.text,
+                    cfg->staff_pin_hash[0] ? "uses staff_pin_hash" : "stays locked");
+    explicit_bzero(cfg->staff_pin_plain, sizeof cfg->staff_pin_plain);
+    explicit_bzero(h, sizeof h);
+    explicit_bzero(rnd, sizeof rnd);
+}
+
+/* painmap.conf for a script: parsed, with a plain PIN wiped at once (the
+ * scripts never need it). msgs gets the problems; the caller frees it. */
+static void load_for_script(const char *file, pm_config *cfg, pm_msgs *msgs)
+{
+    pm_msgs_init(msgs);
+    config_load(file, cfg, msgs);
+    explicit_bzero(cfg->staff_pin_plain, sizeof cfg->staff_pin_plain);
+}
+
+/* painmap --check-config FILE: every problem the kiosk would log (and show
+ * on the staff queue), one a line, including languages the content lacks.
+ * Prints nothing when there is none. Always 0: problems never stop the
+ * kiosk, so they never fail the caller either. */
+static int check_config(const char *file, const char *data_dir)
+{
+    pm_config cfg;
+    pm_msgs msgs;
+    load_for_script(file, &cfg, &msgs);
+    pm_content *c = NULL;
+    pm_msgs cm;
+    pm_msgs_init(&cm);
+    if (content_load(data_dir, &c, &cm) == PM_OK) {
+        config_check_languages(&cfg, c, &msgs);
+        content_free(c);
+    }
+    pm_msgs_free(&cm);
+    for (size_t i = 0; i < msgs.count; i++)
+        printf("%s\n", msgs.items[i]);
+    pm_msgs_free(&msgs);
+    return 0;
+}
+
+/* painmap --config-get FILE KEY: the value the kiosk uses (after every
+ * check and default), for scripts. Only "display" for now. */
+static int config_get(const char *file, const char *key)
+{
+    pm_config cfg;
+    pm_msgs msgs;
+    load_for_script(file, &cfg, &msgs);
+    pm_msgs_free(&msgs);
+    if (strcmp(key, "display") == 0) {
+        printf("%s\n", config_display_name(cfg.display));
+        return 0;
+    }
+    fprintf(stderr, "painmap: --config-get knows only: display\n");
+    return 2;
+}
+
+/* painmap --seal-pin FILE: a plain staff_pin line in FILE becomes its
+ * salted hash (pin_seal_config); FILE is replaced through a temporary file
+ * in its folder (written, flushed, renamed). 0: done or nothing to do;
+ * 1: FILE could not be read or written, or the hash failed. */
+static int seal_pin(const char *file)
+{
+    enum { MAX = 64 * 1024 };
+    int rc = 1;
+    char *text = malloc(MAX + 1), *sealed = NULL;
+    FILE *f = text ? fopen(file, "rb") : NULL;
+    size_t n = f ? fread(text, 1, MAX + 1, f) : 0;
+    if (!f || ferror(f) || n > MAX) {
+        fprintf(stderr, "painmap: %s: cannot read it (%s)\n", file,
+                !f ? strerror(errno) : n > MAX ? "larger than 64 KiB" : "read error");
+        if (f)
+            fclose(f);
+        free(text);
+        return 1;
+    }
+    fclose(f);
+    text[n] = '\0';
+    unsigned char rnd[PIN_RANDOM_BYTES];
+    pm_msg err = {{0}};
+    int line = 0;
+    if (!salt_random(rnd)) {
+        /* rc stays 1 */
+    } else if (pin_seal_config(text, rnd, &sealed, &line, &err) != PM_OK) {
+        fprintf(stderr, "painmap: %s: the plain staff_pin could not be hashed: %s\n", file,
+                err.text);
+    } else if (!sealed) {
+        rc = 0; /* no plain PIN: nothing to do */
+    } else {
+        char tmp[4200];
+        snprintf(tmp, sizeof tmp, "%s.tmp", file);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+        size_t len = strlen(sealed);
+        bool ok = fd >= 0 && write(fd, sealed, len) == (ssize_t)len && fsync(fd) == 0;
+        if (fd >= 0 && close(fd) != 0)
+            ok = false;
+        if (ok && rename(tmp, file) == 0) {
+            printf("%s:%d: the plain staff_pin was replaced by its hash (staff_pin_hash)\n",
+                   file, line);
+            rc = 0;
+        } else {
+            fprintf(stderr, "painmap: %s: cannot write the hashed PIN (%s)\n", file,
+                    strerror(errno));
+            unlink(tmp);
+        }
+        explicit_bzero(sealed, len);
+        free(sealed);
+    }
+    explicit_bzero(text, n);
+    explicit_bzero(rnd, sizeof rnd);
+    free(text);
+    return rc;
+}
+
 static void usage(FILE *to)
 {
     fprintf(to,
@@ -164,7 +366,13 @@ static void usage(FILE *to)
             "       painmap --check-layout [options] check that all text fits, all sizes\n"
             "       painmap --check-data DIR         check a content folder, and that its\n"
             "                                        text fits at every size\n"
+            "       painmap --rank [--data DIR] REGION_ID...\n"
+            "                                        the referral patterns ranked for these\n"
+            "                                        marks, best first: muscle id and score\n"
             "       painmap --hash-pin               print the config line for a staff PIN\n"
+            "       painmap --check-config FILE      list every problem in a painmap.conf\n"
+            "       painmap --config-get FILE KEY    the value used for KEY (display)\n"
+            "       painmap --seal-pin FILE          replace a plain staff_pin by its hash\n"
             "       painmap --compare A.png B.png    compare two screenshots\n"
             "options:\n"
             "  --size WxH        display size (default 800x480)\n"
@@ -187,27 +395,14 @@ static void usage(FILE *to)
             PNG_GOLDEN_TOLERANCE, PNG_GOLDEN_BUDGET);
 }
 
-static bool is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Data and artwork: next to the build in a source tree, else installed. */
-static const char *default_dir(const char *src_sub, const char *installed)
+/* Data and artwork: beside a build, else installed (platform/paths.h). */
+static const char *default_dir(const char *sub, const char *installed)
 {
     static char buf[2][1024]; /* written once at start-up, read-only afterwards */
-    int k = strcmp(src_sub, "data") == 0 ? 0 : 1;
-    /* Only a binary still in its build folder uses the source tree; an
-     * installed one uses the installed copy even where the source exists. */
-    char exe[1024];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    exe[n > 0 ? n : 0] = '\0';
-    bool in_build = strncmp(exe, PAINMAP_BUILD_DIR "/", strlen(PAINMAP_BUILD_DIR) + 1) == 0;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", PAINMAP_SOURCE_DIR, src_sub);
-    if (in_build && is_dir(buf[k]))
-        return buf[k];
-    return installed;
+    char exe_dir[1024];
+    paths_exe_dir(exe_dir, sizeof exe_dir);
+    return paths_default_dir(exe_dir, sub, PAINMAP_DATA_RELATIVE, installed,
+                             buf[strcmp(sub, "data") == 0 ? 0 : 1], sizeof buf[0]);
 }
 
 int main(int argc, char **argv)
@@ -222,8 +417,16 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 128 * 1024);
     if (argc == 3 && strcmp(argv[1], "--check-data") == 0)
         return check_data(argv[2]);
+    if (argc >= 2 && strcmp(argv[1], "--rank") == 0)
+        return rank_regions(argc - 2, argv + 2);
     if (argc == 2 && strcmp(argv[1], "--hash-pin") == 0)
         return hash_pin();
+    if (argc == 3 && strcmp(argv[1], "--seal-pin") == 0)
+        return seal_pin(argv[2]);
+    if (argc == 3 && strcmp(argv[1], "--check-config") == 0)
+        return check_config(argv[2], default_dir("data", PAINMAP_INSTALL_DATA));
+    if (argc == 4 && strcmp(argv[1], "--config-get") == 0)
+        return config_get(argv[2], argv[3]);
     if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         usage(stdout);
         return 0;
@@ -307,13 +510,13 @@ int main(int argc, char **argv)
     bool rotate_given = false;
     for (int i = 1; i < argc; i++)
         rotate_given = rotate_given || strcmp(argv[i], "--rotate") == 0;
+    pm_msgs config_msgs;
+    pm_msgs_init(&config_msgs);
     if (config) {
-        pm_msgs msgs;
-        pm_msgs_init(&msgs);
-        config_load(config, &cfg, &msgs);
-        for (size_t i = 0; i < msgs.count; i++)
-            journal_log(JOURNAL_WARNING, "%s", msgs.items[i]);
-        pm_msgs_free(&msgs);
+        config_load(config, &cfg, &config_msgs);
+        for (size_t i = 0; i < config_msgs.count; i++)
+            journal_log(JOURNAL_WARNING, "%s", config_msgs.items[i]);
+        hash_plain_pin(&cfg);
         journal_log(JOURNAL_INFO, "read the clinic config %s", config);
         timing = config_flow_timing(&cfg);
         o.timing = &timing;
@@ -321,6 +524,7 @@ int main(int argc, char **argv)
             o.rotate = cfg.rotation;
     }
     o.config = &cfg;
+    o.config_problems = &config_msgs;
     if (!o.data_dir)
         o.data_dir = default_dir("data", PAINMAP_INSTALL_DATA);
     if (!o.assets_dir)
@@ -341,8 +545,10 @@ int main(int argc, char **argv)
         tzset();
         o.headless = true;
     }
-    if (check_layout)
+    if (check_layout) {
+        pm_msgs_free(&config_msgs);
         return layout_check(&o, sizes);
+    }
 
     char demo_state[1100];
     if (demo) {
@@ -350,6 +556,7 @@ int main(int argc, char **argv)
         o.state_dir = demo_state;
     }
     app *a = app_create(&o);
+    pm_msgs_free(&config_msgs); /* the app keeps its own copy */
     if (!a)
         return 2;
     int rc;

@@ -347,17 +347,18 @@ def body_bands(view):
             (180, ACR[1], [z, const(13), O], ["breastbone", "clavicle"]),
             (ACR[1], 212, [z, const(13), O], ["breastbone", "clavicle"]),
             (212, AXILLA[1], [z, const(13), O], ["breastbone", "chest"]),
-            (AXILLA[1], 330, [z, const(13), frac(z, O, .8), O], ["breastbone", "chest", "side_chest"]),
-            (330, 345, [z, frac(z, O, .8), O], ["upper_abdomen", "side_chest"]),
+            (AXILLA[1], 292, [z, const(13), frac(z, O, .76), O], ["breastbone", "chest", "armpit"]),
+            (292, 330, [z, const(13), frac(z, O, .76), O], ["breastbone", "chest", "side_chest"]),
+            (330, 345, [z, frac(z, O, .76), O], ["upper_abdomen", "side_chest"]),
             (345, 398, [z, frac(z, O, .8), O], ["upper_abdomen", "flank"]),
             (398, 445, [z, frac(z, O, .8), O], ["lower_abdomen", "flank"]),
             (445, CROTCH_Y, [z, frac(z, O, .42), frac(z, O, .8), O], ["groin", "hip_front", "hip_side"]),
             (CROTCH_Y, 535, [I, L(.38), L(.8), O], ["groin", "hip_front", "hip_side"]),
             (535, 552, [I, L(.38), L(.8), O], ["thigh_inner", "thigh_front", "hip_side"]),
             (552, 690, [I, L(.3), L(.76), O], ["thigh_inner", "thigh_front", "thigh_side"]),
-            (690, 748, [I, L(.3), O], ["knee_inner", "knee_front"]),
-            (748, 928, [I, L(.6), O], ["shin", "leg_side"]),
-            (928, 953, [I, O], ["ankle"]),
+            (690, 748, [I, L(.3), L(.7), O], ["knee_inner", "knee_front", "knee_outer"]),
+            (748, 912, [I, L(.6), O], ["shin", "leg_side"]),
+            (912, 953, [I, L(.34), L(.66), O], ["ankle_inner", "ankle", "ankle_outer"]),
             (953, 975, [I, O], ["foot_top"]),
             (975, FOOT["front"]["end"], [I, O], ["toes"]),
         ]
@@ -373,7 +374,7 @@ def body_bands(view):
         (AXILLA[1], 300, [z, const(34), O], ["upper_back", "shoulder_blade"]),
         (300, 390, [z, O], ["mid_back"]),
         (390, sac_y0, [z, O], ["lower_back"]),
-        (sac_y0, 478, [z, sac, O], ["sacrum", "buttock_upper"]),
+        (sac_y0, 478, [z, sac, lambda y: sac(y) + 18, O], ["sacrum", "si_joint", "buttock_upper"]),
         (478, CROTCH_Y, [z, sac, O], ["sacrum", "buttock"]),
         (CROTCH_Y, fold_y0, [I, O], ["buttock"]),
         (fold_y0, fold_y1, [I, fold_in, fold_out, O], ["thigh_back", "buttock", "thigh_back"]),
@@ -726,7 +727,8 @@ def finger_lines(view):
     return out
 
 
-def write_svg(v, path):
+def svg_text(v):
+    """The chart artwork of one view (front.svg or back.svg), as text."""
     outline = svg_path_loops(v.outline)
     borders = internal_borders(v)
     bpath = " ".join("M" + " L".join("%s %s" % (_fmt(x), _fmt(y)) for x, y in ln) for ln in borders)
@@ -751,8 +753,12 @@ def write_svg(v, path):
   </g>
 </svg>
 """
+    return svg
+
+
+def write_svg(v, path):
     with open(path, "w", encoding="utf-8") as f:
-        f.write(svg)
+        f.write(svg_text(v))
 
 
 def write_debug_svg(v, path, labels=True):

@@ -1,25 +1,38 @@
 #!/usr/bin/env python3
-"""gen_content.py — generate the Painmap content library and chart artwork.
+"""gen_content.py — builds data/ (what the kiosk reads) and the chart artwork
+from content/ (what people edit) and the body model (tools/bodymap.py).
 
-Writes (relative to the repository root):
-  data/regions.json  data/muscles.json  data/pages.json  data/questions.json
-  data/screens.json  data/i18n/en.json  data/i18n/es.json (merged, see below)
-  assets/chart/front.svg  assets/chart/back.svg
-and then runs tools/check_data.py on data/.
+  content/*.json          structure: areas, muscles, pages, questions, screens
+  content/text/<lang>/    every string, one folder per language
+  tools/bodymap.py        the figure: region shapes and the artwork (code)
+        │
+        ▼
+  data/regions.json muscles.json pages.json questions.json screens.json
+  data/i18n/<lang>.json   data/GENERATED   assets/chart/front.svg back.svg
 
-Strings: the i18n files are shared with the program's own "ui.*" keys, which
-other people add by hand. This script re-reads each file, replaces only the
-keys it generates (removing keys it generated last time but no longer does,
-listed in tools/generated_keys.txt) and keeps every other key untouched. The
-files are written pretty-printed, one key per line, sorted by key.
+Every file it writes is generated whole: nothing in them is edited by hand,
+and every string has one home in content/. The format of content/ is in
+content/README.md; the format of data/ in data/README.md. Whether the result
+is sound is for the one checker to say: `painmap --check-data data` (run at
+the end when the program is built). This script only stops at what it
+cannot translate (an area, source or id that does not exist).
 
-Usage: python3 tools/gen_content.py [--debug DIR]   (DIR gets debug SVGs)
-Python standard library only.
+Usage:
+  python3 tools/gen_content.py               regenerate data/ and assets/chart/
+  python3 tools/gen_content.py --check [--out DIR]
+        regenerate into DIR (default: a temporary folder) and compare with the
+        committed files; exit 1 with the first difference and the fix
+  python3 tools/gen_content.py --debug DIR   also write DIR/{front,back}_debug.svg
+
+Python 3 standard library only; nothing here is needed at run time.
 """
 
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 sys.dont_write_bytecode = True
 
@@ -28,102 +41,99 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
 import bodymap as bm  # noqa: E402
-import region_text  # noqa: E402
-import muscles_data  # noqa: E402
-import text_en  # noqa: E402
-import text_es  # noqa: E402
 
-DATA = os.path.join(ROOT, "data")
-ASSETS = os.path.join(ROOT, "assets", "chart")
+CONTENT = os.path.join(ROOT, "content")
+FIX = "python3 tools/gen_content.py"
 
-SECTIONS = ["what", "refers", "notice", "mistaken", "overload", "therapist", "selfcare"]
+# Files in data/ that people write by hand; everything else there is generated.
+HAND_WRITTEN = {"data/README.md", "data/painmap.conf.example"}
 
-SCREENING = [
-    # dangerous look-alikes first: asked before any pattern is shown
-    ("chest_exertion", "urgent"),
-    ("chest_pain", "urgent"),
-    ("calf_swollen", "urgent"),
-    ("saddle_numbness", "urgent"),
-    ("bladder_bowel", "urgent"),
-    ("leg_weakness", "urgent"),
-    # the therapist reads these first
-    ("blood_clot", "attention"),
-    ("recent_surgery", "attention"),
-    ("recent_injury", "attention"),
-    ("blood_thinners", "attention"),
-    ("fever", "attention"),
-    ("pregnancy", "attention"),
-    ("cancer", "attention"),
-    ("osteoporosis", "attention"),
-    ("skin", "attention"),
-    ("numbness", "attention"),
-    ("heart_pressure", "attention"),
-    ("night_weight", "attention"),
-]
-
-QUALITIES = ["aching", "sharp", "burning", "tingling", "numb", "throbbing", "stiff", "cramping",
-             "dull", "shooting", "tender", "tight", "deep", "electric"]
-DURATIONS = ["under_1_week", "1_to_6_weeks", "6_weeks_to_3_months", "3_to_12_months", "over_1_year"]
-PRESSURES = ["light", "medium", "firm", "therapist"]
-AVOID = ["face", "scalp", "neck", "chest", "belly", "buttocks", "inner_thighs", "feet", "hands"]
-BANDS = [(0, 0, "none", "#2e7d32"), (1, 3, "mild", "#9a7b00"),
-         (4, 6, "moderate", "#d35400"), (7, 10, "severe", "#c62828")]
-
-PAGES = [
-    ("what_is_tp", 4),
-    ("referred_pain", 4),
-    ("session", 4),
-    ("aftercare", 4),
-    ("not_diagnosis", 3),
-]
-PAGE_SEQUENCE = ["what_is_tp", "referred_pain", "@muscles", "session", "aftercare", "not_diagnosis"]
-
-SCREENS = ["welcome", "about", "name", "chart", "details", "screening", "patterns", "education",
-           "preferences", "consent", "review", "saving", "thanks"]
-
-OWNED_PREFIXES = ("region.", "term.", "muscle.", "mimic.", "page.", "q.", "answer.", "quality.",
-                  "duration.", "pressure.", "avoid.", "intensity.")
+MARKER = """\
+Everything in this folder except README.md and painmap.conf.example is generated
+by tools/gen_content.py from content/ (and the body model in tools/bodymap.py).
+Do not edit these files: edit content/ (see content/README.md), then run
+    python3 tools/gen_content.py
+The test gen_content_in_sync fails when they differ from what content/ makes.
+"""
 
 
-def write_json(path, obj):
-    with open(path + ".tmp", "w", encoding="utf-8") as f:
-        json.dump(obj, f, indent=1, ensure_ascii=False)
-        f.write("\n")
-    os.replace(path + ".tmp", path)
+class ContentError(Exception):
+    pass
+
+
+def fail(where, what):
+    raise ContentError("%s: %s" % (where, what))
+
+
+def read_json(rel):
+    path = os.path.join(CONTENT, rel)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except FileNotFoundError:
+        fail("content/" + rel, "file missing")
+    except json.JSONDecodeError as e:
+        fail("content/" + rel, "not valid JSON (line %d, column %d: %s)" % (e.lineno, e.colno, e.msg))
+
+
+def json_text(obj):
+    return json.dumps(obj, indent=1, ensure_ascii=False) + "\n"
 
 
 # ------------------------------------------------------------------ regions
 
-def build_regions(en, es, debug_dir=None):
+def build_regions(texts, no_pattern, svgs, debug_dir):
+    """Region polygons from the body model; names from each language's areas.json."""
     regions = []
-    views = {}
+    bases = set()
     for vn in ("front", "back"):
         v = bm.build_view(vn)
-        views[vn] = v
-        os.makedirs(ASSETS, exist_ok=True)
-        bm.write_svg(v, os.path.join(ASSETS, vn + ".svg"))
+        svgs["assets/chart/%s.svg" % vn] = bm.svg_text(v)
         if debug_dir:
             bm.write_debug_svg(v, os.path.join(debug_dir, vn + "_debug.svg"))
-        # order: top to bottom, then viewer's left to right (stable, readable)
-        def key(rid):
+
+        def key(rid):  # top to bottom, then viewer's left to right
             a = bm.anchor(v.regions[rid])
             return (round(a[1] / 10), a[0])
         for rid in sorted(v.regions, key=key):
             base, side = v.base[rid], v.side[rid]
-            el, et, sl, st = region_text.texts(base, side)
-            en["region." + rid], en["term." + rid] = el, et
-            es["region." + rid], es["term." + rid] = sl, st
+            bases.add(base)
+            for lang, t in texts.items():
+                label, term = area_texts(lang, t, base, side)
+                t["strings"]["region." + rid] = label
+                t["strings"]["term." + rid] = term
             regions.append({"id": rid, "view": vn, "side": side, "label": "region." + rid,
                             "term": "term." + rid, "polygon": v.regions[rid],
-                            "no_pattern": base in NO_PATTERN})
-    return regions, views
+                            "no_pattern": base in no_pattern})
+    for base in no_pattern:
+        if base not in bases:
+            fail("content/areas.json: no_pattern", "no area '%s' on the chart" % base)
+    for lang, t in texts.items():
+        for base in t["areas"].get("areas", {}):
+            if base not in bases:
+                fail("content/text/%s/areas.json: areas.%s" % (lang, base), "no such area on the chart")
+    return regions, bases
 
 
-# Regions no muscle of the library refers pain to (Travell & Simons patterns
-# reach them rarely or through muscles not in the library). They stay on the
-# chart so clients can mark them; the pattern screen then has nothing to offer
-# for them alone, which the data says openly instead of leaving it unclear.
-NO_PATTERN = {"neck_front", "clavicle", "flank"}
+def area_texts(lang, t, base, side):
+    """(label, term) of one region: the area's words with the side filled in.
+    A term starts with a capital letter."""
+    where = "content/text/%s/areas.json: areas.%s" % (lang, base)
+    entry = t["areas"].get("areas", {}).get(base)
+    if not entry:
+        if lang == "en":
+            fail(where, "missing: every area on the chart needs a label and a term")
+        return None, None
+    label, term = entry.get("label"), entry.get("term")
+    if side != "centre":
+        words = t["areas"].get("sides", {}).get(side)
+        if words is None:
+            fail("content/text/%s/areas.json: sides" % lang, "no words for the %s side" % side)
+        try:
+            label, term = label.format(**words), term.format(**words)
+        except (KeyError, AttributeError, IndexError, ValueError) as e:
+            fail(where, "a {placeholder} that sides.%s does not define (%s)" % (side, e))
+    return label, (term[:1].upper() + term[1:]) if term else term
 
 
 def regions_json_text(regions):
@@ -141,150 +151,325 @@ def regions_json_text(regions):
 
 # ------------------------------------------------------------------ muscles
 
-def expand(bases, view_regions):
+def expand(bases, chart_bases, where):
+    """Area names → region ids: both sides, or the one centre region."""
     out = []
     for b in bases:
-        if b in bm.CENTRE:
-            cands = [b]
-        else:
-            cands = [b + "_l", b + "_r"]
-        for c in cands:
-            if c not in view_regions:
-                raise SystemExit("muscles_data: no region %r" % c)
-            out.append(c)
+        if b not in chart_bases:
+            fail(where, "no area '%s' on the chart" % b)
+        out += [b] if b in bm.CENTRE else [b + "_l", b + "_r"]
     return out
 
 
-def tp_points(tps):
-    pts = []
-    for kind, view, a, b in tps:
-        for side in ("left", "right"):
-            if kind == "b":
-                x, y = bm.to_chart(view, side, a, b)
-            else:
-                x, y = bm.arm_chart(view, side, a, b)
-            pts.append({"view": view, "at": [x, y]})
-    return pts
+def mirror(view, pt):
+    """The client's left-side point and its mirror image on their right."""
+    x, y = float(pt[0]), float(pt[1])
+    return [{"view": view, "at": [round(x, 1), round(y, 1)]},
+            {"view": view, "at": [round(bm.W - x, 1), round(y, 1)]}]
 
 
-def source_text(keys):
-    allsrc = dict(muscles_data.SOURCES)
-    allsrc.update(muscles_data.EXTRA_SOURCES)
-    parts = [allsrc[k] for k in keys]
-    return "Travell & Simons referral pattern as summarised by " + "; ".join(parts)
-
-
-def build_muscles(en, es, all_region_ids):
-    muscles, skipped = [], []
-    for m in muscles_data.MUSCLES:
+def build_muscles(texts, chart_bases):
+    src = read_json("muscles.json")
+    sections = src["sections"]
+    sources = src["sources"]
+    muscles = []
+    for i, m in enumerate(src["muscles"]):
         mid = m["id"]
-        keys = ["muscle.%s.%s" % (mid, s) for s in ["name"] + SECTIONS]
-        missing = [k for k in keys if k not in text_en.S or k not in text_es.S]
-        if missing:
-            skipped.append(mid)
-            continue
-        page = [{"heading": "muscle.heading." + s, "text": "muscle.%s.%s" % (mid, s)} for s in SECTIONS]
+        where = "content/muscles.json: muscles[%d] (%s)" % (i, mid)
+        tps = []
+        for tp in m["trigger_points"]:
+            tps += mirror(tp["view"], tp["left"])
+        for k in m["sources"]:
+            if k not in sources:
+                fail(where + ".sources", "no source '%s' in the sources list" % k)
+        page = [{"heading": "muscle.heading." + s, "text": "muscle.%s.%s" % (mid, s)} for s in sections]
         page.append({"heading": "muscle.heading.note", "text": "muscle.common.not_diagnosis"})
-        muscles.append({
+        out = {
             "id": mid,
             "name": "muscle.%s.name" % mid,
-            "trigger_points": tp_points(m["tps"]),
-            "primary": expand(m["primary"], all_region_ids),
-            "spillover": expand(m["spill"], all_region_ids),
+            "trigger_points": tps,
+            "primary": expand(m["primary"], chart_bases, where + ".primary"),
+            "spillover": expand(m["spillover"], chart_bases, where + ".spillover"),
+        }
+        if m.get("both_sides"):
+            out["both_sides"] = True
+        out.update({
             "mimics": ["mimic." + k for k in m["mimics"]],
             "page": page,
-            "source": source_text(m["src"]),
+            "source": src["source_prefix"] + "; ".join(sources[k] for k in m["sources"]),
         })
-    return muscles, skipped
+        muscles.append(out)
+    ids = {m["id"] for m in src["muscles"]}
+    for lang, t in texts.items():
+        mt = t["muscles"]
+        s = t["strings"]
+        for sec, text in mt.get("headings", {}).items():
+            s["muscle.heading." + sec] = text
+        if "note" in mt:
+            s["muscle.common.not_diagnosis"] = mt["note"]
+        for k, text in mt.get("mimics", {}).items():
+            s["mimic." + k] = text
+        for mid, d in mt.get("muscles", {}).items():
+            if mid not in ids:
+                fail("content/text/%s/muscles.json: muscles.%s" % (lang, mid),
+                     "no muscle '%s' in content/muscles.json" % mid)
+            for sec, text in d.items():
+                s["muscle.%s.%s" % (mid, sec)] = text
+    return muscles
 
 
-# ------------------------------------------------------------------ the rest
+# ------------------------------------------------------------------ pages
 
-def build_questions():
+def build_pages(texts, chart_bases):
+    src = read_json("pages.json")
+    pages = []
+    en = texts["en"]["pages"]
+    for i, p in enumerate(src["pages"]):
+        pid = p["id"]
+        n = len(en.get(pid, {}).get("paragraphs", []))
+        page = {"id": pid}
+        if "topic" in p:
+            page["topic"] = p["topic"]
+        if "areas" in p:
+            page["areas"] = expand(p["areas"], chart_bases,
+                                   "content/pages.json: pages[%d] (%s).areas" % (i, pid))
+        page.update({"title": "page.%s.title" % pid,
+                     "paragraphs": ["page.%s.p%d" % (pid, k + 1) for k in range(max(n, 1))]})
+        pages.append(page)
+    ids = {p["id"] for p in src["pages"]}
+    for lang, t in texts.items():
+        for pid, d in t["pages"].items():
+            if pid not in ids:
+                fail("content/text/%s/pages.json: %s" % (lang, pid), "no page '%s' in content/pages.json" % pid)
+            t["strings"]["page.%s.title" % pid] = d["title"]
+            for i, para in enumerate(d.get("paragraphs", [])):
+                t["strings"]["page.%s.p%d" % (pid, i + 1)] = para
+    return {"pages": pages, "sequence": src["sequence"]}
+
+
+# ------------------------------------------------------------------ questions
+
+CHOICES = [("qualities", "quality."), ("durations", "duration."), ("pressures", "pressure."),
+           ("avoid", "avoid.")]
+
+
+def build_questions(texts, chart_bases):
+    src = read_json("questions.json")
+    en = texts["en"]["questions"]
     screening = []
-    for qid, flag in SCREENING:
-        answers = [{"id": "yes", "label": "answer.yes", "flag": flag},
-                   {"id": "no", "label": "answer.no"},
-                   {"id": "unsure", "label": "answer.unsure", "flag": "attention"}]
-        screening.append({"id": qid, "text": "q." + qid, "staff": "q.%s.staff" % qid,
-                          "notice": "q.%s.notice" % qid, "answers": answers})
-    return {
-        "screening": screening,
-        "qualities": [{"id": q, "label": "quality." + q} for q in QUALITIES],
-        "durations": [{"id": d, "label": "duration." + d} for d in DURATIONS],
-        "pressures": [{"id": p, "label": "pressure." + p} for p in PRESSURES],
-        "avoid": [{"id": a, "label": "avoid." + a} for a in AVOID],
-        "intensity": [{"min": a, "max": b, "label": "intensity." + k, "colour": c} for a, b, k, c in BANDS],
-    }
+    for i, q in enumerate(src["screening"]):
+        qid = q["id"]
+        where = "content/questions.json: screening[%d] (%s)" % (i, qid)
+        words = en.get("screening", {}).get(qid, {})
+        out = {"id": qid}
+        if "part" in q:
+            out["part"] = q["part"]
+        out.update({"text": "q." + qid, "staff": "q.%s.staff" % qid})
+        if "notice" in words:
+            out["notice"] = "q.%s.notice" % qid
+        if "show_if_regions" in q:
+            out["show_if_regions"] = expand(q["show_if_regions"], chart_bases,
+                                            where + ".show_if_regions")
+        if "show_if_answer" in q:
+            out["show_if_answer"] = q["show_if_answer"]
+        answers = []
+        for a in q["answers"]:
+            ans = {"id": a["id"], "label": "answer." + a.get("label", a["id"])}
+            if "flag" in a:
+                ans["flag"] = a["flag"]
+            if a.get("now"):
+                ans["now"] = True
+            if a.get("notice"):
+                ans["notice"] = "q.%s.notice.%s" % (qid, a["id"])
+            answers.append(ans)
+        out["answers"] = answers
+        screening.append(out)
+    result = {"screening": screening}
+    if src.get("checklist"):
+        result["checklist"] = {"text": "q.checklist", "none": "answer.none_of_these"}
+    for fld, pre in CHOICES:
+        result[fld] = [{"id": c, "label": pre + c} for c in src[fld]]
+    result["intensity"] = [{"min": b["min"], "max": b["max"], "label": "intensity." + b["id"],
+                            "colour": b["colour"]} for b in src["intensity"]]
+    qids = {q["id"] for q in src["screening"]}
+    for lang, t in texts.items():
+        qt = t["questions"]
+        s = t["strings"]
+        where = "content/text/%s/questions.json" % lang
+        for a, text in qt.get("answers", {}).items():
+            s["answer." + a] = text
+        if "checklist" in qt:
+            s["q.checklist"] = qt["checklist"]["text"]
+            s["answer.none_of_these"] = qt["checklist"]["none"]
+        for qid, d in qt.get("screening", {}).items():
+            if qid not in qids:
+                fail("%s: screening.%s" % (where, qid), "no question '%s' in content/questions.json" % qid)
+            for part, text in d.items():
+                if part == "notices":  # one answer's own notice
+                    for aid, t in text.items():
+                        s["q.%s.notice.%s" % (qid, aid)] = t
+                else:
+                    s["q.%s" % qid if part == "text" else "q.%s.%s" % (qid, part)] = text
+        for fld, pre in CHOICES:
+            for c, text in qt.get(fld, {}).items():
+                s[pre + c] = text
+        for b, text in qt.get("intensity", {}).items():
+            s["intensity." + b] = text
+    return result
 
 
-def build_pages():
-    pages = [{"id": pid, "title": "page.%s.title" % pid,
-              "paragraphs": ["page.%s.p%d" % (pid, i + 1) for i in range(n)]} for pid, n in PAGES]
-    return {"pages": pages, "sequence": PAGE_SEQUENCE}
+# ------------------------------------------------------------------ strings
+
+TEXT_FILES = ["areas", "muscles", "pages", "questions", "program"]
 
 
-def merge_strings(code, name, mine):
-    path = os.path.join(DATA, "i18n", code + ".json")
-    old = {}
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            old = json.load(f).get("strings", {})
-    listing = os.path.join(HERE, "generated_keys.txt")
-    previously = set()
-    if os.path.exists(listing):
-        with open(listing) as f:
-            previously = {ln.strip() for ln in f if ln.strip()}
-    strings = {k: v for k, v in old.items() if not (k in previously and k not in mine)}
-    strings.update(mine)
-    obj = {"language": {"code": code, "name": name}, "strings": dict(sorted(strings.items()))}
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    write_json(path, obj)
+def load_texts():
+    """{lang: {"areas": ..., ..., "strings": {}, "language": {...}}}, en first."""
+    base = os.path.join(CONTENT, "text")
+    langs = sorted(d for d in os.listdir(base) if os.path.isdir(os.path.join(base, d)))
+    if "en" not in langs:
+        fail("content/text/en", "missing: English is required and is the reference")
+    langs.remove("en")
+    texts = {}
+    for lang in ["en"] + langs:
+        t = {name: read_json("text/%s/%s.json" % (lang, name)) for name in TEXT_FILES}
+        program = t["program"]
+        t["language"] = program["language"]
+        if t["language"].get("code") != lang:
+            fail("content/text/%s/program.json: language.code" % lang, "must be '%s', the folder's name" % lang)
+        t["strings"] = dict(program.get("strings", {}))
+        texts[lang] = t
+    return texts
 
 
-def main():
-    debug_dir = None
-    if "--debug" in sys.argv:
-        debug_dir = sys.argv[sys.argv.index("--debug") + 1]
-        os.makedirs(debug_dir, exist_ok=True)
-    en, es = {}, {}
-    regions, views = build_regions(en, es, debug_dir)
-    ids = {r["id"] for r in regions}
-    en.update(text_en.S)
-    es.update(text_es.S)
-    muscles, skipped = build_muscles(en, es, ids)
-    # only the muscle texts of muscles that ship
-    shipped = {m["id"] for m in muscles}
-    for d in (en, es):
-        for k in list(d):
-            if k.startswith("muscle.") and k.split(".")[1] not in shipped | {"heading", "common"}:
-                del d[k]
-    missing_es = sorted(set(en) - set(es))
-    missing_en = sorted(set(es) - set(en))
-    if missing_es or missing_en:
-        raise SystemExit("strings differ: missing in es %s; missing in en %s" % (missing_es[:20], missing_en[:20]))
+def i18n_text(t):
+    return json_text({"language": t["language"], "strings": dict(sorted(t["strings"].items()))})
 
-    os.makedirs(DATA, exist_ok=True)
-    with open(os.path.join(DATA, "regions.json"), "w", encoding="utf-8") as f:
-        f.write(regions_json_text(regions))
-    write_json(os.path.join(DATA, "muscles.json"), {"muscles": muscles})
-    write_json(os.path.join(DATA, "pages.json"), build_pages())
-    write_json(os.path.join(DATA, "questions.json"), build_questions())
-    write_json(os.path.join(DATA, "screens.json"), {"sequence": SCREENS})
-    merge_strings("en", "English", en)
-    merge_strings("es", "Español", es)
-    with open(os.path.join(HERE, "generated_keys.txt"), "w") as f:
-        f.write("\n".join(sorted(en)) + "\n")
 
+# ------------------------------------------------------------------ the whole build
+
+def build(debug_dir=None):
+    """Everything generated, as {path relative to the repository: text}."""
+    texts = load_texts()
+    no_pattern = read_json("areas.json").get("no_pattern", {})
+    out = {}
+    regions, bases = build_regions(texts, no_pattern, out, debug_dir)
+    out["data/regions.json"] = regions_json_text(regions)
+    out["data/muscles.json"] = json_text({"muscles": build_muscles(texts, bases)})
+    out["data/pages.json"] = json_text(build_pages(texts, bases))
+    out["data/questions.json"] = json_text(build_questions(texts, bases))
+    out["data/screens.json"] = json_text(read_json("screens.json"))
+    for lang, t in texts.items():
+        out["data/i18n/%s.json" % lang] = i18n_text(t)
+    out["data/GENERATED"] = MARKER
     nf = sum(1 for r in regions if r["view"] == "front")
-    print("generated: %d regions (%d front, %d back), %d muscles, %d pages, %d questions"
-          % (len(regions), nf, len(regions) - nf, len(muscles), len(PAGES), len(SCREENING)))
-    if skipped:
-        print("muscles without complete text (not shipped yet): " + ", ".join(skipped))
+    summary = "generated: %d regions (%d front, %d back), languages: %s" % (
+        len(regions), nf, len(regions) - nf, " ".join(texts))
+    return out, summary
 
-    import check_data
-    return check_data.main([DATA])
+
+def write_all(out, root):
+    for rel, text in out.items():
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(path + ".tmp", path)
+
+
+def committed_files(root):
+    """Generated-looking files present in the tree: data/ (but the hand-written
+    ones) and the chart artwork."""
+    found = set()
+    for top in ("data", "assets/chart"):
+        for d, _, names in os.walk(os.path.join(root, top)):
+            for n in names:
+                rel = os.path.relpath(os.path.join(d, n), root).replace(os.sep, "/")
+                if rel not in HAND_WRITTEN and not (top == "assets/chart" and not n.endswith(".svg")):
+                    found.add(rel)
+    return found
+
+
+def first_difference(a, b):
+    la, lb = a.splitlines(), b.splitlines()
+    for i in range(max(len(la), len(lb))):
+        x = la[i] if i < len(la) else "(end of file)"
+        y = lb[i] if i < len(lb) else "(end of file)"
+        if x != y:
+            return i + 1, x, y
+    return None
+
+
+def check(out, outdir):
+    """Compares the fresh build with the committed tree. Returns 0 or 1."""
+    write_all(out, outdir)
+    for rel in sorted(out):
+        path = os.path.join(ROOT, rel)
+        if not os.path.exists(path):
+            print("%s: missing from the repository (content/ makes it)" % rel)
+            print("fix: %s   (then commit %s)" % (FIX, rel))
+            return 1
+        with open(path, encoding="utf-8") as f:
+            have = f.read()
+        if have != out[rel]:
+            line, x, y = first_difference(have, out[rel])
+            short = lambda s: s if len(s) <= 160 else s[:157] + "..."
+            print("%s:%d: differs from what content/ makes" % (rel, line))
+            print("  committed: %s" % short(x))
+            print("  generated: %s" % short(y))
+            print("(the fresh copy is %s)" % os.path.join(outdir, rel))
+            print("fix: edit content/ rather than %s, then run %s" % (rel, FIX))
+            return 1
+    extra = sorted(committed_files(ROOT) - set(out))
+    if extra:
+        print("%s: in the repository, but content/ does not make it" % extra[0])
+        print("fix: remove it, or add what makes it to content/; then run %s" % FIX)
+        return 1
+    print("data/ and assets/chart/ are what content/ makes (%d files)" % len(out))
+    return 0
+
+
+def run_checker():
+    exe = os.path.join(ROOT, "build", "painmap")
+    if not os.access(exe, os.X_OK):
+        print("now check it: cmake -S . -B build && cmake --build build -j2 && "
+              "build/painmap --check-data data")
+        return 0
+    print("checking with %s --check-data data" % os.path.relpath(exe, ROOT))
+    return subprocess.call([exe, "--check-data", os.path.join(ROOT, "data")])
+
+
+def main(argv):
+    debug_dir = outdir = None
+    checking = "--check" in argv
+    if "--debug" in argv:
+        debug_dir = argv[argv.index("--debug") + 1]
+        os.makedirs(debug_dir, exist_ok=True)
+    if "--out" in argv:
+        outdir = argv[argv.index("--out") + 1]
+    try:
+        out, summary = build(debug_dir)
+    except ContentError as e:
+        print(e)
+        print("content/ has a problem gen_content.py cannot translate; nothing was written")
+        return 1
+    if checking:
+        tmp = None
+        if not outdir:
+            outdir = tmp = tempfile.mkdtemp(prefix="painmap-regen-")
+        elif os.path.isdir(outdir):
+            shutil.rmtree(outdir)
+        try:
+            return check(out, outdir)
+        finally:
+            if tmp:
+                shutil.rmtree(tmp, ignore_errors=True)
+    write_all(out, ROOT)
+    for rel in sorted(committed_files(ROOT) - set(out)):
+        print("note: %s is no longer made from content/; remove it (git rm %s)" % (rel, rel))
+    print(summary)
+    return run_checker()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

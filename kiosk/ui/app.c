@@ -71,8 +71,10 @@ static void offer_languages(app *a)
     pm_msgs lm;
     pm_msgs_init(&lm);
     config_check_languages(&a->config, a->content, &lm);
-    for (size_t i = 0; i < lm.count; i++)
+    for (size_t i = 0; i < lm.count; i++) {
         journal_log(JOURNAL_WARNING, "%s", lm.items[i]);
+        pm_msgs_add(&a->config_problems, "%s", lm.items[i]);
+    }
     pm_msgs_free(&lm);
     a->nlangs = 0;
     for (size_t i = 0; i < a->config.nlanguages && a->nlangs < CONTENT_MAX_LANGS; i++)
@@ -181,7 +183,8 @@ static void bind_screens(app *a)
 {
     a->sc = (screen_ctx){.r = a->rc, .wl = a->wl, .art = a->art, .bodies = a->bodies, .v = &a->view,
                          .content = a->content, .flow = a->flow, .desk = a->desk,
-                         .saver = a->saver, .config = &a->config, .langs = a->langs,
+                         .saver = a->saver, .config = &a->config,
+                         .config_problems = &a->config_problems, .langs = a->langs,
                          .nlangs = a->nlangs};
 }
 
@@ -221,6 +224,9 @@ app *app_create(const app_options *o)
         a->config = *o->config;
     else
         config_defaults(&a->config, NULL);
+    pm_msgs_init(&a->config_problems);
+    for (size_t i = 0; o->config_problems && i < o->config_problems->count; i++)
+        pm_msgs_add(&a->config_problems, "%s", o->config_problems->items[i]);
     if (o->headless) {
         a->fixed_wall = true;
         a->wall0 = REPLAY_WALL0;
@@ -252,6 +258,7 @@ void app_destroy(app *a)
 {
     if (!a)
         return;
+    pm_msgs_free(&a->config_problems);
     if (a->rc)
         r_cache_clear(a->rc);
     chart_art_destroy(a->art);

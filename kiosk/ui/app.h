@@ -47,6 +47,7 @@ typedef struct {
     const char *lang;
     const flow_timing *timing; /* from the clinic's config; NULL: the defaults */
     const pm_config *config;   /* the clinic's config; NULL: every default */
+    const pm_msgs *config_problems; /* config_load's messages (copied); NULL: none */
     const char *usb_mount;     /* the stick's folder; NULL: EXPORT_MOUNT_DEFAULT */
     bool usb_any_folder;       /* tests and desktops: any folder there counts as a stick */
 } app_options;

@@ -59,6 +59,9 @@ struct app {
     saver *saver;
     desk *desk;
     pm_config config;
+    /* Every problem found in painmap.conf (and its languages), as logged:
+     * the staff queue lists them, since the journal is out of staff's reach. */
+    pm_msgs config_problems;
     int langs[CONTENT_MAX_LANGS]; /* content indices of the languages offered, in order */
     int nlangs;
     int64_t upkeep_last;         /* wall clock of the last retention run (-1: never) */

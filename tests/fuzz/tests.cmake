@@ -34,9 +34,10 @@ if(PAINMAP_CLANG AND NOT PAINMAP_SANITIZE)
     add_test(NAME fuzz_${t}
              COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run-one ${PAINMAP_FUZZ_DIR} ${t}
                      ${PAINMAP_FUZZ_SECONDS})
+    math(EXPR pm_timeout "${PAINMAP_FUZZ_SECONDS} + 280") # the soak knob may be raised
     set_tests_properties(fuzz_${t} PROPERTIES FIXTURES_REQUIRED fuzz_build
                          ENVIRONMENT "${PAINMAP_TEST_ENV};PAINMAP_SOURCE_DIR=${CMAKE_SOURCE_DIR}"
-                         TIMEOUT 300)
+                         TIMEOUT ${pm_timeout})
   endforeach()
 elseif(NOT PAINMAP_CLANG)
   message(STATUS "clang not found: the fuzzers are not run (scripts/setup-deps installs it)")

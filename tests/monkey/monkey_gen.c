@@ -14,7 +14,8 @@
  *     screen, then start, random text typed on the keyboard, sometimes one
  *     region marked;
  *   - whole intakes: the kiosk's own demo walk for this size (--template,
- *     written by painmap --demo) with a random name, random answers, and
+ *     written by painmap --demo) with a random name, random answers to the
+ *     gate questions no follow-up depends on (so the walk stays in step), and
  *     detours inserted (idle prompt answered, Back then Next, waits).
  * Chaos uses only commands that cannot fail (tap, drag, wait); `press`,
  * `type` and `expect` appear only where the screen is known, so a failing
@@ -310,6 +311,21 @@ static void note_line(const char *l)
         idle_acc += atol(l + 5);
 }
 
+/* Whether the screening step `step` of the demo's walk may get a random
+ * answer without changing which questions follow (the walk must stay in
+ * step): the gate's questions come first and always apply, so step i asks
+ * question i there; and none may be one a follow-up depends on. */
+static bool steady_question(int step)
+{
+    if (step < 0 || (size_t)step >= content_question_count(content) ||
+        content_question(content, (size_t)step)->part != PART_GATE)
+        return false;
+    for (size_t q = 0; q < content_question_count(content); q++)
+        if (content_question(content, q)->show_if_question == step)
+            return false;
+    return true;
+}
+
 /* A whole intake; or, half the time, the walk stopped at a random line so
  * the chaos that follows starts deep inside the intake. */
 static void whole_intake(const script *t, const char *lang)
@@ -355,8 +371,7 @@ static void whole_intake(const script *t, const char *lang)
         }
         if (screen_is(l, "screening"))
             question++;
-        if (strncmp(l, "press answer_", 13) == 0 && question >= 0 &&
-            (size_t)question < content_question_count(content) && chance(0.3)) {
+        if (strncmp(l, "press answer_", 13) == 0 && steady_question(question) && chance(0.3)) {
             const pm_question *q = content_question(content, (size_t)question);
             emit("press answer_%s", q->answer_ids[rnd((uint32_t)q->nanswers)]);
             idle_acc = 0;

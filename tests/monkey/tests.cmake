@@ -6,13 +6,22 @@
 add_executable(pm_monkey_gen ${CMAKE_CURRENT_LIST_DIR}/monkey_gen.c)
 target_link_libraries(pm_monkey_gen PRIVATE painmap_core)
 
+# The soak knob (README, "Soak runs"): events in each chunk.
 if(PAINMAP_SANITIZE)
+  set(PAINMAP_MONKEY_EVENTS 1500 CACHE STRING "events in each monkey chunk")
   # SEED:EVENTS:WxH:ROTATION, one ctest each so they run in parallel
+  set(n ${PAINMAP_MONKEY_EVENTS})
   set(PAINMAP_MONKEY_CHUNKS
-      1:1500:800x480:0 2:1500:1280x800:0 3:1500:800x480:90 4:1500:720x1280:0
-      5:1500:800x480:180 6:1500:1024x600:270)
+      1:${n}:800x480:0 2:${n}:1280x800:0 3:${n}:800x480:90 4:${n}:720x1280:0
+      5:${n}:800x480:180 6:${n}:1024x600:270)
 else()
-  set(PAINMAP_MONKEY_CHUNKS 100:400:800x480:0)
+  set(PAINMAP_MONKEY_EVENTS 400 CACHE STRING "events in each monkey chunk")
+  set(PAINMAP_MONKEY_CHUNKS 100:${PAINMAP_MONKEY_EVENTS}:800x480:0)
+endif()
+# at least a second per event, whatever the knob says
+set(pm_monkey_timeout 900)
+if(PAINMAP_MONKEY_EVENTS GREATER 900)
+  set(pm_monkey_timeout ${PAINMAP_MONKEY_EVENTS})
 endif()
 file(GLOB PAINMAP_MONKEY_REGRESSIONS CONFIGURE_DEPENDS
      ${CMAKE_CURRENT_LIST_DIR}/regressions/*.replay)
@@ -39,5 +48,6 @@ foreach(chunk ${PAINMAP_MONKEY_CHUNKS})
            COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run-monkey $<TARGET_FILE:painmap>
                    $<TARGET_FILE:pm_monkey_gen> $<TARGET_FILE:pm_check_state>
                    ${CMAKE_SOURCE_DIR}/data ${CMAKE_CURRENT_BINARY_DIR}/monkey ${chunk})
-  set_tests_properties(monkey_${name} PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 900)
+  set_tests_properties(monkey_${name} PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}"
+                       TIMEOUT ${pm_monkey_timeout})
 endforeach()

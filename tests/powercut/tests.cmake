@@ -15,16 +15,21 @@ target_link_libraries(pm_powercut PRIVATE pm_state_check)
 # Killing is about the file system, not memory errors: run in the plain
 # build only (the sanitizer build has the monkey). CI-sized counts here;
 # tests/powercut/README.md shows the long runs.
+# The soak knobs (README, "Soak runs"): how many kills of each.
+set(PAINMAP_POWERCUT_KILLS 200 CACHE STRING "power cuts of the saver in powercut_saver")
+set(PAINMAP_POWERCUT_KIOSK_KILLS 10 CACHE STRING "power cuts of the kiosk in powercut_kiosk")
 if(NOT PAINMAP_SANITIZE)
   add_test(NAME powercut_saver
            COMMAND pm_powercut --saver $<TARGET_FILE:pm_powercut_saver>
                    --data ${CMAKE_SOURCE_DIR}/data
                    --work ${CMAKE_CURRENT_BINARY_DIR}/powercut-saver
-                   --kills 200 --seed 1 --window-ms 200)
+                   --kills ${PAINMAP_POWERCUT_KILLS} --seed 1 --window-ms 200)
   add_test(NAME powercut_kiosk
            COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run-kiosk $<TARGET_FILE:painmap>
                    $<TARGET_FILE:pm_powercut> ${CMAKE_SOURCE_DIR}/data
-                   ${CMAKE_CURRENT_BINARY_DIR}/powercut-kiosk 10 1)
+                   ${CMAKE_CURRENT_BINARY_DIR}/powercut-kiosk ${PAINMAP_POWERCUT_KIOSK_KILLS} 1)
+  # 200 kills take ~100 s: 3 s a kill leaves room for a loaded machine.
+  math(EXPR pm_timeout "600 + 3 * (${PAINMAP_POWERCUT_KILLS} + ${PAINMAP_POWERCUT_KIOSK_KILLS})")
   set_tests_properties(powercut_saver powercut_kiosk PROPERTIES
-    ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 600)
+    ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT ${pm_timeout})
 endif()

@@ -10,6 +10,7 @@
 #   staff      staff mode end to end: gesture, PIN, queue, summary, seen,
 #              export to a stand-in stick, delete (staff.cmake), with goldens
 #   staff_clock a clock leapt ahead: nothing deleted, staff told, date confirmed
+#   staff_problems painmap.conf problems listed on the queue; a plain-digit PIN
 #   save_error an unwritable state folder: calm message, retry, no Back, the
 #              answers kept in memory after the time-out, staff told on the queue
 #   driver_*   the driver's own errors name FILE:LINE
@@ -51,6 +52,11 @@ foreach(size 800x480 1280x800 720x1280)
                    -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/staff_clock_${size} -DSIZE=${size}
                    -DGOLDEN=${PM_REPLAY}/golden/${size} -P ${PM_REPLAY}/staff_clock.cmake)
   set_tests_properties(replay_staff_clock_${size} PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
+  add_test(NAME replay_staff_problems_${size}
+           COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                   -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/staff_problems_${size} -DSIZE=${size}
+                   -DGOLDEN=${PM_REPLAY}/golden/${size} -P ${PM_REPLAY}/staff_problems.cmake)
+  set_tests_properties(replay_staff_problems_${size} PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
 endforeach()
 # /proc refuses new folders even to root: a dependable unwritable state.
 # Its end (the staff queue's notice) is checked for fit at each size.

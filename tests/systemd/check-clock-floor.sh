@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-clock-floor.sh — the image's clock keeper (image-build/overlay/usr/
 # lib/painmap/clock-floor): save writes the time, never lowers the floor;
-# restore sets the clock forward only, and only from a readable floor.
+# restore sets the clock forward only, and only from a readable floor;
+# neither follows a symlink.
 # `date -s` is caught by a stand-in `date` first in PATH, so the machine's
 # clock is never touched.
 set -eu
@@ -37,4 +38,16 @@ sh "$script" save                          # a lower time never lowers the floor
 echo "garbage" > "$tmp/floor"; : > "$SETLOG"
 sh "$script" restore
 [ ! -s "$SETLOG" ] || fail "restore trusted an unreadable floor"
+# Symlinks in the folder are never followed: a floor that is a symlink is
+# not read, and save replaces the link itself, leaving its target alone.
+echo $((now + 86400)) > "$tmp/target"; rm -f "$tmp/floor"
+ln -s "$tmp/target" "$tmp/floor"; : > "$SETLOG"
+sh "$script" restore 2>/dev/null
+[ ! -s "$SETLOG" ] || fail "restore followed a symlinked floor"
+sh "$script" save
+[ ! -L "$tmp/floor" ] && [ -f "$tmp/floor" ] || fail "save left the symlink in place"
+[ "$(cat "$tmp/target")" = $((now + 86400)) ] || fail "save wrote through a symlink"
+mkdir "$tmp/dir"; rm -f "$tmp/floor"; ln -s "$tmp/dir" "$tmp/floor"
+sh "$script" save
+[ -z "$(ls "$tmp/dir")" ] && [ -f "$tmp/floor" ] || fail "save moved its file into a symlinked folder"
 echo "clock-floor: ok"

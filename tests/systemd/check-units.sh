@@ -37,6 +37,14 @@ verify)
             chmod 755 "$scratch$p"
         done
     done
+    # Mounts that come from the image's /etc/fstab (through systemd's fstab
+    # generator, e.g. var-lib-painmap.mount) get stand-in mount units.
+    for m in $(sed -n 's/^\(Requires\|BindsTo\|Wants\)=//p' "$scratch"/etc/systemd/system/*.service 2>/dev/null |
+               tr ' ' '\n' | grep '\.mount$' | sort -u); do
+        [ -e "$scratch/etc/systemd/system/$m" ] || [ -e "$scratch/usr/lib/systemd/system/$m" ] && continue
+        printf '[Mount]\nWhat=tmpfs\nWhere=%s\nType=tmpfs\n' "$(systemd-escape --unescape --path "${m%.mount}")" \
+            > "$scratch/etc/systemd/system/$m"
+    done
     # Drop-ins (painmap.service.d/*.conf) are verified with their unit.
     for d in "$dir"/*.d; do
         [ -d "$d" ] || continue

@@ -2,9 +2,12 @@
 #  - test_sdnotify: the sd_notify socket protocol (kiosk/platform/sdnotify.c)
 #  - test_journal: priority prefixes for the journal (kiosk/platform/journal.c)
 #  - systemd_verify: `systemd-analyze verify` of systemd/*.service (and the
-#    other units there)
-#  - systemd_security: `systemd-analyze security --offline=true` exposure of
-#    painmap.service at or below PAINMAP_MAX_EXPOSURE (3.0, issue 7)
+#    other units there); image_units_verify: the same for the image's own
+#    units (image-build/overlay/etc/systemd/system: growdata, clock,
+#    bootconf...)
+#  - systemd_security_<unit>: `systemd-analyze security --offline=true`
+#    exposure of every service, the kiosk's and the image's, at or below
+#    PAINMAP_MAX_EXPOSURE (3.0, issues 7 and 14)
 # The two systemd-analyze checks are skipped, with a message saying why, only
 # when systemd-analyze itself is missing (install systemd: scripts/setup-deps).
 
@@ -22,14 +25,31 @@ set_tests_properties(test_journal PROPERTIES TIMEOUT 60)
 set(PAINMAP_MAX_EXPOSURE 3.0)
 add_test(NAME systemd_verify
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-units.sh verify ${CMAKE_SOURCE_DIR}/systemd)
-add_test(NAME systemd_security
-         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-units.sh security
-                 ${CMAKE_SOURCE_DIR}/systemd/painmap.service ${PAINMAP_MAX_EXPOSURE})
-set_tests_properties(systemd_verify systemd_security PROPERTIES
+add_test(NAME image_units_verify
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-units.sh verify
+                 ${CMAKE_SOURCE_DIR}/image-build/overlay/etc/systemd/system)
+set_tests_properties(systemd_verify image_units_verify PROPERTIES
   SKIP_RETURN_CODE 77 TIMEOUT 120)
+file(GLOB painmap_units CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/systemd/*.service
+     ${CMAKE_SOURCE_DIR}/image-build/overlay/etc/systemd/system/*.service)
+foreach(unit ${painmap_units})
+  get_filename_component(unit_name ${unit} NAME_WE)
+  add_test(NAME systemd_security_${unit_name}
+           COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-units.sh security ${unit}
+                   ${PAINMAP_MAX_EXPOSURE})
+  set_tests_properties(systemd_security_${unit_name} PROPERTIES
+    SKIP_RETURN_CODE 77 TIMEOUT 120)
+endforeach()
 
 # The image's clock keeper (no battery clock, no network on a Pi kiosk).
 add_test(NAME image_clock_floor
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-clock-floor.sh
                  ${CMAKE_SOURCE_DIR}/image-build/overlay/usr/lib/painmap/clock-floor)
 set_tests_properties(image_clock_floor PROPERTIES TIMEOUT 60 PASS_REGULAR_EXPRESSION "clock-floor: ok")
+
+# The 7" DSI display's device-tree overlay compiles with dtc (issue 14).
+add_test(NAME image_dsi_overlay
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-overlay.sh
+                 ${CMAKE_SOURCE_DIR}/image-build/boot/overlays/painmap-dsi7.dts)
+set_tests_properties(image_dsi_overlay PROPERTIES TIMEOUT 60 SKIP_RETURN_CODE 77
+                     PASS_REGULAR_EXPRESSION "overlay: ok")

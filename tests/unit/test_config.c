@@ -61,7 +61,7 @@ static void test_defaults_from_empty_text(void **state)
     assert_int_equal(cfg.export_formats, CONFIG_EXPORT_ALL);
     /* the only message: staff mode is locked until a PIN is set */
     assert_int_equal(m.count, 1);
-    assert_true(has_msg(&m, "no staff_pin_hash", "--hash-pin"));
+    assert_true(has_msg(&m, "no staff PIN is set", "staff_pin = "));
     pm_msgs_free(&m);
 }
 
@@ -161,7 +161,7 @@ static void test_bad_values_fall_back(void **state)
     assert_string_equal(cfg.staff_pin_hash, "");
     assert_int_equal(cfg.rotation, 0);
     /* a bad hash is reported once, not again as "no hash set" */
-    assert_false(has_msg(&m, "no staff_pin_hash is set", NULL));
+    assert_false(has_msg(&m, "no staff PIN is set", NULL));
     pm_msgs_free(&m);
 }
 
@@ -196,14 +196,114 @@ static void test_unknown_keys_and_junk_lines(void **state)
     assert_true(has_msg(&m, "painmap.conf:2: unknown setting 'colour'", "the settings are"));
     assert_true(has_msg(&m, "painmap.conf:3: 'this line has no equals sign' is not a setting",
                         NULL));
-    /* a plain-text PIN is refused and never repeated */
-    assert_true(has_msg(&m, "painmap.conf:6: never write the PIN itself", NULL));
+    /* a plain-digit PIN is taken (the image hashes it on the card at boot)
+     * and never repeated in a message */
+    assert_string_equal(cfg.staff_pin_plain, "1234");
     for (size_t i = 0; i < m.count; i++)
         assert_null(strstr(m.items[i], "1234"));
     /* sections are ignored: the key under one still counts */
     assert_int_equal(cfg.rotation, 180);
-    assert_false(config_staff_enabled(&cfg));
+    assert_true(config_staff_enabled(&cfg));
     pm_msgs_free(&m);
+}
+
+/* staff_pin in plain digits: 4 to 8 digits are taken (and win over a hash
+ * line, being the newer choice); anything else is refused by its line,
+ * never repeated; an empty one is as if absent. */
+static void test_plain_pin(void **state)
+{
+    (void)state;
+    pm_config cfg;
+    char text[512];
+    snprintf(text, sizeof text, "staff_pin_hash = %s\nstaff_pin = \"48210\" ; new PIN\n", good_hash);
+    pm_msgs m = parse(text, &cfg);
+    dump(&m);
+    assert_int_equal(m.count, 0);
+    assert_string_equal(cfg.staff_pin_plain, "48210");
+    assert_true(config_staff_enabled(&cfg));
+    pm_msgs_free(&m);
+
+    const char *bad[] = {"123", "123456789", "12a4", "12 34", "-1234", "1234x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(text, sizeof text, "clinic_name = X\nstaff_pin = %s\n", bad[i]);
+        m = parse(text, &cfg);
+        dump(&m);
+        assert_true(has_msg(&m, "painmap.conf:2: staff_pin must be 4 to 8 digits", "ignored"));
+        assert_string_equal(cfg.staff_pin_plain, "");
+        assert_false(config_staff_enabled(&cfg));
+        assert_false(has_msg(&m, "no staff PIN is set", NULL)); /* said once, by its line */
+        for (size_t k = 0; k < m.count; k++)
+            assert_null(strstr(m.items[k], bad[i]));
+        pm_msgs_free(&m);
+    }
+    m = parse("staff_pin =\n", &cfg);
+    assert_string_equal(cfg.staff_pin_plain, "");
+    assert_true(has_msg(&m, "no staff PIN is set", NULL));
+    pm_msgs_free(&m);
+}
+
+/* display = hdmi | dsi7, any case; anything else: hdmi, with the line. */
+static void test_display(void **state)
+{
+    (void)state;
+    pm_config cfg;
+    pm_msgs m = parse("", &cfg);
+    assert_int_equal(cfg.display, CONFIG_DISPLAY_HDMI);
+    pm_msgs_free(&m);
+    m = parse("display = DSI7\n", &cfg);
+    assert_int_equal(cfg.display, CONFIG_DISPLAY_DSI7);
+    assert_string_equal(config_display_name(cfg.display), "dsi7");
+    assert_false(has_msg(&m, "display", NULL));
+    pm_msgs_free(&m);
+    m = parse("clinic_name = X\ndisplay = dsi5\n", &cfg);
+    dump(&m);
+    assert_int_equal(cfg.display, CONFIG_DISPLAY_HDMI);
+    assert_true(has_msg(&m, "painmap.conf:2: display = dsi5: must be hdmi", "using hdmi"));
+    pm_msgs_free(&m);
+    m = parse("display = dsi7\ndisplay =\n", &cfg);
+    assert_int_equal(cfg.display, CONFIG_DISPLAY_HDMI);
+    assert_true(has_msg(&m, "painmap.conf:2: display has no value; using the default", NULL));
+    pm_msgs_free(&m);
+}
+
+/* config_pin_lines finds the PIN lines as the parser reads them: not in
+ * comments or sections' headers, with a BOM, CRLF, blanks, quotes and an
+ * inline comment; their byte ranges exclude the line ending. */
+static void test_pin_lines(void **state)
+{
+    (void)state;
+    const char *text = "\xEF\xBB\xBFstaff_pin = 1111\r\n"
+                       "# staff_pin = 2222\r\n"
+                       "[staff]\r\n"
+                       "  STAFF_PIN : '3333' ; the new one\r\n"
+                       "staff_pin_hash = $y$abc\n"
+                       "staff_pins = 4444\n"
+                       "staff_pin = 12\n"
+                       "staff_pin = 55556666";
+    config_pin_line l[8];
+    size_t n = config_pin_lines(text, l, 8);
+    assert_int_equal(n, 5);
+    assert_true(l[0].plain && l[0].valid);
+    assert_int_equal(l[0].line, 1);
+    assert_string_equal(l[0].pin, "1111");
+    assert_int_equal(l[0].start, 0);
+    assert_memory_equal(text + l[0].end, "\r\n", 2);
+    assert_int_equal(l[1].line, 4);
+    assert_string_equal(l[1].pin, "3333");
+    assert_memory_equal(text + l[1].start, "  STAFF_PIN", 11);
+    assert_memory_equal(text + l[1].end, "\r\n", 2);
+    assert_false(l[2].plain);
+    assert_int_equal(l[2].line, 5);
+    assert_true(l[3].plain);
+    assert_false(l[3].valid);
+    assert_string_equal(l[3].pin, "");
+    assert_int_equal(l[4].line, 8);
+    assert_string_equal(l[4].pin, "55556666");
+    assert_int_equal(l[4].end, strlen(text));
+    /* more lines than room: the count, and no write past max */
+    assert_int_equal(config_pin_lines(text, l, 2), 5);
+    assert_int_equal(config_pin_lines("", l, 8), 0);
+    assert_int_equal(config_pin_lines(NULL, l, 8), 0);
 }
 
 static void test_empty_values_and_quotes(void **state)
@@ -218,7 +318,7 @@ static void test_empty_values_and_quotes(void **state)
     dump(&m);
     assert_string_equal(cfg.clinic_name, "The Knot Shop");
     assert_true(has_msg(&m, "painmap.conf:2: rotation has no value; using the default", NULL));
-    assert_true(has_msg(&m, "no staff_pin_hash is set", NULL));
+    assert_true(has_msg(&m, "no staff PIN is set", NULL));
     assert_int_equal(cfg.delete_after_export_days, CONFIG_UNSET);
     pm_msgs_free(&m);
 }
@@ -382,7 +482,7 @@ static void test_shipped_example(void **state)
     assert_int_equal(config_load(path, &cfg, &m), PM_OK);
     dump(&m);
     assert_int_equal(m.count, 1);
-    assert_true(has_msg(&m, "no staff_pin_hash is set", NULL));
+    assert_true(has_msg(&m, "no staff PIN is set", NULL));
     pm_config d;
     config_defaults(&d, NULL);
     assert_int_equal(cfg.idle_timeout_s, d.idle_timeout_s);
@@ -496,6 +596,9 @@ int main(void)
         cmocka_unit_test(test_bad_values_fall_back),
         cmocka_unit_test(test_delete_uncopied),
         cmocka_unit_test(test_unknown_keys_and_junk_lines),
+        cmocka_unit_test(test_plain_pin),
+        cmocka_unit_test(test_display),
+        cmocka_unit_test(test_pin_lines),
         cmocka_unit_test(test_empty_values_and_quotes),
         cmocka_unit_test(test_windows_file),
         cmocka_unit_test(test_clinic_name_checks),

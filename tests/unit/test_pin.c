@@ -18,8 +18,14 @@ static const unsigned char rnd_a[PIN_RANDOM_BYTES] = { 1, 2, 3, 4, 5, 6, 7, 8,
 static const unsigned char rnd_b[PIN_RANDOM_BYTES] = { 16, 15, 14, 13, 12, 11, 10, 9,
                                                       8, 7, 6, 5, 4, 3, 2, 1 };
 
-/* One hash for the lock-out tests (hashing is slow on purpose). */
+/* pin_hash()'s own hash of 2580, at the real cost (hashing is slow on
+ * purpose): for the tests of hashing itself. */
 static char hash_2580[PIN_HASH_MAX];
+/* 2580 at yescrypt's lowest cost (libxcrypt's crypt_gensalt count 1), for
+ * the lock-out tests, which try PINs by the dozen and test the counting,
+ * not the hash: a tenth of the time. */
+static const char cheap_2580[] =
+    "$y$j75$k2XAnEHBqQ1Ct2aMXFKNa/$3lDShUbjohgzPqGEURC.0aYA73NYJUxvqLMI13HitZB";
 
 static int setup(void **state)
 {
@@ -45,7 +51,9 @@ static void test_pin_shape(void **state)
 static void test_hash_and_verify(void **state)
 {
     (void)state;
-    assert_int_equal(strncmp(hash_2580, "$y$", 3), 0);
+    /* yescrypt at libxcrypt's default cost ("j9T"): what a kiosk's PIN gets */
+    assert_int_equal(strncmp(hash_2580, "$y$j9T$", 7), 0);
+    assert_true(pin_verify("2580", cheap_2580)); /* the lock-out tests' hash is right */
     assert_null(strstr(hash_2580, "2580"));
     assert_true(pin_verify("2580", hash_2580));
     assert_false(pin_verify("2581", hash_2580));
@@ -105,6 +113,64 @@ static void test_hash_line_and_config(void **state)
     assert_int_equal(pin_hash("1234", rnd_b, h, sizeof h, &err), PM_ERR_LIMIT);
 }
 
+/* A plain staff_pin line in painmap.conf becomes its hash: in place, the
+ * line ending and every other byte kept, superseded PIN lines gone; the
+ * parser then reads the hash, which verifies the PIN. */
+static void test_seal_config(void **state)
+{
+    (void)state;
+    const char *text = "# Painmap settings\r\n"
+                       "clinic_name = Knots\r\n"
+                       "staff_pin_hash = $y$old\r\n"
+                       "staff_pin = 1111\r\n"
+                       "; staff_pin = 9999\r\n"
+                       "staff_pin = 4821 ; mine\r\n"
+                       "rotation = 90\r\n";
+    char *out = NULL;
+    int line = 0;
+    pm_msg err = {{0}};
+    assert_int_equal(pin_seal_config(text, rnd_a, &out, &line, &err), PM_OK);
+    assert_non_null(out);
+    assert_int_equal(line, 6);
+    assert_null(strstr(out, "4821"));
+    assert_null(strstr(out, "1111"));
+    assert_null(strstr(out, "$y$old"));
+    assert_non_null(strstr(out, "; staff_pin = 9999\r\n")); /* a comment is not a setting */
+    const char *h = strstr(out, "staff_pin_hash = $y$");
+    assert_non_null(h);
+    assert_true(strncmp(out, "# Painmap settings\r\nclinic_name = Knots\r\n; staff_pin", 51) == 0);
+    assert_non_null(strstr(h, "\r\nrotation = 90\r\n"));
+    pm_config cfg;
+    pm_msgs m;
+    pm_msgs_init(&m);
+    assert_int_equal(config_parse_string(out, "painmap.conf", &cfg, &m), PM_OK);
+    assert_int_equal(m.count, 0);
+    assert_string_equal(cfg.staff_pin_plain, "");
+    assert_true(pin_verify("4821", cfg.staff_pin_hash));
+    assert_int_equal(cfg.rotation, 90);
+    pm_msgs_free(&m);
+    /* sealed text has nothing left to seal */
+    char *again = NULL;
+    assert_int_equal(pin_seal_config(out, rnd_b, &again, &line, &err), PM_OK);
+    assert_null(again);
+    free(out);
+
+    /* nothing to do: no plain PIN, or the one the kiosk reads is not 4-8
+     * digits (the kiosk reports that line; the file is left alone) */
+    assert_int_equal(pin_seal_config("clinic_name = X\n", rnd_a, &out, &line, &err), PM_OK);
+    assert_null(out);
+    assert_int_equal(pin_seal_config("staff_pin = 4821\nstaff_pin = 12\n", rnd_a, &out, &line,
+                                     &err), PM_OK);
+    assert_null(out);
+    /* the last line, no newline */
+    assert_int_equal(pin_seal_config("staff_pin=2580", rnd_a, &out, &line, &err), PM_OK);
+    assert_non_null(out);
+    assert_int_equal(line, 1);
+    assert_null(strchr(out, '\n'));
+    assert_true(strncmp(out, "staff_pin_hash = $y$", 20) == 0);
+    free(out);
+}
+
 static void test_lockout_timing(void **state)
 {
     (void)state;
@@ -113,19 +179,19 @@ static void test_lockout_timing(void **state)
     uint64_t t = 1000000;
     assert_int_equal(pin_guard_tries_left(&g), 5);
     for (int i = 0; i < 4; i++) {
-        assert_int_equal(pin_guard_try(&g, "1111", hash_2580, t), PIN_RESULT_WRONG);
+        assert_int_equal(pin_guard_try(&g, "1111", cheap_2580, t), PIN_RESULT_WRONG);
         assert_false(pin_guard_locked(&g, t));
         t += 2000;
     }
     assert_int_equal(pin_guard_tries_left(&g), 1);
     /* the 5th wrong PIN locks for 30 s */
-    assert_int_equal(pin_guard_try(&g, "1111", hash_2580, t), PIN_RESULT_WRONG);
+    assert_int_equal(pin_guard_try(&g, "1111", cheap_2580, t), PIN_RESULT_WRONG);
     assert_true(pin_guard_locked(&g, t));
     assert_int_equal(pin_guard_seconds_left(&g, t), 30);
     assert_int_equal(pin_guard_seconds_left(&g, t + 1), 30); /* rounded up */
     assert_int_equal(pin_guard_seconds_left(&g, t + 29001), 1);
     /* while locked even the right PIN is not checked */
-    assert_int_equal(pin_guard_try(&g, "2580", hash_2580, t + 10000), PIN_RESULT_LOCKED);
+    assert_int_equal(pin_guard_try(&g, "2580", cheap_2580, t + 10000), PIN_RESULT_LOCKED);
     assert_int_equal(pin_guard_seconds_left(&g, t + 29999), 1);
     assert_false(pin_guard_locked(&g, t + 30000));
     assert_int_equal(pin_guard_seconds_left(&g, t + 30000), 0);
@@ -134,17 +200,17 @@ static void test_lockout_timing(void **state)
     uint32_t expect = 60;
     for (int i = 0; i < 8; i++) {
         assert_int_equal(pin_guard_tries_left(&g), 1);
-        assert_int_equal(pin_guard_try(&g, "0000", hash_2580, t), PIN_RESULT_WRONG);
+        assert_int_equal(pin_guard_try(&g, "0000", cheap_2580, t), PIN_RESULT_WRONG);
         assert_int_equal(pin_guard_seconds_left(&g, t), expect);
         t += (uint64_t)expect * 1000;
         expect = expect * 2 > 900 ? 900 : expect * 2; /* capped at 15 minutes */
     }
     assert_int_equal(g.lock_ms, PIN_LOCK_MAX_MS);
     /* the right PIN after the lock-out resets everything */
-    assert_int_equal(pin_guard_try(&g, "2580", hash_2580, t), PIN_RESULT_OK);
+    assert_int_equal(pin_guard_try(&g, "2580", cheap_2580, t), PIN_RESULT_OK);
     assert_int_equal(pin_guard_tries_left(&g), 5);
     assert_false(pin_guard_locked(&g, t));
-    assert_int_equal(pin_guard_try(&g, "1111", hash_2580, t), PIN_RESULT_WRONG);
+    assert_int_equal(pin_guard_try(&g, "1111", cheap_2580, t), PIN_RESULT_WRONG);
     assert_false(pin_guard_locked(&g, t));
 }
 
@@ -155,7 +221,7 @@ static void test_malformed_pins_count(void **state)
     pin_guard_init(&g);
     const char *const junk[] = { "", "1", "abcd", "123456789", "12 34" };
     for (int i = 0; i < 5; i++)
-        assert_int_equal(pin_guard_try(&g, junk[i], hash_2580, 0), PIN_RESULT_WRONG);
+        assert_int_equal(pin_guard_try(&g, junk[i], cheap_2580, 0), PIN_RESULT_WRONG);
     assert_true(pin_guard_locked(&g, 0));
 }
 
@@ -177,7 +243,7 @@ static void test_guard_survives_restart(void **state)
     pin_guard g;
     pin_guard_init(&g);
     for (int i = 0; i < 5; i++)
-        pin_guard_try(&g, "1111", hash_2580, 5000);
+        pin_guard_try(&g, "1111", cheap_2580, 5000);
     char buf[64];
     pin_guard_encode(&g, 15000, buf, sizeof buf); /* 20 s left */
     /* after a restart the monotonic clock starts near 0 */
@@ -185,7 +251,7 @@ static void test_guard_survives_restart(void **state)
     assert_int_equal(pin_guard_decode(buf, 100, &back), PM_OK);
     assert_int_equal(pin_guard_seconds_left(&back, 100), 20);
     assert_int_equal(pin_guard_tries_left(&back), 1);
-    assert_int_equal(pin_guard_try(&back, "1111", hash_2580, 20100), PIN_RESULT_WRONG);
+    assert_int_equal(pin_guard_try(&back, "1111", cheap_2580, 20100), PIN_RESULT_WRONG);
     assert_int_equal(pin_guard_seconds_left(&back, 20100), 60); /* the doubling goes on */
 
     /* a fresh guard encodes to a free one */
@@ -211,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_hash_and_verify),
         cmocka_unit_test(test_salt_comes_from_caller),
         cmocka_unit_test(test_hash_line_and_config),
+        cmocka_unit_test(test_seal_config),
         cmocka_unit_test(test_lockout_timing),
         cmocka_unit_test(test_malformed_pins_count),
         cmocka_unit_test(test_no_pin_configured),

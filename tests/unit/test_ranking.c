@@ -54,6 +54,27 @@ static void test_primary_beats_spillover(void **state)
     assert_true(b.score > a.score);
 }
 
+/* A pattern counts on the side (or sides) the client marked: the zones of
+ * the other side are neither hits nor misses. (In data-mini, torso_r is on
+ * the client's left and torso_l and arm_l on their right.) */
+static void test_each_side_on_its_own(void **state)
+{
+    (void)state;
+    /* chest_muscle: primary torso_l (right) and torso_r (left); spill arm_l (right) */
+    int left_only[] = {R("torso_r")};
+    ranking_entry e = ranking_score(mini, M("chest_muscle"), left_only, 1);
+    assert_int_equal(e.sides, RANKING_LEFT);
+    assert_int_equal(e.score, 12); /* the right side's miss and spill-over do not count */
+    int both[] = {R("torso_r"), R("arm_l")};
+    e = ranking_score(mini, M("chest_muscle"), both, 2);
+    assert_int_equal(e.sides, RANKING_LEFT | RANKING_RIGHT);
+    assert_int_equal(e.score, 12 + 4 - 2); /* torso_l missed on the right */
+    /* only the middle marked: one side's zones count */
+    int middle[] = {R("head")};
+    e = ranking_score(mini, M("neck_muscle"), middle, 1);
+    assert_int_equal(e.sides, RANKING_LEFT);
+}
+
 static void test_ranking_order_and_unmatched(void **state)
 {
     (void)state;
@@ -99,6 +120,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scores_follow_the_rule),
         cmocka_unit_test(test_primary_beats_spillover),
+        cmocka_unit_test(test_each_side_on_its_own),
         cmocka_unit_test(test_ranking_order_and_unmatched),
         cmocka_unit_test(test_ties_are_deterministic),
     };

@@ -1,6 +1,7 @@
 /* testutil.c — see testutil.h. */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
 #include <stdarg.h>
@@ -26,24 +27,8 @@ const char *tu_tests_dir(void)
     return d ? d : "tests";
 }
 
-pm_content *tu_load_shipped(void)
+pm_content *tu_load_dir(const char *dir)
 {
-    pm_content *c = NULL;
-    pm_msgs problems;
-    pm_msgs_init(&problems);
-    pm_status st = content_load(tu_data_dir(), &c, &problems);
-    for (size_t i = 0; i < problems.count; i++)
-        fprintf(stderr, "%s\n", problems.items[i]);
-    pm_msgs_free(&problems);
-    assert_int_equal(st, PM_OK);
-    assert_non_null(c);
-    return c;
-}
-
-pm_content *tu_load_mini(void)
-{
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/data-mini", tu_tests_dir());
     pm_content *c = NULL;
     pm_msgs problems;
     pm_msgs_init(&problems);
@@ -52,7 +37,20 @@ pm_content *tu_load_mini(void)
         fprintf(stderr, "%s\n", problems.items[i]);
     pm_msgs_free(&problems);
     assert_int_equal(st, PM_OK);
+    assert_non_null(c);
     return c;
+}
+
+pm_content *tu_load_shipped(void)
+{
+    return tu_load_dir(tu_data_dir());
+}
+
+pm_content *tu_load_mini(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/data-mini", tu_tests_dir());
+    return tu_load_dir(dir);
 }
 
 int tu_fixture_setup(void **state)
@@ -217,4 +215,30 @@ void tu_walk_to(flow *f, const pm_content *mini, pm_screen target, uint64_t *now
         assert_int_equal(send_at(f, (flow_event){.type = EV_NEXT}, now), PM_OK);
     }
     assert_int_equal(flow_screen(f), target);
+}
+
+void tu_copy_tree(const char *src, const char *dst)
+{
+    DIR *d = opendir(src);
+    assert_non_null(d);
+    mkdir(dst, 0755);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char from[1024], to[1024];
+        snprintf(from, sizeof from, "%s/%s", src, e->d_name);
+        snprintf(to, sizeof to, "%s/%s", dst, e->d_name);
+        struct stat st;
+        assert_int_equal(stat(from, &st), 0);
+        if (S_ISDIR(st.st_mode)) {
+            tu_copy_tree(from, to);
+        } else {
+            char *text = tu_read_file(from, NULL);
+            assert_non_null(text);
+            tu_write_file(to, text);
+            free(text);
+        }
+    }
+    closedir(d);
 }

@@ -23,12 +23,16 @@ int tu_fixture_teardown(void **state);
 const char *tu_tests_dir(void);
 /* Loads the shipped content or fails the test, printing every problem. */
 pm_content *tu_load_shipped(void);
+/* Loads the content folder dir, likewise. */
+pm_content *tu_load_dir(const char *dir);
 /* A fresh empty temporary folder (mkdtemp under $TMPDIR); caller frees the
  * string and may remove the tree with tu_rmtree. */
 char *tu_tempdir(void);
 void tu_rmtree(const char *path);
 /* Reads a whole file into a malloc'd NUL-terminated string (NULL on error). */
 char *tu_read_file(const char *path, size_t *len);
+/* Copies every file of src (one level of subfolders) into dst. */
+void tu_copy_tree(const char *src, const char *dst);
 /* Writes a file (creating folders as needed); fails the test on error. */
 void tu_write_file(const char *path, const char *text);
 

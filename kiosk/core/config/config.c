@@ -12,7 +12,12 @@
  *   default with one message, so a typo never stops the kiosk.
  * - Messages are for a clinic manager: the file and line, what is wrong,
  *   what the kiosk does instead. A PIN written in plain text is never
- *   repeated in a message. */
+ *   repeated in a message.
+ * - A plain-digit PIN (staff_pin = 4821) is accepted, so a clinic can set
+ *   one from any computer; the SD image replaces that line on the card by
+ *   its hash at boot. config_pin_lines() finds those lines by the same
+ *   rules the parser uses, so the replacement touches exactly the line the
+ *   kiosk reads. Buffers that held a plain PIN are wiped. */
 #include "config.h"
 
 #include <ctype.h>
@@ -40,13 +45,16 @@ enum {
     K_AFTER_EXPORT,
     K_FORMATS,
     K_DELETE_UNCOPIED,
+    K_PIN_PLAIN,
+    K_DISPLAY,
     K_COUNT
 };
 
 static const char *const key_names[K_COUNT] = {
     "clinic_name",   "languages",          "default_language", "idle_timeout",
     "rotation",      "staff_pin_hash",     "staff_idle_timeout", "retention_days",
-    "delete_after_export_days", "export_formats", "delete_uncopied",
+    "delete_after_export_days", "export_formats", "delete_uncopied", "staff_pin",
+    "display",
 };
 
 typedef struct {
@@ -326,6 +334,45 @@ static void set_pin_hash(parse_ctx *x, const char *v)
         x->name, x->lineno);
 }
 
+/* 4 to 8 ASCII digits. */
+static bool plain_pin_ok(const char *v)
+{
+    size_t n = strlen(v);
+    if (n < CONFIG_PIN_MIN_DIGITS || n > CONFIG_PIN_MAX_DIGITS)
+        return false;
+    for (const char *q = v; *q; q++)
+        if (*q < '0' || *q > '9')
+            return false;
+    return true;
+}
+
+static void set_pin_plain(parse_ctx *x, const char *v)
+{
+    if (plain_pin_ok(v)) {
+        snprintf(x->cfg->staff_pin_plain, sizeof x->cfg->staff_pin_plain, "%s", v);
+        return;
+    }
+    x->pin_reported = true;
+    MSG(x,
+        "%s:%d: staff_pin must be %d to %d digits (0-9) and nothing else; this line is "
+        "ignored (staff mode uses a staff_pin_hash line if there is one, else stays locked)",
+        x->name, x->lineno, CONFIG_PIN_MIN_DIGITS, CONFIG_PIN_MAX_DIGITS);
+}
+
+static void set_display(parse_ctx *x, const char *v)
+{
+    char s[64];
+    if (strcasecmp(v, "hdmi") == 0 || strcasecmp(v, "dsi7") == 0) {
+        x->cfg->display = strcasecmp(v, "dsi7") == 0 ? CONFIG_DISPLAY_DSI7 : CONFIG_DISPLAY_HDMI;
+        return;
+    }
+    shown(v, s, sizeof s);
+    MSG(x,
+        "%s:%d: display = %s: must be hdmi (an HDMI screen with USB touch) or dsi7 (the "
+        "official Raspberry Pi 7-inch touch display); using hdmi",
+        x->name, x->lineno, s);
+}
+
 static void set_after_export(parse_ctx *x, const char *v)
 {
     long n;
@@ -401,9 +448,9 @@ static void unknown_key(parse_ctx *x, const char *key)
             x->lineno, s, best);
     else
         MSG(x, "%s:%d: unknown setting '%s'; this line is ignored (the settings are: "
-               "clinic_name, languages, default_language, idle_timeout, rotation, "
-               "staff_pin_hash, staff_idle_timeout, retention_days, delete_after_export_days, "
-               "delete_uncopied, export_formats)",
+               "clinic_name, languages, default_language, idle_timeout, rotation, display, "
+               "staff_pin, staff_pin_hash, staff_idle_timeout, retention_days, "
+               "delete_after_export_days, delete_uncopied, export_formats)",
             x->name, x->lineno, s);
 }
 
@@ -423,14 +470,6 @@ static int on_pair(void *user, const char *section, const char *key, const char 
     memcpy(v, value, n);
     v[n] = '\0';
 
-    if (strcasecmp(key, "staff_pin") == 0 || strcasecmp(key, "pin") == 0) {
-        MSG(x,
-            "%s:%d: never write the PIN itself in this file: run `painmap --hash-pin`, paste "
-            "the staff_pin_hash line it prints, and delete this line (it is ignored)",
-            x->name, x->lineno);
-        x->pin_reported = true;
-        return 1;
-    }
     int k = 0;
     while (k < K_COUNT && strcasecmp(key, key_names[k]) != 0)
         k++;
@@ -442,7 +481,7 @@ static int on_pair(void *user, const char *section, const char *key, const char 
         MSG(x, "%s:%d: %s is set twice (also on line %d); this line wins", x->name, x->lineno,
             key_names[k], x->seen[k]);
     x->seen[k] = x->lineno;
-    if (v[0] == '\0' && k != K_CLINIC && k != K_PIN_HASH) {
+    if (v[0] == '\0' && k != K_CLINIC && k != K_PIN_HASH && k != K_PIN_PLAIN) {
         pm_config d;
         config_defaults(&d, NULL);
         MSG(x, "%s:%d: %s has no value; using the default", x->name, x->lineno, key_names[k]);
@@ -460,6 +499,7 @@ static int on_pair(void *user, const char *section, const char *key, const char 
         case K_AFTER_EXPORT: x->cfg->delete_after_export_days = CONFIG_UNSET; break;
         case K_FORMATS: x->cfg->export_formats = d.export_formats; break;
         case K_DELETE_UNCOPIED: x->cfg->delete_uncopied = false; break;
+        case K_DISPLAY: x->cfg->display = CONFIG_DISPLAY_HDMI; break;
         default: break;
         }
         return 1;
@@ -510,8 +550,18 @@ static int on_pair(void *user, const char *section, const char *key, const char 
         x->cfg->delete_uncopied = false;
         set_delete_uncopied(x, v);
         break;
+    case K_PIN_PLAIN:
+        explicit_bzero(x->cfg->staff_pin_plain, sizeof x->cfg->staff_pin_plain);
+        if (v[0])
+            set_pin_plain(x, v);
+        break;
+    case K_DISPLAY:
+        x->cfg->display = CONFIG_DISPLAY_HDMI;
+        set_display(x, v);
+        break;
     default: break;
     }
+    explicit_bzero(v, sizeof v); /* it may have held a plain PIN */
     return 1;
 }
 
@@ -581,10 +631,10 @@ pm_status config_parse_string(const char *text, const char *name, pm_config *cfg
     /* inih's result (the first line it could not split) is not needed: the
      * reader has already reported every such line by its number. */
     (void)ini_parse_stream(read_line, &x, on_pair, &x);
-    if (!cfg->staff_pin_hash[0] && !x.pin_reported)
+    if (!cfg->staff_pin_hash[0] && !cfg->staff_pin_plain[0] && !x.pin_reported)
         MSG(&x,
-            "%s: no staff_pin_hash is set, so staff mode (the queue and USB export) cannot be "
-            "opened; run `painmap --hash-pin` and paste the line it prints",
+            "%s: no staff PIN is set, so staff mode (the queue and USB export) cannot be "
+            "opened; write one line such as staff_pin = 4821 (4 to 8 digits of your own)",
             x.name);
     return x.oom ? PM_ERR_NOMEM : PM_OK;
 }
@@ -631,6 +681,7 @@ pm_status config_load(const char *path, pm_config *cfg, pm_msgs *msgs)
         return add != PM_OK ? add : PM_ERR_INVALID;
     }
     pm_status st = config_parse_string(text, base, cfg, msgs);
+    explicit_bzero(text, n); /* it may hold a plain PIN */
     free(text);
     return st;
 }
@@ -694,7 +745,7 @@ flow_timing config_flow_timing(const pm_config *cfg)
 
 bool config_staff_enabled(const pm_config *cfg)
 {
-    return cfg->staff_pin_hash[0] != '\0';
+    return cfg->staff_pin_hash[0] != '\0' || cfg->staff_pin_plain[0] != '\0';
 }
 
 void config_describe(const pm_config *cfg, char *buf, size_t size)
@@ -712,14 +763,93 @@ void config_describe(const pm_config *cfg, char *buf, size_t size)
         snprintf(after, sizeof after, "%ld", (long)cfg->delete_after_export_days);
     snprintf(buf, size,
              "clinic_name = %s\nlanguages = %s\ndefault_language = %s\nidle_timeout = %lu\n"
-             "rotation = %d\nstaff_pin_hash = %s\nstaff_idle_timeout = %lu\n"
+             "rotation = %d\ndisplay = %s\nstaff_pin_hash = %s\nstaff_idle_timeout = %lu\n"
              "retention_days = %lu\ndelete_after_export_days = %s\ndelete_uncopied = %s\n"
              "export_formats = %s%s%s\n",
              cfg->clinic_name, cfg->nlanguages ? langs : "(all)", cfg->default_language,
-             (unsigned long)cfg->idle_timeout_s, cfg->rotation,
-             cfg->staff_pin_hash[0] ? "(set)" : "(not set: staff mode locked)",
+             (unsigned long)cfg->idle_timeout_s, cfg->rotation, config_display_name(cfg->display),
+             cfg->staff_pin_plain[0] ? "(a plain staff_pin is set)"
+             : cfg->staff_pin_hash[0] ? "(set)" : "(not set: staff mode locked)",
              (unsigned long)cfg->staff_idle_timeout_s, (unsigned long)cfg->retention_days, after,
              cfg->delete_uncopied ? "yes" : "no", cfg->export_formats & CONFIG_EXPORT_HTML ? "html " : "",
              cfg->export_formats & CONFIG_EXPORT_JSON ? "json " : "",
              cfg->export_formats & CONFIG_EXPORT_FHIR ? "fhir" : "");
+}
+
+const char *config_display_name(config_display d)
+{
+    return d == CONFIG_DISPLAY_DSI7 ? "dsi7" : "hdmi";
+}
+
+/* ------------------------------------------------------------------------ */
+/* The PIN lines, for replacing a plain PIN by its hash on the card          */
+
+/* Is [k, k+n) the key `name` (any case)? */
+static bool key_is(const char *k, size_t n, const char *name)
+{
+    return n == strlen(name) && strncasecmp(k, name, n) == 0;
+}
+
+size_t config_pin_lines(const char *text, config_pin_line *out, size_t max)
+{
+    size_t found = 0;
+    const char *p = text ? text : "";
+    for (int lineno = 1; *p; lineno++) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        const char *q = p, *end = p + len;
+        if (lineno == 1 && len >= 3 && memcmp(q, "\xEF\xBB\xBF", 3) == 0)
+            q += 3;
+        if (end > q && end[-1] == '\r')
+            end--;
+        while (q < end && (*q == ' ' || *q == '\t'))
+            q++;
+        /* The parser's rules: comments and sections are not settings; the
+         * key ends at the first '=' or ':'. */
+        const char *sep = q;
+        while (sep < end && *sep != '=' && *sep != ':')
+            sep++;
+        if (q < end && *q != '#' && *q != ';' && *q != '[' && sep < end) {
+            const char *ke = sep;
+            while (ke > q && (ke[-1] == ' ' || ke[-1] == '\t'))
+                ke--;
+            bool plain = key_is(q, (size_t)(ke - q), "staff_pin");
+            if (plain || key_is(q, (size_t)(ke - q), "staff_pin_hash")) {
+                if (found < max) {
+                    config_pin_line *l = &out[found];
+                    memset(l, 0, sizeof *l);
+                    l->start = (size_t)(p - text);
+                    l->end = (size_t)(p - text) + len - (p + len > end ? 1 : 0);
+                    l->line = lineno;
+                    l->plain = plain;
+                    /* the value: blanks, an inline " ;" comment and quotes off */
+                    const char *v = sep + 1, *ve = end;
+                    while (v < ve && (*v == ' ' || *v == '\t'))
+                        v++;
+                    for (const char *c = v; c < ve; c++)
+                        if (*c == ';' && c > v && (c[-1] == ' ' || c[-1] == '\t')) {
+                            ve = c;
+                            break;
+                        }
+                    while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t'))
+                        ve--;
+                    if (ve - v >= 2 && (*v == '"' || *v == '\'') && ve[-1] == *v) {
+                        v++;
+                        ve--;
+                    }
+                    size_t vn = (size_t)(ve - v);
+                    if (plain && vn <= CONFIG_PIN_MAX_DIGITS) {
+                        memcpy(l->pin, v, vn);
+                        l->pin[vn] = '\0';
+                        l->valid = plain_pin_ok(l->pin);
+                        if (!l->valid)
+                            explicit_bzero(l->pin, sizeof l->pin);
+                    }
+                }
+                found++;
+            }
+        }
+        p = eol ? eol + 1 : p + len;
+    }
+    return found;
 }

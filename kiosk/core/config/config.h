@@ -10,8 +10,10 @@
  * gives every default, an unknown key or a bad value gives one message
  * naming the line ("painmap.conf:7: rotation = 45: must be 0, 90, 180 or
  * 270; using 0") and the safe default for that key. The safe default for
- * the staff PIN is "none": staff mode stays locked until a valid hash line
- * (from `painmap --hash-pin`) is pasted in; there is never a default PIN.
+ * the staff PIN is "none": staff mode stays locked until a PIN is set, as
+ * plain digits (staff_pin = 4821, which the SD image replaces on the card
+ * by its hash at the next boot: config_pin_lines, pin_seal_config) or as
+ * the hash line `painmap --hash-pin` prints; there is never a default PIN.
  *
  * Ownership: pm_config is a plain value (no pointers); the caller owns it
  * and the pm_msgs list it passes (initialised by the caller, freed by the
@@ -34,6 +36,15 @@
 #define CONFIG_HASH_MAX 160      /* a yescrypt hash line's value */
 #define CONFIG_SOURCE_MAX 256    /* the file name messages use */
 #define CONFIG_UNSET (-1)
+#define CONFIG_PIN_MIN_DIGITS 4  /* a plain staff_pin (pin.h checks these match) */
+#define CONFIG_PIN_MAX_DIGITS 8
+
+/* The display the SD image sets up at boot (painmap-bootconf, before the
+ * kiosk starts); the kiosk itself draws on whichever one the system has. */
+typedef enum {
+    CONFIG_DISPLAY_HDMI, /* an HDMI panel with USB touch: the default */
+    CONFIG_DISPLAY_DSI7, /* the official Raspberry Pi 7" DSI touch display */
+} config_display;
 
 /* Export formats (bits of pm_config.export_formats). */
 #define CONFIG_EXPORT_HTML 1u
@@ -64,6 +75,11 @@ typedef struct {
     uint32_t idle_timeout_s;        /* client idle before "are you still there?" */
     int rotation;                   /* 0, 90, 180 or 270 degrees */
     char staff_pin_hash[CONFIG_HASH_MAX]; /* "$y$..."; "" = no PIN: staff mode locked */
+    /* A PIN written in plain digits (staff_pin = 4821); "" = none. It wins
+     * over staff_pin_hash (it is the newer choice: the image replaces it by
+     * its hash at boot). The kiosk hashes it in memory and wipes this. */
+    char staff_pin_plain[CONFIG_PIN_MAX_DIGITS + 1];
+    config_display display;         /* display = hdmi | dsi7 */
     uint32_t staff_idle_timeout_s;  /* staff mode closes itself after this */
     uint32_t retention_days;        /* copied intakes older than this are deleted */
     int32_t delete_after_export_days; /* exported intakes go after this; CONFIG_UNSET: never sooner */
@@ -101,11 +117,31 @@ size_t config_check_languages(pm_config *cfg, const pm_content *c, pm_msgs *msgs
 /* The flow's timing with this config's idle timeout. */
 flow_timing config_flow_timing(const pm_config *cfg);
 
-/* True when a staff PIN hash is configured (staff mode can be opened). */
+/* True when a staff PIN (hash or plain digits) is configured (staff mode can
+ * be opened). */
 bool config_staff_enabled(const pm_config *cfg);
 
 /* Writes the effective settings as "key = value" lines (no PIN hash, only
  * whether one is set), for the log at start-up. */
 void config_describe(const pm_config *cfg, char *buf, size_t size);
+
+/* The name of a display setting ("hdmi", "dsi7"). */
+const char *config_display_name(config_display d);
+
+/* One line of painmap.conf text that sets the staff PIN, as the parser
+ * reads it (comments, sections, a byte-order mark, "\r\n" and quotes
+ * alike): [start, end) are the line's bytes without its line ending. */
+typedef struct {
+    size_t start, end;
+    int line;                                /* 1-based */
+    bool plain;                              /* staff_pin (else staff_pin_hash) */
+    bool valid;                              /* plain: 4 to 8 digits */
+    char pin[CONFIG_PIN_MAX_DIGITS + 1];     /* plain and valid: the digits */
+} config_pin_line;
+
+/* Finds every staff_pin and staff_pin_hash line of text, in order, up to
+ * max of them in out (callers wipe out's PINs after use). Returns how many
+ * there are (which may be more than max). */
+size_t config_pin_lines(const char *text, config_pin_line *out, size_t max);
 
 #endif

@@ -187,6 +187,17 @@ const pm_question *content_question(const pm_content *c, size_t i)
     return i < c->nquestions ? &c->questions[i] : NULL;
 }
 
+int content_question_index(const pm_content *c, const char *id)
+{
+    for (size_t i = 0; i < c->nquestions; i++)
+        if (strcmp(c->questions[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *content_checklist_text_key(const pm_content *c) { return c->checklist_text_key; }
+const char *content_checklist_none_key(const pm_content *c) { return c->checklist_none_key; }
+
 #define CHOICE_ACCESSORS(name, field, count)                                                  \
     size_t content_##name##_count(const pm_content *c) { return c->count; }                  \
     const pm_choice *content_##name(const pm_content *c, size_t i)                           \

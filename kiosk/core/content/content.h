@@ -68,6 +68,8 @@ typedef struct {
     size_t nprimary;
     const int *spill;   /* region indices */
     size_t nspill;
+    bool both_sides;    /* the pattern shows on both sides at once, whichever side
+                           the trigger point is on (rectus abdominis' band) */
     const char *const *mimics_keys; /* conditions it is often mistaken for */
     size_t nmimics;
     const pm_section *sections;     /* the client-level education page */
@@ -75,11 +77,19 @@ typedef struct {
     const char *source;             /* where the referral facts come from */
 } pm_muscle;
 
+/* What a page is for: a step of the walk-through's education (in the
+ * sequence), or a library page the kiosk offers by body area (a client's
+ * question, or a complaint clients come with). */
+typedef enum { PAGE_WALK = 0, PAGE_FAQ = 1, PAGE_COMPLAINT = 2 } pm_page_topic;
+
 typedef struct {
     const char *id;
     const char *title_key;
     const char *const *paragraph_keys;
     size_t nparagraphs;
+    pm_page_topic topic;
+    const int *areas;   /* region indices the page is about (none: every area) */
+    size_t nareas;
 } pm_page;
 
 typedef enum {
@@ -88,15 +98,30 @@ typedef enum {
     FLAG_URGENT = 2,    /* tell the client to speak to staff now; red flag */
 } pm_flag;
 
+/* The parts of the safety screening, asked in this order: a gate everyone
+ * answers, one "tick all that apply" checklist, and follow-ups shown only
+ * when they apply (see screening.h in the intake room). */
+typedef enum { PART_GATE = 0, PART_CHECKLIST = 1, PART_FOLLOWUP = 2 } pm_part;
+
 typedef struct {
     const char *id;
-    const char *text_key;      /* the question as the client reads it */
+    const char *text_key;      /* the question (a checklist item: its label) */
     const char *staff_key;     /* short label for the therapist's summary */
     const char *notice_key;    /* calm line shown to the client when flagged; may be NULL */
     size_t nanswers;
     const char *answer_ids[4]; /* e.g. "yes", "no", "unsure" */
     const char *answer_keys[4];
     pm_flag answer_flags[4];
+    bool answer_now[4];        /* "tell the front desk now" (always FLAG_URGENT too) */
+    const char *answer_notice_keys[4]; /* this answer's own notice; NULL: notice_key */
+    pm_part part;
+    /* Follow-ups: shown when one of these regions is marked, or when the
+     * earlier question show_if_question got one of show_if_answers (bit i:
+     * answer i). A follow-up has at least one of the two. */
+    const int *show_if_regions;
+    size_t nshow_if_regions;
+    int show_if_question;      /* question index, or -1 */
+    unsigned show_if_answers;
 } pm_question;
 
 typedef struct {
@@ -173,6 +198,11 @@ int content_education_item(const pm_content *c, size_t i);
 
 size_t content_question_count(const pm_content *c);
 const pm_question *content_question(const pm_content *c, size_t i);
+int content_question_index(const pm_content *c, const char *id); /* -1 if none */
+/* The checklist's prompt ("Do any of these apply to you?") and the label of
+ * its "None of these" choice; NULL when the content has no checklist. */
+const char *content_checklist_text_key(const pm_content *c);
+const char *content_checklist_none_key(const pm_content *c);
 
 size_t content_quality_count(const pm_content *c);
 const pm_choice *content_quality(const pm_content *c, size_t i);

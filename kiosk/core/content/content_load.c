@@ -166,6 +166,16 @@ static const char *get_key(loader *ld, const char *file, const char *path, const
     return k;
 }
 
+/* An optional true/false member (absent: false). */
+static bool get_opt_bool(loader *ld, const char *file, const char *path, const cJSON *obj,
+                         const char *field)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, field);
+    if (v && !cJSON_IsBool(v))
+        problem(ld, "%s: %s.%s: must be true or false", file, path, field);
+    return cJSON_IsTrue(v);
+}
+
 static const cJSON *get_array(loader *ld, const char *file, const char *path, const cJSON *obj,
                               const char *field, bool required)
 {
@@ -240,10 +250,7 @@ static void load_region(loader *ld, const cJSON *item, size_t i)
         problem(ld, "%s: %s.side: must be \"left\", \"right\" or \"centre\"", F, path);
     r.label_key = get_key(ld, F, path, item, "label");
     r.term_key = get_key(ld, F, path, item, "term");
-    const cJSON *none = cJSON_GetObjectItemCaseSensitive(item, "no_pattern");
-    if (none && !cJSON_IsBool(none))
-        problem(ld, "%s: %s.no_pattern: must be true or false", F, path);
-    r.no_pattern = cJSON_IsTrue(none);
+    r.no_pattern = get_opt_bool(ld, F, path, item, "no_pattern");
     const cJSON *poly = get_array(ld, F, path, item, "polygon", true);
     size_t n = poly ? (size_t)cJSON_GetArraySize(poly) : 0;
     geo_point *pts = NULL;
@@ -385,9 +392,8 @@ static void load_screens(loader *ld)
 /* ---- muscles.json ------------------------------------------------------ */
 
 /* Resolves an array of region ids into indices; reports dangling ids. */
-static int *region_list(loader *ld, const char *path, const cJSON *arr, size_t *n)
+static int *region_list(loader *ld, const char *F, const char *path, const cJSON *arr, size_t *n)
 {
-    const char *F = "muscles.json";
     pm_content *c = ld->c;
     size_t cap = arr ? (size_t)cJSON_GetArraySize(arr) : 0;
     int *out = arena_alloc(c, (cap ? cap : 1) * sizeof *out);
@@ -488,13 +494,14 @@ static void load_muscle(loader *ld, const cJSON *item, size_t i)
     m.ntps = k;
     /* referral zones */
     snprintf(sub, sizeof sub, "%s.primary", path);
-    int *prim = region_list(ld, sub, get_array(ld, F, path, item, "primary", true), &m.nprimary);
+    int *prim = region_list(ld, F, sub, get_array(ld, F, path, item, "primary", true), &m.nprimary);
     if (m.nprimary == 0)
         problem(ld, "%s: %s.primary: needs at least one region", F, path);
     snprintf(sub, sizeof sub, "%s.spillover", path);
-    int *spill = region_list(ld, sub, get_array(ld, F, path, item, "spillover", false), &m.nspill);
+    int *spill = region_list(ld, F, sub, get_array(ld, F, path, item, "spillover", false), &m.nspill);
     m.primary = prim;
     m.spill = spill;
+    m.both_sides = get_opt_bool(ld, F, path, item, "both_sides");
     for (size_t a = 0; prim && spill && a < m.nprimary; a++)
         for (size_t b = 0; b < m.nspill; b++)
             if (prim[a] == spill[b])
@@ -553,6 +560,31 @@ static void load_muscles(loader *ld)
 
 /* ---- pages.json -------------------------------------------------------- */
 
+/* A library page's "topic" ("faq" or "complaint") and the "areas" (region
+ * ids) it is about. A page without a topic is a walk-through page. */
+static void load_page_topic(loader *ld, const char *path, const cJSON *item, pm_page *p)
+{
+    const char *F = "pages.json";
+    const cJSON *topic = cJSON_GetObjectItemCaseSensitive(item, "topic");
+    if (topic) {
+        if (cJSON_IsString(topic) && strcmp(topic->valuestring, "faq") == 0)
+            p->topic = PAGE_FAQ;
+        else if (cJSON_IsString(topic) && strcmp(topic->valuestring, "complaint") == 0)
+            p->topic = PAGE_COMPLAINT;
+        else
+            problem(ld, "%s: %s.topic: must be \"faq\" or \"complaint\"", F, path);
+    }
+    char sub[96];
+    snprintf(sub, sizeof sub, "%s.areas", path);
+    const cJSON *areas = get_array(ld, F, path, item, "areas", false);
+    p->areas = region_list(ld, F, sub, areas, &p->nareas);
+    if (areas && p->topic == PAGE_WALK)
+        problem(ld, "%s: %s.areas: only a page with a topic (a library page) is shown by area",
+                F, path);
+    if (p->topic == PAGE_COMPLAINT && p->nareas == 0)
+        problem(ld, "%s: %s.areas: a complaint page needs the body areas it is about", F, path);
+}
+
 static void load_pages(loader *ld)
 {
     const char *F = "pages.json";
@@ -602,6 +634,7 @@ static void load_pages(loader *ld)
         }
         p.paragraph_keys = keys;
         p.nparagraphs = k;
+        load_page_topic(ld, path, item, &p);
         if (!p.id)
             continue;
         bool dup = false;
@@ -639,6 +672,9 @@ static void load_pages(loader *ld)
                     idx = (int)j;
             if (idx == -2)
                 problem(ld, "%s: $.sequence[%zu]: no page '%s'", F, i, id);
+            else if (c->pages[idx].topic != PAGE_WALK)
+                problem(ld, "%s: $.sequence[%zu]: '%s' is a library page (it has a topic); "
+                            "the library is shown by area, not in the walk-through", F, i, id);
             else if (used[idx])
                 problem(ld, "%s: $.sequence[%zu]: page '%s' appears twice", F, i, id);
             else
@@ -651,7 +687,7 @@ static void load_pages(loader *ld)
         i++;
     }
     for (size_t j = 0; seq && j < c->npages; j++)
-        if (!used[j])
+        if (!used[j] && c->pages[j].topic == PAGE_WALK)
             problem(ld, "%s: $.pages[%zu]: page '%s' is not in the sequence", F, j,
                     c->pages[j].id);
     free(used);
@@ -659,6 +695,66 @@ static void load_pages(loader *ld)
 }
 
 /* ---- questions.json ---------------------------------------------------- */
+
+static int parse_part(loader *ld, const char *path, const cJSON *item)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(item, "part");
+    if (!v)
+        return PART_GATE;
+    static const char *const names[] = {"gate", "checklist", "followup"};
+    for (int k = 0; k < 3; k++)
+        if (cJSON_IsString(v) && strcmp(v->valuestring, names[k]) == 0)
+            return k;
+    problem(ld, "questions.json: %s.part: must be \"gate\", \"checklist\" or \"followup\"",
+            path);
+    return -1;
+}
+
+/* "show_if_answer": {"question": id, "answers": [ids]}: an earlier question
+ * and the answers of it that bring this follow-up on. */
+static void load_show_if_answer(loader *ld, const char *path, const cJSON *v, pm_question *q)
+{
+    const char *F = "questions.json";
+    pm_content *c = ld->c;
+    q->show_if_question = -1;
+    if (!v)
+        return;
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s.show_if_answer", path);
+    const cJSON *qid = cJSON_GetObjectItemCaseSensitive(v, "question");
+    const cJSON *ans = cJSON_GetObjectItemCaseSensitive(v, "answers");
+    if (!cJSON_IsObject(v) || !cJSON_IsString(qid) || !cJSON_IsArray(ans) ||
+        cJSON_GetArraySize(ans) == 0) {
+        problem(ld, "%s: %s: must be {\"question\": id, \"answers\": [ids]}", F, sub);
+        return;
+    }
+    int target = -1;
+    for (size_t j = 0; j < c->nquestions; j++)
+        if (strcmp(c->questions[j].id, qid->valuestring) == 0)
+            target = (int)j;
+    if (target < 0) {
+        problem(ld, "%s: %s.question: no earlier question '%s' (a follow-up depends only on "
+                    "questions asked before it)", F, sub, qid->valuestring);
+        return;
+    }
+    const pm_question *t = &c->questions[target];
+    size_t k = 0;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, ans)
+    {
+        int found = -1;
+        for (size_t j = 0; cJSON_IsString(a) && j < t->nanswers; j++)
+            if (t->answer_ids[j] && strcmp(t->answer_ids[j], a->valuestring) == 0)
+                found = (int)j;
+        if (found < 0)
+            problem(ld, "%s: %s.answers[%zu]: question '%s' has no such answer", F, sub, k,
+                    t->id);
+        else
+            q->show_if_answers |= 1u << found;
+        k++;
+    }
+    q->show_if_question = target;
+}
 
 static void load_question(loader *ld, const cJSON *item, size_t i)
 {
@@ -672,13 +768,15 @@ static void load_question(loader *ld, const cJSON *item, size_t i)
     q.staff_key = get_key(ld, F, path, item, "staff");
     if (cJSON_GetObjectItemCaseSensitive(item, "notice"))
         q.notice_key = get_key(ld, F, path, item, "notice");
+    int part = parse_part(ld, path, item);
+    q.part = part < 0 ? PART_GATE : (pm_part)part;
     const cJSON *answers = get_array(ld, F, path, item, "answers", true);
     size_t n = answers ? (size_t)cJSON_GetArraySize(answers) : 0;
     if (answers && (n < 2 || n > 4)) {
         problem(ld, "%s: %s.answers: needs 2 to 4 answers, has %zu", F, path, n);
         return;
     }
-    bool urgent = false;
+    bool urgent_unnoticed = false;
     size_t k = 0;
     const cJSON *a;
     cJSON_ArrayForEach(a, answers)
@@ -687,27 +785,56 @@ static void load_question(loader *ld, const cJSON *item, size_t i)
         snprintf(apath, sizeof apath, "%s.answers[%zu]", path, k);
         q.answer_ids[k] = get_id(ld, F, apath, a);
         q.answer_keys[k] = get_key(ld, F, apath, a, "label");
+        if (cJSON_GetObjectItemCaseSensitive(a, "notice"))
+            q.answer_notice_keys[k] = get_key(ld, F, apath, a, "notice");
         const cJSON *flag = cJSON_GetObjectItemCaseSensitive(a, "flag");
         q.answer_flags[k] = FLAG_NONE;
         if (flag) {
-            if (cJSON_IsString(flag) && strcmp(flag->valuestring, "attention") == 0)
+            /* "attention" is the older name of "check" */
+            if (cJSON_IsString(flag) && (strcmp(flag->valuestring, "check") == 0 ||
+                                         strcmp(flag->valuestring, "attention") == 0))
                 q.answer_flags[k] = FLAG_ATTENTION;
-            else if (cJSON_IsString(flag) && strcmp(flag->valuestring, "urgent") == 0) {
+            else if (cJSON_IsString(flag) && strcmp(flag->valuestring, "urgent") == 0)
                 q.answer_flags[k] = FLAG_URGENT;
-                urgent = true;
-            }
             else
-                problem(ld, "%s: %s.flag: must be \"attention\" or \"urgent\"", F, apath);
+                problem(ld, "%s: %s.flag: must be \"check\" or \"urgent\"", F, apath);
         }
+        q.answer_now[k] = get_opt_bool(ld, F, apath, a, "now");
+        if (q.answer_now[k] && q.answer_flags[k] != FLAG_URGENT)
+            problem(ld, "%s: %s.now: an answer that means \"now\" is urgent too: give it "
+                        "\"flag\": \"urgent\"", F, apath);
+        if (q.answer_flags[k] == FLAG_URGENT && !q.answer_notice_keys[k])
+            urgent_unnoticed = true;
         for (size_t j = 0; j < k; j++)
             if (q.answer_ids[j] && q.answer_ids[k] && !strcmp(q.answer_ids[j], q.answer_ids[k]))
                 problem(ld, "%s: %s.id: duplicate answer '%s'", F, apath, q.answer_ids[k]);
         k++;
     }
     q.nanswers = k;
-    if (urgent && !q.notice_key)
+    if (urgent_unnoticed && !q.notice_key)
         problem(ld, "%s: %s.notice: a question with an urgent answer needs a notice for the "
                     "client", F, path);
+    char sub[96];
+    snprintf(sub, sizeof sub, "%s.show_if_regions", path);
+    const cJSON *regions = get_array(ld, F, path, item, "show_if_regions", false);
+    q.show_if_regions = region_list(ld, F, sub, regions, &q.nshow_if_regions);
+    load_show_if_answer(ld, path, cJSON_GetObjectItemCaseSensitive(item, "show_if_answer"), &q);
+    bool conditional = regions || cJSON_GetObjectItemCaseSensitive(item, "show_if_answer");
+    if (part == PART_FOLLOWUP && !conditional)
+        problem(ld, "%s: %s: a follow-up needs \"show_if_regions\" or \"show_if_answer\" "
+                    "(when to ask it)", F, path);
+    if (part >= 0 && part != PART_FOLLOWUP && conditional)
+        problem(ld, "%s: %s: only a follow-up (\"part\": \"followup\") is asked on a "
+                    "condition; the gate and the checklist are for everyone", F, path);
+    if (part == PART_CHECKLIST && q.nanswers == 2 && q.answer_flags[1] != FLAG_NONE)
+        problem(ld, "%s: %s.answers[1]: a checklist item's second answer means \"not "
+                    "ticked\" (what \"None of these\" chooses) and carries no flag", F, path);
+    if (part == PART_CHECKLIST && q.nanswers != 2)
+        problem(ld, "%s: %s.answers: a checklist item has two answers, ticked and not ticked",
+                F, path);
+    if (c->nquestions > 0 && part >= 0 && (pm_part)part < c->questions[c->nquestions - 1].part)
+        problem(ld, "%s: %s.part: the screening goes gate, then checklist, then follow-ups; "
+                    "this question is out of that order", F, path);
     if (!q.id)
         return;
     for (size_t j = 0; j < c->nquestions; j++)
@@ -720,6 +847,33 @@ static void load_question(loader *ld, const cJSON *item, size_t i)
         return;
     }
     c->questions[c->nquestions++] = q;
+}
+
+/* The gate stays short, and a checklist has its prompt and "None of these". */
+static void check_screening_parts(loader *ld, const cJSON *root)
+{
+    const char *F = "questions.json";
+    pm_content *c = ld->c;
+    size_t gate = 0, items = 0;
+    for (size_t i = 0; i < c->nquestions; i++) {
+        gate += c->questions[i].part == PART_GATE;
+        items += c->questions[i].part == PART_CHECKLIST;
+    }
+    if (gate > 6)
+        problem(ld, "%s: $.screening: the gate (questions everyone answers) has %zu questions; "
+                    "at most 6 keep it short: make the others checklist items or follow-ups",
+                F, gate);
+    const cJSON *cl = cJSON_GetObjectItemCaseSensitive(root, "checklist");
+    if (cl) {
+        c->checklist_text_key = get_key(ld, F, "$.checklist", cl, "text");
+        c->checklist_none_key = get_key(ld, F, "$.checklist", cl, "none");
+    }
+    if (items && !cl)
+        problem(ld, "%s: $.checklist: checklist items need the checklist's \"text\" (the "
+                    "prompt) and \"none\" (the label of \"None of these\")", F);
+    if (cl && !items)
+        problem(ld, "%s: $.checklist: there is no checklist item (\"part\": \"checklist\")",
+                F);
 }
 
 static void load_choices(loader *ld, const cJSON *root, const char *field, pm_choice *out,
@@ -829,6 +983,7 @@ static void load_questions(loader *ld)
     }
     if (scr && i == 0)
         problem(ld, "%s: $.screening: must not be empty", F);
+    check_screening_parts(ld, root);
     load_choices(ld, root, "qualities", c->qualities, &c->nqualities);
     load_choices(ld, root, "durations", c->durations, &c->ndurations);
     load_choices(ld, root, "pressures", c->pressures, &c->npressures);

@@ -44,6 +44,7 @@ struct pm_content {
     size_t neducation;
     pm_question questions[CONTENT_MAX_QUESTIONS];
     size_t nquestions;
+    const char *checklist_text_key, *checklist_none_key;
     pm_choice qualities[CONTENT_MAX_CHOICES], durations[CONTENT_MAX_CHOICES],
         pressures[CONTENT_MAX_CHOICES], avoid[CONTENT_MAX_CHOICES];
     size_t nqualities, ndurations, npressures, navoid;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ranking.h"
+#include "screening.h"
 
 struct flow {
     const pm_content *c;
@@ -33,6 +34,7 @@ struct flow {
     bool save_kept;        /* the failed save's intake is kept by the saver */
     uint64_t thanks_since;
     int candidates[FLOW_MAX_CANDIDATES];
+    unsigned candidate_sides[FLOW_MAX_CANDIDATES];
     int ncandidates;
     unsigned resets;
 };
@@ -65,8 +67,10 @@ static int steps_of(const flow *f, pm_screen s)
     switch (s) {
     case SCREEN_DETAILS:
         return f->in.nmarks;
-    case SCREEN_SCREENING:
-        return (int)content_question_count(f->c);
+    case SCREEN_SCREENING: {
+        int plan[CONTENT_MAX_QUESTIONS];
+        return (int)screening_plan(f->c, &f->in, plan, CONTENT_MAX_QUESTIONS);
+    }
     case SCREEN_PATTERNS:
         return f->ncandidates > 0 ? 1 : 0;
     case SCREEN_EDUCATION:
@@ -87,8 +91,10 @@ static void compute_candidates(flow *f)
     ranking_entry top[FLOW_MAX_CANDIDATES];
     size_t n = ranking_rank(f->c, regions, f->in.nmarks, top, FLOW_MAX_CANDIDATES);
     f->ncandidates = (int)n;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         f->candidates[i] = top[i].muscle;
+        f->candidate_sides[i] = top[i].sides;
+    }
     /* a chosen pattern that no longer matches the marks is dropped */
     for (int i = f->in.npatterns - 1; i >= 0; i--) {
         bool still = false;
@@ -171,6 +177,26 @@ static size_t screen_pos(const flow *f, pm_screen s)
     return 0;
 }
 
+/* The question screening step `step` asks, or -1. */
+static int question_at(const flow *f, int step)
+{
+    int plan[CONTENT_MAX_QUESTIONS];
+    int n = (int)screening_plan(f->c, &f->in, plan, CONTENT_MAX_QUESTIONS);
+    return step >= 0 && step < n ? plan[step] : -1;
+}
+
+/* The first screening step without an answer, or -1: after a chart edit,
+ * follow-ups about the new areas must still be asked. */
+static int unanswered_step(const flow *f)
+{
+    int plan[CONTENT_MAX_QUESTIONS];
+    int n = (int)screening_plan(f->c, &f->in, plan, CONTENT_MAX_QUESTIONS);
+    for (int i = 0; i < n; i++)
+        if (f->in.answers[plan[i]] == INTAKE_UNSET)
+            return i;
+    return -1;
+}
+
 /* The first unrated mark, or -1: after a chart edit, new marks need details. */
 static int unrated_mark(const flow *f)
 {
@@ -183,11 +209,9 @@ static int unrated_mark(const flow *f)
 static void go_forward(flow *f, uint64_t now)
 {
     pm_screen here = flow_screen(f);
-    if (here == SCREEN_CHART)
+    if (here == SCREEN_CHART) {
         compute_candidates(f);
-    if (f->step + 1 < steps_of(f, here)) {
-        f->step++;
-        return;
+        screening_prune(f->c, &f->in); /* follow-ups about areas no longer marked */
     }
     if (f->editing) {
         int slot = unrated_mark(f);
@@ -195,6 +219,22 @@ static void go_forward(flow *f, uint64_t now)
             enter(f, screen_pos(f, SCREEN_DETAILS), slot, now);
             return;
         }
+        if (here == SCREEN_DETAILS && slot >= 0) {
+            f->step = slot;
+            return;
+        }
+        int ask = unanswered_step(f);
+        if (ask >= 0 && (here == SCREEN_CHART || here == SCREEN_DETAILS ||
+                         here == SCREEN_SCREENING)) {
+            enter(f, screen_pos(f, SCREEN_SCREENING), ask, now);
+            return;
+        }
+    }
+    if (f->step + 1 < steps_of(f, here)) {
+        f->step++;
+        return;
+    }
+    if (f->editing) {
         f->editing = false;
         enter(f, screen_pos(f, SCREEN_REVIEW), 0, now);
         return;
@@ -235,8 +275,10 @@ const char *flow_next_blocker(const flow *f)
         return intake_name_given(in) ? NULL : "hint.name_needed";
     case SCREEN_DETAILS:
         return in->marks[f->step].intensity == INTAKE_UNSET ? "hint.intensity_needed" : NULL;
-    case SCREEN_SCREENING:
-        return in->answers[f->step] == INTAKE_UNSET ? "hint.answer_needed" : NULL;
+    case SCREEN_SCREENING: {
+        int q = question_at(f, f->step);
+        return q >= 0 && in->answers[q] == INTAKE_UNSET ? "hint.answer_needed" : NULL;
+    }
     case SCREEN_PATTERNS:
         return (in->npatterns == 0 && !in->none_of_these) ? "hint.pattern_needed" : NULL;
     case SCREEN_CONSENT:
@@ -346,11 +388,7 @@ static pm_status on_answer_event(flow *f, const flow_event *ev)
     case EV_ANSWER: {
         if (s != SCREEN_SCREENING)
             return PM_ERR_STATE;
-        const pm_question *q = content_question(c, (size_t)f->step);
-        if (a < 0 || (size_t)a >= q->nanswers)
-            return PM_ERR_INVALID;
-        in->answers[f->step] = (int8_t)a;
-        return PM_OK;
+        return screening_set_answer(c, in, question_at(f, f->step), a);
     }
     case EV_TOGGLE_PATTERN:
         if (s != SCREEN_PATTERNS)
@@ -579,17 +617,18 @@ int flow_detail_slot(const flow *f)
 
 int flow_question(const flow *f)
 {
-    return flow_screen(f) == SCREEN_SCREENING ? f->step : -1;
+    return flow_screen(f) == SCREEN_SCREENING ? question_at(f, f->step) : -1;
+}
+
+const char *flow_notice_key(const flow *f)
+{
+    int q = flow_question(f);
+    return q < 0 ? NULL : screening_notice_key(f->c, &f->in, q);
 }
 
 bool flow_show_notice(const flow *f)
 {
-    int q = flow_question(f);
-    if (q < 0)
-        return false;
-    int a = f->in.answers[q];
-    const pm_question *qq = content_question(f->c, (size_t)q);
-    return a >= 0 && qq->answer_flags[a] == FLAG_URGENT && qq->notice_key != NULL;
+    return flow_notice_key(f) != NULL;
 }
 
 int flow_candidates(const flow *f, int *out, int max)
@@ -597,6 +636,14 @@ int flow_candidates(const flow *f, int *out, int max)
     int n = f->ncandidates < max ? f->ncandidates : max;
     memcpy(out, f->candidates, (size_t)(n > 0 ? n : 0) * sizeof *out);
     return n;
+}
+
+unsigned flow_candidate_sides(const flow *f, int muscle)
+{
+    for (int i = 0; i < f->ncandidates; i++)
+        if (f->candidates[i] == muscle)
+            return f->candidate_sides[i];
+    return 0;
 }
 
 int flow_education_item(const flow *f, bool *is_muscle)

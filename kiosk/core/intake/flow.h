@@ -8,7 +8,8 @@
  *
  * Screens come in the order content gives (screens.json). Some screens have
  * several steps: details has one step per marked region, screening one per
- * question, education one per page (general pages plus one per chosen
+ * question that applies (screening.h: follow-ups come and go with the marks
+ * and answers), education one per page (general pages plus one per chosen
  * muscle). Back always goes to the previous step; from the first screen it
  * does nothing; from thanks it finishes. Back onto welcome starts over: the
  * intake is wiped there, because welcome never times out and the next
@@ -140,12 +141,21 @@ int flow_last_region(const flow *f);      /* chart: region tapped last, or -1 */
 
 /* details: the mark this step is about (slot in intake marks). */
 int flow_detail_slot(const flow *f);
-/* screening: the question index this step asks. */
+/* screening: the question index this step asks (the steps are
+ * screening_plan(): the gate, the checklist items, then the follow-ups that
+ * apply; see screening.h). */
 int flow_question(const flow *f);
-/* screening: a question answered with an urgent flag shows its notice. */
-bool flow_show_notice(const flow *f);
+/* screening: the notice for the answer given on this step (any flagged
+ * answer: the calm line for "check", speak to staff for "urgent" and "now"),
+ * or NULL. */
+const char *flow_notice_key(const flow *f);
+bool flow_show_notice(const flow *f); /* flow_notice_key() != NULL */
 /* patterns: ranked candidate muscles (best first). */
 int flow_candidates(const flow *f, int *out, int max);
+/* patterns: the sides of a candidate's pattern that match the marks
+ * (RANKING_LEFT | RANKING_RIGHT): its picture shows those; 0 if not a
+ * candidate. */
+unsigned flow_candidate_sides(const flow *f, int muscle);
 /* education: the page or muscle this step shows. *is_muscle tells which. */
 int flow_education_item(const flow *f, bool *is_muscle);
 

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "screening.h"
+
 /* ------------------------------------------------------------------------ */
 /* HTML                                                                      */
 
@@ -588,6 +590,8 @@ static void html_answer_group(html_ctx *h, const char *label, bool unanswered)
     put(h, ":</b> ");
     for (size_t q = 0; q < nq && q < CONTENT_MAX_QUESTIONS; q++) {
         bool is_unset = h->in->answers[q] == INTAKE_UNSET;
+        if (is_unset && !screening_applies(h->c, h->in, (int)q))
+            continue; /* a follow-up that was never asked */
         if (is_unset != unanswered || (!unanswered && strcmp(answer_label(h, q), label) != 0))
             continue;
         put(h, first ? "" : "; ");
@@ -606,7 +610,7 @@ static bool any_unanswered(const html_ctx *h)
 {
     size_t nq = content_question_count(h->c);
     for (size_t q = 0; q < nq && q < CONTENT_MAX_QUESTIONS; q++)
-        if (h->in->answers[q] == INTAKE_UNSET)
+        if (screening_unanswered(h->c, h->in, (int)q))
             return true;
     return false;
 }
@@ -764,6 +768,8 @@ static double screening_lines(const html_ctx *h, double width_mm, double pt)
         double chars = 16;
         for (size_t q = 0; q < nq && q < CONTENT_MAX_QUESTIONS; q++) {
             bool unset = h->in->answers[q] == INTAKE_UNSET;
+            if (unset && !screening_applies(h->c, h->in, (int)q))
+                continue;
             if (g[i].label ? unset || strcmp(answer_label(h, q), g[i].label) != 0 : !unset)
                 continue;
             const char *t = staff_text(h->c, h->lang, content_question(h->c, q)->staff_key);

@@ -57,6 +57,20 @@ pm_status pin_hash_line(const char *pin, const unsigned char random[PIN_RANDOM_B
 bool pin_verify(const char *pin, const char *hash);
 
 /* ------------------------------------------------------------------------ */
+/* A plain PIN in painmap.conf, replaced by its hash (pin_seal.c)            */
+
+/* painmap.conf's text with its plain staff PIN sealed: the staff_pin line
+ * the kiosk would use (the last one, when it is 4-8 digits) becomes
+ * "staff_pin_hash = $y$..." in its place (its line ending kept), and every
+ * other staff_pin and staff_pin_hash line is removed (they are superseded,
+ * and no plain PIN may stay in the file). Everything else is kept byte for
+ * byte. *out is the new text (the caller frees it; *line the line sealed),
+ * or NULL when there is nothing to seal: no staff_pin line, or the last one
+ * is not 4-8 digits (the kiosk reports that). Errors as pin_hash. */
+pm_status pin_seal_config(const char *text, const unsigned char random[PIN_RANDOM_BYTES],
+                          char **out, int *line, pm_msg *err);
+
+/* ------------------------------------------------------------------------ */
 /* Lock-out                                                                  */
 
 typedef struct {

@@ -439,8 +439,10 @@ static int walk(runner *r, const walk_opts *w)
                         return 1;
                     app_draw(a);
                 }
+            /* The thorough walk keeps the first answer (a flagged one), so the
+             * follow-ups it brings on are measured too; others answer "no". */
             size_t pickk = 0;
-            for (size_t i = 0; i < q->nanswers; i++)
+            for (size_t i = 0; !w->thorough && i < q->nanswers; i++)
                 if (q->answer_flags[i] == FLAG_NONE) {
                     pickk = i;
                     break;

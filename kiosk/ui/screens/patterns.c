@@ -14,10 +14,10 @@ typedef struct {
     SDL_Rect grid, none;
 } pat_geo;
 
-static pat_geo arrange(screen_ctx *s)
+static pat_geo arrange_n(screen_ctx *s, int n)
 {
     pat_geo g;
-    g.n = flow_candidates(s->flow, g.cand, FLOW_MAX_CANDIDATES);
+    g.n = n;
     SDL_Rect b = s->v->body;
     int nh = px(s->r, 60);
     g.none = (SDL_Rect){b.x, b.y + b.h - nh, b.w < px(s->r, 420) ? b.w : px(s->r, 420), nh};
@@ -31,6 +31,16 @@ static pat_geo arrange(screen_ctx *s)
     g.rows = (g.n + g.cols - 1) / g.cols;
     if (g.rows < 1)
         g.rows = 1;
+    return g;
+}
+
+static pat_geo arrange(screen_ctx *s)
+{
+    int cand[FLOW_MAX_CANDIDATES];
+    int n = flow_candidates(s->flow, cand, FLOW_MAX_CANDIDATES);
+    pat_geo g = arrange_n(s, n);
+    for (int i = 0; i < n; i++)
+        g.cand[i] = cand[i];
     return g;
 }
 
@@ -73,6 +83,51 @@ static void tick_draw(screen_ctx *s, SDL_Rect tick, bool sel)
     }
 }
 
+static bool tall_card(SDL_Rect c)
+{
+    return c.h > c.w * 4 / 5;
+}
+
+/* A card: the pattern's picture, the tick over the picture's top corner,
+ * and the name (plain words first, then the muscle's name) in the rest:
+ * beside the picture in a wide card, under it in a tall one. */
+#define NAME_LINES_TALL 64 /* units under the picture in a tall card */
+
+/* Where a card's picture goes. */
+static SDL_Rect pic_box(screen_ctx *s, SDL_Rect c, bool sel)
+{
+    int bw = px(s->r, sel ? 4 : 2);
+    if (tall_card(c))
+        return (SDL_Rect){c.x + bw + 4, c.y + bw + 4, c.w - 2 * bw - 8,
+                          c.h - px(s->r, NAME_LINES_TALL) - 2 * bw - 8};
+    return (SDL_Rect){c.x + bw + 4, c.y + bw + 4, c.w * 44 / 100, c.h - 2 * bw - 8};
+}
+
+/* Where a card's name goes (as draw() lays it out). */
+static SDL_Rect name_box(screen_ctx *s, SDL_Rect c, bool sel)
+{
+    int bw = px(s->r, sel ? 4 : 2);
+    SDL_Rect pic = pic_box(s, c, sel);
+    if (tall_card(c))
+        return (SDL_Rect){c.x + px(s->r, 10), pic.y + pic.h + px(s->r, 4), c.w - px(s->r, 20),
+                          c.y + c.h - bw - px(s->r, 4) - (pic.y + pic.h + px(s->r, 4))};
+    int tx = pic.x + pic.w + px(s->r, 6);
+    return (SDL_Rect){tx, c.y + px(s->r, 8), c.x + c.w - tx - px(s->r, 8), c.h - px(s->r, 16)};
+}
+
+/* The layout check sees only the patterns its walks happen to rank. So that
+ * every muscle's name is known to fit, it measures each one in the smallest
+ * card this screen shows (a full screen of candidates), plain and chosen. */
+static void measure_every_name(screen_ctx *s)
+{
+    pat_geo g = arrange_n(s, FLOW_MAX_CANDIDATES);
+    SDL_Rect c = cell(s, &g, 0);
+    for (size_t m = 0; m < content_muscle_count(s->content); m++)
+        for (int sel = 0; sel < 2; sel++)
+            t_box(s->r, name_box(s, c, sel), T(s, content_muscle(s->content, m)->name_key),
+                  FONT_SMALL, sel, COL_INK, AL_LEFT, true);
+}
+
 static void draw(screen_ctx *s)
 {
     frame_spec f = {T(s, "ui.patterns.title"), "ui.next", true, false};
@@ -84,30 +139,17 @@ static void draw(screen_ctx *s)
     for (int i = 0; i < g.n; i++) {
         SDL_Rect c = cell(s, &g, i);
         bool sel = intake_has_pattern(in, g.cand[i]);
-        int bw = px(s->r, sel ? 4 : 2);
-        r_round_frame(s->r, c, px(s->r, 12), bw, sel ? COL_PRIMARY : COL_LINE, sel ? COL_SELECTED : COL_SURFACE);
-        /* Picture on the left and the name on the right in a wide card; in a
-         * tall one, the name under the picture. */
+        r_round_frame(s->r, c, px(s->r, 12), px(s->r, sel ? 4 : 2), sel ? COL_PRIMARY : COL_LINE,
+                      sel ? COL_SELECTED : COL_SURFACE);
         const char *label = T(s, content_muscle(s->content, (size_t)g.cand[i])->name_key);
-        int box = px(s->r, 28);
-        if (c.h > c.w * 4 / 5) {
-            int lh = px(s->r, 44);
-            SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w - 2 * bw - 8, c.h - lh - 2 * bw - 8};
-            chart_draw_pattern(s->art, g.cand[i], pic, sel);
-            SDL_Rect tick = {c.x + px(s->r, 10), c.y + c.h - lh - bw + (lh - box) / 2, box, box};
-            tick_draw(s, tick, sel);
-            SDL_Rect tr = {tick.x + box + px(s->r, 8), c.y + c.h - lh - bw, c.w - box - px(s->r, 28), lh};
-            t_box(s->r, tr, label, FONT_BODY, sel, COL_INK, AL_LEFT, true);
-            continue;
-        }
-        SDL_Rect pic = {c.x + bw + 4, c.y + bw + 4, c.w * 44 / 100, c.h - 2 * bw - 8};
+        SDL_Rect pic = pic_box(s, c, sel);
         chart_draw_pattern(s->art, g.cand[i], pic, sel);
-        int tx = pic.x + pic.w + px(s->r, 6), tw = c.x + c.w - tx - px(s->r, 8);
-        SDL_Rect tick = {tx, c.y + px(s->r, 10), box, box};
-        tick_draw(s, tick, sel);
-        SDL_Rect tr = {tx, tick.y + box + px(s->r, 6), tw, c.y + c.h - (tick.y + box + px(s->r, 6)) - px(s->r, 8)};
-        t_box(s->r, tr, label, FONT_SMALL, sel, COL_INK, AL_LEFT, false);
+        int box = px(s->r, 28);
+        tick_draw(s, (SDL_Rect){pic.x + px(s->r, 4), pic.y + px(s->r, 4), box, box}, sel);
+        t_box(s->r, name_box(s, c, sel), label, FONT_SMALL, sel, COL_INK, AL_LEFT, true);
     }
+    if (r_measure_only(s->r))
+        measure_every_name(s);
 }
 
 const screen_ops screen_patterns = {layout, draw, NULL};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "intake.h"
+#include "screening.h"
 #include "ui/screens/frame.h"
 
 #define MAXROWS (8 + INTAKE_MAX_MARKS + CONTENT_MAX_QUESTIONS)
@@ -87,11 +88,15 @@ static void gather(screen_ctx *s, review_view *v)
         if (!r->value[0])
             cat(r->value, sizeof r->value, NULL, none);
     }
-    for (size_t qi = 0; qi < content_question_count(c) && v->n < MAXROWS; qi++) {
+    /* the questions this client was asked, in the order asked */
+    int plan[CONTENT_MAX_QUESTIONS];
+    size_t nplan = screening_plan(c, in, plan, CONTENT_MAX_QUESTIONS);
+    for (size_t step = 0; step < nplan && v->n < MAXROWS; step++) {
+        size_t qi = (size_t)plan[step];
         const pm_question *q = content_question(c, qi);
         char id[64];
         snprintf(id, sizeof id, "screening_%s", q->id);
-        review_row *r = add(v, T(s, q->staff_key), SCREEN_SCREENING, (int)qi, id);
+        review_row *r = add(v, T(s, q->staff_key), SCREEN_SCREENING, (int)step, id);
         int ans = in->answers[qi];
         cat(r->value, sizeof r->value, NULL,
             ans >= 0 && (size_t)ans < q->nanswers ? T(s, q->answer_keys[ans]) : none);

@@ -73,6 +73,7 @@ typedef struct {
     const desk *desk;            /* NULL: no staff mode */
     const saver *saver;          /* NULL: nothing saves */
     const pm_config *config;
+    const pm_msgs *config_problems; /* painmap.conf's problems: the staff queue lists them */
     const int *langs;            /* content indices of the languages offered, in order */
     int nlangs;
     int lw, lh;                  /* the frame's size (logical pixels) */

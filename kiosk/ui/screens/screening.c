@@ -1,6 +1,7 @@
-/* screening.c — one safety question per step, before any explanation of the
- * pain. An answer that calls for a doctor shows the question's calm notice:
- * please speak to staff. */
+/* screening.c — one safety question per step (core/intake/screening.h says
+ * which apply), before any explanation of the pain; a checklist item shows
+ * the checklist's prompt above it. A flagged answer shows its notice: a calm
+ * line, or please speak to staff. */
 #include <stdio.h>
 
 #include "ui/screens/frame.h"
@@ -70,9 +71,19 @@ static void draw(screen_ctx *s)
     frame_draw(s, &f);
     const pm_question *q = content_question(s->content, (size_t)flow_question(s->flow));
     scr_geo g = arrange(s, q);
-    t_box(s->r, g.q, T(s, q->text_key), FONT_TITLE, false, COL_INK, AL_LEFT, true);
-    if (flow_show_notice(s->flow) && q->notice_key && g.notice.h > px(s->r, 30))
-        notice_draw(s->r, g.notice, T(s, q->notice_key));
+    const char *prompt = content_checklist_text_key(s->content);
+    if (q->part == PART_CHECKLIST && prompt) {
+        /* one item of the checklist a step: its prompt above it */
+        SDL_Rect top = {g.q.x, g.q.y, g.q.w, g.q.h * 2 / 5};
+        SDL_Rect item = {g.q.x, top.y + top.h, g.q.w, g.q.h - top.h};
+        t_box(s->r, top, T(s, prompt), FONT_BODY, false, COL_INK, AL_LEFT, true);
+        t_box(s->r, item, T(s, q->text_key), FONT_BUTTON, true, COL_INK, AL_LEFT, true);
+    } else {
+        t_box(s->r, g.q, T(s, q->text_key), FONT_TITLE, false, COL_INK, AL_LEFT, true);
+    }
+    const char *notice = flow_notice_key(s->flow);
+    if (notice && g.notice.h > px(s->r, 30))
+        notice_draw(s->r, g.notice, T(s, notice));
 }
 
 const screen_ops screen_screening = {layout, draw, NULL};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "intake.h"
+#include "screening.h"
 #include "ui/chart.h"
 #include "ui/screens/staff_ui.h"
 
@@ -67,7 +68,8 @@ static void other_answers(screen_ctx *s, const intake *in, sview *v)
         const pm_question *q = content_question(c, qi);
         int ans = in->answers[qi];
         if (ans < 0 || (size_t)ans >= q->nanswers) {
-            cat(open, sizeof open, ", ", TS(s, q->staff_key));
+            if (screening_applies(c, in, (int)qi)) /* else: never asked */
+                cat(open, sizeof open, ", ", TS(s, q->staff_key));
             continue;
         }
         if (q->answer_flags[ans] != FLAG_NONE)

@@ -2,7 +2,11 @@
  * client's name, when, how many areas, and whether it is new, seen or
  * already copied. A row opens the summary; the footer copies what is new.
  * On top, intakes a failed save left in memory come before anything else:
- * they are lost if the kiosk is switched off. */
+ * they are lost if the kiosk is switched off.
+ * After the intakes, every problem in painmap.conf gets a row of its own
+ * (line, what is wrong, what is used instead): the journal is in RAM and
+ * out of staff's reach, and this is where staff look. They come last so
+ * the intakes keep their places; the line on top counts them. */
 #include <stdio.h>
 #include <string.h>
 
@@ -47,11 +51,25 @@ static SDL_Rect clock_button(const screen_ctx *s, SDL_Rect note)
     return (SDL_Rect){note.x + note.w - w - m, note.y + (note.h - px(s->r, 4) - h) / 2, w, h};
 }
 
+/* painmap.conf's problems (none when the kiosk was started without one). */
+static size_t problems(const screen_ctx *s)
+{
+    return s->config_problems ? s->config_problems->count : 0;
+}
+
+/* Rows: the intakes, then one per painmap.conf problem. */
+static size_t rows(const screen_ctx *s, size_t intakes)
+{
+    return intakes + problems(s);
+}
+
 static queue_geo arrange(screen_ctx *s, SDL_Rect b, size_t count)
 {
     queue_geo g;
     bool portrait = s->lw < s->lh;
-    int head = px(s->r, !has_notice(s) ? 40 : !portrait ? 84 : asks_clock(s) ? 196 : 130);
+    /* the counts line takes two lines' room when it also counts problems */
+    bool tall = has_notice(s) || problems(s) > 0;
+    int head = px(s->r, !tall ? 40 : !portrait ? 84 : asks_clock(s) ? 196 : 130);
     g.note = (SDL_Rect){b.x, b.y, b.w, head};
     g.row_h = px(s->r, s->lw < s->lh ? 84 : 66);
     int pager_h = px(s->r, 52);
@@ -91,12 +109,13 @@ static void layout(screen_ctx *s)
     widget *ex = (widget *)w_find(s->wl, "export_new");
     snprintf(s->v->label, sizeof s->v->label, "%s", label);
     ex->label = s->v->label;
-    queue_geo g = arrange(s, body, count);
+    queue_geo g = arrange(s, body, rows(s, count));
     s->v->scroll_max = g.pages - 1;
     if (s->v->scroll > s->v->scroll_max)
         s->v->scroll = s->v->scroll_max;
     size_t first = (size_t)s->v->scroll * (size_t)g.per_page;
     for (size_t i = first; i < count && i < first + (size_t)g.per_page; i++) {
+        /* problem rows (i >= count) are read, not tapped */
         char id[32];
         snprintf(id, sizeof id, "item_%zu", i);
         SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(s->r, 4)};
@@ -155,12 +174,39 @@ static void draw_row(screen_ctx *s, const queue_entry *e, SDL_Rect r)
     r_line(s->r, cx + d / 2, cy, cx - d / 2, cy + d, 3.0f, COL_LINE, 255);
 }
 
+/* A painmap.conf problem: an amber edge, "Setting", the message. */
+static void draw_problem(screen_ctx *s, const char *text, SDL_Rect r)
+{
+    r_round(s->r, r, px(s->r, 10), COL_NOTICE);
+    r_rect(s->r, (SDL_Rect){r.x, r.y, px(s->r, 8), r.h}, COL_NOTICE_INK);
+    int pad = px(s->r, 14), x = r.x + pad + px(s->r, 6);
+    int tag_w = px(s->r, s->lw < s->lh ? 110 : 120);
+    t_box(s->r, (SDL_Rect){x, r.y + px(s->r, 4), tag_w, r.h - px(s->r, 8)},
+          TS(s, "staff.queue.setting"), FONT_SMALL, true, COL_NOTICE_INK, AL_LEFT, true);
+    x += tag_w + px(s->r, 8);
+    t_box(s->r, (SDL_Rect){x, r.y + px(s->r, 2), r.x + r.w - pad - x, r.h - px(s->r, 4)}, text,
+          FONT_SMALL, false, COL_NOTICE_INK, AL_LEFT, true);
+}
+
+/* Appends "  ·  painmap.conf: N problems..." to the line on top. */
+static void add_settings_count(screen_ctx *s, char *line, size_t size)
+{
+    size_t n = problems(s);
+    if (n == 0)
+        return;
+    char more[160];
+    tfmt(more, sizeof more, TS(s, n == 1 ? "staff.queue.settings_one" : "staff.queue.settings"),
+         (long)n, 0);
+    size_t l = strlen(line);
+    snprintf(line + l, size - l, "  ·  %s", more);
+}
+
 static void draw(screen_ctx *s)
 {
     staff_frame_draw(s, TS(s, "staff.queue.title"));
     const queue_list *q = desk_queue(s->desk);
     size_t count = q ? q->count : 0;
-    queue_geo g = arrange(s, s->v->body, count);
+    queue_geo g = arrange(s, s->v->body, rows(s, count));
     /* The line on top: what the last action did, or the counts. */
     char line[PM_MSG_MAX];
     desk_note note = desk_note_now(s->desk);
@@ -185,9 +231,10 @@ static void draw(screen_ctx *s)
                 when, ref);
     } else if (note == DESK_NOTE_CLOCK_CONFIRMED)
         snprintf(line, sizeof line, "%s", TS(s, "staff.note.clock_confirmed"));
-    else if (count == 0)
+    else if (count == 0) {
         snprintf(line, sizeof line, "%s", TS(s, "staff.queue.empty"));
-    else {
+        add_settings_count(s, line, sizeof line);
+    } else {
         char more[160] = "";
         size_t urgent = queue_count_flag(q, FLAG_URGENT) + queue_count_flag(q, FLAG_ATTENTION);
         tfmt(line, sizeof line, TS(s, "staff.queue.counts"), (long)count,
@@ -197,6 +244,7 @@ static void draw(screen_ctx *s)
             size_t l = strlen(line);
             snprintf(line + l, sizeof line - l, "  ·  %s", more);
         }
+        add_settings_count(s, line, sizeof line);
     }
     if (has_notice(s) || note == DESK_NOTE_DELETED) {
         SDL_Rect nr = {g.note.x, g.note.y, g.note.w, g.note.h - px(s->r, 4)};
@@ -215,9 +263,12 @@ static void draw(screen_ctx *s)
     if (g.pages > 1)
         staff_pager_draw(s, g.pager);
     size_t first = (size_t)s->v->scroll * (size_t)g.per_page;
-    for (size_t i = first; i < count && i < first + (size_t)g.per_page; i++) {
+    for (size_t i = first; i < rows(s, count) && i < first + (size_t)g.per_page; i++) {
         SDL_Rect r = {g.list.x, g.list.y + (int)(i - first) * g.row_h, g.list.w, g.row_h - px(s->r, 6)};
-        draw_row(s, &q->items[i], r);
+        if (i < count)
+            draw_row(s, &q->items[i], r);
+        else
+            draw_problem(s, s->config_problems->items[i - count], r);
     }
 }
 

@@ -1,0 +1,36 @@
+# tests/tiers.cmake — which tier every test is in, as ctest LABELS (README,
+# "Tests in tiers"). Included last by tests/CMakeLists.txt, so it sees every
+# test the groups defined; a new test is `quick` unless it matches a pattern
+# below, so a slow one must be named here.
+#
+#   quick    unit tests, replays, content and unit-file checks: what a
+#            developer runs on every change (scripts/test --quick; at most
+#            3 minutes on 2 cores)
+#   full     everything scripts/test and CI run: quick, the disk tests, and
+#            the CI-sized runs of the soak tests
+#   soak     the monkey, fuzz and power-cut runs, whose length is a knob
+#            (README.md, "Soak runs"): ctest -L soak after raising them
+#   unit     the cmocka programs and the fuzz regressions: pure and fast;
+#            also what scripts/test runs in its Release and clang trees
+#   package  the .deb (tests/package/tests.cmake), not in full
+get_property(pm_all_tests DIRECTORY PROPERTY TESTS)
+foreach(t ${pm_all_tests})
+  get_test_property(${t} LABELS labels)
+  if(labels)
+    continue() # labelled where it was made (package)
+  endif()
+  set(labels full)
+  if((t MATCHES "^fuzz_" AND NOT t MATCHES "^fuzz_regress_") OR t MATCHES "^powercut_"
+     OR t MATCHES "^monkey_[0-9]")
+    # (monkey_regress_* and monkey_known_* replay fixed scripts: quick)
+    list(APPEND labels soak)
+  elseif(t MATCHES "^disk_")
+    # whole-kiosk runs on full, read-only and missing disks: ~40 s, storage only
+  else()
+    list(APPEND labels quick)
+  endif()
+  if(t MATCHES "^(test_.*|fuzz_regress_.*)$")
+    list(APPEND labels unit)
+  endif()
+  set_tests_properties(${t} PROPERTIES LABELS "${labels}")
+endforeach()
