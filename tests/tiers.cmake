@@ -26,6 +26,8 @@ foreach(t ${pm_all_tests})
     list(APPEND labels soak)
   elseif(t MATCHES "^disk_")
     # whole-kiosk runs on full, read-only and missing disks: ~40 s, storage only
+  elseif(t MATCHES "^xdotool_")
+    # the kiosk in a real X window under Xvfb, real time: ~25 s
   else()
     list(APPEND labels quick)
   endif()

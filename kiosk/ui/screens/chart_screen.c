@@ -197,6 +197,30 @@ static void far_sides(screen_ctx *s, pm_view v, int far[2])
     }
 }
 
+/* The width from the panel's edge (k 0: left, 1: right) in to the
+ * nearest region of the whole figure whose box meets rows y0..y1, less a
+ * gap; at most 38% of the panel. */
+static int clear_of_body(screen_ctx *s, const bodychart_view *cv, SDL_Rect fig, int k, int y0,
+                         int y1)
+{
+    int best = fig.w * 38 / 100;
+    for (size_t i = 0; i < content_region_count(s->content); i++) {
+        const pm_region *r = content_region(s->content, i);
+        if (r->view != cv->view)
+            continue;
+        geo_point a = geo_xf_apply(cv->xf, (geo_point){r->bounds.x0, r->bounds.y0});
+        geo_point b = geo_xf_apply(cv->xf, (geo_point){r->bounds.x1, r->bounds.y1});
+        double top = fmin(a.y, b.y), bot = fmax(a.y, b.y);
+        if (bot < y0 || top > y1)
+            continue;
+        double edge = k == 0 ? fmin(a.x, b.x) - fig.x : fig.x + fig.w - fmax(a.x, b.x);
+        int room = (int)edge - px(s->r, 8);
+        if (room < best)
+            best = room;
+    }
+    return best;
+}
+
 static const char *side_words(screen_ctx *s, int region, bool arrow_left, bool arrow_right,
                               char *buf, size_t size)
 {
@@ -238,18 +262,32 @@ static bool orientation(screen_ctx *s, const bodychart_view *cv, SDL_Rect fig,
         return true; /* which view: the toggle beside the figure */
     }
     pill(s, (SDL_Rect){fig.x + in, fig.y + in, fig.w / 2 - in, lh}, badge, FONT_BUTTON, AL_LEFT, NULL);
+    /* under the fingertips, at the panel's edge, clear of the legs: as
+     * wide as the room between the edge and the nearest part of the body
+     * beside it; both on two lines when either does not fit on one */
+    char words[2][96];
+    SDL_Rect at[2];
+    int h = lh;
     for (int k = 0; k < 2; k++) {
         if (far[k] < 0)
             continue;
         const pm_region *r = content_region(s->content, (size_t)far[k]);
         geo_point tip = geo_xf_apply(cv->xf, (geo_point){r->bounds.x0, r->bounds.y1});
-        /* under the fingertips, at the panel's edge, clear of the legs */
-        int w = fig.w * 38 / 100;
-        SDL_Rect at = {k == 0 ? fig.x + in : fig.x + fig.w - in - w, (int)lround(tip.y) + px(s->r, 4),
-                       w, lh};
-        pill(s, at, side_words(s, far[k], false, false, buf, sizeof buf), FONT_BODY,
-             k == 0 ? AL_LEFT : AL_RIGHT, NULL);
+        side_words(s, far[k], false, false, words[k], sizeof words[k]);
+        int top = (int)lround(tip.y) + px(s->r, 4);
+        int w = clear_of_body(s, cv, fig, k, top, top + 2 * lh) - in;
+        if (t_width(s->r, words[k], font_px(s->r, FONT_BODY), true) + px(s->r, 14) > w)
+            h = 2 * lh;
+        at[k] = (SDL_Rect){k == 0 ? fig.x + in : fig.x + fig.w - in - w, top, w, 0};
     }
+    for (int k = 0; k < 2; k++)
+        if (far[k] >= 0) {
+            at[k].h = h;
+            char *sp = h > lh ? strchr(words[k], ' ') : NULL;
+            if (sp)
+                *sp = '\n'; /* both broken alike */
+            pill(s, at[k], words[k], FONT_BODY, k == 0 ? AL_LEFT : AL_RIGHT, NULL);
+        }
     return false;
 }
 
