@@ -27,6 +27,8 @@ foreach(t ${pm_all_tests})
   elseif(t MATCHES "^disk_" OR t MATCHES "^print_")
     # whole-kiosk runs on full, read-only and missing disks: ~40 s, storage only;
     # the print page through headless Chromium: ~40 prints, a minute or more
+  elseif(t MATCHES "^xdotool_")
+    # the kiosk in a real X window under Xvfb, real time: ~25 s
   else()
     list(APPEND labels quick)
   endif()
