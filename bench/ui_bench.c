@@ -206,12 +206,15 @@ int main(int argc, char **argv)
         bool ok = true;
         switch (c.op) {
         case RP_TAP:
-            app_tap(a, c.x, c.y);
+            kit_tap(a, c.x, c.y);
+            break;
+        case RP_DTAP:
+            kit_taps(a, c.x, c.y, c.count, c.ms);
             break;
         case RP_HOLD: {
             const widget *w = app_widget(a, c.arg);
             if (w)
-                app_hold(a, w->px, w->py, c.ms);
+                kit_hold(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2, c.ms);
             ok = w != NULL;
             break;
         }
@@ -236,7 +239,7 @@ int main(int argc, char **argv)
             app_advance(a, c.ms);
             break;
         case RP_DRAG:
-            app_drag(a, c.px, c.py, c.npoints);
+            kit_drag(a, c.px, c.py, c.npoints);
             break;
         case RP_EXPECT:
         case RP_SHOT:

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,8 @@ const char *replay_op_name(replay_op op)
     case RP_SHOT: return "shot";
     case RP_EXPECT: return "expect";
     case RP_DRAG: return "drag";
+    case RP_FORGOTTEN: return "forgotten";
+    case RP_DTAP: return "dtap";
     case RP_QUIT: return "quit";
     case RP_SEEK: return "seek";
     case RP_NOTHING_LEFT: return "nothing_left";
@@ -98,9 +101,9 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
     while (*s && *s != ' ' && *s != '\t')
         s++;
     size_t wl = (size_t)(s - w);
-    static const replay_op ops[] = {RP_TAP,  RP_PRESS, RP_TYPE, RP_WAIT, RP_SHOT,
-                                    RP_EXPECT, RP_DRAG, RP_HOLD, RP_QUIT, RP_SEEK,
-                                    RP_NOTHING_LEFT, RP_ANSWER, RP_SAFETY};
+    static const replay_op ops[] = {RP_TAP,    RP_PRESS, RP_TYPE,      RP_WAIT, RP_SHOT,
+                                    RP_EXPECT, RP_DRAG,  RP_HOLD,      RP_FORGOTTEN, RP_DTAP,
+                                    RP_QUIT,   RP_SEEK,  RP_NOTHING_LEFT, RP_ANSWER, RP_SAFETY};
     int found = -1;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         const char *name = replay_op_name(ops[i]);
@@ -109,7 +112,7 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
     }
     if (found < 0) {
         pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag hold "
-                        "seek answer safety nothing_left quit)",
+                        "forgotten dtap seek answer safety nothing_left quit)",
                    (int)(wl > 40 ? 40 : wl), w);
         return PM_ERR_INVALID;
     }
@@ -184,6 +187,59 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
         memcpy(out->arg, word, len);
         out->arg[len] = '\0';
         out->ms = (uint32_t)a;
+        return PM_OK;
+    }
+    case RP_FORGOTTEN: {
+        const char *word;
+        size_t len = read_word(&s, &word);
+        bool hex = len >= 2 && len % 2 == 0 && len < REPLAY_ARG_MAX && only_space(s);
+        for (size_t i = 0; hex && i < len; i++)
+            hex = (word[i] >= '0' && word[i] <= '9') || (word[i] >= 'a' && word[i] <= 'f');
+        if (!hex) {
+            pm_msg_set(err, "forgotten needs the text in lower-case hex digits: forgotten 5a6f65");
+            return PM_ERR_INVALID;
+        }
+        memcpy(out->arg, word, len);
+        out->arg[len] = '\0';
+        return PM_OK;
+    }
+    case RP_DTAP: {
+        const char *t = s;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        if (isdigit((unsigned char)*t)) {
+            if (read_int(&s, 100000, &a) || read_int(&s, 100000, &b)) {
+                pm_msg_set(err, "dtap needs X Y or an id: dtap X Y [MS [N]] or dtap ID [MS [N]]");
+                return PM_ERR_INVALID;
+            }
+            out->x = (int)a;
+            out->y = (int)b;
+        } else {
+            const char *word;
+            size_t len = read_word(&s, &word);
+            if (len == 0 || len >= REPLAY_ARG_MAX) {
+                pm_msg_set(err, "dtap needs X Y or an id: dtap X Y [MS [N]] or dtap ID [MS [N]]");
+                return PM_ERR_INVALID;
+            }
+            memcpy(out->arg, word, len);
+            out->arg[len] = '\0';
+        }
+        out->ms = 90;
+        out->count = 2;
+        if (!only_space(s)) {
+            if (read_int(&s, 10000, &a) || a < 1) {
+                pm_msg_set(err, "dtap: MS is the time between taps, 1 to 10000");
+                return PM_ERR_INVALID;
+            }
+            out->ms = (uint32_t)a;
+        }
+        if (!only_space(s)) {
+            if (read_int(&s, 20, &a) || a < 1 || !only_space(s)) {
+                pm_msg_set(err, "dtap: N is how many taps, 1 to 20, and nothing after it");
+                return PM_ERR_INVALID;
+            }
+            out->count = (int)a;
+        }
         return PM_OK;
     }
     case RP_QUIT:

@@ -53,6 +53,12 @@ typedef struct {
 typedef struct {
     queue_entry *items; /* "now" not yet seen first, then newest first */
     size_t count;
+    /* Entries of the folder that are not plain files (a named pipe, a
+     * symbolic link...): never opened, never exported. "" when none; else
+     * one sentence naming them for staff ("2 entries in ... are not files
+     * the kiosk wrote and were refused: X.json (a symbolic link), ..."). */
+    char refused[QUEUE_PROBLEM_MAX * 2];
+    size_t nrefused;
 } queue_list;
 
 /* Lists every saved intake: those with an answer that means "now" and not

@@ -22,6 +22,7 @@ typedef struct {
     long budget;             /* pixels that may differ; < 0: png_golden_rule()'s */
     bool quiet;
     bool large_text;         /* press "Larger text" on welcome before the script */
+    bool no_checks;          /* shots skip the frame checks (checks.h) */
 } replay_opts;
 
 /* Runs a script file. 0 on success; 1 with "FILE:LINE: what" on stderr.

@@ -76,6 +76,21 @@ static bool has_start_over(const screen_ctx *s, const frame_spec *f)
     return sc != SCREEN_SAVING || flow_save_kept(s->flow);
 }
 
+/* How much taller than its two lines a tall title must be: a title that
+ * needs a third line even at the smallest size t_box uses (a long region
+ * name in Spanish on a narrow panel) gets it, and the body starts lower. */
+static int title_extra(const screen_ctx *s, const frame_spec *f)
+{
+    if (!f->title || !f->tall_title)
+        return 0;
+    int size = font_px(s->r, FONT_TITLE) * 3 / 4;
+    bool fits;
+    int need = t_box_px(s->r, (SDL_Rect){0, 0, s->lw - 2 * px(s->r, 14), 1 << 20}, f->title, size,
+                        true, 0, AL_LEFT, false, false, &fits);
+    int room = px(s->r, 76);
+    return need > room ? need - room : 0;
+}
+
 SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f)
 {
     return frame_layout_mid(s, f, NULL);
@@ -122,6 +137,9 @@ SDL_Rect frame_layout_mid(screen_ctx *s, const frame_spec *f, const frame_middle
         mw->compact = true; /* its label may take two lines */
     }
     s->v->body = frame_body(s, f->title ? (f->tall_title ? 2 : 1) : 0);
+    int extra = title_extra(s, f);
+    s->v->body.y += extra;
+    s->v->body.h -= extra;
     return s->v->body;
 }
 

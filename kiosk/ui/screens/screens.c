@@ -29,10 +29,16 @@ const screen_ops *screen_ops_for(pm_screen s)
     return &screen_thanks;
 }
 
+const screen_surface *screen_surface_for(pm_screen s)
+{
+    return s == SCREEN_CHART ? &chart_surface : NULL;
+}
+
 const screen_ops *staff_ops_for(desk_screen s)
 {
     switch (s) {
     case DESK_PIN: return &staff_pin_screen;
+    case DESK_UNLOCK: return &staff_unlock_screen;
     case DESK_QUEUE: return &staff_queue_screen;
     case DESK_INTAKE: return &staff_intake_screen;
     case DESK_CONFIRM_DELETE: return &staff_confirm_screen;
