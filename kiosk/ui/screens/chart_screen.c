@@ -40,7 +40,7 @@ static chart_geo arrange(const screen_ctx *s)
     /* under the frame's top bar (sections, Larger text, Start over) */
     int m = px(s->r, 14), top = frame_top_h(s) + px(s->r, 2);
     if (landscape(s)) {
-        int fw = s->lw * (s->v->large_text ? 32 : 42) / 100; /* larger text: wider sides */
+        int fw = s->lw * (s->v->large_text ? 38 : 42) / 100; /* larger text: wider sides */
         int side = (s->lw - fw) / 2 - m - px(s->r, 10);
         g.fig = (SDL_Rect){(s->lw - fw) / 2, top, fw, s->lh - top - px(s->r, 8)};
         int bottom = s->lh - px(s->r, 80) - px(s->r, 6);
@@ -72,7 +72,7 @@ static geo_bounds whole_box(const screen_ctx *s, SDL_Rect fig)
 /* Where a close-up's targets may lie: the panel below the row of labels
  * on top (a target is never under a label). */
 static int label_h(const screen_ctx *s) { return px(s->r, 32); }
-static int caption_h(const screen_ctx *s) { return px(s->r, 46); }
+static int caption_h(const screen_ctx *s) { return px(s->r, s->v->large_text ? 84 : 46); }
 static geo_bounds reach_of(const screen_ctx *s, SDL_Rect fig)
 {
     /* portrait: the close-up's caption in a row at the bottom too */
@@ -366,7 +366,10 @@ static void draw(screen_ctx *s)
     int ty = R.y + (close_up(s) ? 3 : 2) * (button_h(s) + gap);
     int room = R.y + R.h - ty;
     if (caption) {
-        int ch = px(s->r, 52);
+        /* as many lines as the words need (larger text, a long name) */
+        int ch = t_box_height(s->r, R.w, caption, FONT_SMALL, true);
+        if (ch < px(s->r, 52))
+            ch = px(s->r, 52);
         if (!captioned && room >= ch) {
             t_box(s->r, (SDL_Rect){R.x, ty, R.w, ch}, caption, FONT_SMALL, true, COL_INK, AL_LEFT,
                   false);

@@ -13,10 +13,22 @@ static SDL_Rect field(const screen_ctx *s)
     return (SDL_Rect){s->v->body.x, s->v->body.y, s->v->body.w, px(s->r, 62)};
 }
 
+/* The title, unless it leaves keys under 48 units high (larger text on a
+ * small panel): then the field's "Your name" asks alone. */
+static frame_spec spec(screen_ctx *s)
+{
+    frame_spec f = {T(s, "ui.name.title"), "ui.next", true, false};
+    SDL_Rect b = frame_body(s, 1);
+    int top = b.y + px(s->r, 62) + px(s->r, 12);
+    if ((b.y + b.h - top - 3 * px(s->r, 6)) / KB_ROWS < px(s->r, 48))
+        f.title = NULL;
+    return f;
+}
+
 static void layout(screen_ctx *s)
 {
     w_clear(s->wl);
-    frame_spec f = {T(s, "ui.name.title"), "ui.next", true, false};
+    frame_spec f = spec(s);
     SDL_Rect b = frame_layout(s, &f);
     SDL_Rect fr = field(s);
     int top = fr.y + fr.h + px(s->r, 12);
@@ -68,7 +80,7 @@ static void layout(screen_ctx *s)
 
 static void draw(screen_ctx *s)
 {
-    frame_spec f = {T(s, "ui.name.title"), "ui.next", true, false};
+    frame_spec f = spec(s);
     frame_draw(s, &f);
     SDL_Rect fr = field(s);
     r_round_frame(s->r, fr, px(s->r, 10), px(s->r, 3), COL_PRIMARY, COL_SURFACE);
