@@ -29,7 +29,7 @@ import zlib
 W, H = 800, 480
 # Where things are at 800x480 (tests/replay/golden/800x480/*.png).
 START = (400, 400)          # welcome: Start
-NEXT = (685, 440)           # about, name, chart: Next
+NEXT = (685, 440)           # name, chart: Next
 KEYS = {"A": (47, 253), "N": (560, 312)}
 SHOULDER = (447, 150)       # whole figure, front: the client's left shoulder
 PANEL = (232, 50, 568, 470)  # the chart's figure panel: x0, y0, x1, y1
@@ -208,19 +208,17 @@ def main():
         ok, msg = same_as_golden("02-after-slide-off", "welcome.png")
         check("a press on Start that slides 120 px off does nothing", ok, msg)
 
-        x.tap(START)
+        # Start opens the name screen (there is no "how it works" page); a
+        # double tap on Start moves on once: a second tap that got through
+        # would land on the keyboard and type a letter, and Next would then
+        # not show the empty name's hint
+        x.taps(START, 2)
         time.sleep(SETTLE)
-        ok, msg = same_as_golden("03-about", "about.png")
-        check("a tap on Start opens About", ok, msg)
-
-        x.taps(NEXT, 2)
-        time.sleep(SETTLE)
-        ok, msg = same_as_golden("04-after-double-tap", "name-hint.png")
-        check("a double tap on Next (90 ms apart) moves on once: the name screen, no hint", not ok, msg)
         x.tap(NEXT)
         time.sleep(SETTLE)
         ok, msg = same_as_golden("05-name-hint", "name-hint.png")
-        check("one more tap on Next (empty name) shows the hint", ok, msg)
+        check("a double tap on Start opens the name screen once, nothing typed: "
+              "Next shows the hint", ok, msg)
 
         for k in ("A", "N", "A"):
             x.tap(KEYS[k])
