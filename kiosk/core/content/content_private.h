@@ -74,7 +74,8 @@ typedef struct {
     pm_msgs *problems;
     const char *dir;
     bool nomem;
-    uint64_t hash; /* FNV-1a of every file read, in order (the stamp) */
+    size_t points;     /* polygon points taken so far (CONTENT_POINTS_MAX) */
+    uint64_t hash;     /* FNV-1a of every file read, in order (the stamp) */
 } loader;
 
 /* Appends one problem to ld->problems (content_problem.c). */
