@@ -24,9 +24,10 @@ foreach(t ${pm_all_tests})
      OR t MATCHES "^monkey_[0-9]")
     # (monkey_regress_* and monkey_known_* replay fixed scripts: quick)
     list(APPEND labels soak)
-  elseif(t MATCHES "^disk_" OR t MATCHES "^print_")
+  elseif(t MATCHES "^disk_" OR t MATCHES "^print_" OR t MATCHES "^gles2_")
     # whole-kiosk runs on full, read-only and missing disks: ~40 s, storage only;
-    # the print page through headless Chromium: ~40 prints, a minute or more
+    # the print page through headless Chromium: ~40 prints, a minute or more;
+    # the replays through OpenGL ES 2 (Mesa's llvmpipe), the Pi's renderer
   else()
     list(APPEND labels quick)
   endif()

@@ -129,18 +129,38 @@ static bool text_within_limits(loader *ld, const char *name, const char *text, s
     return true;
 }
 
+/* Where a list is, for the message only: the JSON path is put together
+ * from these when a list is too long, not for every list on the way (the
+ * regions' points are ten thousand small arrays). */
+typedef struct crumb {
+    const struct crumb *up;
+    const char *key; /* an object's member; NULL: an array's */
+    size_t index;
+} crumb;
+
+static size_t crumb_path(const crumb *c, char *buf, size_t size)
+{
+    size_t at = c ? crumb_path(c->up, buf, size) : (size_t)snprintf(buf, size, "$");
+    if (!c || at >= size)
+        return at;
+    int n = c->key ? snprintf(buf + at, size - at, ".%.40s", c->key)
+                   : snprintf(buf + at, size - at, "[%zu]", c->index);
+    return at + (n > 0 ? (size_t)n : 0);
+}
+
 /* Every array and object of the parsed file has at most CONTENT_LIST_MAX
  * members (depth is bounded already, so the recursion is too). */
-static bool lists_within_limits(loader *ld, const char *name, const cJSON *v, char *path,
-                                size_t size)
+static bool lists_within_limits(loader *ld, const char *name, const cJSON *v, const crumb *here)
 {
     if (!cJSON_IsArray(v) && !cJSON_IsObject(v))
         return true;
-    size_t n = 0, at = strlen(path);
+    size_t n = 0;
     const cJSON *m;
     cJSON_ArrayForEach(m, v)
     {
         if (++n > CONTENT_LIST_MAX) {
+            char path[512];
+            crumb_path(here, path, sizeof path);
             problem(ld, "%s: %s: more than %d entries", name, path, CONTENT_LIST_MAX);
             return false;
         }
@@ -149,13 +169,8 @@ static bool lists_within_limits(loader *ld, const char *name, const cJSON *v, ch
     cJSON_ArrayForEach(m, v)
     {
         if (cJSON_IsArray(m) || cJSON_IsObject(m)) {
-            if (cJSON_IsArray(v))
-                snprintf(path + at, size - at, "[%zu]", n);
-            else
-                snprintf(path + at, size - at, ".%.40s", m->string ? m->string : "");
-            bool ok = lists_within_limits(ld, name, m, path, size);
-            path[at] = '\0';
-            if (!ok)
+            crumb c = {here, cJSON_IsArray(v) ? NULL : (m->string ? m->string : ""), n};
+            if (!lists_within_limits(ld, name, m, &c))
                 return false;
         }
         n++;
@@ -220,8 +235,7 @@ static cJSON *load_json(loader *ld, const char *name)
         cJSON_Delete(root);
         root = NULL;
     } else {
-        char where[512] = "$";
-        if (!lists_within_limits(ld, name, root, where, sizeof where)) {
+        if (!lists_within_limits(ld, name, root, NULL)) {
             cJSON_Delete(root);
             root = NULL;
         }
@@ -335,6 +349,17 @@ static bool get_point(loader *ld, const char *file, const char *path, const cJSO
     return true;
 }
 
+/* get_point's test without its message: a point [x, y] on the chart. */
+static bool point_on_chart(const loader *ld, const cJSON *v, geo_point *out)
+{
+    const cJSON *x = cJSON_IsArray(v) ? v->child : NULL, *y = x ? x->next : NULL;
+    if (!cJSON_IsNumber(x) || !cJSON_IsNumber(y) || y->next)
+        return false;
+    out->x = x->valuedouble;
+    out->y = y->valuedouble;
+    return out->x >= 0 && out->y >= 0 && out->x <= ld->c->chart_w && out->y <= ld->c->chart_h;
+}
+
 static int parse_view(loader *ld, const char *file, const char *path, const cJSON *obj)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, "view");
@@ -402,10 +427,13 @@ static void load_region(loader *ld, const cJSON *item, size_t i)
         const cJSON *p;
         cJSON_ArrayForEach(p, poly)
         {
-            char ppath[96];
-            snprintf(ppath, sizeof ppath, "%s.polygon[%zu]", path, k);
-            if (!get_point(ld, F, ppath, p, &pts[k]))
-                pts_ok = false;
+            /* the path is written out only for a message (ten thousand points) */
+            if (!point_on_chart(ld, p, &pts[k])) {
+                char ppath[96];
+                snprintf(ppath, sizeof ppath, "%s.polygon[%zu]", path, k);
+                if (!get_point(ld, F, ppath, p, &pts[k]))
+                    pts_ok = false;
+            }
             k++;
         }
     }
