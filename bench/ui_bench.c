@@ -11,12 +11,14 @@
  *            [--config FILE] [--usb DIR] [--reps N] [--only SCREEN[:STEP]]
  *            [--touches] [--trace]
  *
- * A touch is every finger the walk puts down (app_tap, app_hold, app_drag:
- * a `press`, each key of a `type`, the staff gesture, a signature; a press
- * on a small region is two, the zoom and the choice), measured from the
- * touch to the frame presented on the window: the touch, the core's work,
- * the redraw if anything changed, the copy to the window. The calls are
- * wrapped at link time (-Wl,--wrap), so the kiosk's code runs unchanged.
+ * A touch is every finger the walk puts down (a `press`, each key of a
+ * `type`, the staff gesture, a signature; a press on a chart region is two,
+ * the close-up and the choice), measured from the finger down to the frame
+ * presented on the window after it lifted: the SDL finger events, the
+ * core's work, the redraw if anything changed, the copy to the window. The
+ * test kit's hands push the events through app_sdl_event and then call
+ * app_update; both are wrapped at link time (-Wl,--wrap), so the kiosk's
+ * code runs unchanged.
  * --touches runs only the walk (no redraw timing) and brackets each touch
  * with callgrind's client requests: under
  *   valgrind --tool=callgrind --collect-atstart=yes ui_bench --touches ...
@@ -87,14 +89,13 @@ static int ntouches;
 static bool measure_touches = true, callgrind_touches;
 static char touch_label[80] = "start"; /* the walk's command being run */
 
-void __real_app_tap(app *a, int x, int y);
-void __real_app_hold(app *a, int x, int y, uint32_t ms);
-void __real_app_drag(app *a, const int *xs, const int *ys, int n);
-void __wrap_app_tap(app *a, int x, int y);
-void __wrap_app_hold(app *a, int x, int y, uint32_t ms);
-void __wrap_app_drag(app *a, const int *xs, const int *ys, int n);
+bool __real_app_sdl_event(app *a, const SDL_Event *e);
+void __real_app_update(app *a);
+bool __wrap_app_sdl_event(app *a, const SDL_Event *e);
+void __wrap_app_update(app *a);
 
 static double touch_t0, touch_c0;
+static bool touch_open, touch_lifted;
 
 static void touch_begin(void)
 {
@@ -125,25 +126,29 @@ static void touch_end(app *a)
         ntouches++;
 }
 
-void __wrap_app_tap(app *a, int x, int y)
+/* A touch starts with the finger down (the test kit's hands push the
+ * panel's SDL finger events through app_sdl_event)... */
+bool __wrap_app_sdl_event(app *a, const SDL_Event *e)
 {
-    touch_begin();
-    __real_app_tap(a, x, y);
-    touch_end(a);
+    if (e->type == SDL_FINGERDOWN && !touch_open) {
+        touch_open = true;
+        touch_lifted = false;
+        touch_begin();
+    }
+    bool go_on = __real_app_sdl_event(a, e);
+    if (e->type == SDL_FINGERUP)
+        touch_lifted = true;
+    return go_on;
 }
 
-void __wrap_app_hold(app *a, int x, int y, uint32_t ms)
+/* ... and ends with the frame after the work the lifted finger caused. */
+void __wrap_app_update(app *a)
 {
-    touch_begin();
-    __real_app_hold(a, x, y, ms);
-    touch_end(a);
-}
-
-void __wrap_app_drag(app *a, const int *xs, const int *ys, int n)
-{
-    touch_begin();
-    __real_app_drag(a, xs, ys, n);
-    touch_end(a);
+    __real_app_update(a);
+    if (touch_open && touch_lifted) {
+        touch_open = false;
+        touch_end(a);
+    }
 }
 
 /* ---- running the walk: the test kit's hands (kiosk/testkit/sdl/hands.h) ---- */
@@ -317,13 +322,18 @@ int main(int argc, char **argv)
         case RP_TAP:
             snprintf(touch_label, sizeof touch_label, "%s:tap %d %d", app_screen_name(a), c.x,
                      c.y);
-            app_tap(a, c.x, c.y);
+            kit_tap(a, c.x, c.y);
+            break;
+        case RP_DTAP:
+            snprintf(touch_label, sizeof touch_label, "%s:taps %d %d", app_screen_name(a), c.x,
+                     c.y);
+            kit_taps(a, c.x, c.y, c.count, c.ms);
             break;
         case RP_HOLD: {
             snprintf(touch_label, sizeof touch_label, "%s:hold %s", app_screen_name(a), c.arg);
             const widget *w = app_widget(a, c.arg);
             if (w)
-                app_hold(a, w->px, w->py, c.ms);
+                kit_hold(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2, c.ms);
             ok = w != NULL;
             break;
         }
@@ -341,7 +351,7 @@ int main(int argc, char **argv)
             break;
         case RP_DRAG:
             snprintf(touch_label, sizeof touch_label, "%s:drag", app_screen_name(a));
-            app_drag(a, c.px, c.py, c.npoints);
+            kit_drag(a, c.px, c.py, c.npoints);
             break;
         case RP_EXPECT:
         case RP_SHOT:

@@ -28,6 +28,8 @@ foreach(t ${pm_all_tests})
     # whole-kiosk runs on full, read-only and missing disks: ~40 s, storage only;
     # the print page through headless Chromium: ~40 prints, a minute or more;
     # the replays through OpenGL ES 2 (Mesa's llvmpipe), the Pi's renderer
+  elseif(t MATCHES "^xdotool_")
+    # the kiosk in a real X window under Xvfb, real time: ~25 s
   else()
     list(APPEND labels quick)
   endif()

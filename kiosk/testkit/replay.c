@@ -22,6 +22,7 @@ const char *replay_op_name(replay_op op)
     case RP_EXPECT: return "expect";
     case RP_DRAG: return "drag";
     case RP_FORGOTTEN: return "forgotten";
+    case RP_DTAP: return "dtap";
     case RP_QUIT: return "quit";
     }
     return "?";
@@ -96,8 +97,8 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
     while (*s && *s != ' ' && *s != '\t')
         s++;
     size_t wl = (size_t)(s - w);
-    static const replay_op ops[] = {RP_TAP, RP_PRESS, RP_TYPE, RP_WAIT,
-                                    RP_SHOT, RP_EXPECT, RP_DRAG, RP_HOLD, RP_FORGOTTEN, RP_QUIT};
+    static const replay_op ops[] = {RP_TAP,   RP_PRESS, RP_TYPE,      RP_WAIT, RP_SHOT, RP_EXPECT,
+                                    RP_DRAG,  RP_HOLD,  RP_FORGOTTEN, RP_DTAP, RP_QUIT};
     int found = -1;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         const char *name = replay_op_name(ops[i]);
@@ -105,8 +106,8 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
             found = (int)i;
     }
     if (found < 0) {
-        pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag hold forgotten "
-                   "quit)",
+        pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag hold "
+                   "forgotten dtap quit)",
                    (int)(wl > 40 ? 40 : wl), w);
         return PM_ERR_INVALID;
     }
@@ -195,6 +196,45 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
         }
         memcpy(out->arg, word, len);
         out->arg[len] = '\0';
+        return PM_OK;
+    }
+    case RP_DTAP: {
+        const char *t = s;
+        while (*t == ' ' || *t == '\t')
+            t++;
+        if (isdigit((unsigned char)*t)) {
+            if (read_int(&s, 100000, &a) || read_int(&s, 100000, &b)) {
+                pm_msg_set(err, "dtap needs X Y or an id: dtap X Y [MS [N]] or dtap ID [MS [N]]");
+                return PM_ERR_INVALID;
+            }
+            out->x = (int)a;
+            out->y = (int)b;
+        } else {
+            const char *word;
+            size_t len = read_word(&s, &word);
+            if (len == 0 || len >= REPLAY_ARG_MAX) {
+                pm_msg_set(err, "dtap needs X Y or an id: dtap X Y [MS [N]] or dtap ID [MS [N]]");
+                return PM_ERR_INVALID;
+            }
+            memcpy(out->arg, word, len);
+            out->arg[len] = '\0';
+        }
+        out->ms = 90;
+        out->count = 2;
+        if (!only_space(s)) {
+            if (read_int(&s, 10000, &a) || a < 1) {
+                pm_msg_set(err, "dtap: MS is the time between taps, 1 to 10000");
+                return PM_ERR_INVALID;
+            }
+            out->ms = (uint32_t)a;
+        }
+        if (!only_space(s)) {
+            if (read_int(&s, 20, &a) || a < 1 || !only_space(s)) {
+                pm_msg_set(err, "dtap: N is how many taps, 1 to 20, and nothing after it");
+                return PM_ERR_INVALID;
+            }
+            out->count = (int)a;
+        }
         return PM_OK;
     }
     case RP_QUIT:

@@ -1,8 +1,14 @@
 /* replay.h — the replay script language: the kiosk's test interface.
  *
  * A replay script drives the kiosk headless, one command per line:
- *   tap X Y            a touch at logical pixel X, Y of the current screen
- *   press ID           a touch at the centre of the widget or region ID
+ *   tap X Y            a tap at logical pixel X, Y of the current screen
+ *   press ID           a tap where a finger aims at the widget or chart region
+ *                      ID: the centre of the largest circle inside what a
+ *                      touch there acts on (a region on the whole figure:
+ *                      the tap opens a close-up, then one in it chooses)
+ *   dtap X Y [MS [N]]  N quick taps (default 2, a double tap) MS apart
+ *                      (default 90) at X, Y; or dtap ID [MS [N]] where
+ *                      press ID would tap
  *   type TEXT          TEXT typed on the on-screen keyboard (rest of the line)
  *   wait MS            advance the kiosk's clock by MS milliseconds
  *   shot FILE.png      save the frame as the client sees it
@@ -15,6 +21,9 @@
  *                      holds them) are still anywhere in the kiosk's memory:
  *                      client data must be wiped before it is freed
  *   quit               stop here
+ * Every touch is the SDL events a finger makes, and the clock moves as a
+ * hand does (testkit/sdl/hands.h): a reach before each touch, a tap lasts
+ * 80 ms.
  * A line whose first non-blank character is '#' is a comment; blank lines
  * are skipped. On every command but `type`, a " #" starts a trailing
  * comment (type keeps the whole rest of the line, so a name may hold '#').
@@ -45,6 +54,7 @@ typedef enum {
     RP_DRAG,
     RP_HOLD,
     RP_FORGOTTEN,
+    RP_DTAP,
     RP_QUIT,
 } replay_op;
 
@@ -52,8 +62,9 @@ typedef struct {
     replay_op op;
     int line;                  /* 1-based line in the script */
     int x, y;                  /* tap */
-    uint32_t ms;               /* wait, hold */
-    char arg[REPLAY_ARG_MAX];  /* press/hold id, type text, shot file, expect screen */
+    uint32_t ms;               /* wait, hold, dtap */
+    int count;                 /* dtap */
+    char arg[REPLAY_ARG_MAX];  /* press/hold/dtap id, type text, shot file, expect screen */
     int npoints;               /* drag */
     int px[REPLAY_MAX_POINTS], py[REPLAY_MAX_POINTS];
 } replay_cmd;

@@ -233,7 +233,7 @@ static void open_desk(app *a, const app_options *o)
  * (redraw.c). */
 static void bind_screens(app *a)
 {
-    a->sc = (screen_ctx){.r = a->rc, .wl = a->wl, .art = a->art, .v = &a->view,
+    a->sc = (screen_ctx){.r = a->rc, .wl = a->wl, .art = a->art, .bodies = a->bodies, .v = &a->view,
                          .content = a->content, .flow = a->flow, .desk = a->desk,
                          .saver = a->saver, .config = &a->config,
                          .config_problems = &a->config_problems, .langs = a->langs,
@@ -270,7 +270,6 @@ app *app_create(const app_options *o)
         journal_log(JOURNAL_ERR, "out of memory starting the kiosk");
         return NULL;
     }
-    a->view.chart.zoom = 1;
     a->seen.drag_owner = -1;
     a->upkeep_last = -1;
     if (o->config)
@@ -296,8 +295,13 @@ app *app_create(const app_options *o)
         open_saver(a);
         open_desk(a, o);
         a->art = chart_art_create(a->rc, a->content, o->assets_dir);
+        if (bodychart_create(a->content, &a->bodies) != PM_OK)
+            journal_log(JOURNAL_ERR, "the body chart cannot start (out of memory)");
     }
     bind_screens(a);
+    input_press_init(&a->seen.press);
+    a->seen.press_widget = -1;
+    a->seen.press_target = -1;
     a->dirty = true;
     return a;
 }
@@ -310,6 +314,7 @@ void app_destroy(app *a)
     if (a->rc)
         r_cache_clear(a->rc);
     chart_art_destroy(a->art);
+    bodychart_destroy(a->bodies);
     if (a->desk)
         desk_destroy(a->desk);
     if (a->saver) {
@@ -346,7 +351,8 @@ void app_forget_client(app *a)
     if (a->art)
         chart_pictures_clear(a->art, true);
     screen_view *v = &a->view;
-    v->chart.zoom = 1;
+    v->chart.valid = false;
+    v->pressed[0] = '\0';
     v->kb.shift = true;
     v->kb.layer = 0;
     v->scroll = 0;
@@ -367,6 +373,7 @@ void app_resize(app *a)
         journal_log(JOURNAL_ERR, "cannot create a %dx%d frame: %s", lw, lh, SDL_GetError());
     if (a->art)
         chart_pictures_clear(a->art, false); /* sizes changed */
+    a->view.chart.valid = false;
     a->dirty = true;
 }
 
@@ -401,6 +408,7 @@ const screen_view *app_view(const app *a) { return &a->view; }
 const saver *app_saver(const app *a) { return a->saver; }
 const char *app_attention(const app *a) { return a->attention; }
 int app_width(const app *a) { return r_w(a->rc); }
+input_map app_input_map(const app *a) { return display_input_map(a->disp, r_w(a->rc), r_h(a->rc)); }
 int app_height(const app *a) { return r_h(a->rc); }
 rctx *app_render(app *a) { return a->rc; }
 chart_art *app_chart(app *a) { return a->art; }

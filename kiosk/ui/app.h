@@ -14,9 +14,9 @@
  *   app.c       start-up and shut-down, the core objects, what tests read
  * The struct is private to those files (app_private.h).
  *
- * The way in is app_pointer(): every touch, from the panel (app_sdl_event,
- * through the rotation) or from a replay (app_tap, app_hold, app_drag),
- * takes that one path to the core.
+ * The way in is app_pointer(): every touch, from the panel or from a
+ * replay (the test kit pushes the SDL finger events a finger makes into
+ * app_sdl_event, through the rotation), takes that one path to the core.
  *
  * Ownership: app_create makes everything, app_destroy frees it; pointers
  * the accessors return stay valid until the next call that changes the
@@ -33,6 +33,7 @@
 #include "flow.h"
 #include "saver.h"
 #include "ui/chart.h"
+#include "ui/input.h"
 #include "ui/render.h"
 #include "ui/screens/screen.h"
 #include "ui/widgets.h"
@@ -76,13 +77,11 @@ void app_pointer(app *a, ptr_type type, int x, int y);
  * false when the kiosk should stop (SDL_QUIT, Escape on a desktop). */
 bool app_sdl_event(app *a, const SDL_Event *e);
 
-/* A tap (down and up) at x, y, then the work it caused (app_update). */
-void app_tap(app *a, int x, int y);
-/* A finger held still at x, y for ms (the staff gesture), then lifted. */
-void app_hold(app *a, int x, int y, uint32_t ms);
-/* A finger stroke through points (logical). */
-void app_drag(app *a, const int *xs, const int *ys, int n);
-/* Advances the virtual clock (replays) and lets time-driven things happen. */
+/* How the frame sits on the panel (rotation, sizes): where a finger must
+ * touch the panel to land on a logical point (input_to_output). */
+input_map app_input_map(const app *a);
+/* Advances the virtual clock (replays), in steps of at most 100 ms, and
+ * lets time-driven things happen (a finger held down included). */
 void app_advance(app *a, uint32_t ms);
 /* A core event as if a widget meant it (the layout check sets the language
  * this way). */
@@ -101,6 +100,16 @@ void app_present(app *a);
 bool app_save_png(app *a, const char *path, char *why, size_t why_size);
 
 /* ---- what tests and tools read --------------------------------------------- */
+
+/* What a touch at logical (x, y) would act on now, by name: a widget's id,
+ * or a surface's target ("chart/calf_l", "chart/zoom"); "" for nothing.
+ * Asks only; touches nothing. */
+void app_target_at(app *a, int x, int y, char *name, size_t size);
+/* Where a finger aims at the surface target named (a chart region's id):
+ * the centre of the largest circle inside it now. *now is false when a
+ * touch there only brings it within reach (opens a close-up). false when
+ * the screen has no such target. */
+bool app_aim(app *a, const char *name, int *x, int *y, bool *now);
 
 /* The name `expect` compares against: a screen name or "still_there" or
  * "needs_attention", or in staff mode "staff_pin", "staff_queue",

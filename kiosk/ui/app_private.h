@@ -22,6 +22,7 @@
 #include "store.h"
 #include "ui/app.h"
 #include "ui/display.h"
+#include "ui/input.h"
 
 /* What the dispatcher saw last, to notice changes after an event. */
 typedef struct {
@@ -32,6 +33,12 @@ typedef struct {
     bool went_back;              /* the last flow event was Back */
     int drag_owner;              /* widget index taking finger motion, -1 none */
     bool finger_down;            /* one finger at a time */
+    input_press press;           /* what the finger down means (input.h) */
+    int press_widget;            /* the armed press: widget index ... */
+    int press_target;            /* ... and its surface's target (-1 none) */
+    uint64_t shown;              /* what is under the finger now (a digest):
+                                    a change starts the calm time */
+    bool ready;                  /* shown was taken (dispatch.c, at its first call) */
     unsigned desk_closes;
     desk_screen desk;
 } dispatch_seen;
@@ -41,6 +48,7 @@ struct app {
     rctx *rc;
     wlist *wl;
     chart_art *art;
+    bodychart *bodies;           /* the chart's geometry (core/content/bodychart.h) */
     screen_view view;
     screen_ctx sc;
 
@@ -60,6 +68,7 @@ struct app {
     char attention[PM_MSG_MAX];  /* non-empty: the "needs attention" screen */
 
     dispatch_seen seen;
+    SDL_FingerID finger;         /* loop.c: the finger being followed */
 
     /* time */
     uint64_t now;                /* ms, monotonic (virtual in replays) */
@@ -67,6 +76,8 @@ struct app {
     bool fixed_wall;
 
     bool dirty;                  /* the frame must be drawn again */
+    bool press_ring;             /* only the ring of a pressed widget: drawn over
+                                    the frame as it is (redraw.c) */
     bool exposed;                /* the window needs the frame again */
     sdnotify_watchdog wd;        /* loop.c's; kicked by long work too (a copy) */
 };
@@ -83,6 +94,8 @@ void app_resize(app *a);
 /* app.c: retention (and at start-up the repairs of upkeep.h), logged. */
 void app_upkeep(app *a, bool startup);
 
+/* redraw.c: the ring around the pressed widget, over the frame as it is. */
+void app_draw_press(app *a);
 /* redraw.c: the per-frame part of what screens see (size, clocks), before
  * a screen lays out, draws or reads a touch on its area. */
 void app_bind_screens(app *a);

@@ -53,6 +53,13 @@ struct chart_art {
      * drawn selected (dropped when a client is forgotten) */
     chart_picture pics[ART_PICTURES];
     uint32_t pics_clock;
+    /* the chart screen's close-up, drawn once from the region outlines */
+    struct {
+        SDL_Texture *tex;
+        pm_view view;
+        geo_xf xf;
+        SDL_Rect panel;
+    } close;
 };
 
 chart_art *chart_art_create(rctx *rc, const pm_content *c, const char *assets_dir)
@@ -536,6 +543,8 @@ void chart_art_destroy(chart_art *a)
     if (!a)
         return;
     chart_pictures_clear(a, false);
+    if (a->close.tex)
+        SDL_DestroyTexture(a->close.tex);
     for (int v = 0; v < VIEW_COUNT; v++) {
         if (a->art_small[v].tex)
             SDL_DestroyTexture(a->art_small[v].tex);
@@ -551,4 +560,245 @@ void chart_art_destroy(chart_art *a)
         a->art_svg[v] = NULL;
     }
     free(a);
+}
+
+/* ---- the chart screen's figure ---------------------------------------------- */
+
+/* The outline of region r through xf into pts (at most MAXP points); the
+ * number written, 0 when it is too long. */
+enum { FIG_MAXP = 1024 };
+static int screen_outline(const pm_region *r, chart_xf xf, SDL_FPoint *pts)
+{
+    if (r->npoly > FIG_MAXP)
+        return 0;
+    for (size_t k = 0; k < r->npoly; k++)
+        pts[k] = chart_to_screen(xf, r->poly[k]);
+    return (int)r->npoly;
+}
+
+static void outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha)
+{
+    for (int k = 0; k < n; k++) {
+        SDL_FPoint p0 = pts[k], p1 = pts[(k + 1) % n];
+        r_line(rc, p0.x, p0.y, p1.x, p1.y, w, rgb, alpha);
+    }
+}
+
+/* Hatching inside a polygon: lines x + y = c every gap pixels, each cut
+ * where it crosses the outline (even-odd), so a mark reads without colour. */
+static void hatch(rctx *rc, const SDL_FPoint *pts, int n, float gap, float w, unsigned rgb,
+                  Uint8 alpha)
+{
+    float lo = 1e9f, hi = -1e9f;
+    for (int k = 0; k < n; k++) {
+        lo = fminf(lo, pts[k].x + pts[k].y);
+        hi = fmaxf(hi, pts[k].x + pts[k].y);
+    }
+    enum { MAXX = 64 };
+    for (float c = ceilf(lo / gap) * gap; c < hi; c += gap) {
+        float xs[MAXX];
+        int m = 0;
+        for (int k = 0; k < n && m < MAXX; k++) {
+            SDL_FPoint p = pts[k], q = pts[(k + 1) % n];
+            float fp = p.x + p.y - c, fq = q.x + q.y - c;
+            if ((fp > 0) != (fq > 0))
+                xs[m++] = p.x + (q.x - p.x) * fp / (fp - fq);
+        }
+        for (int i = 1; i < m; i++) /* a few crossings: insertion sort */
+            for (int j = i; j > 0 && xs[j] < xs[j - 1]; j--) {
+                float t = xs[j];
+                xs[j] = xs[j - 1];
+                xs[j - 1] = t;
+            }
+        for (int i = 0; i + 1 < m; i += 2)
+            r_line(rc, xs[i], c - xs[i], xs[i + 1], c - xs[i + 1], w, rgb, alpha);
+    }
+}
+
+/* The close-up's picture: every region it shows, the ones it can choose in
+ * full, the others faded; drawn once per close-up into a texture that
+ * starts as a copy of the frame under it (the panel's rounded corners). */
+#define COL_FADED 0xF5F2ED
+#define COL_FADED_LINE 0xCFC6BA
+static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL_Rect panel,
+                       geo_bounds reach, double unit)
+{
+    SDL_Renderer *ren = r_sdl(a->rc);
+    if (a->close.tex && a->close.view == cv->view && SDL_RectEquals(&a->close.panel, &panel) &&
+        memcmp(&a->close.xf, &cv->xf, sizeof cv->xf) == 0) {
+        SDL_RenderCopy(ren, a->close.tex, NULL, &panel);
+        return;
+    }
+    if (!a->close.tex || !SDL_RectEquals(&a->close.panel, &panel)) {
+        if (a->close.tex)
+            SDL_DestroyTexture(a->close.tex);
+        a->close.tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                         panel.w, panel.h);
+        if (a->close.tex)
+            SDL_SetTextureBlendMode(a->close.tex, SDL_BLENDMODE_NONE);
+    }
+    SDL_Texture *tex = a->close.tex;
+    bool into = tex && SDL_SetRenderTarget(ren, tex) == 0;
+    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false};
+    if (into) {
+        SDL_RenderSetClipRect(ren, NULL);
+        SDL_RenderCopy(ren, r_frame(a->rc), &panel, NULL);
+        xf.ox -= panel.x;
+        xf.oy -= panel.y;
+        xf.clip = (SDL_Rect){0, 0, panel.w, panel.h};
+    }
+    geo_point lo = chart_from_screen(xf, xf.clip.x - 4, xf.clip.y - 4);
+    geo_point hi = chart_from_screen(xf, xf.clip.x + xf.clip.w + 4, xf.clip.y + xf.clip.h + 4);
+    SDL_FPoint pts[FIG_MAXP];
+    float thin = (float)fmax(1.0, unit), thick = (float)fmax(1.6, 1.8 * unit);
+    for (int pass = 0; pass < 2; pass++) {
+        /* faded ones first, so the chosen ones' outlines lie on top */
+        for (size_t i = 0; i < content_region_count(a->content); i++) {
+            const pm_region *r = content_region(a->content, i);
+            if (r->view != cv->view || r->bounds.x1 < lo.x || r->bounds.x0 > hi.x ||
+                r->bounds.y1 < lo.y || r->bounds.y0 > hi.y)
+                continue;
+            bool target = bodychart_is_target(b, cv, reach, unit, (int)i);
+            if (target != (pass == 1))
+                continue;
+            int n = screen_outline(r, xf, pts);
+            r_polygon(a->rc, pts, n, target ? COL_SKIN : COL_FADED, 255);
+            outline(a->rc, pts, n, target ? thick : thin, target ? COL_SKIN_LINE : COL_FADED_LINE,
+                    255);
+        }
+    }
+    if (into) {
+        SDL_SetRenderTarget(ren, r_frame(a->rc));
+        SDL_RenderSetClipRect(ren, &panel);
+        SDL_RenderCopy(ren, tex, NULL, &panel);
+        a->close.view = cv->view;
+        a->close.xf = cv->xf;
+        a->close.panel = panel;
+    } else {
+        a->close.view = VIEW_COUNT; /* drawn straight into the frame: nothing kept */
+    }
+}
+
+/* Cues to where the client is, in the body model's coordinates
+ * (tools/bodymap.py: a 600 x 1000 chart, the head centred at (300, 79),
+ * the neck's base at 162, the shoulder blades in the back's band 212-300,
+ * the sacrum from 440): a face on the front; on the back the hairline, the
+ * spine and the shoulder blades. Drawn only on that chart size. */
+static void cue_line(rctx *rc, chart_xf xf, const geo_point *p, int n, float w, Uint8 alpha)
+{
+    for (int i = 0; i + 1 < n; i++) {
+        SDL_FPoint a = chart_to_screen(xf, p[i]), b = chart_to_screen(xf, p[i + 1]);
+        r_line(rc, a.x, a.y, b.x, b.y, w, COL_SKIN_LINE, alpha);
+        if (i > 0)
+            r_circle(rc, a.x, a.y, w / 2, COL_SKIN_LINE, alpha);
+    }
+}
+
+static void cues_draw(chart_art *a, pm_view v, chart_xf xf, double unit)
+{
+    if (content_chart_width(a->content) != 600 || content_chart_height(a->content) != 1000)
+        return;
+    rctx *rc = a->rc;
+    float w = (float)fmin(fmax(1.3 * xf.s, 1.3), 3.5 * unit);
+    if (v == VIEW_FRONT) {
+        for (int side = -1; side <= 1; side += 2) {
+            SDL_FPoint e = chart_to_screen(xf, (geo_point){300 + side * 16.5, 77});
+            r_circle(rc, e.x, e.y, (float)fmax(3.6 * xf.s, 1.4), COL_SKIN_LINE, 230);
+            const geo_point brow[] = {{300 + side * 9.0, 67}, {300 + side * 16.5, 64.5},
+                                      {300 + side * 24.0, 66.5}};
+            cue_line(rc, xf, brow, 3, w, 200);
+        }
+        const geo_point nose[] = {{300, 80}, {296.5, 97}, {300.5, 99}, {304, 97.5}};
+        cue_line(rc, xf, nose, 4, w, 200);
+        const geo_point mouth[] = {{289, 116.5}, {294, 119.5}, {300, 120.5}, {306, 119.5}, {311, 116.5}};
+        cue_line(rc, xf, mouth, 5, w, 220);
+        return;
+    }
+    const geo_point hair[] = {{262, 104}, {275, 110}, {288, 113}, {300, 114}, {312, 113}, {325, 110},
+                              {338, 104}};
+    cue_line(rc, xf, hair, 7, w, 200);
+    for (double y = 174; y <= 436; y += 13) {
+        double half = y < 300 ? 5.5 : 6.5;
+        const geo_point tick[] = {{300 - half, y}, {300 + half, y}};
+        cue_line(rc, xf, tick, 2, w, 170);
+    }
+    for (int side = -1; side <= 1; side += 2) {
+        const geo_point blade[] = {{300 + side * 35.0, 219}, {300 + side * 76.0, 224},
+                                   {300 + side * 62.0, 258}, {300 + side * 40.0, 292},
+                                   {300 + side * 35.0, 219}};
+        cue_line(rc, xf, blade, 5, w, 170);
+    }
+}
+
+void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL_Rect panel,
+                       geo_bounds reach, double unit, chart_fill_fn marked, void *ctx, int pressed)
+{
+    if (r_measure_only(a->rc) || !b)
+        return;
+    SDL_Renderer *ren = r_sdl(a->rc);
+    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false};
+    SDL_RenderSetClipRect(ren, &panel);
+    if (cv->close)
+        close_draw(a, b, cv, panel, reach, unit);
+    else if (!art_draw(a, cv->view, xf))
+        chart_draw(a, cv->view, xf, NULL, NULL); /* no artwork: the region outlines */
+    SDL_RenderSetClipRect(ren, &panel);
+    geo_point lo = chart_from_screen(xf, panel.x - 4, panel.y - 4);
+    geo_point hi = chart_from_screen(xf, panel.x + panel.w + 4, panel.y + panel.h + 4);
+    SDL_FPoint pts[FIG_MAXP];
+    float line = (float)(cv->close ? fmax(2.0, 3.0 * unit) : fmax(1.2, 1.4 * unit));
+    float gap = (float)fmax(4.0, (cv->close ? 9.0 : 4.0) * unit);
+    for (size_t i = 0; i < content_region_count(a->content); i++) {
+        const pm_region *r = content_region(a->content, i);
+        if (r->view != cv->view || r->bounds.x1 < lo.x || r->bounds.x0 > hi.x ||
+            r->bounds.y1 < lo.y || r->bounds.y0 > hi.y)
+            continue;
+        long f = marked ? marked((int)i, ctx) : -1;
+        if (f < 0)
+            continue;
+        int n = screen_outline(r, xf, pts);
+        r_polygon(a->rc, pts, n, (unsigned)f, 255);
+        hatch(a->rc, pts, n, gap, (float)fmax(1.0, 1.2 * unit), COL_MARK_LINE, 150);
+        outline(a->rc, pts, n, line, COL_MARK_LINE, 255);
+    }
+    cues_draw(a, cv->view, xf, unit);
+    if (pressed >= 0) {
+        const pm_region *r = content_region(a->content, (size_t)pressed);
+        int n = r && r->view == cv->view ? screen_outline(r, xf, pts) : 0;
+        if (n) {
+            r_polygon(a->rc, pts, n, COL_PRIMARY, 60);
+            outline(a->rc, pts, n, (float)fmax(2.0, 3.0 * unit), COL_PRIMARY, 255);
+        }
+    }
+    SDL_RenderSetClipRect(ren, NULL);
+}
+
+void chart_minimap_draw(chart_art *a, bodychart *b, const bodychart_view *whole,
+                        const bodychart_view *close, geo_bounds whole_panel, SDL_Rect area)
+{
+    if (r_measure_only(a->rc) || !b)
+        return;
+    rctx *rc = a->rc;
+    r_round(rc, area, px(rc, 8), COL_SURFACE);
+    SDL_Rect in = {area.x + px(rc, 4), area.y + px(rc, 4), area.w - px(rc, 8), area.h - px(rc, 8)};
+    geo_bounds vb = bodychart_view_bounds(b, whole->view);
+    geo_xf g = geo_xf_fit(vb, (geo_bounds){in.x, in.y, in.x + in.w, in.y + in.h});
+    chart_xf xf = {g.s, g.ox, g.oy, in, true};
+    if (!art_draw(a, whole->view, xf))
+        chart_draw(a, whole->view, xf, NULL, NULL);
+    /* the part the close-up shows, framed */
+    geo_point p0 = geo_xf_invert(close->xf, (geo_point){whole_panel.x0, whole_panel.y0});
+    geo_point p1 = geo_xf_invert(close->xf, (geo_point){whole_panel.x1, whole_panel.y1});
+    SDL_FPoint q0 = chart_to_screen(xf, p0), q1 = chart_to_screen(xf, p1);
+    q0.x = fmaxf(q0.x, (float)in.x);
+    q0.y = fmaxf(q0.y, (float)in.y);
+    q1.x = fminf(q1.x, (float)(in.x + in.w));
+    q1.y = fminf(q1.y, (float)(in.y + in.h));
+    float w = (float)fmax(2.0, 2.5 * r_unit(rc));
+    SDL_RenderSetClipRect(r_sdl(rc), &area);
+    r_line(rc, q0.x, q0.y, q1.x, q0.y, w, COL_MARK_LINE, 255);
+    r_line(rc, q1.x, q0.y, q1.x, q1.y, w, COL_MARK_LINE, 255);
+    r_line(rc, q1.x, q1.y, q0.x, q1.y, w, COL_MARK_LINE, 255);
+    r_line(rc, q0.x, q1.y, q0.x, q0.y, w, COL_MARK_LINE, 255);
+    SDL_RenderSetClipRect(r_sdl(rc), NULL);
 }

@@ -18,6 +18,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "bodychart.h"
 #include "content.h"
 #include "geometry.h"
 #include "ui/render.h"
@@ -49,6 +50,20 @@ SDL_FPoint chart_to_screen(chart_xf xf, geo_point p);
 /* Fill colour per region: 0xRRGGBB, or -1 for the plain body colour. */
 typedef long (*chart_fill_fn)(int region, void *ctx);
 void chart_draw(chart_art *ch, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx);
+/* The chart screen's figure in panel: the whole figure (the artwork,
+ * rasterised once per size and view) or a close-up (drawn from the region
+ * outlines once per close-up: the regions it can choose (their circles in
+ * reach) in full, the others faded); then the marked regions (marked(region) >= 0) filled, hatched and
+ * outlined, so a mark never relies on colour; the face on the front, the
+ * spine and shoulder blades on the back; the region under a finger
+ * (pressed, -1 none) outlined. unit: the screen's size unit. */
+void chart_figure_draw(chart_art *ch, bodychart *b, const bodychart_view *cv, SDL_Rect panel,
+                       geo_bounds reach, double unit, chart_fill_fn marked, void *ctx, int pressed);
+/* The whole figure small in area, with the part close shows framed: where
+ * a close-up is. whole: the whole figure as the chart panel (whole_panel)
+ * shows it. */
+void chart_minimap_draw(chart_art *ch, bodychart *b, const bodychart_view *whole,
+                        const bodychart_view *close, geo_bounds whole_panel, SDL_Rect area);
 /* A trigger point: a dark ring with a cross, big enough to see. */
 void chart_draw_tp(rctx *rc, SDL_FPoint p, float r);
 

@@ -1,9 +1,10 @@
 /* dispatch.c — the one dispatcher: a touch (or a tick of the clock) becomes
  * one core event, and this file alone hands it to the core.
  *
- *   app_pointer(DOWN, x, y)
+ *   app_pointer(DOWN, x, y) ... app_pointer(UP, x, y)
  *     -> the staff gesture (welcome only; the desk decides)
- *     -> w_hit: the widget under the finger
+ *     -> w_hit: the widget under the finger (and its surface's target),
+ *        armed on the way down, acting on the way up if still on it
  *     -> what it means: its flow event, its desk event, a screen's area
  *        (screen_ops.area returns the event), or a change of view only
  *        (zoom, keyboard, pages: EV_TOUCH, the client's activity)
@@ -16,9 +17,19 @@
  * flow beside the dispatcher, the app saved and reported back, each chart
  * tap sent a second event); now every path a finger can take, from the
  * panel or from a replay, meets here, so what a test drives is what a
- * client does. Tap semantics: a widget acts on the finger going down. */
+ * client does.
+ *
+ * Tap semantics, as on a phone (ui/input.h has the rule): a target acts
+ * when the finger is lifted on it, once; sliding off cancels; for
+ * INPUT_CALM_MS after what is under the finger changed (a new screen,
+ * step, part, page, close-up, prompt) a touch that starts is ignored, so a
+ * double or triple tap on Next moves on once; the same target again
+ * within INPUT_REPEAT_MS of acting is a bounce. Targets are widgets, or the
+ * targets of a screen's own surface (the chart's regions). Only the
+ * signature pad acts while the finger moves: it draws. */
 #include "ui/app_private.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "ui/screens/screens.h"
@@ -29,6 +40,8 @@ static void ensure_layout(app *a)
 {
     if (a->dirty)
         app_draw(a);
+    else if (a->press_ring)
+        app_draw_press(a);
 }
 
 /* After every flow event: notice screen changes and wipes. */
@@ -52,7 +65,7 @@ static void after_flow(app *a)
     if (s != seen->screen) {
         v->scroll = 0;
         if (s != SCREEN_CHART)
-            v->chart.zoom = 1;
+            v->chart.valid = false;
         if (s == SCREEN_NAME) {
             v->kb.layer = 0;
             v->kb.shift = !intake_name_given(flow_intake(a->flow));
@@ -164,7 +177,7 @@ static void change_view(app *a, ui_action act)
         v->kb.layer = !v->kb.layer;
         break;
     case ACT_ZOOM_OUT:
-        v->chart.zoom = 1;
+        v->chart.valid = false; /* the whole figure again */
         break;
     case ACT_PART_NEXT:
         /* Only the first part can be what blocks Next (details: strength). */
@@ -190,8 +203,8 @@ static void change_view(app *a, ui_action act)
     }
 }
 
-/* The screen's own area (chart, signature pad) under the finger: the
- * screen says which event the touch means. */
+/* The screen's own area that draws (the signature pad): the screen says
+ * which event the touch means. */
 static bool area_event(app *a, const widget *w, int x, int y, bool starts, flow_event *ev)
 {
     const screen_ops *ops = screen_ops_for(flow_screen(a->flow));
@@ -201,7 +214,15 @@ static bool area_event(app *a, const widget *w, int x, int y, bool starts, flow_
     return ops->area(&a->sc, w, x, y, starts, ev);
 }
 
-static void activate(app *a, int wi, int x, int y)
+/* The surface with targets of its own on the screen showing, or NULL. */
+static const screen_surface *surface_ops(app *a)
+{
+    if (!a->flow || staff_open(a) || flow_still_there(a->flow))
+        return NULL;
+    return screen_surface_for(flow_screen(a->flow));
+}
+
+static void activate(app *a, int wi, int t, int x, int y)
 {
     widget w = *w_at(a->wl, wi); /* a copy: handling rebuilds the list */
     flow_event touch = {.type = EV_TOUCH};
@@ -220,9 +241,10 @@ static void activate(app *a, int wi, int x, int y)
         key_typed(a, w.text);
         return;
     case ACT_AREA: {
+        const screen_surface *ops = surface_ops(a);
         flow_event ev;
-        bool means = area_event(a, &w, x, y, true, &ev);
-        a->seen.drag_owner = wi;
+        app_bind_screens(a);
+        bool means = ops && ops->act(&a->sc, &w, t, x, y, &ev);
         to_flow(a, means ? &ev : &touch, false);
         return;
     }
@@ -234,6 +256,131 @@ static void activate(app *a, int wi, int x, int y)
     }
 }
 
+/* ---- what is under the finger ------------------------------------------------ */
+
+typedef struct {
+    int widget;   /* index, -1 none */
+    int target;   /* the surface's target, -1 none */
+    char name[INPUT_NAME_MAX];
+} under;
+
+/* How far a pressed finger may wander off its target and still be on it. */
+static int slop(const app *a) { return px(a->rc, 8); }
+
+static bool near_rect(SDL_Rect r, int x, int y, int m)
+{
+    return x >= r.x - m && y >= r.y - m && x < r.x + r.w + m && y < r.y + r.h + m;
+}
+
+/* What a touch at (x, y) would act on: a widget, or a target of the
+ * screen's own surface. keep: the armed press, which a finger within the
+ * slop still touches. */
+static under under_finger(app *a, int x, int y, const under *keep)
+{
+    under u = {-1, -1, ""};
+    if (keep && keep->widget >= 0) {
+        const widget *kw = w_at(a->wl, keep->widget);
+        const screen_surface *ops = kw && kw->act == ACT_AREA ? surface_ops(a) : NULL;
+        if (ops) {
+            app_bind_screens(a);
+            int t = ops->target(&a->sc, kw, x, y, keep->target);
+            if (t >= 0 && t == keep->target)
+                return *keep;
+        } else if (kw && near_rect(kw->r, x, y, slop(a))) {
+            return *keep;
+        }
+    }
+    u.widget = w_hit(a->wl, x, y);
+    const widget *w = w_at(a->wl, u.widget);
+    if (!w)
+        return u;
+    const screen_surface *ops = w->act == ACT_AREA ? surface_ops(a) : NULL;
+    if (ops) {
+        app_bind_screens(a);
+        u.target = ops->target(&a->sc, w, x, y, -1);
+        if (u.target < 0) {
+            u.widget = -1;
+            return u;
+        }
+        char t[INPUT_NAME_MAX - 16];
+        ops->target_name(&a->sc, u.target, t, sizeof t);
+        snprintf(u.name, sizeof u.name, "%.15s/%s", w->id, t);
+    } else {
+        snprintf(u.name, sizeof u.name, "%s", w->id);
+    }
+    return u;
+}
+
+/* Keys type the same letter twice on purpose: they may repeat at once. */
+static bool repeatable(const widget *w)
+{
+    return w && (w->act == ACT_KEY || (w->act == ACT_FLOW && w->ev.type == EV_BACKSPACE));
+}
+
+/* A digest of what is under a finger now: the screen, its step and part,
+ * the page, the close-up, the prompt, staff mode's screen, the keyboard's
+ * letters. When it changes the calm time starts and a press is dropped. */
+static uint64_t shown_now(const app *a)
+{
+    const screen_view *v = &a->view;
+    int64_t parts[16] = {a->attention[0] != 0, staff_open(a), v->part, v->scroll, v->kb.layer};
+    int n = 5;
+    if (a->flow) {
+        parts[n++] = flow_screen(a->flow);
+        parts[n++] = flow_step(a->flow);
+        parts[n++] = flow_still_there(a->flow);
+        parts[n++] = flow_view(a->flow);
+        parts[n++] = v->chart.valid && v->chart.at.close;
+        parts[n++] = (int64_t)(v->chart.at.xf.ox * 16);
+        parts[n++] = (int64_t)(v->chart.at.xf.oy * 16);
+        parts[n++] = (int64_t)(v->chart.at.xf.s * 4096);
+    }
+    if (a->desk && staff_open(a))
+        parts[n++] = desk_screen_now(a->desk);
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < n; i++) {
+        h ^= (uint64_t)parts[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* After anything that may have changed the screen: the calm time starts
+ * when what is under the finger changed, and the press shown goes. */
+static void notice_change(app *a)
+{
+    uint64_t now = shown_now(a);
+    if (now == a->seen.shown)
+        return;
+    a->seen.shown = now;
+    input_press_changed(&a->seen.press, a->now);
+    a->seen.press_widget = -1;
+    a->seen.press_target = -1;
+    if (a->view.pressed[0]) {
+        a->view.pressed[0] = '\0';
+        a->dirty = true;
+    }
+}
+
+/* Shows what the finger is on. A widget gets a ring drawn over the frame
+ * as it is (redraw.c: app_update draws it; cheap, no layout); a surface's
+ * target (the chart) draws itself with the name under the finger, and the
+ * ring or the highlight going away is a new frame. */
+static void show_pressed(app *a, const char *name, int x, int y)
+{
+    screen_view *v = &a->view;
+    bool was = v->pressed[0] != '\0';
+    snprintf(v->pressed, sizeof v->pressed, "%s", name ? name : "");
+    v->press_x = x;
+    v->press_y = y;
+    if (name && !strchr(name, '/'))
+        a->press_ring = true;
+    else if (name || was)
+        a->dirty = true;
+}
+
+/* ---- the finger -------------------------------------------------------------- */
+
 static void pointer_down(app *a, int x, int y)
 {
     ensure_layout(a);
@@ -242,31 +389,98 @@ static void pointer_down(app *a, int x, int y)
     if (staff_open(a) != was_open)
         return;
     a->seen.drag_owner = -1;
-    int wi = w_hit(a->wl, x, y);
-    if (wi >= 0)
-        activate(a, wi, x, y);
+    under u = under_finger(a, x, y, NULL);
+    const widget *w = w_at(a->wl, u.widget);
+    bool pad = w && w->act == ACT_AREA && !surface_ops(a);
+    if (!input_press_down(&a->seen.press, u.name, pad || repeatable(w), a->now))
+        return;
+    if (pad) {
+        /* a pad draws from the first touch */
+        flow_event ev;
+        widget copy = *w;
+        a->seen.drag_owner = u.widget;
+        if (area_event(a, &copy, x, y, true, &ev))
+            to_flow(a, &ev, false);
+        return;
+    }
+    a->seen.press_widget = u.widget;
+    a->seen.press_target = u.target;
+    show_pressed(a, u.name, x, y);
 }
 
-/* A finger moving: only the screen area it went down on follows it. */
+/* A finger moving: a pad draws; a press stays armed while the finger stays
+ * on its target, and is cancelled for good once it slides off. */
 static void pointer_move(app *a, int x, int y)
 {
     feed_gesture(a, STAFF_MOVE, x, y);
-    if (staff_open(a) || a->seen.drag_owner < 0)
+    if (staff_open(a) && a->seen.drag_owner >= 0)
+        a->seen.drag_owner = -1;
+    if (a->seen.drag_owner >= 0) {
+        const widget *owner = w_at(a->wl, a->seen.drag_owner);
+        if (!owner || owner->act != ACT_AREA)
+            return;
+        widget w = *owner;
+        flow_event ev;
+        if (area_event(a, &w, x, y, false, &ev))
+            to_flow(a, &ev, false);
+        a->dirty = true;
         return;
-    const widget *owner = w_at(a->wl, a->seen.drag_owner);
-    if (!owner || owner->act != ACT_AREA)
+    }
+    if (!input_press_target(&a->seen.press))
         return;
-    widget w = *owner;
-    flow_event ev;
-    if (area_event(a, &w, x, y, false, &ev))
-        to_flow(a, &ev, false);
-    a->dirty = true;
+    under keep = {a->seen.press_widget, a->seen.press_target, ""};
+    snprintf(keep.name, sizeof keep.name, "%s", a->seen.press.target);
+    under u = under_finger(a, x, y, &keep);
+    if (input_press_move(&a->seen.press, strcmp(u.name, keep.name) == 0)) {
+        /* still on it; a surface's target may say more (the chart: which
+         * region is under the finger now): draw again when that changed */
+        if (u.target != keep.target) {
+            a->seen.press_target = u.target;
+            show_pressed(a, keep.name, x, y);
+        }
+        return;
+    }
+    a->seen.press_widget = -1;
+    a->seen.press_target = -1;
+    show_pressed(a, NULL, x, y);
+}
+
+static void pointer_up(app *a, int x, int y)
+{
+    a->seen.drag_owner = -1;
+    feed_gesture(a, STAFF_UP, x, y);
+    bool on = false;
+    int wi = a->seen.press_widget, t = a->seen.press_target;
+    if (input_press_target(&a->seen.press)) {
+        under keep = {wi, t, ""};
+        snprintf(keep.name, sizeof keep.name, "%s", a->seen.press.target);
+        under u = under_finger(a, x, y, &keep);
+        on = strcmp(u.name, keep.name) == 0;
+    }
+    bool acts = input_press_up(&a->seen.press, on, a->now);
+    a->seen.press_widget = -1;
+    a->seen.press_target = -1;
+    if (a->view.pressed[0])
+        show_pressed(a, NULL, x, y);
+    if (acts && w_at(a->wl, wi))
+        activate(a, wi, t, x, y);
+}
+
+/* The first time the dispatcher runs: what is on screen is what the calm
+ * time compares with (app.c starts the rest). */
+static void ensure_seen(app *a)
+{
+    if (a->seen.ready)
+        return;
+    a->seen.ready = true;
+    a->seen.shown = shown_now(a);
 }
 
 void app_pointer(app *a, ptr_type type, int x, int y)
 {
     if (!a->flow)
         return;
+    ensure_seen(a);
     switch (type) {
     case PTR_DOWN:
         if (a->seen.finger_down) {
@@ -277,50 +491,20 @@ void app_pointer(app *a, ptr_type type, int x, int y)
         }
         a->seen.finger_down = true;
         pointer_down(a, x, y);
-        return;
+        break;
     case PTR_MOVE:
+        if (!a->seen.finger_down)
+            return;
         pointer_move(a, x, y);
-        return;
+        break;
     case PTR_UP:
+        if (!a->seen.finger_down)
+            return;
         a->seen.finger_down = false;
-        a->seen.drag_owner = -1;
-        feed_gesture(a, STAFF_UP, x, y);
-        return;
+        pointer_up(a, x, y);
+        break;
     }
-}
-
-void app_tap(app *a, int x, int y)
-{
-    app_pointer(a, PTR_DOWN, x, y);
-    app_pointer(a, PTR_UP, x, y);
-    app_update(a);
-}
-
-void app_hold(app *a, int x, int y, uint32_t ms)
-{
-    if (!a->flow)
-        return;
-    app_pointer(a, PTR_DOWN, x, y); /* a button acts on the way down, as in real use */
-    /* Time passes with the finger still down; the desk fires when it may. */
-    while (ms > 0) {
-        uint32_t step = ms > 100 ? 100 : ms;
-        ms -= step;
-        a->now += step;
-        feed_gesture(a, STAFF_TICK, x, y);
-    }
-    app_pointer(a, PTR_UP, x, y);
-    app_update(a);
-}
-
-void app_drag(app *a, const int *xs, const int *ys, int n)
-{
-    if (n < 1)
-        return;
-    app_pointer(a, PTR_DOWN, xs[0], ys[0]);
-    for (int i = 1; i < n; i++)
-        app_pointer(a, PTR_MOVE, xs[i], ys[i]);
-    app_pointer(a, PTR_UP, xs[n - 1], ys[n - 1]);
-    app_update(a);
+    notice_change(a);
 }
 
 void app_send(app *a, const flow_event *ev)
@@ -328,6 +512,26 @@ void app_send(app *a, const flow_event *ev)
     if (!a->flow)
         return;
     to_flow(a, ev, false);
+}
+
+void app_target_at(app *a, int x, int y, char *name, size_t size)
+{
+    ensure_seen(a);
+    ensure_layout(a);
+    under u = under_finger(a, x, y, NULL);
+    snprintf(name, size, "%s", u.name);
+}
+
+bool app_aim(app *a, const char *name, int *x, int *y, bool *now)
+{
+    ensure_layout(a);
+    if (!a->flow || staff_open(a) || flow_still_there(a->flow))
+        return false;
+    const screen_surface *ops = screen_surface_for(flow_screen(a->flow));
+    if (!ops)
+        return false;
+    app_bind_screens(a);
+    return ops->aim(&a->sc, name, x, y, now);
 }
 
 /* ---- time ------------------------------------------------------------------------ */
@@ -359,10 +563,12 @@ static void tick_desk(app *a)
 
 void app_tick(app *a)
 {
+    ensure_seen(a);
     tick_flow(a);
     step_saver(a);
     feed_gesture(a, STAFF_TICK, 0, 0); /* a press held on the clinic's name */
     tick_desk(a);
+    notice_change(a);
 }
 
 uint64_t app_next_deadline(app *a)
@@ -383,15 +589,13 @@ uint64_t app_next_deadline(app *a)
 
 void app_advance(app *a, uint32_t ms)
 {
-    /* Tick in steps so the idle prompt appears before the wipe, as it would
-     * in real time. */
+    /* Tick in steps so the idle prompt appears before the wipe and a held
+     * finger opens staff mode when it would, as in real time. */
     while (ms > 0 && a->flow) {
-        uint32_t step = ms > 500 ? 500 : ms;
+        uint32_t step = ms > 100 ? 100 : ms;
         a->now += step;
         ms -= step;
-        tick_flow(a);
-        step_saver(a);
-        tick_desk(a);
+        app_tick(a);
     }
     app_update(a);
 }
@@ -431,4 +635,6 @@ void app_update(app *a)
     }
     if (a->dirty)
         app_draw(a);
+    else if (a->press_ring)
+        app_draw_press(a);
 }

@@ -99,7 +99,7 @@ void display_logical_size(const display *d, int *lw, int *lh)
     input_logical_size(d->rotate, ow, oh, lw, lh);
 }
 
-static input_map map_now(const display *d, int lw, int lh)
+input_map display_input_map(const display *d, int lw, int lh)
 {
     int ow = 0, oh = 0;
     SDL_GetRendererOutputSize(d->ren, &ow, &oh);
@@ -110,7 +110,7 @@ void display_present(display *d, SDL_Texture *frame, int lw, int lh)
 {
     if (!frame)
         return;
-    input_map m = map_now(d, lw, lh);
+    input_map m = display_input_map(d, lw, lh);
     double s = input_scale(&m);
     SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
     SDL_RenderClear(d->ren);
@@ -122,7 +122,7 @@ void display_present(display *d, SDL_Texture *frame, int lw, int lh)
 
 bool display_map_touch(const display *d, double nx, double ny, int lw, int lh, int *x, int *y)
 {
-    input_map m = map_now(d, lw, lh);
+    input_map m = display_input_map(d, lw, lh);
     return input_to_logical(&m, nx * m.out_w, ny * m.out_h, x, y);
 }
 

@@ -15,6 +15,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ui/input.h"
+
 typedef struct {
     int w, h;                /* window size (the panel) */
     int rotate;              /* 0, 90, 180, 270 (clockwise) */
@@ -42,6 +44,8 @@ void display_present(display *d, SDL_Texture *frame, int lw, int lh);
 /* A touch at (nx, ny), fractions of the output, to the logical point under
  * it; false when it falls outside the frame (letterbox). */
 bool display_map_touch(const display *d, double nx, double ny, int lw, int lh, int *x, int *y);
+/* The rotation and sizes input_to_logical undoes, for a frame lw x lh. */
+input_map display_input_map(const display *d, int lw, int lh);
 /* The same for a mouse at window pixel (wx, wy). */
 bool display_map_mouse(const display *d, int wx, int wy, int lw, int lh, int *x, int *y);
 

@@ -1,7 +1,10 @@
-/* input.c — panel rotation and scaling for touches (see input.h). */
+/* input.c — panel rotation and scaling for touches, and the rule for a
+ * press (see input.h). */
 #include "ui/input.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 void input_logical_size(int rotate, int w, int h, int *lw, int *lh)
 {
@@ -49,4 +52,59 @@ bool input_to_logical(const input_map *m, double ox, double oy, int *lx, int *ly
     *lx = (int)floor(x);
     *ly = (int)floor(y);
     return x >= 0 && y >= 0 && x < m->lw && y < m->lh;
+}
+
+/* ---- presses ---------------------------------------------------------------------- */
+
+void input_press_init(input_press *p)
+{
+    memset(p, 0, sizeof *p);
+}
+
+void input_press_changed(input_press *p, uint64_t now)
+{
+    p->armed = false;
+    p->target[0] = '\0';
+    p->calm_until = now + INPUT_CALM_MS;
+}
+
+bool input_press_down(input_press *p, const char *target, bool repeatable, uint64_t now)
+{
+    p->down = true;
+    p->armed = false;
+    p->target[0] = '\0';
+    if (!target || !target[0] || now < p->calm_until)
+        return false;
+    if (!repeatable && strcmp(target, p->last) == 0 && now - p->last_at < INPUT_REPEAT_MS)
+        return false;
+    snprintf(p->target, sizeof p->target, "%s", target);
+    p->armed = true;
+    return true;
+}
+
+bool input_press_move(input_press *p, bool on)
+{
+    if (p->armed && !on) {
+        p->armed = false;
+        p->target[0] = '\0';
+    }
+    return p->armed;
+}
+
+bool input_press_up(input_press *p, bool on, uint64_t now)
+{
+    bool acts = p->down && p->armed && on;
+    if (acts) {
+        snprintf(p->last, sizeof p->last, "%s", p->target);
+        p->last_at = now;
+    }
+    p->down = false;
+    p->armed = false;
+    p->target[0] = '\0';
+    return acts;
+}
+
+const char *input_press_target(const input_press *p)
+{
+    return p->armed ? p->target : NULL;
 }

@@ -23,8 +23,19 @@
 
 /* ---- translate: an SDL event as a finger's ------------------------------------- */
 
-static void touch(app *a, ptr_type type, double nx, double ny)
+static void touch(app *a, ptr_type type, SDL_FingerID id, double nx, double ny)
 {
+    /* One finger at a time: the one that went down first is followed; a
+     * second finger's touch only tells the dispatcher (it spoils the staff
+     * gesture and presses nothing), its moves and lift are nobody's. */
+    if (type == PTR_DOWN && a->seen.finger_down) {
+        app_pointer(a, PTR_DOWN, 0, 0);
+        return;
+    }
+    if (type != PTR_DOWN && (!a->seen.finger_down || id != a->finger))
+        return;
+    if (type == PTR_DOWN)
+        a->finger = id;
     int x, y;
     if (display_map_touch(a->disp, nx, ny, r_w(a->rc), r_h(a->rc), &x, &y))
         app_pointer(a, type, x, y);
@@ -52,13 +63,13 @@ bool app_sdl_event(app *a, const SDL_Event *e)
         a->exposed = true;
         break;
     case SDL_FINGERDOWN:
-        touch(a, PTR_DOWN, e->tfinger.x, e->tfinger.y);
+        touch(a, PTR_DOWN, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y);
         break;
     case SDL_FINGERMOTION:
-        touch(a, PTR_MOVE, e->tfinger.x, e->tfinger.y);
+        touch(a, PTR_MOVE, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y);
         break;
     case SDL_FINGERUP:
-        touch(a, PTR_UP, e->tfinger.x, e->tfinger.y);
+        touch(a, PTR_UP, e->tfinger.fingerId, e->tfinger.x, e->tfinger.y);
         break;
     /* Real touch panels send both finger and mouse events: take the mouse
      * only when it is a mouse. */
@@ -164,7 +175,7 @@ static void turn(app *a)
     app_tick(a);
     if (a->store && upkeep_due(a->upkeep_last, app_wall_time(a)))
         app_upkeep(a, false);
-    bool draw = a->dirty || (a->flow && flow_wants_save(a->flow));
+    bool draw = a->dirty || a->press_ring || (a->flow && flow_wants_save(a->flow));
     app_update(a);
     if (draw || a->exposed) {
         app_present(a);

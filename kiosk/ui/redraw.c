@@ -9,6 +9,7 @@
 #include "ui/app_private.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "ui/screens/screens.h"
 
@@ -45,11 +46,43 @@ static void where(void *ctx, char *out, size_t size)
                  flow_step(a->flow) + 1);
 }
 
+/* A widget under a finger that is down (the dispatcher arms it; it acts
+ * when the finger lifts): a dark ring around it, drawn before it. The
+ * widget it is around, or NULL. */
+static const widget *pressed_ring(app *a)
+{
+    const char *name = a->view.pressed;
+    if (!name[0] || strchr(name, '/'))
+        return NULL; /* nothing pressed, or a surface's own target (it shows it) */
+    const widget *w = w_find(a->wl, name);
+    if (!w || w->style == WS_HIDDEN)
+        return NULL;
+    int g = px(a->rc, 4);
+    SDL_Rect r = {w->r.x - g, w->r.y - g, w->r.w + 2 * g, w->r.h + 2 * g};
+    r_round(a->rc, r, px(a->rc, 12) + g, COL_INK);
+    return w;
+}
+
+/* The ring over the frame as it was drawn last, and the widget again on
+ * top: the same pixels as a whole frame with the ring, without laying out
+ * or drawing the rest again (a finger going down on a button). */
+void app_draw_press(app *a)
+{
+    a->press_ring = false;
+    if (a->dirty || !r_begin(a->rc))
+        return;
+    const widget *w = pressed_ring(a);
+    if (w)
+        w_draw(a->rc, w);
+    r_end(a->rc);
+}
+
 static void draw_screen(app *a, const screen_ops *ops)
 {
     a->view.parts = 1;
     ops->layout(&a->sc);
     ops->draw(&a->sc);
+    pressed_ring(a);
     w_draw_all(a->rc, a->wl);
 }
 
@@ -58,6 +91,7 @@ void app_draw(app *a)
     if (!r_begin(a->rc))
         return;
     a->dirty = false;
+    a->press_ring = false;
     app_bind_screens(a);
     if (a->attention[0] || !a->flow) {
         r_set_source(a->rc, NULL, 0, where, a);

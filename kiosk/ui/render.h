@@ -42,7 +42,7 @@ enum {
     COL_MUTED_BTN = 0x9AA8B0,
     COL_SKIN = 0xE9E2D8,
     COL_SKIN_LINE = 0x6E6258,
-    COL_MARK = 0xD0643F,
+    COL_MARK = 0xC25A36,     /* >= 3.4:1 on skin (E9E2D8) and the artwork's F3EFE9 */
     COL_MARK_LINE = 0x8A3A1E,
     COL_NOTICE = 0xFFF0CC,
     COL_NOTICE_INK = 0x4D3500,

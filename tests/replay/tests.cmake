@@ -6,6 +6,7 @@
 #   idle       the idle prompt and reset; the next client sees nothing old
 #   intake     a full intake, then the saved JSON is checked field by field
 #   back       Back from every screen
+#   taps       double and triple taps, a held and a slid-off Next (taps.replay)
 #   languages_offered  painmap.conf offering one language: no choice shown
 #   staff      staff mode end to end: gesture, PIN, queue, summary, seen,
 #              export to a stand-in stick, delete (staff.cmake), with goldens
@@ -38,6 +39,7 @@ endforeach()
 # A portrait-mounted 800x480 panel: the client sees the same 800x480 frame.
 pm_replay(walk_rotated walk.replay --size 480x800 --rotate 90 --golden ${PM_REPLAY}/golden/800x480)
 pm_replay(back back.replay)
+pm_replay(taps taps.replay)
 pm_replay(languages_offered languages.replay --config ${PM_REPLAY}/languages.conf
           --golden ${PM_REPLAY}/golden/800x480)
 

@@ -1,4 +1,5 @@
-/* test_geometry.c — point-in-polygon, simplicity, overlap, triangulation. */
+/* test_geometry.c — point-in-polygon, simplicity, overlap, triangulation,
+ * the largest inscribed circle, clipping to a rectangle, transforms. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -125,6 +126,74 @@ static void test_interior_point_and_distance(void **state)
     assert_true(b.x0 == 0 && b.y0 == 0 && b.x1 == 10 && b.y1 == 10);
 }
 
+
+/* The largest circle inside: a square's is its centre; a rectangle's is
+ * half its short side; a C shape's in a corner;
+ * a densely sampled circle (simplified inside) comes out within precision
+ * and never larger than the real one. */
+static void test_pole(void **state)
+{
+    (void)state;
+    const geo_point sq[] = {{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+    geo_point c;
+    assert_float_equal(geo_pole(sq, 4, 0.01, &c), 5.0, 0.011);
+    assert_float_equal(c.x, 5, 0.05);
+    assert_float_equal(c.y, 5, 0.05);
+    const geo_point rect[] = {{0, 0}, {40, 0}, {40, 6}, {0, 6}};
+    assert_float_equal(geo_pole(rect, 4, 0.01, &c), 3.0, 0.011);
+    assert_float_equal(c.y, 3, 0.05);
+    /* the C's back and arms are 2 thick; the largest circle sits in a
+     * corner, touching both outer sides and the inner corner (2, 2):
+     * r = sqrt(2) (2 - r) */
+    double r = geo_pole(C_SHAPE, N(C_SHAPE), 0.01, &c);
+    assert_float_equal(r, 2 * sqrt(2) / (1 + sqrt(2)), 0.011);
+    assert_int_equal(geo_locate(C_SHAPE, N(C_SHAPE), c), GEO_INSIDE);
+    assert_true(geo_distance_to_edge(C_SHAPE, N(C_SHAPE), c) >= r - 1e-9);
+    geo_point ring[360];
+    for (int i = 0; i < 360; i++)
+        ring[i] = P(50 + 20 * cos(i * M_PI / 180), 50 + 20 * sin(i * M_PI / 180));
+    r = geo_pole(ring, 360, 0.5, &c);
+    assert_true(r <= 20 && r >= 19.4);
+    assert_true(geo_distance_to_edge(ring, 360, c) >= r - 1e-9);
+    /* degenerate: nothing inside */
+    const geo_point flat[] = {{0, 0}, {5, 0}, {10, 0}};
+    assert_float_equal(geo_pole(flat, 3, 0.1, &c), 0.0, 1e-12);
+}
+
+/* Clipping keeps what is inside the rectangle: a square half out keeps
+ * half its area; one wholly inside is unchanged; one wholly outside is
+ * gone; the C's notch survives a cut through it. */
+static void test_clip_to_bounds(void **state)
+{
+    (void)state;
+    const geo_point sq[] = {{0, 0}, {10, 0}, {10, 10}, {0, 10}};
+    geo_point out[64];
+    size_t n = geo_clip_to_bounds(sq, 4, (geo_bounds){5, -5, 20, 20}, out, 64);
+    assert_true(n >= 4);
+    assert_float_equal(fabs(geo_area2(out, n)) / 2, 50.0, 1e-9);
+    n = geo_clip_to_bounds(sq, 4, (geo_bounds){-1, -1, 11, 11}, out, 64);
+    assert_float_equal(fabs(geo_area2(out, n)) / 2, 100.0, 1e-9);
+    assert_int_equal(geo_clip_to_bounds(sq, 4, (geo_bounds){20, 20, 30, 30}, out, 64), 0);
+    n = geo_clip_to_bounds(C_SHAPE, N(C_SHAPE), (geo_bounds){1, 0, 10, 10}, out, 64);
+    assert_float_equal(fabs(geo_area2(out, n)) / 2, 100 - 48 - 10 + 0.0, 1e-9);
+    assert_int_equal(geo_locate(out, n, P(6, 5)), GEO_OUTSIDE);
+    assert_int_equal(geo_locate(out, n, P(1.5, 5)), GEO_INSIDE);
+}
+
+/* A transform and its inverse; a fit keeps the aspect and centres. */
+static void test_transforms(void **state)
+{
+    (void)state;
+    geo_xf xf = geo_xf_fit((geo_bounds){0, 0, 600, 1000}, (geo_bounds){100, 50, 400, 550});
+    assert_float_equal(xf.s, 0.5, 1e-12);
+    geo_point top = geo_xf_apply(xf, P(300, 0));
+    assert_float_equal(top.x, 250, 1e-9);
+    assert_float_equal(top.y, 50, 1e-9);
+    geo_point back = geo_xf_invert(xf, geo_xf_apply(xf, P(123.5, 456.25)));
+    assert_float_equal(back.x, 123.5, 1e-9);
+    assert_float_equal(back.y, 456.25, 1e-9);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +203,9 @@ int main(void)
         cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_triangulate_concave),
         cmocka_unit_test(test_interior_point_and_distance),
+        cmocka_unit_test(test_pole),
+        cmocka_unit_test(test_clip_to_bounds),
+        cmocka_unit_test(test_transforms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

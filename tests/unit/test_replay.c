@@ -93,6 +93,34 @@ static void mistakes_name_their_line(void **state)
     expect_error("hold a 10 20\n", 1, "hold ID MS");
 }
 
+/* dtap: two taps 90 ms apart by default; a time and a count; an id in
+ * place of the point; mistakes named. */
+static void dtap_forms(void **state)
+{
+    (void)state;
+    replay_cmd c;
+    int empty = 0;
+    pm_msg err = {{0}};
+    assert_int_equal(replay_parse_line("dtap 700 440", 1, &c, &empty, &err), PM_OK);
+    assert_int_equal(c.op, RP_DTAP);
+    assert_int_equal(c.x, 700);
+    assert_int_equal(c.y, 440);
+    assert_int_equal(c.ms, 90);
+    assert_int_equal(c.count, 2);
+    assert_string_equal(c.arg, "");
+    assert_int_equal(replay_parse_line("dtap next 60 3 # a triple tap", 2, &c, &empty, &err), PM_OK);
+    assert_string_equal(c.arg, "next");
+    assert_int_equal(c.ms, 60);
+    assert_int_equal(c.count, 3);
+    assert_int_equal(replay_parse_line("dtap 1 2 90 3", 3, &c, &empty, &err), PM_OK);
+    assert_int_equal(c.count, 3);
+    assert_int_equal(replay_parse_line("dtap", 4, &c, &empty, &err), PM_ERR_INVALID);
+    assert_int_equal(replay_parse_line("dtap 10", 5, &c, &empty, &err), PM_ERR_INVALID);
+    assert_int_equal(replay_parse_line("dtap next 0", 6, &c, &empty, &err), PM_ERR_INVALID);
+    assert_int_equal(replay_parse_line("dtap next 90 3 4", 7, &c, &empty, &err), PM_ERR_INVALID);
+    assert_non_null(strstr(err.text, "dtap"));
+}
+
 static void empty_script_is_fine(void **state)
 {
     (void)state;
@@ -125,6 +153,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parses_every_command),
         cmocka_unit_test(mistakes_name_their_line),
+        cmocka_unit_test(dtap_forms),
         cmocka_unit_test(empty_script_is_fine),
         cmocka_unit_test(single_line_reports_empty),
     };

@@ -530,3 +530,257 @@ bool geo_interior_point(const geo_point *poly, size_t n, geo_point *out)
     }
     return best > 0;
 }
+
+/* ---- the largest inscribed circle ------------------------------------------- */
+
+static double geo_pole_exact(const geo_point *poly, size_t n, double precision, geo_point *centre);
+
+/* Signed distance to the boundary, positive inside: one pass over the
+ * edges for both the crossing count and the nearest edge (the pole search
+ * calls this some hundreds of times per region). */
+static double signed_distance(const geo_point *poly, size_t n, geo_point p)
+{
+    bool inside = false;
+    double best = INFINITY;
+    for (size_t i = 0, j = n - 1; i < n; j = i++) {
+        geo_point a = poly[j], b = poly[i];
+        if ((a.y > p.y) != (b.y > p.y) &&
+            p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y))
+            inside = !inside;
+        double dx = b.x - a.x, dy = b.y - a.y, ex = p.x - a.x, ey = p.y - a.y;
+        double len2 = dx * dx + dy * dy, t = len2 > 0 ? (ex * dx + ey * dy) / len2 : 0;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        double qx = ex - t * dx, qy = ey - t * dy, d2 = qx * qx + qy * qy;
+        if (d2 < best)
+            best = d2;
+    }
+    double d = sqrt(best);
+    return inside ? d : -d;
+}
+
+typedef struct {
+    geo_point c;
+    double h;   /* half the cell's side */
+    double d;   /* signed distance from its centre */
+    double max; /* the largest circle the cell could hold: d + h * sqrt(2) */
+} pole_cell;
+
+static pole_cell pole_make(const geo_point *poly, size_t n, double x, double y, double h)
+{
+    pole_cell c = {{x, y}, h, signed_distance(poly, n, (geo_point){x, y}), 0};
+    c.max = c.d + h * 1.4142135623730951;
+    return c;
+}
+
+/* A max-heap on cell.max, in a fixed array: when it is full, the least
+ * promising cells are simply not kept (the answer is then a little less
+ * precise, never wrong: every centre tried is inside). */
+enum { POLE_HEAP = 1024 };
+
+static void heap_push(pole_cell *h, size_t *n, pole_cell c)
+{
+    if (*n >= POLE_HEAP)
+        return;
+    size_t i = (*n)++;
+    while (i > 0) {
+        size_t up = (i - 1) / 2;
+        if (h[up].max >= c.max)
+            break;
+        h[i] = h[up];
+        i = up;
+    }
+    h[i] = c;
+}
+
+static pole_cell heap_pop(pole_cell *h, size_t *n)
+{
+    pole_cell top = h[0], last = h[--(*n)];
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, big = i;
+        double bm = last.max;
+        if (l < *n && h[l].max > bm) {
+            big = l;
+            bm = h[l].max;
+        }
+        if (r < *n && h[r].max > bm)
+            big = r;
+        if (big == i)
+            break;
+        h[i] = h[big];
+        i = big;
+    }
+    if (*n > 0)
+        h[i] = last;
+    return top;
+}
+
+/* Douglas-Peucker on a closed outline, in place of keep[]: the vertices
+ * that stay within tol of the outline's shape. */
+static void simplify_run(const geo_point *p, size_t n, size_t i0, size_t i1, double tol, bool *keep)
+{
+    /* the run from i0 to i1 (indices mod n, i1 after i0) */
+    size_t len = (i1 + n - i0) % n;
+    if (len < 2)
+        return;
+    geo_point a = p[i0], b = p[i1 % n];
+    double best = -1;
+    size_t at = i0;
+    for (size_t k = 1; k < len; k++) {
+        size_t i = (i0 + k) % n;
+        double d = dist_to_segment(a, b, p[i]);
+        if (d > best) {
+            best = d;
+            at = i;
+        }
+    }
+    if (best <= tol)
+        return;
+    keep[at] = true;
+    simplify_run(p, n, i0, at, tol, keep);
+    simplify_run(p, n, at, i1, tol, keep);
+}
+
+double geo_pole(const geo_point *poly, size_t n, double precision, geo_point *centre)
+{
+    /* The search evaluates the distance to every edge hundreds of times: on
+     * an outline simplified to within precision / 4 (the region outlines
+     * are sampled densely along their curves), with that tolerance taken
+     * off the radius so the circle stays inside the real outline. */
+    enum { MAXV = 1024 };
+    if (n >= 8 && n <= MAXV && precision > 0) {
+        bool keep[MAXV] = {false};
+        size_t far = 0;
+        for (size_t i = 1; i < n; i++)
+            if (hypot(poly[i].x - poly[0].x, poly[i].y - poly[0].y) >
+                hypot(poly[far].x - poly[0].x, poly[far].y - poly[0].y))
+                far = i;
+        keep[0] = keep[far] = true;
+        double tol = precision / 4;
+        simplify_run(poly, n, 0, far, tol, keep);
+        simplify_run(poly, n, far, n, tol, keep);
+        geo_point sp[MAXV];
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (keep[i])
+                sp[m++] = poly[i];
+        if (m >= 3 && m < n && fabs(geo_area2(sp, m)) > GEO_EPS) {
+            double r = geo_pole_exact(sp, m, precision, centre) - tol;
+            return r > 0 ? r : 0;
+        }
+    }
+    return geo_pole_exact(poly, n, precision, centre);
+}
+
+static double geo_pole_exact(const geo_point *poly, size_t n, double precision, geo_point *centre)
+{
+    if (n < 3 || fabs(geo_area2(poly, n)) <= GEO_EPS) {
+        if (centre)
+            *centre = n ? poly[0] : (geo_point){0, 0};
+        return 0;
+    }
+    if (precision <= 0)
+        precision = 1e-3;
+    geo_bounds b = geo_bounds_of(poly, n);
+    double w = b.x1 - b.x0, hgt = b.y1 - b.y0;
+    double cell = fmin(w, hgt);
+    pole_cell heap[POLE_HEAP];
+    size_t nh = 0;
+    double h = cell / 2;
+    for (double x = b.x0; x < b.x1; x += cell)
+        for (double y = b.y0; y < b.y1; y += cell)
+            heap_push(heap, &nh, pole_make(poly, n, x + h, y + h, h));
+    /* the first guesses: a point surely inside, and the bounds' centre */
+    geo_point inner;
+    pole_cell best = pole_make(poly, n, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2, 0);
+    if (geo_interior_point(poly, n, &inner)) {
+        pole_cell c = pole_make(poly, n, inner.x, inner.y, 0);
+        if (c.d > best.d)
+            best = c;
+    }
+    while (nh > 0) {
+        pole_cell c = heap_pop(heap, &nh);
+        if (c.d > best.d)
+            best = c;
+        if (c.max - best.d <= precision)
+            continue;
+        double q = c.h / 2;
+        heap_push(heap, &nh, pole_make(poly, n, c.c.x - q, c.c.y - q, q));
+        heap_push(heap, &nh, pole_make(poly, n, c.c.x + q, c.c.y - q, q));
+        heap_push(heap, &nh, pole_make(poly, n, c.c.x - q, c.c.y + q, q));
+        heap_push(heap, &nh, pole_make(poly, n, c.c.x + q, c.c.y + q, q));
+    }
+    if (centre)
+        *centre = best.c;
+    return best.d > 0 ? best.d : 0;
+}
+
+/* ---- clipping ------------------------------------------------------------------- */
+
+/* One edge of the clip: keep the side where inside() holds. */
+static size_t clip_edge(const geo_point *in, size_t n, geo_point *out, size_t cap, int axis,
+                        double at, bool keep_above)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        geo_point a = in[(i + n - 1) % n], b = in[i];
+        double va = axis ? a.y : a.x, vb = axis ? b.y : b.x;
+        bool ia = keep_above ? va >= at : va <= at, ib = keep_above ? vb >= at : vb <= at;
+        if (ia != ib) {
+            double t = (at - va) / (vb - va);
+            geo_point x = {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+            if (axis)
+                x.y = at;
+            else
+                x.x = at;
+            if (m >= cap)
+                return 0;
+            out[m++] = x;
+        }
+        if (ib) {
+            if (m >= cap)
+                return 0;
+            out[m++] = b;
+        }
+    }
+    return m;
+}
+
+size_t geo_clip_to_bounds(const geo_point *poly, size_t n, geo_bounds b, geo_point *out, size_t cap)
+{
+    enum { MAXC = 2048 };
+    geo_point t1[MAXC], t2[MAXC];
+    if (n == 0 || n > MAXC / 2)
+        return 0;
+    size_t m = clip_edge(poly, n, t1, MAXC, 0, b.x0, true);
+    m = clip_edge(t1, m, t2, MAXC, 0, b.x1, false);
+    m = clip_edge(t2, m, t1, MAXC, 1, b.y0, true);
+    m = clip_edge(t1, m, t2, MAXC, 1, b.y1, false);
+    if (m < 3 || m > cap)
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        out[i] = t2[i];
+    return m;
+}
+
+/* ---- transforms ----------------------------------------------------------------- */
+
+geo_point geo_xf_apply(geo_xf xf, geo_point p)
+{
+    return (geo_point){xf.ox + p.x * xf.s, xf.oy + p.y * xf.s};
+}
+
+geo_point geo_xf_invert(geo_xf xf, geo_point p)
+{
+    return (geo_point){(p.x - xf.ox) / xf.s, (p.y - xf.oy) / xf.s};
+}
+
+geo_xf geo_xf_fit(geo_bounds from, geo_bounds to)
+{
+    double fw = fmax(from.x1 - from.x0, GEO_EPS), fh = fmax(from.y1 - from.y0, GEO_EPS);
+    double s = fmin((to.x1 - to.x0) / fw, (to.y1 - to.y0) / fh);
+    geo_xf xf = {s, 0, 0};
+    xf.ox = (to.x0 + to.x1) / 2 - (from.x0 + from.x1) / 2 * s;
+    xf.oy = (to.y0 + to.y1) / 2 - (from.y0 + from.y1) / 2 * s;
+    return xf;
+}

@@ -64,4 +64,31 @@ size_t geo_triangulate(const geo_point *poly, size_t n, size_t *scratch, int *ou
  * centroid itself is not inside. Returns false for a degenerate polygon. */
 bool geo_interior_point(const geo_point *poly, size_t n, geo_point *out);
 
+/* The largest circle inside the polygon (its pole of inaccessibility): the
+ * radius, with the centre in *centre; 0 for a degenerate polygon. Found to
+ * within precision (same units) by the "polylabel" search: square cells over
+ * the bounds, the most promising split first, a cell dropped once it cannot
+ * hold a circle larger than the best found by more than precision. Costs
+ * some hundreds of distance-to-edge evaluations for a region of the chart. */
+double geo_pole(const geo_point *poly, size_t n, double precision, geo_point *centre);
+
+/* Clips a polygon to the rectangle b (Sutherland-Hodgman). out holds up to
+ * cap points; returns how many were written (0: nothing inside, or cap too
+ * small). A concave polygon cut into two pieces comes back as one outline
+ * whose pieces meet along b's edges: its area, point tests and pole are
+ * still right. */
+size_t geo_clip_to_bounds(const geo_point *poly, size_t n, geo_bounds b, geo_point *out,
+                          size_t cap);
+
+/* A uniform scale and an offset between two planes (chart units and screen
+ * pixels): to = o + from * s. */
+typedef struct {
+    double s, ox, oy;
+} geo_xf;
+
+geo_point geo_xf_apply(geo_xf xf, geo_point p);
+geo_point geo_xf_invert(geo_xf xf, geo_point p);
+/* from fitted into to, as large as it fits, centred (aspect kept). */
+geo_xf geo_xf_fit(geo_bounds from, geo_bounds to);
+
 #endif

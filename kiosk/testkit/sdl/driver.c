@@ -1,8 +1,10 @@
 /* driver.c — replay scripts, the demo walk-through and the layout check
- * (see driver.h). Everything goes through the same taps the touchscreen
- * produces (app_tap and friends, the one way in: ui/app.h): `press`
- * touches a widget's centre, `type` presses keyboard keys, so a replay
- * tests the screens, not a side door. */
+ * (see driver.h). Everything goes through the touches a finger makes on
+ * the panel (hands.h: SDL finger events into app_sdl_event, the one way
+ * in): `press` taps where a finger aims at a widget or a chart region,
+ * `type` presses keyboard keys, so a replay tests the screens, not a side
+ * door. Every shot of a golden run also goes through the frame checks
+ * (checks.h: the size of every target). */
 #include "driver.h"
 
 #include <dirent.h>
@@ -15,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "checks.h"
 #include "hands.h"
 #include "memscan.h"
 #include "intake.h"
@@ -119,6 +122,12 @@ static int shot(runner *r, int line, const char *file)
     r->shots++;
     if (!r->o->golden_dir)
         return 0;
+    char checks[PM_MSG_MAX];
+    if (!r->o->no_checks && !kit_check_frame(r->a, checks, sizeof checks)) {
+        if (!getenv("PAINMAP_CHECKS_WARN"))
+            return fail(r, line, "shot %s: %s", file, checks);
+        fprintf(stderr, "%s:%d: warning: shot %s: %s\n", r->file, line, file, checks);
+    }
     char gold[1024], diff[1100];
     snprintf(gold, sizeof gold, "%s/%s", r->o->golden_dir, file);
     snprintf(diff, sizeof diff, "%.*s.diff.png", (int)(strlen(path) - 4), path);
@@ -158,8 +167,22 @@ static int exec(runner *r, const replay_cmd *c)
         if (c->x >= app_width(a) || c->y >= app_height(a))
             return fail(r, c->line, "tap %d %d is outside the %dx%d screen", c->x, c->y,
                         app_width(a), app_height(a));
-        app_tap(a, c->x, c->y);
+        kit_tap(a, c->x, c->y);
         return 0;
+    case RP_DTAP: {
+        int x = c->x, y = c->y;
+        if (c->arg[0]) {
+            char why[700];
+            bool now;
+            if (!kit_aim(a, c->arg, &x, &y, &now, why, sizeof why))
+                return fail(r, c->line, "%s", why);
+        } else if (x >= app_width(a) || y >= app_height(a)) {
+            return fail(r, c->line, "dtap %d %d is outside the %dx%d screen", x, y, app_width(a),
+                        app_height(a));
+        }
+        kit_taps(a, x, y, c->count, c->ms);
+        return 0;
+    }
     case RP_PRESS:
         return press(r, c->line, c->arg);
     case RP_TYPE:
@@ -173,7 +196,8 @@ static int exec(runner *r, const replay_cmd *c)
         const widget *w = app_widget(a, c->arg);
         if (!w)
             return fail(r, c->line, "hold: no '%s' on the %s screen", c->arg, app_screen_name(a));
-        app_hold(a, w->px, w->py, c->ms);
+        /* the middle of its box (clinic_name is an area, not a button) */
+        kit_hold(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2, c->ms);
         return 0;
     }
     case RP_EXPECT: {
@@ -192,7 +216,7 @@ static int exec(runner *r, const replay_cmd *c)
             if (c->px[i] >= app_width(a) || c->py[i] >= app_height(a))
                 return fail(r, c->line, "drag point %d %d is outside the %dx%d screen", c->px[i],
                             c->py[i], app_width(a), app_height(a));
-        app_drag(a, c->px, c->py, c->npoints);
+        kit_drag(a, c->px, c->py, c->npoints);
         return 0;
     case RP_FORGOTTEN:
         return forgotten(r, c->line, c->arg);

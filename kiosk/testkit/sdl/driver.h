@@ -21,6 +21,7 @@ typedef struct {
     int tolerance;           /* per channel, 0-255; < 0: png_golden_rule()'s */
     long budget;             /* pixels that may differ; < 0: png_golden_rule()'s */
     bool quiet;
+    bool no_checks;          /* shots skip the frame checks (checks.h) */
 } replay_opts;
 
 /* Runs a script file. 0 on success; 1 with "FILE:LINE: what" on stderr. */

@@ -1,14 +1,83 @@
-/* hands.c — pressing and typing the way a finger does (see hands.h).
+/* hands.c — touching and typing the way a finger does (see hands.h).
  *
- * Why in the test kit and not in each tool: the replay driver and the UI
- * bench both press and type; one copy means what is timed is what is
- * tested. */
+ * Why in the test kit and not in each tool: the replay driver, the UI
+ * bench and the tests all touch and type; one copy means what is timed is
+ * what is tested. Why SDL events: the panel's events travel through the
+ * rotation and the scaling into the dispatcher; a test that called the
+ * dispatcher directly would skip exactly the part a real finger exercises.
+ * Why aim at the largest inscribed circle: a finger aims at the middle of
+ * what it sees, and the middle of a rectangle's box is not inside an
+ * L-shaped region or a button half covered by another. */
 #include "hands.h"
 
+#include <SDL.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "ui/keyboard.h"
+
+void kit_finger(app *a, uint32_t type, int x, int y)
+{
+    input_map m = app_input_map(a);
+    double ox, oy;
+    input_to_output(&m, x + 0.5, y + 0.5, &ox, &oy);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = (float)(ox / m.out_w);
+    e.tfinger.y = (float)(oy / m.out_h);
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    (void)app_sdl_event(a, &e);
+}
+
+void kit_tap(app *a, int x, int y)
+{
+    kit_taps(a, x, y, 1, KIT_TAP_MS * 2);
+}
+
+void kit_taps(app *a, int x, int y, int count, uint32_t ms)
+{
+    app_advance(a, KIT_REACH_MS);
+    uint32_t down = count > 1 ? (ms / 2 < 50 ? ms / 2 : 50) : KIT_TAP_MS;
+    if (down < 1)
+        down = 1;
+    for (int i = 0; i < count; i++) {
+        kit_finger(a, SDL_FINGERDOWN, x, y);
+        app_advance(a, down);
+        kit_finger(a, SDL_FINGERUP, x, y);
+        app_update(a);
+        if (i + 1 < count && ms > down)
+            app_advance(a, ms - down);
+    }
+}
+
+void kit_hold(app *a, int x, int y, uint32_t ms)
+{
+    app_advance(a, KIT_REACH_MS);
+    kit_finger(a, SDL_FINGERDOWN, x, y);
+    app_advance(a, ms);
+    kit_finger(a, SDL_FINGERUP, x, y);
+    app_update(a);
+}
+
+void kit_drag(app *a, const int *xs, const int *ys, int n)
+{
+    if (n < 1)
+        return;
+    app_advance(a, KIT_REACH_MS);
+    kit_finger(a, SDL_FINGERDOWN, xs[0], ys[0]);
+    for (int i = 1; i < n; i++) {
+        app_advance(a, KIT_MOVE_MS);
+        kit_finger(a, SDL_FINGERMOTION, xs[i], ys[i]);
+    }
+    app_advance(a, KIT_MOVE_MS);
+    kit_finger(a, SDL_FINGERUP, xs[n - 1], ys[n - 1]);
+    app_update(a);
+}
 
 /* "a b c ..." of the widgets on screen now, for a message. */
 static void list_ids(app *a, char *out, size_t size)
@@ -22,36 +91,98 @@ static void list_ids(app *a, char *out, size_t size)
         snprintf(out + l, size - l, " ...");
 }
 
-bool kit_press(app *a, const char *id, char *why, size_t why_size)
+/* The middle of where a touch acts on widget w: the largest circle inside
+ * the pixels of its box for which the dispatcher answers its id. */
+static bool widget_aim(app *a, const widget *w, int *x, int *y)
+{
+    SDL_Rect r = w->r;
+    SDL_Rect screen = {0, 0, app_width(a), app_height(a)};
+    if (!SDL_IntersectRect(&r, &screen, &r))
+        return false;
+    /* Nothing on top of it (the last widget added wins a touch): the
+     * middle of its box, as asking every pixel would find. */
+    const wlist *wl = app_widgets(a);
+    int me = -1;
+    for (int i = 0; i < w_count(wl); i++)
+        if (w_at(wl, i) == w)
+            me = i;
+    bool covered = me < 0 || w->act == ACT_AREA;
+    for (int i = me + 1; i < w_count(wl) && !covered; i++) {
+        const widget *o = w_at(wl, i);
+        covered = o->act != ACT_NONE && SDL_HasIntersection(&o->r, &r);
+    }
+    if (!covered) {
+        *x = r.x + r.w / 2;
+        *y = r.y + r.h / 2;
+        return true;
+    }
+    unsigned char *in = malloc((size_t)r.w * (size_t)r.h);
+    if (!in)
+        return false;
+    char id[48], name[96];
+    snprintf(id, sizeof id, "%s", w->id); /* the list is laid out again on asking */
+    bool any = false;
+    for (int yy = 0; yy < r.h; yy++)
+        for (int xx = 0; xx < r.w; xx++) {
+            app_target_at(a, r.x + xx, r.y + yy, name, sizeof name);
+            in[yy * r.w + xx] = strcmp(name, id) == 0;
+            any = any || in[yy * r.w + xx];
+        }
+    int cx = -1, cy = -1;
+    if (any)
+        kit_inscribed(in, r.w, r.h, &cx, &cy);
+    free(in);
+    if (cx < 0)
+        return false;
+    *x = r.x + cx;
+    *y = r.y + cy;
+    return true;
+}
+
+bool kit_aim(app *a, const char *id, int *x, int *y, bool *now, char *why, size_t why_size)
 {
     const widget *w = app_widget(a, id);
-    if (!w) {
-        char ids[600];
-        list_ids(a, ids, sizeof ids);
-        snprintf(why, why_size, "no '%s' on the %s screen (here: %s)", id, app_screen_name(a), ids);
+    *now = true;
+    if (w && w->act == ACT_NONE) {
+        /* a place, not a button (the clinic's name): its middle */
+        *x = w->r.x + w->r.w / 2;
+        *y = w->r.y + w->r.h / 2;
+        return true;
+    }
+    if (w) {
+        if (widget_aim(a, w, x, y))
+            return true;
+        snprintf(why, why_size, "'%s' is covered or off the screen now: a touch cannot reach it", id);
         return false;
     }
-    SDL_Point p = {w->px, w->py};
-    if (!SDL_PointInRect(&p, &w->r)) {
-        snprintf(why, why_size, "'%s' is not visible now (zoomed in elsewhere, or off the chart)",
-                 id);
-        return false;
-    }
+    if (app_aim(a, id, x, y, now))
+        return true;
+    char ids[600];
+    list_ids(a, ids, sizeof ids);
     const flow *f = app_flow(a);
-    bool region = w->act == ACT_AREA && f && flow_screen(f) == SCREEN_CHART;
-    double zoom = app_view(a)->chart.zoom;
-    app_tap(a, w->px, w->py);
-    if (region && app_view(a)->chart.zoom > zoom) {
-        /* The touch zoomed in around a small region, as it does for a
-         * finger: touch it again in the zoomed view. */
-        w = app_widget(a, id);
-        if (!w) {
-            snprintf(why, why_size, "'%s' vanished after zooming in", id);
+    if (f && flow_screen(f) == SCREEN_CHART && content_region_index(app_content(a), id) >= 0)
+        snprintf(why, why_size, "'%s' is not on this view of the body (press view_front or view_back)",
+                 id);
+    else
+        snprintf(why, why_size, "no '%s' on the %s screen (here: %s)", id, app_screen_name(a), ids);
+    return false;
+}
+
+bool kit_press(app *a, const char *id, char *why, size_t why_size)
+{
+    /* a chart region: the whole figure opens a close-up, then the touch in
+     * the close-up chooses it; from another close-up, the whole body first */
+    for (int round = 0; round < 3; round++) {
+        int x, y;
+        bool now;
+        if (!kit_aim(a, id, &x, &y, &now, why, why_size))
             return false;
-        }
-        app_tap(a, w->px, w->py);
+        kit_tap(a, x, y);
+        if (now)
+            return true;
     }
-    return true;
+    snprintf(why, why_size, "'%s' is still out of reach after three touches", id);
+    return false;
 }
 
 /* The length of the UTF-8 character starting with byte c. */

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bodychart.h"
 #include "config.h"
 #include "content.h"
 #include "desk.h"
@@ -35,10 +36,15 @@
  * keyboard, pages); screens set the layout outputs. */
 typedef struct {
     struct {
-        double zoom;             /* 1 = whole figure */
-        double cx, cy;           /* zoom centre, chart units */
-        pm_view zoom_view;
+        bodychart_view at;       /* the whole figure or a close-up (core/content/bodychart.h) */
+        bool valid;              /* at was set for this size and the flow's view */
+        int lw, lh;              /* the size it was set for */
     } chart;
+    /* A finger down on a target, not slid off (the dispatcher): the
+     * target's name ("next", "chart/calf_l") and where the finger is now,
+     * so the screen can show it pressed. pressed[0] == 0: none. */
+    char pressed[64];
+    int press_x, press_y;
     struct {
         bool shift;              /* one-shot capital */
         int layer;               /* 0 letters, 1 accented letters */
@@ -62,6 +68,7 @@ typedef struct {
     chart_art *art;
     screen_view *v;
     const pm_content *content;
+    bodychart *bodies;           /* the chart's geometry (a cache of circles) */
     const flow *flow;
     const desk *desk;            /* NULL: no staff mode */
     const saver *saver;          /* NULL: nothing saves */
@@ -82,11 +89,33 @@ const char *TS(const screen_ctx *s, const char *key);
 typedef struct {
     void (*layout)(screen_ctx *s);
     void (*draw)(screen_ctx *s);
-    /* A finger on widget w (ACT_AREA): down (starts) or moving. Returns
-     * whether the touch means a core event, and which in *ev (EV_TOUCH:
-     * only the view changed, e.g. a zoom, which still counts as the
-     * client's activity). */
+    /* A finger on widget w (ACT_AREA) that draws (the signature pad): down
+     * (starts) or moving. Returns whether the touch means a core event,
+     * and which in *ev. NULL for a screen with no such area. */
     bool (*area)(screen_ctx *s, const widget *w, int x, int y, bool starts, flow_event *ev);
 } screen_ops;
+
+/* A screen's area (a widget with ACT_AREA) with targets of its own, pressed
+ * like buttons, acting when the finger lifts on the same target: the
+ * chart's regions (screens.c: screen_surface_for). A screen's area without
+ * one draws instead (screen_ops.area: the signature pad). */
+typedef struct {
+    /* target: the one under (x, y), a number >= 0, or -1 for none; keep:
+     * the target the finger went down on (-1 at the down), which a finger
+     * wandering a little off it still touches. */
+    int (*target)(screen_ctx *s, const widget *w, int x, int y, int keep);
+    /* A target's name, unique on the screen ("calf_l", "zoom"): for the
+     * repeat guard and for tests. */
+    void (*target_name)(screen_ctx *s, int target, char *out, size_t size);
+    /* The finger was lifted on target t, at (x, y): the event it means
+     * (EV_TOUCH: only how the screen is shown changed, e.g. a close-up,
+     * which still counts as the client's activity). */
+    bool (*act)(screen_ctx *s, const widget *w, int t, int x, int y, flow_event *ev);
+    /* Tests: where a finger aims at the target named (the centre of the
+     * largest circle inside it now); *now false when a touch there first
+     * brings it within reach (a close-up) rather than choosing it. false:
+     * no such target on this screen. */
+    bool (*aim)(screen_ctx *s, const char *name, int *x, int *y, bool *now);
+} screen_surface;
 
 #endif

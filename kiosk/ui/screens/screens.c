@@ -29,6 +29,11 @@ const screen_ops *screen_ops_for(pm_screen s)
     return &screen_thanks;
 }
 
+const screen_surface *screen_surface_for(pm_screen s)
+{
+    return s == SCREEN_CHART ? &chart_surface : NULL;
+}
+
 const screen_ops *staff_ops_for(desk_screen s)
 {
     switch (s) {

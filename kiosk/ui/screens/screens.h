@@ -10,10 +10,13 @@
 
 const screen_ops *screen_ops_for(pm_screen s);
 const screen_ops *staff_ops_for(desk_screen s);
+/* The surface with targets of its own on screen s, or NULL. */
+const screen_surface *screen_surface_for(pm_screen s);
 
 extern const screen_ops screen_welcome, screen_about, screen_name, screen_chart,
     screen_details, screen_screening, screen_patterns, screen_education,
     screen_preferences, screen_consent, screen_review, screen_saving, screen_thanks;
+extern const screen_surface chart_surface;
 extern const screen_ops staff_pin_screen, staff_queue_screen, staff_intake_screen,
     staff_confirm_screen, staff_export_screen, staff_unlock_screen;
 

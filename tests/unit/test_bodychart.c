@@ -1,0 +1,174 @@
+/* test_bodychart.c — the body chart as a finger meets it, on the shipped
+ * regions, in panels the size the chart screen gives them at 800x480,
+ * 1280x800 and 720x1280:
+ *   - on the whole figure every point of the panel opens a close-up and
+ *     nothing is chosen;
+ *   - a touch on any region's middle opens a close-up in which that region
+ *     is a target at least BODYCHART_TARGET_PX across (times the unit),
+ *     inside the panel, and a touch at its aim point means that region;
+ *   - a target region's circle is inside the panel and big enough; a
+ *     touch on a faded region or outside the body means nothing;
+ *   - a finger that went down on a target keeps it within the slop, and
+ *     loses it further off. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "bodychart.h"
+#include "testutil.h"
+
+typedef struct {
+    const char *name;
+    geo_bounds panel;
+    double unit;
+} size_case;
+
+/* The chart screen's panel at each size (ui/screens/chart_screen.c). */
+static const size_case SIZES[] = {
+    {"800x480", {232, 50, 568, 472}, 1.0},
+    {"1280x800", {371, 83, 909, 787}, 800 / 480.0},
+    {"720x1280", {21, 141, 699, 810}, 1.5},
+};
+
+static pm_content *content;
+static bodychart *chart;
+
+static int setup(void **state)
+{
+    (void)state;
+    content = tu_load_shipped();
+    return bodychart_create(content, &chart) == PM_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    bodychart_destroy(chart);
+    content_free(content);
+    return 0;
+}
+
+static void test_whole_figure_only_zooms(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof SIZES / sizeof SIZES[0]; k++) {
+        const size_case *sc = &SIZES[k];
+        for (int v = 0; v < VIEW_COUNT; v++) {
+            bodychart_view w = bodychart_whole(chart, (pm_view)v, sc->panel);
+            assert_false(w.close);
+            for (double y = sc->panel.y0 + 1; y < sc->panel.y1; y += 37)
+                for (double x = sc->panel.x0 + 1; x < sc->panel.x1; x += 29)
+                    assert_int_equal(bodychart_hit(chart, &w, sc->panel, sc->unit,
+                                                   (geo_point){x, y}, -1, 0),
+                                     BODYCHART_ZOOM);
+            assert_int_equal(bodychart_hit(chart, &w, sc->panel, sc->unit,
+                                           (geo_point){sc->panel.x0 - 5, sc->panel.y0 + 5}, -1, 0),
+                             -1);
+            for (size_t r = 0; r < content_region_count(content); r++)
+                assert_false(bodychart_is_target(chart, &w, sc->panel, sc->unit, (int)r));
+        }
+    }
+}
+
+/* Every region, at every size: a touch on its middle on the whole figure
+ * opens a close-up where it is a target, at least the target size, and a
+ * touch at its aim point there means it. */
+static void test_every_region_reachable_and_big_enough(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof SIZES / sizeof SIZES[0]; k++) {
+        const size_case *sc = &SIZES[k];
+        double smallest = 1e9;
+        const char *which = "";
+        for (size_t r = 0; r < content_region_count(content); r++) {
+            const pm_region *reg = content_region(content, r);
+            bodychart_view w = bodychart_whole(chart, reg->view, sc->panel);
+            geo_point c;
+            bodychart_circle(chart, (int)r, &c);
+            geo_point at = geo_xf_apply(w.xf, c);
+            bodychart_view cv = bodychart_close_up(chart, &w, sc->panel, sc->unit, at);
+            assert_true(cv.close);
+            if (!bodychart_is_target(chart, &cv, sc->panel, sc->unit, (int)r))
+                fail_msg("%s %s: not a target in the close-up it opens", sc->name, reg->id);
+            geo_point aim;
+            double rad = 0;
+            assert_true(bodychart_aim(chart, &cv, sc->panel, (int)r, &aim, &rad));
+            if (2 * rad < BODYCHART_TARGET_PX * sc->unit)
+                fail_msg("%s %s: %.1f px across, under %.0f", sc->name, reg->id, 2 * rad,
+                         BODYCHART_TARGET_PX * sc->unit);
+            if (2 * rad < smallest) {
+                smallest = 2 * rad;
+                which = reg->id;
+            }
+            assert_int_equal(bodychart_hit(chart, &cv, sc->panel, sc->unit, aim, -1, 0), (int)r);
+            assert_int_equal(bodychart_region_under(chart, &cv, aim, 0), (int)r);
+        }
+        print_message("%s: smallest target %.1f px across (%s), rule %.0f px\n", sc->name, smallest,
+                      which, BODYCHART_TARGET_PX * sc->unit);
+    }
+}
+
+/* In close-ups around every region: what a touch means agrees with the
+ * target rule at points all over the panel (a target region, or nothing). */
+static void test_hits_agree_with_targets(void **state)
+{
+    (void)state;
+    const size_case *sc = &SIZES[0];
+    for (size_t r = 0; r < content_region_count(content); r += 3) {
+        const pm_region *reg = content_region(content, r);
+        bodychart_view w = bodychart_whole(chart, reg->view, sc->panel);
+        geo_point c;
+        bodychart_circle(chart, (int)r, &c);
+        bodychart_view cv = bodychart_close_up(chart, &w, sc->panel, sc->unit, geo_xf_apply(w.xf, c));
+        for (double y = sc->panel.y0 + 0.5; y < sc->panel.y1; y += 13)
+            for (double x = sc->panel.x0 + 0.5; x < sc->panel.x1; x += 11) {
+                geo_point at = {x, y};
+                int hit = bodychart_hit(chart, &cv, sc->panel, sc->unit, at, -1, 0);
+                int under = bodychart_region_under(chart, &cv, at, 0);
+                if (under >= 0 && bodychart_is_target(chart, &cv, sc->panel, sc->unit, under))
+                    assert_int_equal(hit, under);
+                else
+                    assert_int_equal(hit, -1);
+            }
+    }
+}
+
+/* A finger that went down on a target keeps it a few pixels off its
+ * edge, and loses it further away. */
+static void test_slop(void **state)
+{
+    (void)state;
+    const size_case *sc = &SIZES[0];
+    int r = content_region_index(content, "calf_l");
+    assert_true(r >= 0);
+    const pm_region *reg = content_region(content, (size_t)r);
+    bodychart_view w = bodychart_whole(chart, reg->view, sc->panel);
+    geo_point c;
+    bodychart_circle(chart, r, &c);
+    bodychart_view cv = bodychart_close_up(chart, &w, sc->panel, sc->unit, geo_xf_apply(w.xf, c));
+    /* walk right from the middle until just off the region */
+    geo_point at = geo_xf_apply(cv.xf, c);
+    while (bodychart_region_under(chart, &cv, at, 0) == r)
+        at.x += 1;
+    at.x += 3;
+    assert_int_equal(bodychart_hit(chart, &cv, sc->panel, sc->unit, at, r, 8), r);
+    at.x += 12;
+    assert_int_not_equal(bodychart_hit(chart, &cv, sc->panel, sc->unit, at, r, 8), r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_whole_figure_only_zooms),
+        cmocka_unit_test(test_every_region_reachable_and_big_enough),
+        cmocka_unit_test(test_hits_agree_with_targets),
+        cmocka_unit_test(test_slop),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
