@@ -330,7 +330,7 @@ int main(int argc, char **argv)
             kit_taps(a, c.x, c.y, c.count, c.ms);
             break;
         case RP_HOLD: {
-            snprintf(touch_label, sizeof touch_label, "%s:hold %s", app_screen_name(a), c.arg);
+            snprintf(touch_label, sizeof touch_label, "%s:hold %.40s", app_screen_name(a), c.arg);
             const widget *w = app_widget(a, c.arg);
             if (w)
                 kit_hold(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2, c.ms);
@@ -338,7 +338,7 @@ int main(int argc, char **argv)
             break;
         }
         case RP_PRESS:
-            snprintf(touch_label, sizeof touch_label, "%s:%s", app_screen_name(a), c.arg);
+            snprintf(touch_label, sizeof touch_label, "%s:%.40s", app_screen_name(a), c.arg);
             ok = press(a, c.arg);
             break;
         case RP_TYPE:
@@ -355,6 +355,7 @@ int main(int argc, char **argv)
             break;
         case RP_EXPECT:
         case RP_SHOT:
+        case RP_FORGOTTEN: /* a check, not a touch */
             break;
         case RP_QUIT:
             done_only = true;
