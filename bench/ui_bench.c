@@ -8,7 +8,7 @@
  * bench_one_redraw(), for callgrind's --toggle-collect (bench/run).
  *
  *   ui_bench --walk FILE --data DIR --assets DIR [--size WxH] [--rotate DEG]
- *            [--config FILE] [--usb DIR] [--reps N] [--only SCREEN[:STEP]]
+ *            [--config FILE] [--usb DIR] [--state DIR] [--reps N] [--only SCREEN[:STEP]]
  *            [--touches] [--trace]
  *
  * A touch is every finger the walk puts down (a `press`, each key of a
@@ -219,7 +219,7 @@ __attribute__((noinline)) void bench_one_redraw(app *a)
 int main(int argc, char **argv)
 {
     app_options o = {.w = 800, .h = 480, .headless = true};
-    const char *walk = NULL, *only = NULL, *config = NULL;
+    const char *walk = NULL, *only = NULL, *config = NULL, *state_dir = NULL;
     bool trace = false;
     long on_screen[SCREEN_COUNT + 2] = {0};
     for (int i = 1; i < argc; i++) {
@@ -245,13 +245,15 @@ int main(int argc, char **argv)
             callgrind_touches = true;
         else if (strcmp(a, "--config") == 0 && v)
             config = argv[++i];
+        else if (strcmp(a, "--state") == 0 && v) /* kept: the caller's */
+            state_dir = argv[++i];
         else if (strcmp(a, "--usb") == 0 && v) {
             o.usb_mount = argv[++i];
             o.usb_any_folder = true;
         }
         else {
             fprintf(stderr, "usage: ui_bench --walk FILE --data DIR --assets DIR [--size WxH] "
-                            "[--config FILE] [--usb DIR] [--reps N] [--only SCREEN[:STEP]] "
+                            "[--config FILE] [--usb DIR] [--state DIR] [--reps N] [--only SCREEN[:STEP]] "
                             "[--touches] [--trace]\n");
             return 2;
         }
@@ -263,7 +265,7 @@ int main(int argc, char **argv)
     char state[] = "/tmp/painmap-bench-XXXXXX";
     if (!mkdtemp(state))
         return 2;
-    o.state_dir = state;
+    o.state_dir = state_dir ? state_dir : state;
     o.font_dir = getenv("PAINMAP_FONT_DIR");
     /* the clinic's config, as painmap --config reads it (the staff walk's) */
     pm_config cfg;
