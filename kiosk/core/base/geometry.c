@@ -450,11 +450,12 @@ size_t geo_triangulate(const geo_point *poly, size_t n, size_t *idx, int *out)
             if (orientation(poly[ip], poly[ic], poly[in]) != sign)
                 continue;
             bool empty = true;
+            geo_point tri_pts[3] = {poly[ip], poly[ic], poly[in]};
+            geo_bounds tb = geo_bounds_of(tri_pts, 3); /* most vertices are far from the ear */
             for (size_t t = 0; t < m && empty; t++) {
                 size_t v = idx[t];
-                if (v == ip || v == ic || v == in)
+                if (v == ip || v == ic || v == in || !geo_bounds_contain(tb, poly[v]))
                     continue;
-                geo_point tri_pts[3] = {poly[ip], poly[ic], poly[in]};
                 if (geo_locate(tri_pts, 3, poly[v]) != GEO_OUTSIDE)
                     empty = false;
             }
