@@ -13,6 +13,10 @@
 #   unit     the cmocka programs and the fuzz regressions: pure and fast;
 #            also what scripts/test runs in its Release and clang trees
 #   package  the .deb (tests/package/tests.cmake), not in full
+#   gles2    the replays through OpenGL ES 2 (tests/replay/gles2.cmake), not
+#            in full yet: they do not match the software goldens today
+#            (rounded corners and outlines rasterise differently; bench/README)
+#            and join full once they do. ctest -L gles2; bench/run reports them
 get_property(pm_all_tests DIRECTORY PROPERTY TESTS)
 foreach(t ${pm_all_tests})
   get_test_property(${t} LABELS labels)
@@ -20,14 +24,17 @@ foreach(t ${pm_all_tests})
     continue() # labelled where it was made (package)
   endif()
   set(labels full)
+  if(t MATCHES "^gles2_")
+    set_tests_properties(${t} PROPERTIES LABELS gles2)
+    continue()
+  endif()
   if((t MATCHES "^fuzz_" AND NOT t MATCHES "^fuzz_regress_") OR t MATCHES "^powercut_"
      OR t MATCHES "^monkey_[0-9]")
     # (monkey_regress_* and monkey_known_* replay fixed scripts: quick)
     list(APPEND labels soak)
-  elseif(t MATCHES "^disk_" OR t MATCHES "^print_" OR t MATCHES "^gles2_")
+  elseif(t MATCHES "^disk_" OR t MATCHES "^print_")
     # whole-kiosk runs on full, read-only and missing disks: ~40 s, storage only;
-    # the print page through headless Chromium: ~40 prints, a minute or more;
-    # the replays through OpenGL ES 2 (Mesa's llvmpipe), the Pi's renderer
+    # the print page through headless Chromium: ~40 prints, a minute or more
   elseif(t MATCHES "^xdotool_")
     # the kiosk in a real X window under Xvfb, real time: ~25 s
   else()

@@ -4,7 +4,7 @@
 # llvmpipe through EGL, with no display: SDL's offscreen video driver
 # (Debian's libegl-mesa0, libgles2, libgl1-mesa-dri; scripts/setup-deps).
 # Fails when SDL fell back to another renderer: the kiosk logs which one it
-# draws with. Run by ctest (tests/replay/tests.cmake, the `full` tier) as
+# draws with. Run by ctest (tests/replay/tests.cmake, label gles2) as
 #   cmake -DPAINMAP=bin -DDATA=data -DREPLAY=tests/replay -DSCRIPT=walk.replay
 #         -DSIZE=800x480 -DGOLDEN=dir -DOUT=dir [-DSTAFF=1] -P gles2.cmake
 # STAFF=1: the staff walk's clinic config, stand-in stick and the damaged

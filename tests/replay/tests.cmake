@@ -143,7 +143,7 @@ set_tests_properties(replay_forgotten PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" 
 
 # The same replays through the Pi's renderer, OpenGL ES 2 (Mesa's llvmpipe
 # through EGL, no display), against the software goldens: gles2.cmake.
-# In the full tier only (tests/tiers.cmake): each run starts Mesa.
+# Labelled gles2, not yet in full (tests/tiers.cmake): they do not match yet.
 foreach(size 800x480 1280x800 720x1280)
   foreach(walk walk idle)
     add_test(NAME gles2_${walk}_${size}
