@@ -127,8 +127,15 @@ done
 say "painmap.service $st"
 systemctl show painmap.service -p Type -p WatchdogUSec -p NRestarts -p StatusText \
     -p ExecMainStartTimestampMonotonic -p ActiveEnterTimestampMonotonic \
-    -p User -p MainPID | sed 's/^/BOOTTEST: prop /'
+    -p User -p MainPID -p FragmentPath | sed 's/^/BOOTTEST: prop /'
 say "uptime $(cut -d' ' -f1 /proc/uptime)"
+# The kiosk came from its .deb (image-build/build.sh, stage 3).
+say "package $(dpkg-query -W -f '${Status} ${Version} ${Architecture}' painmap 2>&1)"
+# Where the boot's time went: systemd's chain to the kiosk, and the kiosk's
+# own lines with their times since the kernel started (the same clock as
+# the timestamps above).
+systemd-analyze critical-chain --no-pager painmap.service 2>&1 | sed 's/^/BOOTTEST-CHAIN: /'
+journalctl -b -u painmap.service -o short-monotonic --no-pager | head -n 40 | sed 's/^/BOOTTEST-TIMELINE: /'
 systemctl --failed --no-legend --plain | sed 's/^/BOOTTEST: failed-unit /'
 findmnt -no TARGET,OPTIONS / | sed 's/^/BOOTTEST: mount /'
 findmnt -no TARGET,OPTIONS /var/lib/painmap | sed 's/^/BOOTTEST: mount /'
@@ -264,6 +271,10 @@ grep -q "BOOTTEST: painmap.service active" "$WORK/s1"; check "systemd started pa
 grep -q "BOOTTEST: prop Type=notify" "$WORK/s1"; check "the unit is Type=notify" $?
 grep -q "BOOTTEST: prop WatchdogUSec=30s" "$WORK/s1"; check "the watchdog is armed (WatchdogSec=30)" $?
 grep -q "BOOTTEST: proc painmap painmap" "$WORK/s1"; check "the kiosk runs as user painmap" $?
+grep -q "BOOTTEST: package install ok installed .* arm64" "$WORK/s1" &&
+    grep -q "BOOTTEST: prop FragmentPath=/usr/lib/systemd/system/painmap.service" "$WORK/s1"
+check "the kiosk is its .deb, installed (dpkg), its unit from /usr/lib/systemd/system" $? \
+    "$(grep -a 'BOOTTEST: package\|FragmentPath' "$WORK/s1")"
 grep -q "BOOTTEST-JOURNAL: painmap: " "$WORK/s1"; check "the kiosk logs 'painmap: ...' lines to the journal" $?
 grep -q "boottest_marker" "$WORK/s1"; check "the kiosk read painmap.conf from the boot partition" $? "no warning about boottest_marker in the kiosk's journal"
 grep -q "BOOTTEST-WARN: .*boottest_marker" "$WORK/s1"; check "log lines carry priorities (the config warning shows under journalctl -p warning)" $?
