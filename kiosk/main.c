@@ -36,6 +36,8 @@
 #include "config.h"
 #include "content.h"
 #include "pin.h"
+#include "seal.h"
+#include "seal_setup.h"
 #include "ranking.h"
 #include "textkeys.h"
 #include "driver.h"
@@ -43,7 +45,7 @@
 #include "ui/app.h"
 
 /* Every screen size the kiosk is built for: the smallest panel first. */
-#define LAYOUT_SIZES "800x480,1280x800,720x1280,1024x600,1920x1080"
+#define LAYOUT_SIZES "800x480,1280x800,720x1280,1024x600,1920x1080,480x800,600x1024,1080x1920"
 
 /* painmap --check-data DIR: the content's own checks, then (when those
  * pass) whether every string of every language fits its box at every size,
@@ -221,6 +223,154 @@ static int hash_pin(void)
     return rc;
 }
 
+/* painmap --new-passphrase: a staff passphrase of SEAL_PASS_GEN_LETTERS
+ * letters chosen at random (seal.h). */
+static int new_passphrase(void)
+{
+    unsigned char rnd[SEAL_PASS_RANDOM_BYTES];
+    char p[32];
+    if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+        fprintf(stderr, "painmap: cannot get random bytes; try again\n");
+        return 1;
+    }
+    seal_passphrase_make(rnd, p);
+    printf("%s\n", p);
+    fprintf(stderr, "painmap: write it down and keep it safe; put it in painmap.conf as\n"
+                    "  staff_passphrase = %s\n"
+                    "painmap: without it the intakes on the kiosk cannot be read\n",
+            p);
+    explicit_bzero(rnd, sizeof rnd);
+    explicit_bzero(p, sizeof p);
+    return 0;
+}
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The Argon2id passes that take about a second here at SEAL_MEM_KIB (at
+ * least SEAL_OPS_MIN): the set-up runs on the kiosk, so the kiosk unlocks
+ * in about a second and a guess costs an attacker the same work. */
+static uint32_t calibrate_ops(void)
+{
+    double t0 = seconds_now();
+    if (seal_kdf_once(SEAL_OPS_MIN, SEAL_MEM_KIB) != PM_OK)
+        return SEAL_OPS_MIN;
+    double per_pass = (seconds_now() - t0) / SEAL_OPS_MIN;
+    double want = per_pass > 0 ? 1.0 / per_pass : SEAL_OPS_MIN;
+    uint32_t ops = want < SEAL_OPS_MIN ? SEAL_OPS_MIN
+                   : want > SEAL_OPS_MAX ? SEAL_OPS_MAX
+                                         : (uint32_t)(want + 0.5);
+    fprintf(stderr, "painmap: Argon2id here: %.2f s a pass at %u MiB; %u passes\n", per_pass,
+            SEAL_MEM_KIB / 1024, ops);
+    return ops;
+}
+
+/* Writes text to path atomically (beside it, synced, renamed, the folder
+ * synced), keeping path's mode. */
+static bool write_file_atomic(const char *path, const char *text)
+{
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s.new", path);
+    struct stat st;
+    mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0600;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+    if (fd < 0)
+        return false;
+    size_t len = strlen(text), at = 0;
+    while (at < len) {
+        ssize_t n = write(fd, text + at, len - at);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            close(fd);
+            unlink(tmp);
+            return false;
+        }
+        at += (size_t)n;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return false;
+    }
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
+    return true;
+}
+
+/* painmap --seal-passphrase FILE [--kdf OPS:KIB]: a staff_passphrase line
+ * of painmap.conf becomes the intake key lines (seal_setup.h); the image
+ * runs this at boot. --kdf sets the Argon2id cost instead of measuring it
+ * (for tests). 0 when done or nothing to do, 1 when FILE cannot be read or
+ * written. */
+static int seal_passphrase(const char *path, const char *kdf)
+{
+    pm_msg err = {{0}};
+    if (seal_ready(&err) != PM_OK) {
+        fprintf(stderr, "painmap: %s\n", err.text);
+        return 1;
+    }
+    FILE *f = fopen(path, "rb");
+    char *text = f ? calloc(1, 64 * 1024 + 1) : NULL;
+    size_t n = text ? fread(text, 1, 64 * 1024, f) : 0;
+    if (f)
+        fclose(f);
+    if (!text) {
+        fprintf(stderr, "painmap: cannot read %s (%s)\n", path, strerror(errno));
+        return 1;
+    }
+    text[n] = '\0';
+    config_line probe[1];
+    int rc = 0;
+    if (!config_find_lines(text, "staff_passphrase", probe, 1)) {
+        fprintf(stderr, "painmap: %s: no staff_passphrase line; nothing to do\n", path);
+    } else {
+        uint32_t ops = SEAL_OPS_MIN, kib = SEAL_MEM_KIB;
+        unsigned long a, b;
+        if (kdf && sscanf(kdf, "%lu:%lu", &a, &b) == 2) {
+            ops = (uint32_t)a;
+            kib = (uint32_t)b;
+        } else {
+            ops = calibrate_ops();
+        }
+        seal_setup_random rnd;
+        char *out = NULL;
+        seal_setup_result result;
+        if (getrandom(&rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+            fprintf(stderr, "painmap: cannot get random bytes; nothing was changed\n");
+            rc = 1;
+        } else if (seal_setup_config(text, &rnd, ops, kib, &out, &result, &err) != PM_OK) {
+            fprintf(stderr, "painmap: %s: %s; nothing was changed\n", path, err.text);
+            rc = 1;
+        } else if (out && !write_file_atomic(path, out)) {
+            fprintf(stderr, "painmap: cannot write %s (%s); it still holds the passphrase\n",
+                    path, strerror(errno));
+            rc = 1;
+        } else {
+            fprintf(stderr, "painmap: %s: %s\n", path, err.text);
+        }
+        if (out) {
+            explicit_bzero(out, strlen(out));
+            free(out);
+        }
+        explicit_bzero(&rnd, sizeof rnd);
+    }
+    explicit_bzero(text, n);
+    free(text);
+    return rc;
+}
+
 /* Random bytes for a PIN's salt; false (and a message) when there are none. */
 static bool salt_random(unsigned char rnd[PIN_RANDOM_BYTES])
 {
@@ -370,6 +520,9 @@ static void usage(FILE *to)
             "                                        the referral patterns ranked for these\n"
             "                                        marks, best first: muscle id and score\n"
             "       painmap --hash-pin               print the config line for a staff PIN\n"
+            "       painmap --new-passphrase         print a staff passphrase chosen at random\n"
+            "       painmap --seal-passphrase FILE   turn FILE's staff_passphrase into the\n"
+            "                                        intake key lines (the image does at boot)\n"
             "       painmap --check-config FILE      list every problem in a painmap.conf\n"
             "       painmap --config-get FILE KEY    the value used for KEY (display)\n"
             "       painmap --seal-pin FILE          replace a plain staff_pin by its hash\n"
@@ -421,6 +574,12 @@ int main(int argc, char **argv)
         return rank_regions(argc - 2, argv + 2);
     if (argc == 2 && strcmp(argv[1], "--hash-pin") == 0)
         return hash_pin();
+    if (argc == 2 && strcmp(argv[1], "--new-passphrase") == 0)
+        return new_passphrase();
+    if (argc == 3 && strcmp(argv[1], "--seal-passphrase") == 0)
+        return seal_passphrase(argv[2], NULL);
+    if (argc == 5 && strcmp(argv[1], "--seal-passphrase") == 0 && strcmp(argv[3], "--kdf") == 0)
+        return seal_passphrase(argv[2], argv[4]);
     if (argc == 3 && strcmp(argv[1], "--seal-pin") == 0)
         return seal_pin(argv[2]);
     if (argc == 3 && strcmp(argv[1], "--check-config") == 0)

@@ -24,8 +24,9 @@ foreach(t ${pm_all_tests})
      OR t MATCHES "^monkey_[0-9]")
     # (monkey_regress_* and monkey_known_* replay fixed scripts: quick)
     list(APPEND labels soak)
-  elseif(t MATCHES "^disk_")
-    # whole-kiosk runs on full, read-only and missing disks: ~40 s, storage only
+  elseif(t MATCHES "^disk_" OR t MATCHES "^print_")
+    # whole-kiosk runs on full, read-only and missing disks: ~40 s, storage only;
+    # the print page through headless Chromium: ~40 prints, a minute or more
   else()
     list(APPEND labels quick)
   endif()

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,7 @@ const char *replay_op_name(replay_op op)
     case RP_SHOT: return "shot";
     case RP_EXPECT: return "expect";
     case RP_DRAG: return "drag";
+    case RP_FORGOTTEN: return "forgotten";
     case RP_QUIT: return "quit";
     }
     return "?";
@@ -95,7 +97,7 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
         s++;
     size_t wl = (size_t)(s - w);
     static const replay_op ops[] = {RP_TAP, RP_PRESS, RP_TYPE, RP_WAIT,
-                                    RP_SHOT, RP_EXPECT, RP_DRAG, RP_HOLD, RP_QUIT};
+                                    RP_SHOT, RP_EXPECT, RP_DRAG, RP_HOLD, RP_FORGOTTEN, RP_QUIT};
     int found = -1;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         const char *name = replay_op_name(ops[i]);
@@ -103,7 +105,8 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
             found = (int)i;
     }
     if (found < 0) {
-        pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag hold quit)",
+        pm_msg_set(err, "unknown command '%.*s' (known: tap press type wait shot expect drag hold forgotten "
+                   "quit)",
                    (int)(wl > 40 ? 40 : wl), w);
         return PM_ERR_INVALID;
     }
@@ -178,6 +181,20 @@ pm_status replay_parse_line(const char *line, int lineno, replay_cmd *out, int *
         memcpy(out->arg, word, len);
         out->arg[len] = '\0';
         out->ms = (uint32_t)a;
+        return PM_OK;
+    }
+    case RP_FORGOTTEN: {
+        const char *word;
+        size_t len = read_word(&s, &word);
+        bool hex = len >= 2 && len % 2 == 0 && len < REPLAY_ARG_MAX && only_space(s);
+        for (size_t i = 0; hex && i < len; i++)
+            hex = (word[i] >= '0' && word[i] <= '9') || (word[i] >= 'a' && word[i] <= 'f');
+        if (!hex) {
+            pm_msg_set(err, "forgotten needs the text in lower-case hex digits: forgotten 5a6f65");
+            return PM_ERR_INVALID;
+        }
+        memcpy(out->arg, word, len);
+        out->arg[len] = '\0';
         return PM_OK;
     }
     case RP_QUIT:

@@ -11,6 +11,9 @@
  *                      (an extension for the signature pad)
  *   hold ID MS         a finger held still on widget ID for MS milliseconds,
  *                      then lifted (the staff gesture: hold clinic_name 3000)
+ *   forgotten HEX      fail if the bytes HEX (hex, so the script itself never
+ *                      holds them) are still anywhere in the kiosk's memory:
+ *                      client data must be wiped before it is freed
  *   quit               stop here
  * A line whose first non-blank character is '#' is a comment; blank lines
  * are skipped. On every command but `type`, a " #" starts a trailing
@@ -41,6 +44,7 @@ typedef enum {
     RP_EXPECT,
     RP_DRAG,
     RP_HOLD,
+    RP_FORGOTTEN,
     RP_QUIT,
 } replay_op;
 

@@ -11,6 +11,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
+#include "seal.h"
 #include "textkeys.h"
 #include "upkeep.h"
 #include "platform/journal.h"
@@ -135,11 +138,39 @@ void app_upkeep(app *a, bool startup)
 /* The store opens at start (the queue, the PIN lock-out and the saver need
  * it). On failure it is still returned when memory allows: a later save
  * tries the folder again. */
+/* Intakes sealed at rest (core/records/seal.h): with the clinic's key in
+ * painmap.conf the store seals every record and page it writes. Without
+ * one they are saved plain, and the log says so at every start. */
+static void seal_store(app *a)
+{
+    if (!a->store)
+        return;
+    if (!config_seals(&a->config)) {
+        if (a->fixed_wall) /* replays and layout walks: said once by the real kiosk */
+            return;
+        journal_log(JOURNAL_WARNING,
+                    "intakes are saved unsealed: whoever takes the SD card can read them. "
+                    "Write staff_passphrase = (16 letters or more, chosen at random: "
+                    "painmap --new-passphrase) in painmap.conf and restart");
+        return;
+    }
+    seal_public pk;
+    pm_msg err = {{0}};
+    if (seal_ready(&err) != PM_OK
+        || seal_public_parse(a->config.intake_public_key, &pk, &err) != PM_OK) {
+        journal_log(JOURNAL_ERR, "painmap.conf: intake_public_key %s; intakes are saved UNSEALED "
+                                 "until it is fixed", err.text);
+        return;
+    }
+    store_set_seal(a->store, &pk);
+}
+
 static void open_store(app *a, const char *state_dir)
 {
     pm_msg err = {{0}};
     if (store_open(state_dir, store_io_posix(), &a->store, &err) != PM_OK)
         journal_log(JOURNAL_ERR, "%s", err.text);
+    seal_store(a);
 }
 
 /* The saver's lines go to the journal; the layout check's throw-away saves
@@ -154,10 +185,24 @@ static void saver_log(void *ctx, saver_level level, const char *line)
 
 static void open_saver(app *a)
 {
-    saver_setup ss = {.store = a->store, .content = a->content, .page_lang = 0,
+    /* the therapist's page in the staff language, as start-up makes a
+     * missing one again (upkeep) and as the export writes it */
+    saver_setup ss = {.store = a->store, .content = a->content, .page_lang = staff_language(a),
                       .log = saver_log, .log_ctx = a};
     if (saver_create(&ss, &a->saver) != PM_OK)
         journal_log(JOURNAL_ERR, "saving cannot start (out of memory)");
+}
+
+/* Staff mode's log lines go to the journal with their priority. */
+static void desk_log(void *ctx, desk_log_level level, const char *text)
+{
+    const app *a = ctx;
+    if (r_measure_only(a->rc) && level == DESK_LOG_NOTICE) /* the layout check's walks */
+        return;
+    journal_log(level == DESK_LOG_ERROR     ? JOURNAL_ERR
+                : level == DESK_LOG_WARNING ? JOURNAL_WARNING
+                                            : JOURNAL_NOTICE,
+                "%s", text);
 }
 
 static void open_desk(app *a, const app_options *o)
@@ -170,6 +215,8 @@ static void open_desk(app *a, const app_options *o)
         .mount = o->usb_mount,
         .staff_lang = staff_language(a),
         .saver = a->saver,
+        .log = desk_log,
+        .log_ctx = a,
     };
     if (desk_create(&ds, app_desk_clock(a), &a->desk) != PM_OK) {
         journal_log(JOURNAL_ERR, "staff mode cannot start (out of memory)");
@@ -279,8 +326,17 @@ void app_destroy(app *a)
 
 /* ---- the shell's own upkeep ------------------------------------------------------ */
 
+/* How much of the stack below the main loop the idle reset scrubs: every
+ * frame that drew or measured the client's text (a review row, a wrapped
+ * line) lies within it; the process's stack is 8 MiB. */
+#define FORGET_STACK_BYTES (256 * 1024)
+
 void app_forget_client(app *a)
 {
+    /* Dead stack frames still hold copies of what was drawn (the review's
+     * rows, render.c's line buffers): zero them, as sodium_stackzero does
+     * below the caller's own frame. */
+    sodium_stackzero(FORGET_STACK_BYTES);
     r_cache_clear(a->rc);
     if (a->art)
         chart_pictures_clear(a->art, true);
@@ -318,6 +374,7 @@ const char *app_screen_name(const app *a)
     if (app_staff_open(a)) {
         switch (desk_screen_now(a->desk)) {
         case DESK_PIN: return "staff_pin";
+        case DESK_UNLOCK: return "staff_unlock";
         case DESK_QUEUE: return "staff_queue";
         case DESK_INTAKE: return "staff_intake";
         case DESK_CONFIRM_DELETE: return "staff_confirm_delete";

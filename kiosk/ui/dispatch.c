@@ -116,7 +116,8 @@ static void to_flow(app *a, const flow_event *ev, bool pressed)
 /* The only place the desk is handed an event. */
 static void to_desk(app *a, desk_event ev, int arg)
 {
-    if (ev == DESK_EV_ENTER && desk_pin_digits(a->desk) >= PIN_MIN_DIGITS) {
+    if (ev == DESK_EV_ENTER && (desk_pin_digits(a->desk) >= PIN_MIN_DIGITS ||
+                                desk_unlock_letters(a->desk) > 0)) {
         /* The check takes up to a second on a Pi: say so first. */
         a->view.desk_checking = true;
         app_draw(a);

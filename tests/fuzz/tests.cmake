@@ -1,6 +1,7 @@
 # Fuzzers for every parser of outside input (tests/fuzz/README.md):
 # content JSON, the config file, replay scripts, saved intakes read back
-# (summary and the staff queue) and the PIN lock-out file.
+# (summary and the staff queue), the PIN lock-out file and sealed files
+# and key lines (seal.h).
 #
 # 1. fuzz_regress_TARGET (every build, the project's compiler): replays the
 #    saved crash inputs in tests/fuzz/regressions/TARGET and the hand-made
@@ -9,7 +10,7 @@
 #    libFuzzer targets with clang into BUILD/fuzz (the fuzz_build test) and
 #    runs each for PAINMAP_FUZZ_SECONDS (default 20). The fuzzers carry
 #    their own AddressSanitizer + UBSan, so the sanitizer build skips them.
-set(PAINMAP_FUZZ_TARGETS content config replay intake queue pin_guard)
+set(PAINMAP_FUZZ_TARGETS content config replay intake queue pin_guard seal)
 foreach(t ${PAINMAP_FUZZ_TARGETS})
   add_executable(fuzz_regress_${t} ${CMAKE_CURRENT_LIST_DIR}/fuzz_${t}.c
                  ${CMAKE_CURRENT_LIST_DIR}/fuzz_util.c ${CMAKE_CURRENT_LIST_DIR}/standalone.c)

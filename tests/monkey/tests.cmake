@@ -13,10 +13,11 @@ if(PAINMAP_SANITIZE)
   set(n ${PAINMAP_MONKEY_EVENTS})
   set(PAINMAP_MONKEY_CHUNKS
       1:${n}:800x480:0 2:${n}:1280x800:0 3:${n}:800x480:90 4:${n}:720x1280:0
-      5:${n}:800x480:180 6:${n}:1024x600:270)
+      5:${n}:800x480:180 6:${n}:1024x600:270 7:${n}:720x1280:0:sealed)
 else()
   set(PAINMAP_MONKEY_EVENTS 400 CACHE STRING "events in each monkey chunk")
-  set(PAINMAP_MONKEY_CHUNKS 100:${PAINMAP_MONKEY_EVENTS}:800x480:0)
+  set(PAINMAP_MONKEY_CHUNKS 100:${PAINMAP_MONKEY_EVENTS}:800x480:0
+      101:${PAINMAP_MONKEY_EVENTS}:800x480:0:sealed)
 endif()
 # at least a second per event, whatever the knob says
 set(pm_monkey_timeout 900)

@@ -3,7 +3,10 @@
  *
  *   pm_check_state --data DIR --state DIR [--log FILE] [--allow-temps]
  *                  [--require-pages] [--records N] [--min-records N]
- *                  [--no-failed-saves]
+ *                  [--no-failed-saves] [--sealed CONFIG PASSPHRASE]
+ *
+ * --sealed: every record and page must be sealed; they are opened with the
+ * key of CONFIG (painmap.conf's key lines) unlocked with PASSPHRASE.
  *
  * Prints one "state ok: ..." line and exits 0, or prints every problem and
  * exits 1 (2 for bad arguments or content that does not load). */
@@ -20,6 +23,7 @@ int main(int argc, char **argv)
     sc_opts o = {0};
     int want = -1, want_min = -1;
     bool no_failed = false;
+    const char *sealed_conf = NULL, *passphrase = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--data") == 0 && v)
@@ -38,6 +42,10 @@ int main(int argc, char **argv)
             o.require_pages = true;
         else if (strcmp(a, "--no-failed-saves") == 0)
             no_failed = true;
+        else if (strcmp(a, "--sealed") == 0 && i + 2 < argc) {
+            sealed_conf = argv[++i];
+            passphrase = argv[++i];
+        }
         else {
             fprintf(stderr, "pm_check_state: unknown or incomplete argument '%s'\n", a);
             return 2;
@@ -66,6 +74,16 @@ int main(int argc, char **argv)
         return 2;
     }
     o.saved_log = text;
+    seal_secret *key = NULL;
+    if (sealed_conf) {
+        if (!(key = sc_unlock(sealed_conf, passphrase))) {
+            free(text);
+            content_free(c);
+            return 2;
+        }
+        o.key = key;
+        o.require_sealed = true;
+    }
     sc_result r;
     int bad = sc_check(c, state, &o, &r);
     if (want >= 0 && r.records != want) {
@@ -86,6 +104,7 @@ int main(int argc, char **argv)
            bad ? "NOT ok" : "ok", r.records, r.pages, r.missing_pages, r.temps, r.logged,
            r.failed_logged);
     free(text);
+    seal_secret_free(key);
     content_free(c);
     return bad ? 1 : 0;
 }

@@ -21,6 +21,12 @@
  *                    pages again (store_missing_html); otherwise that is
  *                    only reported
  *   --keep           keep the state folders
+ *   --sealed CONFIG PASSPHRASE  intakes sealed at rest: the program runs with
+ *                    the painmap.conf CONFIG (its key lines), and the checks
+ *                    open every record and page with its key and require
+ *                    every one of them sealed. The kiosk's next start cannot
+ *                    make a sealed record's page (that waits for staff to
+ *                    unlock), so a missing page is only counted then.
  *
  * After every kill: every record and page is whole or absent, a page never
  * stands without its record, and every save the program reported done is
@@ -82,6 +88,8 @@ typedef struct {
     unsigned long long seed;
     double window_ms;
     bool next_start_cleans, keep;
+    const char *config, *passphrase; /* --sealed */
+    seal_secret *key;
 } opts;
 
 typedef struct {
@@ -179,12 +187,16 @@ typedef struct {
     long inside_save, anywhere, problems, records_max;
 } stats;
 
-static bool check(const pm_content *c, const char *state, const char *log, bool after_start,
-                  bool strict_start, const char *what, stats *st, sc_result *out)
+static bool check(const opts *op, const pm_content *c, const char *state, const char *log,
+                  bool after_start, bool strict_start, const char *what, stats *st,
+                  sc_result *out)
 {
+    /* a sealed record's page waits for staff on the kiosk; the saver unlocks */
+    bool pages = after_start && strict_start && !(op->key && op->kiosk);
     sc_opts o = {.allow_temps = !(after_start && strict_start),
-                 .require_pages = after_start && strict_start,
-                 .saved_log = log, .what = what};
+                 .require_pages = pages,
+                 .saved_log = log, .what = what, .key = op->key,
+                 .require_sealed = op->key != NULL};
     sc_result r;
     int bad = sc_check(c, state, &o, &r);
     if (after_start && !strict_start && (r.temps || r.missing_pages))
@@ -228,7 +240,8 @@ static int run_saver(const opts *o, const pm_content *c, stats *st)
         }
         snprintf(seed, sizeof seed, "%llu", o->seed * 100000 + (unsigned long long)k);
         char *argv[] = {(char *)o->saver, "--data", (char *)o->data, "--state", state, "--seed",
-                        seed, NULL};
+                        seed, o->config ? "--config" : NULL, (char *)o->config,
+                        "--passphrase", (char *)o->passphrase, NULL};
         child ch;
         buf log = {0};
         if (!spawn(argv, false, &ch)) {
@@ -254,7 +267,7 @@ static int run_saver(const opts *o, const pm_content *c, stats *st)
         char what[64];
         snprintf(what, sizeof what, "saver kill %ld (%.1f ms)", k, delay);
         sc_result r;
-        check(c, state, log.s, false, true, what, st, &r);
+        check(o, c, state, log.s, false, true, what, st, &r);
         st->runs_with_temps += r.temps > 0;
         st->runs_missing_page += r.missing_pages > 0;
         st->saves_reported += r.logged;
@@ -262,13 +275,14 @@ static int run_saver(const opts *o, const pm_content *c, stats *st)
         if ((k + 1) % o->series == 0 || k + 1 == o->kills) {
             /* the next start: cleans up, makes missing pages; nothing else */
             char *argv0[] = {(char *)o->saver, "--data", (char *)o->data, "--state", state,
-                             "--count", "0", NULL};
+                             "--count", "0", o->config ? "--config" : NULL, (char *)o->config,
+                             "--passphrase", (char *)o->passphrase, NULL};
             buf l0 = {0};
             if (!spawn(argv0, false, &ch))
                 return 2;
             finish(&ch, &l0);
             snprintf(what, sizeof what, "saver series %ld, after the next start", series_no - 1);
-            check(c, state, NULL, true, true, what, st, NULL);
+            check(o, c, state, NULL, true, true, what, st, NULL);
             free(l0.s);
             if (!o->keep)
                 rmtree(state);
@@ -304,7 +318,7 @@ static int run_kiosk_once(const opts *o, const char *state, double kill_at, int 
         exit(2);
     }
     char *argv[] = {(char *)o->kiosk, "--replay", (char *)o->walk, "--state", (char *)state,
-                    NULL};
+                    o->config ? "--config" : NULL, (char *)o->config, NULL};
     child ch;
     double t0 = now_ms();
     if (!spawn(argv, true, &ch)) {
@@ -393,7 +407,7 @@ static int run_kiosk(const opts *o, const pm_content *c, stats *st)
                 status, cal.saves, log.s ? log.s : "");
         return 2;
     }
-    check(c, state, log.s, false, true, "kiosk calibration", st, NULL);
+    check(o, c, state, log.s, false, true, "kiosk calibration", st, NULL);
     free(log.s);
     rmtree(state);
     printf("powercut: kiosk: one run %.0f ms, %d saves, a save %.1f ms (first temporary file "
@@ -430,13 +444,14 @@ static int run_kiosk(const opts *o, const pm_content *c, stats *st)
         snprintf(what, sizeof what, "kiosk kill %ld (%s %.1f ms)", k,
                  targeted ? "inside a save, after" : "anywhere, at", targeted ? after : at);
         sc_result r;
-        check(c, state, log.s, false, true, what, st, &r);
+        check(o, c, state, log.s, false, true, what, st, &r);
         st->runs_with_temps += r.temps > 0;
         st->runs_missing_page += r.missing_pages > 0;
         st->saves_reported += r.logged;
         free(log.s);
         if ((k + 1) % o->series == 0 || k + 1 == o->kills) {
-            char *argv0[] = {(char *)o->kiosk, "--replay", quit, "--state", state, NULL};
+            char *argv0[] = {(char *)o->kiosk, "--replay", quit, "--state", state,
+                             o->config ? "--config" : NULL, (char *)o->config, NULL};
             child ch;
             buf l0 = {0};
             if (!spawn(argv0, true, &ch))
@@ -448,7 +463,7 @@ static int run_kiosk(const opts *o, const pm_content *c, stats *st)
                 st->problems++;
             }
             snprintf(what, sizeof what, "kiosk series %ld, after the next start", series_no - 1);
-            check(c, state, NULL, true, o->next_start_cleans, what, st, NULL);
+            check(o, c, state, NULL, true, o->next_start_cleans, what, st, NULL);
             free(l0.s);
             if (!o->keep)
                 rmtree(state);
@@ -488,6 +503,10 @@ int main(int argc, char **argv)
             o.next_start_cleans = true;
         else if (strcmp(a, "--keep") == 0)
             o.keep = true;
+        else if (strcmp(a, "--sealed") == 0 && i + 2 < argc) {
+            o.config = argv[++i];
+            o.passphrase = argv[++i];
+        }
         else {
             fprintf(stderr, "pm_powercut: unknown or incomplete argument '%s' (see the comment "
                             "at the top of tests/powercut/powercut.c)\n", a);
@@ -513,13 +532,19 @@ int main(int argc, char **argv)
         return 2;
     }
     pm_msgs_free(&problems);
+    if (o.config && !(o.key = sc_unlock(o.config, o.passphrase))) {
+        content_free(c);
+        return 2;
+    }
     stats st = {0};
     double t0 = now_ms();
     int rc = o.saver ? run_saver(&o, c, &st) : run_kiosk(&o, c, &st);
+    seal_secret_free(o.key);
     content_free(c);
     if (rc)
         return rc;
-    printf("powercut: %s, seed %llu: %ld kills", o.saver ? "saver" : "kiosk", o.seed, st.kills);
+    printf("powercut: %s%s, seed %llu: %ld kills", o.saver ? "saver" : "kiosk",
+           o.key ? " (sealed at rest)" : "", o.seed, st.kills);
     if (o.kiosk)
         printf(" (%ld inside a save, %ld anywhere)", st.inside_save, st.anywhere);
     printf("; %ld left a temporary file, %ld a record without its page; %ld saves reported done "

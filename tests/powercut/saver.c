@@ -12,6 +12,12 @@
  * have survived.
  *
  *   pm_powercut_saver --data DIR --state DIR [--seed N] [--count N]
+ *                     [--config FILE --passphrase P]
+ *
+ * With --config (a painmap.conf with the clinic's key lines) every save is
+ * sealed, as on a kiosk set up with a staff passphrase; --passphrase
+ * unlocks the key at start-up so missing pages can be made again (on the
+ * kiosk that waits for staff to unlock).
  *
  * "ready" is written once start-up is done. Exit 0 after --count saves
  * (default: forever), 1 when a save fails. */
@@ -23,7 +29,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "flow.h"
+#include "seal.h"
 #include "record.h"
 #include "store.h"
 #include "summary.h"
@@ -166,7 +174,7 @@ static void remake_page(const char *stem, void *arg)
 
 int main(int argc, char **argv)
 {
-    const char *data = NULL, *state = NULL;
+    const char *data = NULL, *state = NULL, *config = NULL, *passphrase = NULL;
     unsigned long long seed = 1;
     long count = -1;
     for (int i = 1; i < argc; i++) {
@@ -178,6 +186,10 @@ int main(int argc, char **argv)
             seed = strtoull(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--count") == 0 && i + 1 < argc)
             count = atol(argv[++i]);
+        else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+            config = argv[++i];
+        else if (strcmp(argv[i], "--passphrase") == 0 && i + 1 < argc)
+            passphrase = argv[++i];
         else {
             fprintf(stderr, "usage: pm_powercut_saver --data DIR --state DIR [--seed N] "
                             "[--count N]\n");
@@ -206,6 +218,26 @@ int main(int argc, char **argv)
         store_close(s);
         content_free(c);
         return 2;
+    }
+    seal_secret *key = NULL;
+    if (config) { /* sealed at rest, as the kiosk with this painmap.conf */
+        pm_config cfg;
+        pm_msgs m;
+        pm_msgs_init(&m);
+        config_load(config, &cfg, &m);
+        pm_msgs_free(&m);
+        seal_public pk;
+        seal_keybox kb;
+        if (seal_ready(&err) != PM_OK || seal_public_parse(cfg.intake_public_key, &pk, &err) != PM_OK
+            || seal_keybox_parse(cfg.intake_secret_key, &kb, &err) != PM_OK
+            || (passphrase && seal_unlock(&kb, &pk, passphrase, &key, &err) != PM_OK)) {
+            fprintf(stderr, "saver: %s: %s\n", config, err.text);
+            store_close(s);
+            content_free(c);
+            return 2;
+        }
+        store_set_seal(s, &pk);
+        store_set_opener(s, key);
     }
     int cleaned = store_clean_temp(s);
     remake_ctx rc = {s, c, 0};
@@ -240,6 +272,8 @@ int main(int argc, char **argv)
         say(line);
     }
     free(in);
+    store_set_opener(s, NULL);
+    seal_secret_free(key);
     store_close(s);
     content_free(c);
     return rcode;

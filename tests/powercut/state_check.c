@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "pin.h"
 #include "retention.h"
 #include "summary.h"
@@ -61,6 +62,28 @@ typedef struct {
     sc_result *r;
 } ctx;
 
+seal_secret *sc_unlock(const char *config_path, const char *passphrase)
+{
+    pm_config cfg;
+    pm_msgs m;
+    pm_msgs_init(&m);
+    config_load(config_path, &cfg, &m);
+    pm_msgs_free(&m);
+    seal_public pk;
+    seal_keybox kb;
+    seal_secret *sk = NULL;
+    pm_msg err = {{0}};
+    if (seal_ready(&err) != PM_OK || !config_seals(&cfg)
+        || seal_public_parse(cfg.intake_public_key, &pk, &err) != PM_OK
+        || seal_keybox_parse(cfg.intake_secret_key, &kb, &err) != PM_OK
+        || seal_unlock(&kb, &pk, passphrase, &sk, &err) != PM_OK) {
+        fprintf(stderr, "state: cannot unlock the key of %s: %s\n", config_path,
+                err.text[0] ? err.text : "no intake key lines");
+        return NULL;
+    }
+    return sk;
+}
+
 static void problem(ctx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void problem(ctx *x, const char *fmt, ...)
 {
@@ -94,6 +117,36 @@ static bool exists(const char *dir, const char *stem, const char *ext)
     return join(path, sizeof path, dir, stem, ext) && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* A record's or page's text, opened when sealed. */
+static char *intake_text(ctx *x, const char *path, size_t *len)
+{
+    char *text = sc_read_file(path, len);
+    if (!text)
+        return NULL;
+    if (!seal_is_sealed(text, *len)) {
+        if (x->o->require_sealed)
+            problem(x, "%s is not sealed: its client text is on the disk", path);
+        return text;
+    }
+    if (!x->o->key) {
+        problem(x, "%s is sealed and no key was given to check it", path);
+        free(text);
+        return NULL;
+    }
+    char *plain = malloc(*len);
+    pm_msg err = {{0}};
+    size_t n = 0;
+    if (!plain || seal_open(x->o->key, text, *len, (unsigned char *)plain, &n, &err) != PM_OK) {
+        problem(x, "%s (%zu bytes) does not open: %s", path, *len, err.text);
+        free(plain);
+        free(text);
+        return NULL;
+    }
+    free(text);
+    *len = n;
+    return plain;
+}
+
 /* A record: parses against the content, and its time matches its name. */
 static bool record_ok(ctx *x, const pm_content *c, const char *dir, const char *name)
 {
@@ -103,9 +156,11 @@ static bool record_ok(ctx *x, const pm_content *c, const char *dir, const char *
         return false;
     }
     size_t len = 0;
-    char *text = sc_read_file(path, &len);
+    errno = 0;
+    char *text = intake_text(x, path, &len);
     if (!text) {
-        problem(x, "%s cannot be read: %s", path, strerror(errno));
+        if (errno)
+            problem(x, "%s cannot be read: %s", path, strerror(errno));
         return false;
     }
     bool ok = true;
@@ -143,9 +198,11 @@ static bool page_ok(ctx *x, const char *dir, const char *name)
         return false;
     }
     size_t len = 0;
-    char *text = sc_read_file(path, &len);
+    errno = 0;
+    char *text = intake_text(x, path, &len);
     if (!text) {
-        problem(x, "%s cannot be read: %s", path, strerror(errno));
+        if (errno)
+            problem(x, "%s cannot be read: %s", path, strerror(errno));
         return false;
     }
     bool ok = strncmp(text, "<!DOCTYPE html>", 15) == 0 && strstr(text, "</html>") &&

@@ -14,6 +14,10 @@
  * start should make the page again, store_missing_html) and is an error only
  * when the caller asks for pages.
  *
+ * Sealed at rest: a sealed record or page is opened with o->key and then
+ * checked the same way (a sealed file cut short never opens); with
+ * o->require_sealed every record and page must be sealed.
+ *
  * A "saved log" is the kiosk's stderr (or the saver's stdout): each line
  * "painmap: saved PATH.json (and .html)" names a save that was reported
  * done, so that record must be there and whole. */
@@ -24,6 +28,7 @@
 #include <stdio.h>
 
 #include "content.h"
+#include "seal.h"
 
 typedef struct {
     bool allow_temps;     /* .tmp-* files are not an error */
@@ -31,6 +36,8 @@ typedef struct {
     const char *saved_log;/* text of the log (may be NULL) */
     FILE *out;            /* where problems are printed (NULL: stderr) */
     const char *what;     /* prefix for problem lines ("powercut run 17") */
+    const seal_secret *key; /* opens sealed records and pages (NULL: none) */
+    bool require_sealed;  /* every record and page must be sealed */
 } sc_opts;
 
 typedef struct {
@@ -47,6 +54,11 @@ typedef struct {
 /* Checks STATE/intakes. A missing intakes folder is fine (nothing saved)
  * unless the log names saves. Returns r->problems. */
 int sc_check(const pm_content *c, const char *state_dir, const sc_opts *o, sc_result *r);
+
+/* The key of a painmap.conf (its intake_public_key and intake_secret_key
+ * lines) unlocked with passphrase; NULL with a message on stderr when it
+ * cannot be. Free with seal_secret_free. */
+seal_secret *sc_unlock(const char *config_path, const char *passphrase);
 
 /* Reads a whole file (NULL when it cannot; *len may be NULL). */
 char *sc_read_file(const char *path, size_t *len);

@@ -30,6 +30,20 @@ if(NOT PAINMAP_SANITIZE)
                    ${CMAKE_CURRENT_BINARY_DIR}/powercut-kiosk ${PAINMAP_POWERCUT_KIOSK_KILLS} 1)
   # 200 kills take ~100 s: 3 s a kill leaves room for a loaded machine.
   math(EXPR pm_timeout "600 + 3 * (${PAINMAP_POWERCUT_KILLS} + ${PAINMAP_POWERCUT_KIOSK_KILLS})")
-  set_tests_properties(powercut_saver powercut_kiosk PROPERTIES
-    ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT ${pm_timeout})
+  # The same with intakes sealed at rest (tests/powercut/sealed.conf): the
+  # same guarantees for sealed records, and never a plain one on the disk.
+  add_test(NAME powercut_saver_sealed
+           COMMAND pm_powercut --saver $<TARGET_FILE:pm_powercut_saver>
+                   --data ${CMAKE_SOURCE_DIR}/data
+                   --work ${CMAKE_CURRENT_BINARY_DIR}/powercut-saver-sealed
+                   --kills ${PAINMAP_POWERCUT_KILLS} --seed 2 --window-ms 200
+                   --sealed ${CMAKE_CURRENT_LIST_DIR}/sealed.conf "kqvbz mxtra plhsw ednuc")
+  add_test(NAME powercut_kiosk_sealed
+           COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run-kiosk $<TARGET_FILE:painmap>
+                   $<TARGET_FILE:pm_powercut> ${CMAKE_SOURCE_DIR}/data
+                   ${CMAKE_CURRENT_BINARY_DIR}/powercut-kiosk-sealed
+                   ${PAINMAP_POWERCUT_KIOSK_KILLS} 2
+                   --sealed ${CMAKE_CURRENT_LIST_DIR}/sealed.conf "kqvbz mxtra plhsw ednuc")
+  set_tests_properties(powercut_saver powercut_kiosk powercut_saver_sealed powercut_kiosk_sealed
+    PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT ${pm_timeout})
 endif()

@@ -75,7 +75,7 @@ add_test(NAME replay_intake_json
                  -DOUT=${PM_REPLAY_OUT}/intake_json -P ${PM_REPLAY}/check_intake.cmake)
 set_tests_properties(replay_intake_json PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
 
-foreach(case unknown_id unknown_command wrong_expect)
+foreach(case unknown_id unknown_command wrong_expect nul_byte)
   add_test(NAME replay_driver_${case}
            COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap>
                    -DSCRIPT=${PM_REPLAY}/${case}.replay -DDATA=${CMAKE_SOURCE_DIR}/data
@@ -88,6 +88,15 @@ set_tests_properties(replay_driver_unknown_command PROPERTIES
   PASS_REGULAR_EXPRESSION "unknown_command.replay:2: unknown command 'jump'")
 set_tests_properties(replay_driver_wrong_expect PROPERTIES
   PASS_REGULAR_EXPRESSION "wrong_expect.replay:2: expected the chart screen, but about is showing")
+# Trust defect 11: a NUL byte ended the script there with exit 0; a folder
+# given as the script ran nothing with exit 0.
+set_tests_properties(replay_driver_nul_byte PROPERTIES
+  PASS_REGULAR_EXPRESSION "nul_byte.replay:2: a NUL byte")
+add_test(NAME replay_driver_folder
+         COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DSCRIPT=${PM_REPLAY}
+                 -DDATA=${CMAKE_SOURCE_DIR}/data -P ${PM_REPLAY}/expect_fail.cmake)
+set_tests_properties(replay_driver_folder PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}"
+  PASS_REGULAR_EXPRESSION "replay:0: not a script file")
 
 # The panel rotation arithmetic (pure, no SDL).
 add_executable(test_input ${PM_REPLAY}/test_input.c ${CMAKE_SOURCE_DIR}/kiosk/ui/input.c)
@@ -95,9 +104,37 @@ target_include_directories(test_input PRIVATE ${CMAKE_SOURCE_DIR}/kiosk)
 target_link_libraries(test_input PRIVATE PkgConfig::CMOCKA m)
 add_test(NAME test_input COMMAND test_input)
 
+# Named pipes and a symbolic link in the intakes folder (trust defect 2).
+add_test(NAME replay_refused_entries
+         COMMAND sh ${PM_REPLAY}/refused.sh $<TARGET_FILE:painmap> ${CMAKE_SOURCE_DIR}/data
+                 ${PM_REPLAY} ${PM_REPLAY_OUT}/refused)
+set_tests_properties(replay_refused_entries PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}"
+                     TIMEOUT 300)
+
+# Print pages saved and made again at start-up: one language (trust defect 6).
+add_test(NAME replay_page_language
+         COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                 -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/page_language
+                 -P ${PM_REPLAY}/page_language.cmake)
+set_tests_properties(replay_page_language PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
+
+# Intakes sealed at rest, end to end (set-up, save, unlock, export).
+add_test(NAME replay_staff_sealed
+         COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                 -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/staff_sealed
+                 -P ${PM_REPLAY}/staff_sealed.cmake)
+set_tests_properties(replay_staff_sealed PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
 # Real SDL finger events (down, motion, up) pushed into the kiosk on a panel
 # mounted at 90 degrees travel the path a finger's do (app_sdl_event).
 add_executable(test_sdl_touch ${PM_REPLAY}/test_sdl_touch.c)
 target_link_libraries(test_sdl_touch PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
 add_test(NAME test_sdl_touch COMMAND test_sdl_touch)
 set_tests_properties(test_sdl_touch PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)
+
+# Client data wiped from memory (trust defect 8): after a save and after the
+# idle reset, the clients' names are nowhere in the kiosk's memory.
+add_test(NAME replay_forgotten
+         COMMAND sh -c "rm -rf \"$1\" && mkdir -p \"$1\" && exec \"$0\" --replay \"$2\" --data \"$3\" --config \"$4\" --state \"$1/state\""
+                 $<TARGET_FILE:painmap> ${PM_REPLAY_OUT}/forgotten ${PM_REPLAY}/forgotten.replay
+                 ${CMAKE_SOURCE_DIR}/data ${PM_REPLAY}/staff.conf)
+set_tests_properties(replay_forgotten PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <crypt.h>
 
 #include "config.h"
 #include "intake.h"
@@ -383,6 +384,110 @@ static void test_clinic_name_checks(void **state)
     pm_msgs_free(&m);
 }
 
+/* Trust defect 9: a truncated hash, or one with parameters yescrypt never
+ * makes, was accepted (then every PIN was "wrong"); each is now refused
+ * with a message naming the line and staff mode stays locked. Every cost
+ * libxcrypt makes is accepted, and each accepted hash verifies its PIN. */
+static void test_pin_hash_shape(void **state)
+{
+    (void)state;
+    pm_config cfg;
+    char text[512];
+    size_t n = strlen(good_hash);
+    snprintf(text, sizeof text, "staff_pin_hash = %.*s\n", (int)(n - 8), good_hash);
+    pm_msgs m = parse(text, &cfg);
+    assert_string_equal(cfg.staff_pin_hash, "");
+    assert_true(has_msg(&m, "painmap.conf:1: staff_pin_hash is cut short", "35 characters"));
+    pm_msgs_free(&m);
+    const char *bad_params[] = {
+        "$y$jZT$5Qk/5Qk/5Qk/5Qk/5Qk/5.$Xq6ycD1sHPMO8Pi0Nilo6kVl8tUqYu6qFRqYI9oaLA5",
+        "$y$j9Z$5Qk/5Qk/5Qk/5Qk/5Qk/5.$Xq6ycD1sHPMO8Pi0Nilo6kVl8tUqYu6qFRqYI9oaLA5",
+        "$y$$5Qk/5Qk/5Qk/5Qk/5Qk/5.$Xq6ycD1sHPMO8Pi0Nilo6kVl8tUqYu6qFRqYI9oaLA5",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(text, sizeof text, "staff_pin_hash = %s\n", bad_params[i]);
+        m = parse(text, &cfg);
+        assert_string_equal(cfg.staff_pin_hash, "");
+        assert_true(has_msg(&m, "staff_pin_hash has parameters", "no PIN could ever match"));
+        pm_msgs_free(&m);
+    }
+    snprintf(text, sizeof text, "staff_pin_hash = %s$extra\n", good_hash);
+    m = parse(text, &cfg);
+    assert_string_equal(cfg.staff_pin_hash, "");
+    pm_msgs_free(&m);
+    /* whatever cost libxcrypt was asked for, its hash is taken */
+    for (unsigned long cost = 1; cost <= 7; cost += 3) {
+        char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+        struct crypt_data cd;
+        memset(&cd, 0, sizeof cd);
+        assert_non_null(crypt_gensalt_rn("$y$", cost, "0123456789abcdef", 16, setting,
+                                         (int)sizeof setting));
+        const char *h = crypt_r("2580", setting, &cd);
+        assert_non_null(h);
+        snprintf(text, sizeof text, "staff_pin_hash = %s\n", h);
+        m = parse(text, &cfg);
+        assert_string_equal(cfg.staff_pin_hash, h);
+        pm_msgs_free(&m);
+    }
+}
+
+/* Trust defect 9: "clinic_name = Smith ; Jones" became "Smith" (inih cut
+ * a " ;" comment); a name is taken whole. Other settings may still carry a
+ * note after " ;". */
+static void test_clinic_name_is_taken_whole(void **state)
+{
+    (void)state;
+    pm_config cfg;
+    pm_msgs m = parse("clinic_name = Smith ; Jones\nrotation = 90 ; portrait panel\n"
+                      "clinic_name = \"Smith ; Jones # and Co\"\n",
+                      &cfg);
+    assert_string_equal(cfg.clinic_name, "Smith ; Jones # and Co");
+    assert_int_equal(cfg.rotation, 90);
+    pm_msgs_free(&m);
+    m = parse("clinic_name = Smith ; Jones\n", &cfg);
+    assert_string_equal(cfg.clinic_name, "Smith ; Jones");
+    pm_msgs_free(&m);
+}
+
+/* The clinic's key lines (sealed at rest): a pair or nothing; a plain
+ * passphrase waiting for the set-up is reported and never kept. */
+static void test_intake_key_lines(void **state)
+{
+    (void)state;
+    pm_config cfg;
+    pm_msgs m = parse("intake_public_key = pmpk1.abcDEF-_0\nintake_secret_key = pmsk1.3.65536.a.b.c\n",
+                      &cfg);
+    assert_true(config_seals(&cfg));
+    assert_string_equal(cfg.intake_public_key, "pmpk1.abcDEF-_0");
+    pm_msgs_free(&m);
+    m = parse("intake_public_key = pmpk1.abc\n", &cfg);
+    assert_false(config_seals(&cfg));
+    assert_true(has_msg(&m, "come as a pair", "unsealed"));
+    pm_msgs_free(&m);
+    m = parse("intake_public_key = ssh-rsa AAAA\nintake_secret_key = pmsk1.x\n", &cfg);
+    assert_false(config_seals(&cfg));
+    assert_true(has_msg(&m, "painmap.conf:1: intake_public_key is not a line", NULL));
+    pm_msgs_free(&m);
+    m = parse("clinic_name = X\nstaff_passphrase = kqvbz mxtra ; plhsw ednuc\n", &cfg);
+    assert_int_equal(cfg.staff_passphrase_line, 2);
+    assert_true(has_msg(&m, "painmap.conf:2: staff_passphrase is waiting", "--seal-passphrase"));
+    for (size_t i = 0; i < m.count; i++)
+        assert_null(strstr(m.items[i], "kqvbz"));
+    assert_null(memmem(&cfg, sizeof cfg, "kqvbz", 5));
+    pm_msgs_free(&m);
+    /* the lines the set-up rewrites, found by the parser's own rules */
+    config_line l[4];
+    const char *text = "\xEF\xBB\xBF" "staff_passphrase = a b ; c\r\n# staff_passphrase = no\n"
+                       "  Staff_Passphrase: d\n";
+    assert_int_equal(config_find_lines(text, "staff_passphrase", l, 4), 2);
+    assert_int_equal(l[0].line, 1);
+    assert_string_equal(l[0].value, "a b ; c");
+    assert_int_equal(l[0].start, 3);
+    assert_int_equal(text[l[0].end], '\r');
+    assert_int_equal(l[1].line, 3);
+    assert_string_equal(l[1].value, "d");
+}
+
 static void test_languages(void **state)
 {
     (void)state;
@@ -602,6 +707,9 @@ int main(void)
         cmocka_unit_test(test_empty_values_and_quotes),
         cmocka_unit_test(test_windows_file),
         cmocka_unit_test(test_clinic_name_checks),
+        cmocka_unit_test(test_pin_hash_shape),
+        cmocka_unit_test(test_clinic_name_is_taken_whole),
+        cmocka_unit_test(test_intake_key_lines),
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_missing_and_odd_files),
         cmocka_unit_test(test_shipped_example),

@@ -6,7 +6,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -199,6 +201,151 @@ static void test_hit_testing_on_content(void **state)
     content_free(c);
 }
 
+/* ---- limits (trust defect 3) --------------------------------------------- */
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A copy of mini in a fresh folder (caller frees and removes it). */
+static char *mini_copy(char *data, size_t size)
+{
+    char *tmp = tu_tempdir();
+    snprintf(data, size, "%s/data", tmp);
+    tu_copy_tree(mini_dir(), data);
+    return tmp;
+}
+
+/* Writes dir/regions.json with one region of npoints points. */
+static void write_big_region(const char *dir, size_t npoints)
+{
+    size_t cap = npoints * 8 + 4096, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    n += (size_t)snprintf(text, cap,
+                          "{\"chart\": {\"width\": 100, \"height\": 100}, \"regions\": [{"
+                          "\"id\": \"head\", \"view\": \"front\", \"side\": \"centre\", "
+                          "\"label\": \"region.head\", \"term\": \"region.head.term\", "
+                          "\"polygon\": [");
+    for (size_t i = 0; i < npoints; i++) {
+        /* a fan of points on a circle: a real, simple polygon */
+        int x = 50 + (int)(40 * cos(6.283185 * (double)i / (double)npoints));
+        int y = 50 + (int)(40 * sin(6.283185 * (double)i / (double)npoints));
+        n += (size_t)snprintf(text + n, cap - n, "%s[%d,%d]", i ? "," : "", x, y);
+    }
+    snprintf(text + n, cap - n, "]}]}\n");
+    char path[1200];
+    snprintf(path, sizeof path, "%s/regions.json", dir);
+    tu_write_file(path, text);
+    free(text);
+}
+
+/* Loads dir; returns the problems and how long it took. */
+static double load_timed(const char *dir, pm_msgs *p)
+{
+    pm_msgs_init(p);
+    pm_content *c = NULL;
+    double t0 = seconds_now();
+    pm_status st = content_load(dir, &c, p);
+    double t = seconds_now() - t0;
+    assert_int_equal(st, PM_ERR_INVALID);
+    assert_null(c);
+    return t;
+}
+
+static void expect_refused(const char *dir, const char *want, double max_s)
+{
+    pm_msgs p;
+    double t = load_timed(dir, &p);
+    if (!has_message(&p, want)) {
+        fprintf(stderr, "expected a message containing\n  %s\ngot:\n", want);
+        for (size_t i = 0; i < p.count; i++)
+            fprintf(stderr, "  %s\n", p.items[i]);
+        fail();
+    }
+    if (t > max_s) {
+        fprintf(stderr, "took %.2f s (at most %.1f): %s\n", t, max_s, want);
+        fail();
+    }
+    pm_msgs_free(&p);
+}
+
+/* One region of 1 000 000 points hung start-up and --check-data (not done
+ * in 300 s; 20 000 points took 9 s): refused in seconds, with a message. */
+static void test_huge_polygons_are_refused_fast(void **state)
+{
+    (void)state;
+    char data[1024];
+    char *tmp = mini_copy(data, sizeof data);
+    write_big_region(data, 1000000);
+    expect_refused(data, "regions.json: $: the file is", 3.0);
+    write_big_region(data, 300000);
+    expect_refused(data, "regions.json: $.regions[0].polygon: more than 5000 entries", 3.0);
+    write_big_region(data, 20000);
+    expect_refused(data, "more than 5000 entries", 3.0);
+    write_big_region(data, 1500);
+    expect_refused(data, "regions.json: $.regions[0].polygon: 1500 points; a region may have "
+                         "at most 1000", 3.0);
+    tu_rmtree(tmp);
+    free(tmp);
+}
+
+/* Nesting, string lengths, text lengths and a named pipe for a file. */
+static void test_other_limits(void **state)
+{
+    (void)state;
+    char data[1024], path[1200];
+    char *tmp = mini_copy(data, sizeof data);
+    /* nested 40 deep */
+    char deep[256] = "{\"x\": ";
+    for (int i = 0; i < 40; i++)
+        strcat(deep, "[");
+    for (int i = 0; i < 40; i++)
+        strcat(deep, "]");
+    strcat(deep, "}");
+    snprintf(path, sizeof path, "%s/pages.json", data);
+    tu_write_file(path, deep);
+    expect_refused(data, "pages.json: $: line 1: nested more than 16 levels deep", 1.0);
+    tu_copy_tree(mini_dir(), data);
+    /* a 10 000-byte string */
+    char *big = malloc(20000);
+    assert_non_null(big);
+    int n = snprintf(big, 20000, "{\"pages\": [\"");
+    memset(big + n, 'a', 10000);
+    snprintf(big + n + 10000, 20000 - (size_t)n - 10000, "\"]}");
+    tu_write_file(path, big);
+    expect_refused(data, "pages.json: $: line 1: a string of 10000 bytes", 1.0);
+    tu_copy_tree(mini_dir(), data);
+    /* a translated text of 3000 bytes */
+    snprintf(path, sizeof path, "%s/i18n/es.json", data);
+    char *es = tu_read_file(path, NULL);
+    assert_non_null(es);
+    char *at = strstr(es, "\"strings\"");
+    assert_non_null(at);
+    at = strchr(at, '{');
+    size_t head = (size_t)(at + 1 - es);
+    snprintf(big, 20000, "%.*s\"long.text\": \"", (int)head, es);
+    size_t len = strlen(big);
+    memset(big + len, 'b', 3000);
+    snprintf(big + len + 3000, 20000 - len - 3000, "\", %s", at + 1);
+    tu_write_file(path, big);
+    expect_refused(data, "i18n/es.json: $.strings.long.text: a key may have at most 200 bytes "
+                         "and a text at most 2000", 1.0);
+    free(es);
+    free(big);
+    tu_copy_tree(mini_dir(), data);
+    /* a named pipe for a content file: refused at once, never waited on */
+    snprintf(path, sizeof path, "%s/muscles.json", data);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    expect_refused(data, "muscles.json: $: not a plain file", 1.0);
+    tu_rmtree(tmp);
+    free(tmp);
+}
+
 static void test_shipped_data_passes(void **state)
 {
     (void)state;
@@ -222,6 +369,8 @@ int main(void)
         cmocka_unit_test(test_all_problems_reported_not_just_the_first),
         cmocka_unit_test(test_hit_testing_on_content),
         cmocka_unit_test(test_shipped_data_passes),
+        cmocka_unit_test(test_huge_polygons_are_refused_fast),
+        cmocka_unit_test(test_other_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,8 @@
  * across a restart, the queue, the summary, mark seen, delete with
  * confirmation, the USB export through a stand-in folder, and the idle
  * close that wipes what staff saw. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -212,6 +214,156 @@ static void test_lockout_grows_and_survives_restart(void **state)
     assert_int_equal(desk_pin_tries_left(f->d), PIN_FREE_TRIES);
 }
 
+/* Log lines the desk wrote (desk_setup.log). */
+static char desk_logged[4096];
+
+static void capture_log(void *ctx, desk_log_level level, const char *text)
+{
+    (void)ctx;
+    size_t n = strlen(desk_logged);
+    snprintf(desk_logged + n, sizeof desk_logged - n, "<%d>%s\n", (int)level, text);
+}
+
+/* A card that refuses to write the guard file (full or read-only). */
+static int refuse_guard(void *ctx, const char *path, int flags, mode_t mode)
+{
+    if ((flags & O_CREAT) && strstr(path, PIN_GUARD_FILE)) {
+        errno = EROFS;
+        return -1;
+    }
+    return store_io_posix()->open(ctx, path, flags, mode);
+}
+
+static desk *make_logging_desk(fixture *f, store *s)
+{
+    desk_setup ds = {
+        .content = f->base.c, .config = &f->cfg, .store = s, .io = export_io_any_folder(),
+        .mount = f->stick, .staff_lang = 0, .log = capture_log,
+    };
+    desk *d = NULL;
+    assert_int_equal(desk_create(&ds, at(0), &d), PM_OK);
+    desk_set_gesture_area(d, (staff_rect){100, 10, 300, 50});
+    return d;
+}
+
+/* Trust defect 9: the lock-out was reset when its file could not be
+ * written (no log line) or was deleted. The count in memory holds, the
+ * failure is logged, and the pad fails closed: no free tries while the
+ * count cannot be kept; the right PIN still opens. */
+static void test_lockout_fails_closed_when_it_cannot_be_kept(void **state)
+{
+    fixture *f = *state;
+    store_io io = *store_io_posix();
+    io.open = refuse_guard;
+    store *ro = NULL;
+    pm_msg err;
+    assert_int_equal(store_open(f->base.dir, &io, &ro, &err), PM_OK);
+    desk_logged[0] = '\0';
+    desk *d = make_logging_desk(f, ro);
+    assert_true(hold(d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    type_pin(d, "1111", 4000);
+    assert_int_equal(desk_pin_state_now(d, at(4000)), DESK_PIN_LOCKED);
+    assert_int_equal(desk_pin_seconds_left(d, at(4000)), PIN_LOCK_FIRST_MS / 1000);
+    assert_non_null(strstr(desk_logged, "<3>cannot keep the staff PIN lock-out count"));
+    uint64_t after = 4000 + PIN_LOCK_FIRST_MS;
+    type_pin(d, "1111", after);
+    assert_int_equal(desk_pin_seconds_left(d, at(after)), 2 * PIN_LOCK_FIRST_MS / 1000);
+    type_pin(d, "2580", after + 2 * PIN_LOCK_FIRST_MS);
+    assert_int_equal(desk_screen_now(d), DESK_QUEUE);
+    desk_destroy(d);
+    store_close(ro);
+
+    /* Deleted under the running kiosk: the count in memory stands. */
+    desk_logged[0] = '\0';
+    d = make_logging_desk(f, f->base.s);
+    assert_true(hold(d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    type_pin(d, "1111", 4000);
+    type_pin(d, "1111", 4000);
+    assert_int_equal(desk_pin_state_now(d, at(4000)), DESK_PIN_WRONG);
+    assert_int_equal(desk_pin_tries_left(d), PIN_FREE_TRIES - 2);
+    assert_int_equal(store_remove(f->base.s, PIN_GUARD_FILE, &err), PM_OK);
+    type_pin(d, "1111", 5000);
+    assert_int_equal(desk_pin_state_now(d, at(5000)), DESK_PIN_LOCKED);
+    assert_non_null(strstr(desk_logged, "was deleted or replaced"));
+    char *text = NULL;
+    assert_int_equal(store_read(f->base.s, PIN_GUARD_FILE, &text, NULL, &err), PM_OK);
+    free(text); /* written again, with the count */
+    desk_destroy(d);
+    d = make_desk(f, 0); /* and a restart reads it back locked */
+    assert_true(hold(d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    assert_int_equal(desk_pin_state_now(d, at(3100)), DESK_PIN_LOCKED);
+    desk_destroy(d);
+}
+
+static void type_passphrase(desk *d, const char *p, uint64_t ms)
+{
+    for (; *p; p++)
+        assert_int_equal(desk_handle(d, DESK_EV_CHAR, *p, at(ms)), PM_OK);
+    assert_int_equal(desk_handle(d, DESK_EV_ENTER, 0, at(ms)), PM_OK);
+}
+
+/* Sealed at rest: the right PIN leads to the passphrase; a wrong one counts
+ * in the lock-out; the right one lends the key to the store (the queue
+ * reads the sealed intakes); closing staff mode takes it back and wipes it. */
+static void test_passphrase_unlocks_sealed_intakes(void **state)
+{
+    fixture *f = *state;
+    seal_public pk;
+    seal_keybox kb;
+    tu_test_key(&pk, &kb, NULL);
+    seal_public_text(&pk, f->cfg.intake_public_key);
+    seal_keybox_text(&kb, f->cfg.intake_secret_key);
+    store_set_seal(f->base.s, &pk);
+    char a[STORE_STEM_MAX];
+    sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Zebulon", T0 - 60, a);
+    assert_false(tu_tree_has(f->base.dir, "Zebulon"));
+    desk_destroy(f->d);
+    desk_logged[0] = '\0';
+    f->d = make_logging_desk(f, f->base.s);
+    assert_true(desk_seals(f->d));
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 0, 3100));
+    type_pin(f->d, "2580", 4000);
+    assert_int_equal(desk_screen_now(f->d), DESK_UNLOCK);
+    assert_int_equal(desk_unlock_state_now(f->d), DESK_UNLOCK_ENTER);
+    assert_null(desk_queue(f->d)); /* nothing read before the passphrase */
+    /* only letters and space; Erase takes one back */
+    assert_int_equal(desk_handle(f->d, DESK_EV_CHAR, '7', at(4100)), PM_ERR_INVALID);
+    assert_int_equal(desk_handle(f->d, DESK_EV_CHAR, 'x', at(4100)), PM_OK);
+    assert_int_equal(desk_unlock_letters(f->d), 1);
+    assert_int_equal(desk_handle(f->d, DESK_EV_ERASE, 0, at(4100)), PM_OK);
+    assert_int_equal(desk_unlock_letters(f->d), 0);
+    /* wrong: counted like a wrong PIN */
+    type_passphrase(f->d, "kqvbz mxtra plhsw ednuk", 5000);
+    assert_int_equal(desk_screen_now(f->d), DESK_UNLOCK);
+    assert_int_equal(desk_unlock_state_now(f->d), DESK_UNLOCK_WRONG);
+    assert_int_equal(desk_pin_tries_left(f->d), PIN_FREE_TRIES - 1);
+    assert_int_equal(desk_unlock_letters(f->d), 0); /* the letters are wiped */
+    assert_false(store_can_open(f->base.s));
+    /* right, in capitals */
+    type_passphrase(f->d, "KQVBZ MXTRA PLHSW EDNUC", 6000);
+    assert_int_equal(desk_screen_now(f->d), DESK_QUEUE);
+    assert_true(store_can_open(f->base.s));
+    const queue_list *q = desk_queue(f->d);
+    assert_int_equal(q->count, 1);
+    assert_true(q->items[0].readable);
+    assert_string_equal(q->items[0].name, "Zebulon");
+    assert_non_null(strstr(desk_logged, "unlocked"));
+    /* leaving takes the key back */
+    assert_int_equal(desk_handle(f->d, DESK_EV_LEAVE, 0, at(7000)), PM_OK);
+    assert_false(store_can_open(f->base.s));
+    /* five wrong passphrases lock the pad, as five wrong PINs would */
+    assert_true(hold(f->d, SCREEN_WELCOME, false, 200, 30, 8000, 3100));
+    type_pin(f->d, "2580", 12000);
+    for (int i = 0; i < PIN_FREE_TRIES && desk_screen_now(f->d) == DESK_UNLOCK; i++)
+        type_passphrase(f->d, "aaaa bbbb", 12000);
+    assert_int_equal(desk_screen_now(f->d), DESK_PIN);
+    assert_int_equal(desk_pin_state_now(f->d, at(12000)), DESK_PIN_LOCKED);
+    /* idle closes: the key (none now) and the letters go */
+    assert_true(desk_tick(f->d, at(12000 + 61000)));
+    assert_false(desk_is_open(f->d));
+    assert_false(store_can_open(f->base.s));
+}
+
 static void test_no_pin_configured(void **state)
 {
     fixture *f = *state;
@@ -307,6 +459,9 @@ static void test_export_new_to_stick(void **state)
     char a[STORE_STEM_MAX], b[STORE_STEM_MAX];
     sample_save(f->base.s, f->base.c, SAMPLE_PLAIN, "Bea", T0 - 600, a);
     sample_save(f->base.s, f->base.c, SAMPLE_URGENT, "Ana", T0 - 60, b);
+    desk_destroy(f->d);
+    desk_logged[0] = '\0';
+    f->d = make_logging_desk(f, f->base.s);
     open_staff(f, 0);
     assert_int_equal(desk_handle(f->d, DESK_EV_EXPORT_NEW, 0, at(5000)), PM_OK);
     assert_int_equal(desk_screen_now(f->d), DESK_EXPORT);
@@ -332,6 +487,16 @@ static void test_export_new_to_stick(void **state)
     assert_int_equal(rep->nmarked, 2);
     assert_true(rep->safe_to_remove);
     assert_int_equal(files_in(f->stick), 2 * 3 + 2);
+    /* Trust defect 6: the per-file list is logged (a comment said so; it
+     * was not), by stem, without the clients' names. */
+    char line[256];
+    snprintf(line, sizeof line, "<5>USB export %s: %s.html: ok", rep->folder_name, a);
+    assert_non_null(strstr(desk_logged, line));
+    snprintf(line, sizeof line, "%s: complete, marked exported", b);
+    assert_non_null(strstr(desk_logged, line));
+    assert_non_null(strstr(desk_logged, "index.html: ok"));
+    assert_null(strstr(desk_logged, "Ana"));
+    assert_null(strstr(desk_logged, "Bea"));
     /* The queue now shows them exported; nothing new is left to copy. */
     assert_int_equal(queue_count_new(desk_queue(f->d)), 0);
     assert_int_equal(desk_handle(f->d, DESK_EV_BACK, 0, at(900000)), PM_OK);
@@ -470,6 +635,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_right_pin_opens_queue, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_pin_not_counted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lockout_grows_and_survives_restart, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lockout_fails_closed_when_it_cannot_be_kept, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_passphrase_unlocks_sealed_intakes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_pin_configured, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_mark_seen_delete, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_closes_and_wipes, setup, teardown),

@@ -299,6 +299,10 @@ static void check_invariant(fixture *f, const export_report *rep, unsigned forma
                 assert_null(on); /* a failed file was removed */
             free(on);
         }
+        /* trust defect 6: never a cross without a reason (an intake whose
+         * files had copied before the stick went showed none) */
+        if (!it->marked && !it->problem[0])
+            fail_msg("%s is not marked but has no reason", it->stem);
         if (!it->marked)
             continue;
         nmarked++;
@@ -380,6 +384,9 @@ static void test_export_all(void **state)
     pm_msgs_init(&lines);
     assert_int_equal(export_report_lines(&rep, &lines), PM_OK);
     assert_int_equal(lines.count, 1 + 3 * 4 + 1);
+    /* the log gets these: no client's name in them (the journal is on the card) */
+    for (size_t i = 0; i < lines.count; i++)
+        assert_null(strstr(lines.items[i], "Ana"));
     pm_msgs_free(&lines);
     export_report_free(&rep);
 
@@ -674,9 +681,126 @@ static void test_missing_page_is_rendered(void **state)
     export_report_free(&rep);
 }
 
+/* Every file under dir (recursively) is free of needle. */
+static bool tree_has(const char *dir, const char *needle)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    bool found = false;
+    struct dirent *de;
+    while (!found && (de = readdir(d))) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        struct stat st;
+        assert_int_equal(lstat(path, &st), 0);
+        if (S_ISDIR(st.st_mode)) {
+            found = tree_has(path, needle);
+        } else if (S_ISREG(st.st_mode)) {
+            char *text = tu_read_file(path, NULL);
+            found = text && strstr(text, needle);
+            free(text);
+        }
+    }
+    closedir(d);
+    return found;
+}
+
+/* Trust defect 2: "X.json -> /etc/passwd" was copied to the stick by
+ * "Copy new", and a named pipe for a page would have blocked the copy. A
+ * link is never followed (never copied, never marked); a pipe for a page
+ * is refused and the page made again from its record. */
+static void test_links_and_pipes_never_reach_the_stick(void **state)
+{
+    fixture *f = *state;
+    fresh_stick(f);
+    char outside[1024], link[1024], page[1024];
+    snprintf(outside, sizeof outside, "%s/passwd", f->state_dir); /* stands for /etc/passwd */
+    tu_write_file(outside, "root:x:0:0:root:/root:/bin/bash\n");
+    snprintf(link, sizeof link, "%s/20261127-190000-00.json", store_intakes_dir(f->s));
+    assert_int_equal(symlink(outside, link), 0);
+    snprintf(page, sizeof page, "%s/%s.html", store_intakes_dir(f->s), f->stems[1]);
+    assert_int_equal(unlink(page), 0);
+    assert_int_equal(mkfifo(page, 0600), 0);
+
+    export_opts o = opts(f, CONFIG_EXPORT_ALL);
+    export_report rep;
+    assert_int_not_equal(export_run(f->s, f->c, &o, NULL, 0, &rep), PM_OK);
+    assert_int_equal(rep.count, 4);
+    for (size_t i = 0; i < rep.count; i++)
+        assert_int_equal(marked(f, rep.items[i].stem), rep.items[i].marked);
+    const export_item *bad = &rep.items[3];
+    assert_string_equal(bad->stem, "20261127-190000-00");
+    assert_false(bad->marked);
+    assert_non_null(strstr(bad->problem, "symbolic link"));
+    assert_false(tree_has(f->stick, "root:x:0:0"));
+    /* the pipe's intake went, with a page made from its record */
+    assert_true(rep.items[1].marked);
+    char name[STORE_STEM_MAX + 16];
+    snprintf(name, sizeof name, "%s.html", f->stems[1]);
+    char *copied = stick_file(f, rep.folder_name, name);
+    assert_non_null(copied);
+    assert_non_null(strstr(copied, "Bea"));
+    free(copied);
+    export_report_free(&rep);
+    assert_int_equal(unlink(link), 0);
+    assert_int_equal(unlink(page), 0);
+}
+
+/* Sealed at rest: what staff copy during an unlocked session is plain on
+ * the stick (the clinic's computer reads it); without the key nothing is
+ * copied or marked, and nothing is lost. */
+static void test_sealed_intakes_export_plain(void **state)
+{
+    fixture *f = *state;
+    fresh_stick(f);
+    seal_public pk;
+    seal_keybox kb;
+    seal_secret *sk = NULL;
+    tu_test_key(&pk, &kb, &sk);
+    store_set_seal(f->s, &pk);
+    char stem[STORE_STEM_MAX];
+    sample_save(f->s, f->c, SAMPLE_URGENT, "Yolanda", T0 + 600, stem);
+    const char *sel[] = { stem };
+    export_opts o = opts(f, CONFIG_EXPORT_ALL);
+    export_report rep;
+    /* locked: not copied, not marked, said why */
+    assert_int_not_equal(export_run(f->s, f->c, &o, sel, 1, &rep), PM_OK);
+    assert_false(rep.items[0].marked);
+    assert_non_null(strstr(rep.items[0].problem, "sealed"));
+    assert_false(tree_has(f->stick, "Yolanda"));
+    export_report_free(&rep);
+    assert_int_equal(store_list(f->s, NULL, NULL), 4);
+    /* unlocked: plain on the stick, every file checked, FHIR valid */
+    fresh_stick(f);
+    store_set_opener(f->s, sk);
+    assert_int_equal(export_run(f->s, f->c, &o, sel, 1, &rep), PM_OK);
+    assert_true(rep.items[0].marked);
+    char name[STORE_STEM_MAX + 16];
+    snprintf(name, sizeof name, "%s.json", stem);
+    char *json = stick_file(f, rep.folder_name, name);
+    assert_non_null(strstr(json, "Yolanda"));
+    free(json);
+    snprintf(name, sizeof name, "%s.fhir.json", stem);
+    char *fhir = stick_file(f, rep.folder_name, name);
+    char *q = stick_file(f, rep.folder_name, "questionnaire.fhir.json");
+    assert_int_equal(fhir_check(q, fhir, NULL), 0);
+    free(fhir);
+    free(q);
+    export_report_free(&rep);
+    assert_false(tu_tree_has(f->state_dir, "Yolanda"));
+    store_set_opener(f->s, NULL);
+    store_set_seal(f->s, NULL);
+    seal_secret_free(sk);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_sealed_intakes_export_plain, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_links_and_pipes_never_reach_the_stick, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_export_all, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_only_and_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(test_step_by_step, setup, teardown),

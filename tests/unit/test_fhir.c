@@ -139,6 +139,55 @@ static void test_questionnaire_structure(void **state)
     cJSON_Delete(q);
 }
 
+/* Every display text of a coding anywhere under v, joined with '|'. */
+static void collect_displays(const cJSON *v, char *out, size_t size)
+{
+    if (!v)
+        return;
+    if (cJSON_IsObject(v)) {
+        const char *d = cJSON_GetStringValue(cJSON_GetObjectItem(v, "display"));
+        if (d && cJSON_GetObjectItem(v, "code")) {
+            size_t n = strlen(out);
+            snprintf(out + n, size - n, "%s|", d);
+        }
+    }
+    const cJSON *k;
+    cJSON_ArrayForEach(k, v) collect_displays(k, out, size);
+}
+
+/* Trust defect 6: a Spanish client's response said language "es" but its
+ * display texts were English (the staff language). */
+static void test_response_displays_in_its_language(void **state)
+{
+    (void)state;
+    int es = content_lang_index(C, "es");
+    if (es < 0)
+        skip();
+    intake *in = malloc(sizeof *in);
+    assert_non_null(in);
+    sample_intake(C, in, SAMPLE_URGENT, "Ana");
+    snprintf(in->lang, sizeof in->lang, "es");
+    char *r = NULL;
+    assert_int_equal(fhir_render_response(C, in, T0, "20261127-173012-00", 0, &r), PM_OK);
+    cJSON *root = cJSON_Parse(r);
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(root, "language")), "es");
+    char displays[8192] = "";
+    collect_displays(root, displays, sizeof displays);
+    /* the first mark's region, in Spanish; never its English words */
+    const pm_region *reg = content_region(C, (size_t)in->marks[0].region);
+    assert_non_null(strstr(displays, content_text(C, (size_t)es, reg->term_key)));
+    if (strcmp(content_text(C, 0, reg->term_key), content_text(C, (size_t)es, reg->term_key)))
+        assert_null(strstr(displays, content_text(C, 0, reg->term_key)));
+    const pm_question *q = content_question(C, 0);
+    int a = in->answers[0];
+    if (a >= 0)
+        assert_non_null(strstr(displays, content_text(C, (size_t)es, q->answer_keys[a])));
+    assert_int_equal(check_print(Q, r), 0); /* still the same codes */
+    cJSON_Delete(root);
+    free(r);
+    free(in);
+}
+
 static void test_questionnaire_languages_share_structure(void **state)
 {
     (void)state;
@@ -554,6 +603,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_questionnaire_structure),
         cmocka_unit_test(test_questionnaire_languages_share_structure),
+        cmocka_unit_test(test_response_displays_in_its_language),
         cmocka_unit_test(test_version_follows_content_ids),
         cmocka_unit_test(test_responses_match_questionnaire),
         cmocka_unit_test(test_response_content),

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -155,10 +156,20 @@ static void test_unreadable_records_are_listed(void **state)
     snprintf(path, sizeof path, "%s/notes.json", store_intakes_dir(f->s));
     tu_write_file(path, "[1,2,3]");
 
+    /* a named pipe named like a record, and a link to a file outside
+     * (trust defect 2): listed, refused, never opened */
+    snprintf(path, sizeof path, "%s/20261127-180200-00.json", store_intakes_dir(f->s));
+    assert_int_equal(mkfifo(path, 0600), 0);
+    char outside[1024];
+    snprintf(outside, sizeof outside, "%s/../outside.txt", store_intakes_dir(f->s));
+    tu_write_file(outside, "root:x:0:0");
+    snprintf(path, sizeof path, "%s/20261127-180300-00.json", store_intakes_dir(f->s));
+    assert_int_equal(symlink(outside, path), 0);
+
     queue_list q;
     pm_msg err;
     assert_int_equal(queue_load(f->s, f->c, &q, &err), PM_OK);
-    assert_int_equal(q.count, 5);
+    assert_int_equal(q.count, 6); /* notes.json is not an intake (trust defect 11) */
     const queue_entry *g = queue_find(&q, "20261127-180000-00");
     assert_non_null(g);
     assert_false(g->readable);
@@ -174,15 +185,28 @@ static void test_unreadable_records_are_listed(void **state)
     assert_string_equal(u->name, "Ana");
     assert_int_equal(u->worst, FLAG_URGENT);
     assert_int_equal(u->nregions, 4);
-    const queue_entry *n = queue_find(&q, "notes");
-    assert_non_null(n);
-    assert_false(n->readable);
+    assert_null(queue_find(&q, "notes"));
+    const queue_entry *pipe = queue_find(&q, "20261127-180200-00");
+    assert_non_null(pipe);
+    assert_false(pipe->readable);
+    assert_non_null(strstr(pipe->problem, "named pipe"));
+    const queue_entry *link = queue_find(&q, "20261127-180300-00");
+    assert_non_null(link);
+    assert_false(link->readable);
+    assert_non_null(strstr(link->problem, "symbolic link"));
+    assert_null(strstr(link->name, "root"));
+    assert_int_equal(q.nrefused, 2);
+    assert_non_null(strstr(q.refused, "20261127-180200-00.json (named pipe)"));
+    assert_non_null(strstr(q.refused, "20261127-180300-00.json (symbolic link)"));
     assert_true(queue_find(&q, ok)->readable);
     queue_free(&q);
 
     /* and they can be deleted */
     assert_int_equal(queue_delete(f->s, "20261127-180000-00", &err), PM_OK);
-    assert_int_equal(queue_delete(f->s, "notes", &err), PM_ERR_INVALID);
+    assert_int_equal(queue_delete(f->s, "20261127-180200-00", &err), PM_OK);
+    assert_int_equal(queue_delete(f->s, "20261127-180300-00", &err), PM_OK);
+    struct stat st;
+    assert_int_equal(stat(outside, &st), 0); /* the link went, not what it pointed at */
 }
 
 static void test_markers(void **state)

@@ -200,6 +200,29 @@ static bool ends_with(const char *s, const char *tail)
     return n >= t && strcmp(s + n - t, tail) == 0;
 }
 
+/* The key census() opens sealed files with (the sealed power-cut test). */
+static const seal_secret *census_key;
+
+/* A file's text: as it is, or opened when sealed (NULL when it does not
+ * open: a sealed file cut short never opens, its MAC fails). */
+static char *file_text(const char *path)
+{
+    size_t n = 0;
+    char *text = tu_read_file(path, &n);
+    if (!text || !seal_is_sealed(text, n))
+        return text;
+    assert_non_null(census_key);
+    char *plain = malloc(n);
+    size_t len = 0;
+    pm_status st = seal_open(census_key, text, n, (unsigned char *)plain, &len, NULL);
+    free(text);
+    if (st != PM_OK) {
+        free(plain);
+        return strdup("(a sealed file that does not open)");
+    }
+    return plain;
+}
+
 /* Counts the files; every file under a final name must be complete: the
  * whole record or the whole page, never a part. */
 static folder_census census(const char *dir)
@@ -217,7 +240,7 @@ static folder_census census(const char *dir)
             continue;
         }
         char *p = path_in(dir, de->d_name);
-        char *text = tu_read_file(p, NULL);
+        char *text = file_text(p);
         assert_non_null(text);
         if (ends_with(de->d_name, ".json")) {
             if (strcmp(text, json_doc) != 0)
@@ -525,13 +548,28 @@ static void collect_missing(const char *stem, void *arg)
     collect_stem(stem, arg);
 }
 
-static bool crash_at(int n)
+/* What sealed saves must never leave on the disk: the documents' text. */
+static void no_plain_text(const char *dir)
 {
+    assert_false(tu_tree_has(dir, "several writes")); /* json_doc */
+    assert_false(tu_tree_has(dir, "the page"));       /* html_doc */
+}
+
+static bool crash_at_sealed(int n, bool sealed)
+{
+    seal_public pk;
+    seal_keybox kb;
+    seal_secret *sk = NULL;
+    if (sealed)
+        tu_test_key(&pk, &kb, &sk);
+    census_key = sk;
     place p = place_new();
     fault f = { 0 };
     jmp_buf jb;
     store_io io = fault_io(&f);
     store *s = open_ok(&p, &io);
+    if (sealed)
+        store_set_seal(s, &pk);
     f.calls = 0;
     f.crash_at = n;
     f.crash = &jb;
@@ -545,9 +583,21 @@ static bool crash_at(int n)
     store_close(s);
     folder_census c = census(p.dir); /* no final file is ever partial */
     assert_true(c.json <= 1 && c.html <= c.json);
+    if (sealed) /* not even in a temporary file, at any instant */
+        no_plain_text(p.dir);
 
     /* restart: clean up, find the missing page, save again */
     s = open_ok(&p, NULL);
+    if (sealed) {
+        store_set_seal(s, &pk);
+        store_set_opener(s, sk);
+        char *text = NULL;
+        if (c.json) { /* a record left by the cut is whole, and opens */
+            assert_int_equal(store_read(s, STEM0 ".json", &text, NULL, NULL), PM_OK);
+            assert_string_equal(text, json_doc);
+            free(text);
+        }
+    }
     assert_int_equal(store_clean_temp(s), c.temps);
     static char missing[200][STORE_STEM_MAX];
     memset(missing, 0, sizeof missing);
@@ -564,9 +614,18 @@ static bool crash_at(int n)
     assert_int_equal(after.temps, 0);
     assert_int_equal(after.json, c.json + 1);
     assert_int_equal(after.html, after.json);
+    if (sealed)
+        no_plain_text(p.dir);
     store_close(s);
     place_free(&p);
+    census_key = NULL;
+    seal_secret_free(sk);
     return crashed;
+}
+
+static bool crash_at(int n)
+{
+    return crash_at_sealed(n, false);
 }
 
 static void test_crash_at_each_call(void **state)
@@ -576,6 +635,99 @@ static void test_crash_at_each_call(void **state)
     while (crash_at(n))
         n++;
     assert_true(n > 10);
+}
+
+/* A marker as the queue writes it (queue.c): a plain small file. */
+static pm_status queue_like_marker(store *s, const char *stem)
+{
+    char name[STORE_STEM_MAX + 8];
+    snprintf(name, sizeof name, "%s.seen", stem);
+    return store_write_atomic(s, name, "1795800700\nseen-at\n", 19, true, NULL);
+}
+
+/* The same power cuts with sealing on: the same guarantees, and no plain
+ * text on the disk at any instant (temporary files are sealed too). */
+static void test_crash_at_each_call_sealed(void **state)
+{
+    (void)state;
+    int n = 1;
+    while (crash_at_sealed(n, true))
+        n++;
+    assert_true(n > 10);
+}
+
+/* Intakes protected at rest: a saved intake's bytes hold no client text;
+ * reading one needs the key staff mode lends; markers stay plain (retention
+ * and the queue need no key); a damaged or foreign file says so. */
+static void test_sealed_saves(void **state)
+{
+    (void)state;
+    seal_public pk, other_pk;
+    seal_keybox kb, other_kb;
+    seal_secret *sk = NULL;
+    tu_test_key(&pk, &kb, &sk);
+    unsigned char seed[SEAL_SEED_BYTES] = {9}, salt[SEAL_SALT_BYTES] = {9},
+                  nonce[SEAL_NONCE_BYTES] = {9};
+    pm_msg err;
+    assert_int_equal(seal_make(TU_PASSPHRASE, seed, salt, nonce, 1, 8, &other_pk, &other_kb, &err),
+                     PM_OK);
+    place p = place_new();
+    store *s = open_ok(&p, NULL);
+    store_set_seal(s, &pk);
+    assert_true(store_seals(s));
+    const char *json = "{\"name\": \"Zebulon Quixote\", \"marks\": [\"calf_l\"]}";
+    const char *html = "<html><body>Zebulon Quixote: calf</body></html>";
+    char stem[STORE_STEM_MAX];
+    assert_int_equal(store_save(s, T0, json, html, stem, &err), PM_OK);
+    assert_string_equal(err.text, "");
+    assert_int_equal(queue_like_marker(s, stem), PM_OK);
+    assert_false(tu_tree_has(p.root, "Zebulon"));
+    assert_false(tu_tree_has(p.root, "calf"));
+    assert_true(tu_tree_has(p.dir, SEAL_MAGIC));
+    assert_true(tu_tree_has(p.dir, "seen-at")); /* the marker is plain */
+    assert_true(store_is_sealed(s, STEM0 ".json"));
+    assert_true(store_is_sealed(s, STEM0 ".html"));
+    assert_false(store_is_sealed(s, STEM0 ".seen"));
+    /* locked: listed by name, never read */
+    assert_int_equal(store_list(s, NULL, NULL), 1);
+    char *text = NULL;
+    assert_int_equal(store_read(s, STEM0 ".json", &text, NULL, &err), PM_ERR_SEALED);
+    assert_null(text);
+    assert_non_null(strstr(err.text, "passphrase"));
+    /* unlocked: the text as saved */
+    store_set_opener(s, sk);
+    assert_true(store_can_open(s));
+    size_t len = 0;
+    assert_int_equal(store_read(s, STEM0 ".json", &text, &len, &err), PM_OK);
+    assert_string_equal(text, json);
+    assert_int_equal(len, strlen(json));
+    free(text);
+    assert_int_equal(store_read(s, STEM0 ".html", &text, NULL, &err), PM_OK);
+    assert_string_equal(text, html);
+    free(text);
+    /* a page made again at start-up is sealed too (store_write_atomic) */
+    assert_int_equal(store_write_atomic(s, STEM0 ".html", html, strlen(html), true, &err), PM_OK);
+    assert_false(tu_tree_has(p.root, "Zebulon"));
+    /* a file sealed to another key, and a damaged one */
+    store_set_seal(s, &other_pk);
+    assert_int_equal(store_save(s, T0 + 1, json, html, NULL, &err), PM_OK);
+    assert_int_equal(store_read(s, "20261127-173013-00.json", &text, NULL, &err), PM_ERR_SEALED);
+    assert_non_null(strstr(err.text, "another key"));
+    char *path = path_in(p.dir, STEM0 ".json");
+    size_t n = 0;
+    char *raw = tu_read_file(path, &n);
+    raw[n - 5] ^= 1;
+    FILE *fw = fopen(path, "wb");
+    fwrite(raw, 1, n, fw);
+    fclose(fw);
+    assert_int_equal(store_read(s, STEM0 ".json", &text, NULL, &err), PM_ERR_INVALID);
+    assert_non_null(strstr(err.text, "damaged"));
+    free(raw);
+    free(path);
+    store_set_opener(s, NULL);
+    store_close(s);
+    place_free(&p);
+    seal_secret_free(sk);
 }
 
 /* ---- an in-memory file system that forgets what was not synced ---------- */
@@ -768,15 +920,26 @@ static int check_view(const memfs *m, const mem_entry *entries, const char *what
             continue;
         const mem_inode *ino = &m->inodes[entries[i].inode];
         const char *want = ends_with(entries[i].name, ".json") ? json_doc : html_doc;
-        if (ino->synced_len != strlen(want) || memcmp(ino->synced, want, ino->synced_len) != 0)
+        const char *got = ino->synced;
+        size_t got_len = ino->synced_len;
+        char plain[MEM_DATA];
+        if (census_key) { /* sealed: what survived must open to the whole text */
+            if (seal_open(census_key, ino->synced, ino->synced_len, (unsigned char *)plain,
+                          &got_len, NULL)
+                != PM_OK)
+                fail_msg("power cut at call %d, %s: %s does not open (%zu bytes)", n, what,
+                         entries[i].name, ino->synced_len);
+            got = plain;
+        }
+        if (got_len != strlen(want) || memcmp(got, want, got_len) != 0)
             fail_msg("power cut at call %d, %s: %s holds %zu of %zu bytes", n, what,
-                     entries[i].name, ino->synced_len, strlen(want));
+                     entries[i].name, got_len, strlen(want));
         finals++;
     }
     return finals;
 }
 
-static bool power_cut_at(int n)
+static bool power_cut_at(int n, const seal_public *pk)
 {
     memfs m;
     memfs_init(&m, "/mem/state/intakes");
@@ -785,6 +948,8 @@ static bool power_cut_at(int n)
                     .unlink = mem_unlink, .mkdir = mem_mkdir, .rename = mem_rename,
                     .ctx = &m };
     store *s = open_ok(&(place){ .state = "/mem/state", .dir = "/mem/state/intakes" }, &io);
+    if (pk)
+        store_set_seal(s, pk);
     jmp_buf jb;
     m.calls = 0;
     m.crash_at = n;
@@ -810,9 +975,21 @@ static void test_power_cut_keeps_whole_files(void **state)
 {
     (void)state;
     int n = 1;
-    while (power_cut_at(n))
+    while (power_cut_at(n, NULL))
         n++;
     assert_true(n > 20);
+    /* sealed: the same syncs in the same order, the same guarantee */
+    seal_public pk;
+    seal_keybox kb;
+    seal_secret *sk = NULL;
+    tu_test_key(&pk, &kb, &sk);
+    census_key = sk;
+    n = 1;
+    while (power_cut_at(n, &pk))
+        n++;
+    assert_true(n > 20);
+    census_key = NULL;
+    seal_secret_free(sk);
 }
 
 /* ---- folders that refuse or vanish --------------------------------------- */
@@ -966,9 +1143,142 @@ static void test_list_failure(void **state)
     place_free(&p);
 }
 
+/* ---- only plain files are read ----------------------------------------- */
+
+typedef struct {
+    char names[8][64];
+    char kinds[8][64];
+    int n;
+} refusals;
+
+static void note_refusal(const char *name, const char *kind, void *arg)
+{
+    refusals *r = arg;
+    if (r->n < 8) {
+        snprintf(r->names[r->n], sizeof r->names[0], "%s", name);
+        snprintf(r->kinds[r->n], sizeof r->kinds[0], "%s", kind);
+        r->n++;
+    }
+}
+
+static void count_stem(const char *stem, void *arg)
+{
+    (void)stem;
+    (*(int *)arg)++;
+}
+
+/* Trust defect 2: a named pipe named like a record hung start-up (the read
+ * blocked for a writer that never comes) and a symbolic link was followed
+ * (X.json -> /etc/passwd went to the stick). Both are refused, at once,
+ * without being opened for their content, and listed. */
+static void test_refuses_pipes_and_links(void **state)
+{
+    (void)state;
+    place p = place_new();
+    store *s = open_ok(&p, NULL);
+    char *fifo = path_in(p.dir, "20261126-080000-00.json");
+    char *fifo_page = path_in(p.dir, "20261126-080000-01.html");
+    char *link = path_in(p.dir, "20261126-090000-00.json");
+    char *secret = path_in(p.root, "passwd"); /* stands for /etc/passwd */
+    tu_write_file(secret, "root:x:0:0:root:/root:/bin/bash\n");
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(mkfifo(fifo_page, 0600), 0);
+    assert_int_equal(symlink(secret, link), 0);
+    assert_int_equal(store_save(s, T0, json_doc, html_doc, NULL, NULL), PM_OK);
+
+    char *text = NULL;
+    size_t len = 0;
+    pm_msg err;
+    assert_int_equal(store_read(s, "20261126-080000-00.json", &text, &len, &err),
+                     PM_ERR_REFUSED); /* and it did not block */
+    assert_null(text);
+    assert_non_null(strstr(err.text, "named pipe"));
+    assert_int_equal(store_read(s, "20261126-080000-01.html", &text, &len, &err),
+                     PM_ERR_REFUSED);
+    assert_int_equal(store_read(s, "20261126-090000-00.json", &text, &len, &err),
+                     PM_ERR_REFUSED);
+    assert_null(text);
+    assert_non_null(strstr(err.text, "symbolic link"));
+    assert_int_equal(store_read(s, STEM0 ".json", &text, &len, &err), PM_OK);
+    free(text);
+
+    /* listed, so staff see them and can delete them */
+    int records = store_list(s, count_stem, &(int){ 0 });
+    assert_int_equal(records, 3);
+    refusals r = { 0 };
+    assert_int_equal(store_refused(s, note_refusal, &r), 3);
+    assert_string_equal(r.names[0], "20261126-080000-00.json");
+    assert_string_equal(r.kinds[0], "a named pipe (FIFO)");
+    assert_string_equal(r.names[2], "20261126-090000-00.json");
+    assert_string_equal(r.kinds[2], "a symbolic link");
+    /* deleting a link removes the link, never what it points at */
+    assert_int_equal(store_remove(s, "20261126-090000-00.json", &err), PM_OK);
+    struct stat st;
+    assert_int_equal(stat(secret, &st), 0);
+    assert_int_equal(store_remove(s, "20261126-080000-00.json", &err), PM_OK);
+    assert_int_equal(store_refused(s, NULL, NULL), 1);
+    free(fifo);
+    free(fifo_page);
+    free(link);
+    free(secret);
+    store_close(s);
+    place_free(&p);
+}
+
+/* A state folder whose intakes folder is a link elsewhere is refused. */
+static void test_refuses_a_linked_folder(void **state)
+{
+    (void)state;
+    place p = place_new();
+    char *elsewhere = path_in(p.root, "elsewhere");
+    assert_int_equal(mkdir(p.state, 0700), 0);
+    assert_int_equal(mkdir(elsewhere, 0700), 0);
+    assert_int_equal(symlink(elsewhere, p.dir), 0);
+    store *s = NULL;
+    pm_msg err;
+    assert_int_equal(store_open(p.state, NULL, &s, &err), PM_ERR_REFUSED);
+    assert_non_null(strstr(err.text, "symbolic link"));
+    store_close(s);
+    free(elsewhere);
+    place_free(&p);
+}
+
+static void note_name(const char *name, void *arg)
+{
+    refusals *r = arg;
+    if (r->n < 8)
+        snprintf(r->names[r->n++], sizeof r->names[0], "%s", name);
+}
+
+/* Trust defect 11: "notes.json" was listed as a record but could never be
+ * deleted; it is not a record (not listed), and start-up can name it. */
+static void test_only_intake_names_are_records(void **state)
+{
+    (void)state;
+    place p = place_new();
+    store *s = open_ok(&p, NULL);
+    char *notes = path_in(p.dir, "notes.json");
+    tu_write_file(notes, "[1,2,3]");
+    assert_int_equal(store_save(s, T0, json_doc, html_doc, NULL, NULL), PM_OK);
+    assert_int_equal(store_list(s, NULL, NULL), 1);
+    assert_int_equal(store_missing_html(s, NULL, NULL), 0);
+    refusals r = { 0 };
+    assert_int_equal(store_foreign(s, note_name, &r), 1);
+    assert_string_equal(r.names[0], "notes.json");
+    assert_true(store_is_stem(STEM0));
+    assert_false(store_is_stem("notes"));
+    assert_false(store_is_stem("2026112-173012-000"));
+    free(notes);
+    store_close(s);
+    place_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_refuses_pipes_and_links),
+        cmocka_unit_test(test_refuses_a_linked_folder),
+        cmocka_unit_test(test_only_intake_names_are_records),
         cmocka_unit_test(test_save_writes_both_files),
         cmocka_unit_test(test_names_sort_and_never_collide),
         cmocka_unit_test(test_real_rename_noreplace),
@@ -976,6 +1286,8 @@ int main(void)
         cmocka_unit_test(test_each_call_fails_in_turn),
         cmocka_unit_test(test_short_writes_and_eintr),
         cmocka_unit_test(test_crash_at_each_call),
+        cmocka_unit_test(test_crash_at_each_call_sealed),
+        cmocka_unit_test(test_sealed_saves),
         cmocka_unit_test(test_power_cut_keeps_whole_files),
         cmocka_unit_test(test_read_only_folder),
         cmocka_unit_test(test_missing_folder_is_recreated),

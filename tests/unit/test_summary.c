@@ -664,6 +664,31 @@ static void test_html_lists_everything(void **state)
     free(html);
 }
 
+/* Trust defect 7: a one-tap signature (one point) printed blank: a
+ * polyline of one point draws nothing. A stroke that never moved is a dot. */
+static void test_one_tap_signature_prints_a_dot(void **state)
+{
+    const pm_content *c = *state;
+    intake in;
+    intake_init(&in, "en");
+    intake_choose_none(&in);
+    in.consent = true;
+    assert_int_equal(intake_sig_add(&in, 500, 200, true), PM_OK);
+    char *html = render_html(c, &in, 0);
+    assert_null(strstr(html, "<polyline"));
+    assert_non_null(strstr(html, "<circle class=\"dot\" cx=\"500\" cy=\"200\""));
+    free(html);
+    /* a tap that recorded the same spot twice, then a real stroke */
+    assert_int_equal(intake_sig_add(&in, 500, 200, false), PM_OK);
+    assert_int_equal(intake_sig_add(&in, 100, 100, true), PM_OK);
+    assert_int_equal(intake_sig_add(&in, 300, 150, false), PM_OK);
+    html = render_html(c, &in, 0);
+    assert_int_equal(count(html, "<circle class=\"dot\""), 1);
+    assert_int_equal(count(html, "<polyline"), 1);
+    assert_non_null(strstr(html, "<polyline points=\"100,100 300,150\"/>"));
+    free(html);
+}
+
 /* Set PAINMAP_SUMMARY_SAMPLE=/path.html to keep this page and look at it. */
 static void test_html_one_page_self_contained(void **state)
 {
@@ -672,7 +697,9 @@ static void test_html_one_page_self_contained(void **state)
     rich_intake(c, &in);
     char *html = render_html(c, &in, 0);
     assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
-    assert_non_null(strstr(html, "@page { size: A4; margin: 10mm }"));
+    /* trust defect 5: no paper size is forced (Letter was never laid out) */
+    assert_non_null(strstr(html, "@page { margin: 10mm }"));
+    assert_null(strstr(html, "size: A4"));
     assert_non_null(strstr(html, "<meta charset=\"utf-8\">"));
     assert_null(strstr(html, "http"));
     assert_null(strstr(html, "src="));
@@ -708,6 +735,44 @@ static void test_html_gets_denser_when_long(void **state)
     assert_null(strstr(html, "<body>"));
     assert_non_null(strstr(html, "<body class=\"d"));
     assert_int_equal(count(html, "<circle"), in.nmarks);
+    free(html);
+}
+
+/* Trust defect 5: the heaviest intake the kiosk can make (32 areas with
+ * every feeling, every safety answer flagged) printed 3 pages. It gets
+ * the compact layout, which says what it shortened and where the rest is;
+ * nothing is left out (tests/print prints it on A4 and Letter). */
+static void test_heaviest_intake_is_compact_and_complete(void **state)
+{
+    const pm_content *c = *state;
+    intake in;
+    intake_init(&in, "en");
+    uint32_t all = 0;
+    for (size_t q = 0; q < content_quality_count(c); q++)
+        all |= UINT32_C(1) << q;
+    for (size_t r = 0; r < content_region_count(c) && in.nmarks < INTAKE_MAX_MARKS; r++)
+        mark(&in, (int)r, (int)(r % 11), all, 0);
+    for (size_t q = 0; q < content_question_count(c); q++)
+        in.answers[q] = 0; /* "yes": flagged */
+    in.consent = true;
+    char *html = render_html(c, &in, 0);
+    assert_non_null(strstr(html, "<body class=\"d2 d3\">"));
+    assert_non_null(strstr(html, "class=\"flist two\""));
+    find_escaped(html, content_text(c, 0, "summary.shortened"));
+    find_escaped(html, content_text(c, 0, "summary.flagged_above"));
+    /* every area by its anatomical name, every feeling in the key */
+    for (size_t s = 0; s < in.nmarks; s++)
+        find_escaped(html, content_text(c, 0, content_region(c, (size_t)in.marks[s].region)->term_key));
+    for (size_t q = 0; q < content_quality_count(c); q++)
+        find_escaped(html, content_text(c, 0, content_quality(c, q)->label_key));
+    assert_int_equal(count(html, "<li><span class=\"n\">"), in.nmarks);
+    char all_letters[16];
+    snprintf(all_letters, sizeof all_letters, "A\xe2\x80\x93%c",
+             (char)('A' + content_quality_count(c) - 1));
+    assert_int_equal(count(html, all_letters), in.nmarks);
+    /* every flagged question once, on top */
+    for (size_t q = 0; q < content_question_count(c); q++)
+        assert_int_equal(count(html, content_text(c, 0, content_question(c, q)->staff_key)), 1);
     free(html);
 }
 
@@ -809,6 +874,8 @@ int main(void)
         cmocka_unit_test(test_html_gets_denser_when_long),
         cmocka_unit_test(test_html_in_staff_language),
         cmocka_unit_test(test_text_keys),
+        cmocka_unit_test(test_one_tap_signature_prints_a_dot),
+        cmocka_unit_test(test_heaviest_intake_is_compact_and_complete),
         cmocka_unit_test(test_render_refuses_broken_intake),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

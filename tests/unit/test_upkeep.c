@@ -133,6 +133,71 @@ static void test_clock_far_ahead_keeps_everything(void **state)
     }
 }
 
+/* Sealed at rest: records saved plain before the key was set up are sealed
+ * at the next start; a sealed record without a page waits for the key and
+ * gets it when staff unlock; retention ages sealed intakes by name and
+ * markers, never needing the key; a missing key deletes nothing. */
+static void test_sealed_upkeep(void **state)
+{
+    fixture *f = *state;
+    char before[STORE_STEM_MAX], old[STORE_STEM_MAX], cut[STORE_STEM_MAX];
+    sample_save(f->s, f->c, SAMPLE_PLAIN, "Plainbefore", NOW - 2 * DAY, before);
+    seal_public pk;
+    seal_keybox kb;
+    seal_secret *sk = NULL;
+    tu_test_key(&pk, &kb, &sk);
+    store_set_seal(f->s, &pk);
+    sample_save(f->s, f->c, SAMPLE_URGENT, "Oldsealed", NOW - 40 * DAY, old);
+    sample_save(f->s, f->c, SAMPLE_ATTENTION, "Cutsealed", NOW - DAY, cut);
+    pm_msg err;
+    char name[STORE_STEM_MAX + 16];
+    snprintf(name, sizeof name, "%s.html", cut);
+    assert_int_equal(store_remove(f->s, name, &err), PM_OK);
+    snprintf(name, sizeof name, "%s.exported", old); /* copied long ago */
+    char marker[64];
+    int n = snprintf(marker, sizeof marker, "%lld\n", (long long)(NOW - 39 * DAY));
+    assert_int_equal(store_write_atomic(f->s, name, marker, (size_t)n, true, &err), PM_OK);
+    assert_true(tu_tree_has(f->dir, "Plainbefore"));
+
+    pm_config cfg;
+    config_defaults(&cfg, NULL);
+    pm_msgs log;
+    pm_msgs_init(&log);
+    upkeep_result res;
+    upkeep_startup(f->s, f->c, &cfg, 0, NOW, &res, &log);
+    assert_int_equal(res.sealed_now, 2); /* the plain record and its page */
+    assert_false(tu_tree_has(f->dir, "Plainbefore"));
+    assert_int_equal(res.pages_waiting, 1);
+    assert_int_equal(res.pages_failed, 0);
+    /* retention needed no key: the copied old one went */
+    assert_int_equal(res.retention.deleted, 1);
+    snprintf(name, sizeof name, "%s.json", old);
+    assert_false(exists(f, name));
+    bool said = false;
+    for (size_t i = 0; i < log.count; i++)
+        said = said || strstr(log.items[i], "made when staff next unlock");
+    assert_true(said);
+    pm_msgs_free(&log);
+
+    /* staff unlock: the page that waited is made, sealed */
+    store_set_opener(f->s, sk);
+    memset(&res, 0, sizeof res);
+    upkeep_restore_pages(f->s, f->c, 0, &res, NULL);
+    assert_int_equal(res.pages_restored, 1);
+    snprintf(name, sizeof name, "%s.html", cut);
+    assert_true(exists(f, name));
+    assert_true(store_is_sealed(f->s, name));
+    assert_false(tu_tree_has(f->dir, "Cutsealed"));
+    store_set_opener(f->s, NULL);
+    seal_secret_free(sk);
+
+    /* without any key at all, everything stays (nothing is read, nothing goes) */
+    store_set_seal(f->s, NULL);
+    upkeep_startup(f->s, f->c, &cfg, 0, NOW + DAY, &res, NULL);
+    assert_int_equal(res.retention.deleted, 0);
+    assert_int_equal(store_list(f->s, NULL, NULL), 2);
+}
+
 static void test_daily_schedule(void **state)
 {
     (void)state;
@@ -153,6 +218,7 @@ int main(void)
                                         tu_fixture_teardown),
         cmocka_unit_test_setup_teardown(test_clock_far_ahead_keeps_everything, tu_fixture_setup,
                                         tu_fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_sealed_upkeep, tu_fixture_setup, tu_fixture_teardown),
         cmocka_unit_test(test_daily_schedule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

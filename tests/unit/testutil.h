@@ -3,6 +3,7 @@
 #define PM_TESTUTIL_H
 
 #include "content.h"
+#include "seal.h"
 #include "flow.h"
 #include "store.h"
 
@@ -36,6 +37,14 @@ void tu_copy_tree(const char *src, const char *dst);
 /* Writes a file (creating folders as needed); fails the test on error. */
 void tu_write_file(const char *path, const char *text);
 
+/* A test key: Argon2id at its lowest cost (the cost is not what the
+ * tests test), passphrase TU_PASSPHRASE, the same every call. *sk (when
+ * not NULL) gets it unlocked (seal_secret_free). */
+#define TU_PASSPHRASE "kqvbz mxtra plhsw ednuc"
+void tu_test_key(seal_public *pk, seal_keybox *kb, seal_secret **sk);
+/* True when some file under dir (recursively, links not followed) holds
+ * needle anywhere in its bytes. */
+bool tu_tree_has(const char *dir, const char *needle);
 /* Does what the current step of f needs to allow Next, the way a client
  * would, on the tests/data-mini content: the name "José", the head and the
  * left calf, strength 3 + step, "no" to every question, the first pattern,

@@ -18,6 +18,8 @@ const char *pm_status_name(pm_status s)
     case PM_ERR_READONLY: return "read-only";
     case PM_ERR_STATE: return "wrong state";
     case PM_ERR_LIMIT: return "limit reached";
+    case PM_ERR_REFUSED: return "refused (not a plain file)";
+    case PM_ERR_SEALED: return "sealed";
     }
     return "unknown";
 }

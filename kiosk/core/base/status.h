@@ -19,6 +19,10 @@ typedef enum {
     PM_ERR_READONLY = -6, /* the file system refuses writes */
     PM_ERR_STATE = -7,    /* the request does not fit the current state */
     PM_ERR_LIMIT = -8,    /* a fixed capacity would be exceeded */
+    PM_ERR_REFUSED = -9,  /* not a plain file (a named pipe, a symbolic link, a
+                           * device, a folder): never opened for its content */
+    PM_ERR_SEALED = -10,  /* sealed at rest, and the key to open it is not at
+                           * hand (staff mode is locked, or another key) */
 } pm_status;
 
 /* A short, stable name for a status ("io", "full"...), for logs and tests. */

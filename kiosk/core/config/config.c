@@ -20,6 +20,7 @@
  *   kiosk reads. Buffers that held a plain PIN are wiped. */
 #include "config.h"
 
+#include <crypt.h>
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
@@ -45,6 +46,10 @@ enum {
     K_AFTER_EXPORT,
     K_FORMATS,
     K_DELETE_UNCOPIED,
+    K_PUBLIC_KEY,
+    K_SECRET_KEY,
+    K_PASSPHRASE,
+    K_OLD_PASSPHRASE,
     K_PIN_PLAIN,
     K_DISPLAY,
     K_COUNT
@@ -53,8 +58,9 @@ enum {
 static const char *const key_names[K_COUNT] = {
     "clinic_name",   "languages",          "default_language", "idle_timeout",
     "rotation",      "staff_pin_hash",     "staff_idle_timeout", "retention_days",
-    "delete_after_export_days", "export_formats", "delete_uncopied", "staff_pin",
-    "display",
+    "delete_after_export_days", "export_formats", "delete_uncopied",
+    "intake_public_key", "intake_secret_key", "staff_passphrase", "old_staff_passphrase",
+    "staff_pin", "display",
 };
 
 typedef struct {
@@ -63,6 +69,7 @@ typedef struct {
     const char *name;
     const char *p;     /* the rest of the text */
     int lineno;        /* the line the reader handed out last */
+    char line[512];    /* that line as written (inih cuts a " ;" from values) */
     int seen[K_COUNT]; /* line each key was set on, 0 = not yet */
     bool pin_reported; /* a message about the PIN was given already */
     bool oom;
@@ -304,34 +311,74 @@ static void set_delete_uncopied(parse_ctx *x, const char *v)
         x->name, x->lineno, s);
 }
 
-/* A yescrypt hash: "$y$" then the crypt alphabet and '$' only. */
-static bool hash_shape_ok(const char *v)
+/* The crypt alphabet ("./0-9A-Za-z"). */
+static bool crypt64(char ch)
+{
+    return isalnum((unsigned char)ch) || ch == '.' || ch == '/';
+}
+
+/* What is wrong with a yescrypt hash line's value, or NULL when it is one
+ * the kiosk can check PINs against. libxcrypt takes a hash cut short, or
+ * with parameters it does not know, without complaint, and then every PIN
+ * is "wrong" (a truncated hash is silently re-computed in full; unknown
+ * parameters make crypt fail): so the shape is checked here, where the
+ * clinic can be told. The parameters must be ones libxcrypt itself makes
+ * (costs 1 to 11); the salt crypt64; the hash exactly 43 crypt64
+ * characters (256 bits). */
+#define YESCRYPT_HASH_CHARS 43
+static const char *hash_problem(const char *v, char *why, size_t size)
 {
     size_t n = strlen(v);
-    if (n < 20 || n >= CONFIG_HASH_MAX || strncmp(v, "$y$", 3) != 0)
-        return false;
-    int dollars = 0;
-    for (const char *q = v; *q; q++) {
-        if (*q == '$')
-            dollars++;
-        else if (!isalnum((unsigned char)*q) && *q != '.' && *q != '/')
-            return false;
+    if (n >= CONFIG_HASH_MAX || strncmp(v, "$y$", 3) != 0)
+        return "does not start with $y$ (a yescrypt hash)";
+    const char *params = v + 3;
+    const char *salt = strchr(params, '$');
+    const char *hash = salt ? strchr(salt + 1, '$') : NULL;
+    if (!salt || !hash)
+        return "is cut short: it has fewer than four $ signs ($y$params$salt$hash)";
+    salt++;
+    hash++;
+    if (strchr(hash, '$'))
+        return "has more than four $ signs";
+    size_t np = (size_t)(salt - 1 - params), ns = (size_t)(hash - 1 - salt), nh = strlen(hash);
+    for (const char *q = params; q < v + n; q++)
+        if (*q != '$' && !crypt64(*q))
+            return "has a character that is not in a yescrypt hash (a space or a quote?)";
+    if (ns == 0)
+        return "has no salt";
+    if (nh != YESCRYPT_HASH_CHARS) {
+        snprintf(why, size, "is cut short or too long: its last part has %zu characters, a "
+                            "yescrypt hash has %d", nh, YESCRYPT_HASH_CHARS);
+        return why;
     }
-    return dollars == 4; /* $y$params$salt$hash */
+    /* the parameters libxcrypt makes, one per cost */
+    static const char rnd[16] = "painmap-config!";
+    for (unsigned long cost = 1; cost <= 11; cost++) {
+        char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+        if (!crypt_gensalt_rn("$y$", cost, rnd, (int)sizeof rnd, setting, (int)sizeof setting))
+            continue;
+        const char *end = strchr(setting + 3, '$');
+        if (end && (size_t)(end - (setting + 3)) == np && strncmp(setting + 3, params, np) == 0)
+            return NULL;
+    }
+    snprintf(why, size, "has parameters (%.*s) that yescrypt does not make, so no PIN could "
+                        "ever match it", (int)(np < 16 ? np : 16), params);
+    return why;
 }
 
 static void set_pin_hash(parse_ctx *x, const char *v)
 {
-    if (hash_shape_ok(v)) {
+    char why[160];
+    const char *problem = hash_problem(v, why, sizeof why);
+    if (!problem) {
         snprintf(x->cfg->staff_pin_hash, sizeof x->cfg->staff_pin_hash, "%s", v);
         return;
     }
     x->pin_reported = true;
     MSG(x,
-        "%s:%d: staff_pin_hash does not look like a line printed by `painmap --hash-pin` "
-        "(it starts with $y$ and has no spaces); staff mode stays locked until the whole "
-        "printed line is pasted in",
-        x->name, x->lineno);
+        "%s:%d: staff_pin_hash %s; staff mode stays locked until the whole line printed by "
+        "`painmap --hash-pin` is pasted in",
+        x->name, x->lineno, problem);
 }
 
 /* 4 to 8 ASCII digits. */
@@ -427,6 +474,24 @@ static void set_formats(parse_ctx *x, const char *v)
     x->cfg->export_formats = bits;
 }
 
+/* The clinic's key lines: their shape only (seal.h reads them). */
+static void set_key_line(parse_ctx *x, int k, const char *v)
+{
+    bool pub = k == K_PUBLIC_KEY;
+    const char *prefix = pub ? "pmpk1." : "pmsk1.";
+    size_t max = pub ? CONFIG_KEY_MAX : CONFIG_KEYBOX_MAX, n = strlen(v);
+    bool ok = n < max && strncmp(v, prefix, 6) == 0;
+    for (size_t i = 6; ok && i < n; i++)
+        ok = isalnum((unsigned char)v[i]) || v[i] == '-' || v[i] == '_' || v[i] == '.';
+    if (!ok) {
+        MSG(x, "%s:%d: %s is not a line the passphrase set-up wrote (it starts with %s and has "
+               "no blanks); intakes cannot be sealed with it",
+            x->name, x->lineno, key_names[k], prefix);
+        return;
+    }
+    snprintf(pub ? x->cfg->intake_public_key : x->cfg->intake_secret_key, max, "%s", v);
+}
+
 /* ------------------------------------------------------------------------ */
 /* inih glue                                                                 */
 
@@ -450,15 +515,39 @@ static void unknown_key(parse_ctx *x, const char *key)
         MSG(x, "%s:%d: unknown setting '%s'; this line is ignored (the settings are: "
                "clinic_name, languages, default_language, idle_timeout, rotation, display, "
                "staff_pin, staff_pin_hash, staff_idle_timeout, retention_days, "
-               "delete_after_export_days, delete_uncopied, export_formats)",
+               "delete_after_export_days, delete_uncopied, export_formats, staff_passphrase)",
             x->name, x->lineno, s);
+}
+
+/* The value of the current line as written: everything after the first
+ * '=' or ':' (inih's own split), blanks trimmed. inih takes " ;" inside a
+ * value as the start of a comment, so "Smith ; Jones" would become
+ * "Smith"; a free-text value is taken whole from here instead. */
+static const char *raw_value(parse_ctx *x, char *out, size_t size)
+{
+    const char *v = x->line + strcspn(x->line, "=:");
+    if (*v)
+        v++;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    size_t n = strlen(v);
+    while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    if (n >= size)
+        n = size - 1;
+    memcpy(out, v, n);
+    out[n] = '\0';
+    return out;
 }
 
 static int on_pair(void *user, const char *section, const char *key, const char *value)
 {
     parse_ctx *x = user;
     (void)section; /* sections are allowed and ignored */
-    char v[512];
+    char v[512], whole[512];
+    if (strcasecmp(key, key_names[K_CLINIC]) == 0 || strcasecmp(key, key_names[K_PASSPHRASE]) == 0
+        || strcasecmp(key, key_names[K_OLD_PASSPHRASE]) == 0)
+        value = raw_value(x, whole, sizeof whole); /* free text may hold " ;" */
     size_t n = strlen(value);
     /* "My Clinic" and 'My Clinic' are taken without their quotes */
     if (n >= 2 && (value[0] == '"' || value[0] == '\'') && value[n - 1] == value[0]) {
@@ -481,6 +570,9 @@ static int on_pair(void *user, const char *section, const char *key, const char 
         MSG(x, "%s:%d: %s is set twice (also on line %d); this line wins", x->name, x->lineno,
             key_names[k], x->seen[k]);
     x->seen[k] = x->lineno;
+    if (v[0] == '\0' && (k == K_PUBLIC_KEY || k == K_SECRET_KEY || k == K_PASSPHRASE
+                         || k == K_OLD_PASSPHRASE))
+        return 1; /* an empty line of the template: nothing set */
     if (v[0] == '\0' && k != K_CLINIC && k != K_PIN_HASH && k != K_PIN_PLAIN) {
         pm_config d;
         config_defaults(&d, NULL);
@@ -550,6 +642,20 @@ static int on_pair(void *user, const char *section, const char *key, const char 
         x->cfg->delete_uncopied = false;
         set_delete_uncopied(x, v);
         break;
+    case K_PUBLIC_KEY:
+    case K_SECRET_KEY:
+        set_key_line(x, k, v);
+        break;
+    case K_PASSPHRASE:
+        /* never kept, never repeated: the set-up turns it into the key */
+        x->cfg->staff_passphrase_line = x->lineno;
+        explicit_bzero(v, sizeof v);
+        explicit_bzero(whole, sizeof whole);
+        break;
+    case K_OLD_PASSPHRASE:
+        explicit_bzero(v, sizeof v);
+        explicit_bzero(whole, sizeof whole);
+        break;
     case K_PIN_PLAIN:
         explicit_bzero(x->cfg->staff_pin_plain, sizeof x->cfg->staff_pin_plain);
         if (v[0])
@@ -604,6 +710,7 @@ static char *read_line(char *str, int num, void *stream)
     memcpy(str, line, n);
     str[n] = '\n';
     str[n + 1] = '\0';
+    snprintf(x->line, sizeof x->line, "%.*s", (int)n, line);
     return str;
 }
 
@@ -631,11 +738,25 @@ pm_status config_parse_string(const char *text, const char *name, pm_config *cfg
     /* inih's result (the first line it could not split) is not needed: the
      * reader has already reported every such line by its number. */
     (void)ini_parse_stream(read_line, &x, on_pair, &x);
+    explicit_bzero(x.line, sizeof x.line); /* it may have held a passphrase or a PIN */
     if (!cfg->staff_pin_hash[0] && !cfg->staff_pin_plain[0] && !x.pin_reported)
         MSG(&x,
             "%s: no staff PIN is set, so staff mode (the queue and USB export) cannot be "
             "opened; write one line such as staff_pin = 4821 (4 to 8 digits of your own)",
             x.name);
+    /* the key comes as a pair; one without the other seals nothing */
+    if (!cfg->intake_public_key[0] != !cfg->intake_secret_key[0]) {
+        MSG(&x, "%s: intake_public_key and intake_secret_key come as a pair, and only one is "
+                "set; intakes are saved unsealed until both lines the set-up wrote are back",
+            x.name);
+        cfg->intake_public_key[0] = cfg->intake_secret_key[0] = '\0';
+    }
+    if (cfg->staff_passphrase_line)
+        MSG(&x,
+            "%s:%d: staff_passphrase is waiting to be turned into the intake key (the image does "
+            "it at boot; elsewhere run `painmap --seal-passphrase %s`); the line stays secret "
+            "until then, so do it soon",
+            x.name, cfg->staff_passphrase_line, x.name);
     return x.oom ? PM_ERR_NOMEM : PM_OK;
 }
 
@@ -681,7 +802,7 @@ pm_status config_load(const char *path, pm_config *cfg, pm_msgs *msgs)
         return add != PM_OK ? add : PM_ERR_INVALID;
     }
     pm_status st = config_parse_string(text, base, cfg, msgs);
-    explicit_bzero(text, n); /* it may hold a plain PIN */
+    explicit_bzero(text, n); /* it may hold a plain PIN or a passphrase waiting for the set-up */
     free(text);
     return st;
 }
@@ -741,6 +862,11 @@ flow_timing config_flow_timing(const pm_config *cfg)
     flow_timing t = flow_default_timing();
     t.idle_ms = cfg->idle_timeout_s * 1000u;
     return t;
+}
+
+bool config_seals(const pm_config *cfg)
+{
+    return cfg->intake_public_key[0] && cfg->intake_secret_key[0];
 }
 
 bool config_staff_enabled(const pm_config *cfg)

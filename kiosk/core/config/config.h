@@ -3,8 +3,10 @@
  * A plain "key = value" text file that a clinic manager edits on any
  * computer (it lives on the SD card's boot partition; data/painmap.conf.example
  * is the commented template). Parsed with inih. Lines starting with # or ;
- * are comments; Windows line endings and a UTF-8 byte-order mark are fine;
- * [sections] are allowed and ignored.
+ * are comments, and so is a " ;" note after a value, except in free text
+ * (clinic_name), which is taken whole; Windows line endings and a UTF-8
+ * byte-order mark are fine; [sections] are allowed and ignored. A PIN hash
+ * is checked for its whole shape (cut short, unknown parameters).
  *
  * The kiosk never refuses to start because of this file: a missing file
  * gives every default, an unknown key or a bad value gives one message
@@ -35,6 +37,8 @@
 #define CONFIG_LANG_MAX 8        /* a language code, including the NUL */
 #define CONFIG_HASH_MAX 160      /* a yescrypt hash line's value */
 #define CONFIG_SOURCE_MAX 256    /* the file name messages use */
+#define CONFIG_KEY_MAX 64        /* intake_public_key's value (seal.h SEAL_PUBLIC_TEXT_MAX) */
+#define CONFIG_KEYBOX_MAX 256    /* intake_secret_key's value (seal.h SEAL_KEYBOX_TEXT_MAX) */
 #define CONFIG_UNSET (-1)
 #define CONFIG_PIN_MIN_DIGITS 4  /* a plain staff_pin (pin.h checks these match) */
 #define CONFIG_PIN_MAX_DIGITS 8
@@ -84,6 +88,15 @@ typedef struct {
     uint32_t retention_days;        /* copied intakes older than this are deleted */
     int32_t delete_after_export_days; /* exported intakes go after this; CONFIG_UNSET: never sooner */
     bool delete_uncopied;           /* retention_days count for never-copied intakes too */
+    /* Intakes sealed at rest (records/seal.h): the clinic's key, as the
+     * set-up wrote it ("pmpk1...." and "pmsk1...."); both "" when there is
+     * none (intakes are then saved as plain files, and a message says so).
+     * Only their shape is checked here; seal_public_parse and
+     * seal_keybox_parse read them. A plain staff_passphrase line is never
+     * kept: its line number says one is waiting for the set-up. */
+    char intake_public_key[CONFIG_KEY_MAX];
+    char intake_secret_key[CONFIG_KEYBOX_MAX];
+    int staff_passphrase_line;
     unsigned export_formats;        /* CONFIG_EXPORT_* bits, never 0 */
 
     /* Where the values came from, for later messages. */
@@ -116,6 +129,24 @@ size_t config_check_languages(pm_config *cfg, const pm_content *c, pm_msgs *msgs
 
 /* The flow's timing with this config's idle timeout. */
 flow_timing config_flow_timing(const pm_config *cfg);
+
+/* True when the clinic's key is configured (intakes are sealed). */
+bool config_seals(const pm_config *cfg);
+
+/* One "key = value" line of painmap.conf as the parser reads it (comments,
+ * a byte-order mark, CRLF and leading blanks as config_parse_string takes
+ * them): where it starts and ends in the text (its line ending not
+ * included), its number, and its value (blanks trimmed; quotes kept). */
+typedef struct {
+    size_t start, end;
+    int line;
+    char value[CONFIG_KEYBOX_MAX + 64];
+} config_line;
+
+/* Every line setting key (case folded), in order: how many there are (at
+ * most max are filled). For the set-up tools that rewrite a line in place
+ * (`painmap --seal-passphrase`). */
+size_t config_find_lines(const char *text, const char *key, config_line *out, size_t max);
 
 /* True when a staff PIN (hash or plain digits) is configured (staff mode can
  * be opened). */

@@ -30,6 +30,20 @@
 #define CONTENT_MAX_CHOICES 32 /* qualities, durations, pressures, avoid areas */
 #define CONTENT_MAX_LANGS 8
 
+/* Limits on what the loader reads at all, so a damaged or hostile content
+ * folder is refused in well under a second with a message naming the
+ * limit, instead of hanging start-up (the region checks are quadratic: one
+ * region of 20 000 points took 9 s, of 1 000 000 points, hours). The
+ * shipped content uses a small part of each (see data/README.md). */
+#define CONTENT_FILE_MAX (4u * 1024u * 1024u) /* bytes of one file */
+#define CONTENT_DEPTH_MAX 16        /* nesting of arrays and objects */
+#define CONTENT_STRING_MAX 4096     /* bytes of one JSON string, as written */
+#define CONTENT_TEXT_MAX 2000       /* bytes of one translated text */
+#define CONTENT_NAME_MAX 200        /* bytes of an id, a text key, a code */
+#define CONTENT_LIST_MAX 5000       /* members of one array or object */
+#define CONTENT_POLY_MAX 1000       /* points of one region's polygon */
+#define CONTENT_POINTS_MAX 30000    /* points of all regions together */
+
 typedef enum { VIEW_FRONT = 0, VIEW_BACK = 1, VIEW_COUNT = 2 } pm_view;
 typedef enum { SIDE_LEFT = 0, SIDE_RIGHT = 1, SIDE_CENTRE = 2 } pm_side;
 

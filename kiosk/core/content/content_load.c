@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 
 #include "content_private.h"
 
@@ -36,42 +39,128 @@ void refer_key(loader *ld, const char *key, const char *where)
     c->refs[c->nrefs++] = (key_ref){key, w};
 }
 
-static char *read_file(const char *path, size_t *len, int *err)
+/* Reads a whole content file. Only a plain file of at most
+ * CONTENT_FILE_MAX bytes is read (a named pipe would block start-up; a
+ * huge file would take memory and time before any check could say no). */
+static char *read_file(const char *path, size_t *len, int *err, off_t *size)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    *size = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
         *err = errno;
         return NULL;
     }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 16384;
-            char *nb = realloc(buf, cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                *err = ENOMEM;
-                return NULL;
-            }
-            buf = nb;
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *err = errno;
+        close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size > (off_t)CONTENT_FILE_MAX) {
+        *err = S_ISREG(st.st_mode) ? EFBIG : EINVAL;
+        *size = st.st_size;
+        close(fd);
+        return NULL;
+    }
+    /* one byte more than it says, to notice a file that grew meanwhile */
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf && n < cap) {
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            *err = errno;
+            free(buf);
+            close(fd);
+            return NULL;
         }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
         if (got == 0)
             break;
+        n += (size_t)got;
     }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        *err = EIO;
+    close(fd);
+    if (!buf) {
+        *err = ENOMEM;
         return NULL;
+    }
+    if (n > (size_t)st.st_size) { /* it grew while read: take what it said */
+        n = (size_t)st.st_size;
     }
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+/* The text's nesting and string lengths, before the parser sees it (the
+ * parser recurses per level and copies every string). Reports the first
+ * breach with its line. */
+static bool text_within_limits(loader *ld, const char *name, const char *text, size_t len)
+{
+    int depth = 0, line = 1;
+    for (size_t i = 0; i < len; i++) {
+        char ch = text[i];
+        if (ch == '\n') {
+            line++;
+        } else if (ch == '"') {
+            size_t start = i++;
+            while (i < len && text[i] != '"') {
+                if (text[i] == '\\' && i + 1 < len)
+                    i++;
+                if (text[i] == '\n')
+                    line++;
+                i++;
+            }
+            if (i - start - 1 > CONTENT_STRING_MAX) {
+                problem(ld, "%s: $: line %d: a string of %zu bytes; at most %d are allowed", name,
+                        line, i - start - 1, CONTENT_STRING_MAX);
+                return false;
+            }
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > CONTENT_DEPTH_MAX) {
+                problem(ld, "%s: $: line %d: nested more than %d levels deep", name, line,
+                        CONTENT_DEPTH_MAX);
+                return false;
+            }
+        } else if (ch == ']' || ch == '}') {
+            depth--;
+        }
+    }
+    return true;
+}
+
+/* Every array and object of the parsed file has at most CONTENT_LIST_MAX
+ * members (depth is bounded already, so the recursion is too). */
+static bool lists_within_limits(loader *ld, const char *name, const cJSON *v, char *path,
+                                size_t size)
+{
+    if (!cJSON_IsArray(v) && !cJSON_IsObject(v))
+        return true;
+    size_t n = 0, at = strlen(path);
+    const cJSON *m;
+    cJSON_ArrayForEach(m, v)
+    {
+        if (++n > CONTENT_LIST_MAX) {
+            problem(ld, "%s: %s: more than %d entries", name, path, CONTENT_LIST_MAX);
+            return false;
+        }
+    }
+    n = 0;
+    cJSON_ArrayForEach(m, v)
+    {
+        if (cJSON_IsArray(m) || cJSON_IsObject(m)) {
+            if (cJSON_IsArray(v))
+                snprintf(path + at, size - at, "[%zu]", n);
+            else
+                snprintf(path + at, size - at, ".%.40s", m->string ? m->string : "");
+            bool ok = lists_within_limits(ld, name, m, path, size);
+            path[at] = '\0';
+            if (!ok)
+                return false;
+        }
+        n++;
+    }
+    return true;
 }
 
 /* Parses dir/name; on failure reports where (line and column) and returns NULL. */
@@ -81,9 +170,20 @@ static cJSON *load_json(loader *ld, const char *name)
     snprintf(path, sizeof path, "%s/%s", ld->dir, name);
     size_t len = 0;
     int err = 0;
-    char *text = read_file(path, &len, &err);
+    off_t size = 0;
+    char *text = read_file(path, &len, &err, &size);
     if (!text) {
-        problem(ld, "%s: $: cannot read the file (%s)", name, strerror(err));
+        if (err == EFBIG)
+            problem(ld, "%s: $: the file is %lld bytes; a content file may be at most %u bytes",
+                    name, (long long)size, CONTENT_FILE_MAX);
+        else if (err == EINVAL)
+            problem(ld, "%s: $: not a plain file (a folder, a named pipe or a device)", name);
+        else
+            problem(ld, "%s: $: cannot read the file (%s)", name, strerror(err));
+        return NULL;
+    }
+    if (!text_within_limits(ld, name, text, len)) {
+        free(text);
         return NULL;
     }
     const char *end = NULL;
@@ -106,6 +206,12 @@ static cJSON *load_json(loader *ld, const char *name)
         problem(ld, "%s: $: must be a JSON object", name);
         cJSON_Delete(root);
         root = NULL;
+    } else {
+        char where[512] = "$";
+        if (!lists_within_limits(ld, name, root, where, sizeof where)) {
+            cJSON_Delete(root);
+            root = NULL;
+        }
     }
     free(text);
     return root;
@@ -133,6 +239,11 @@ static const char *get_str(loader *ld, const char *file, const char *path, const
     }
     if (!*v->valuestring) {
         problem(ld, "%s: %s.%s: must not be empty", file, path, field);
+        return NULL;
+    }
+    if (strlen(v->valuestring) > CONTENT_NAME_MAX) {
+        problem(ld, "%s: %s.%s: %zu bytes long; an id, key or code may have at most %d", file,
+                path, field, strlen(v->valuestring), CONTENT_NAME_MAX);
         return NULL;
     }
     char *s = arena_strdup(ld->c, v->valuestring);
@@ -258,7 +369,17 @@ static void load_region(loader *ld, const cJSON *item, size_t i)
     if (poly && n < 3) {
         problem(ld, "%s: %s.polygon: degenerate: needs at least 3 points, has %zu", F, path, n);
         pts_ok = false;
+    } else if (poly && n > CONTENT_POLY_MAX) {
+        /* before anything is done with them: the shape checks are quadratic */
+        problem(ld, "%s: %s.polygon: %zu points; a region may have at most %d", F, path, n,
+                CONTENT_POLY_MAX);
+        pts_ok = false;
+    } else if (poly && ld->points + n > CONTENT_POINTS_MAX) {
+        problem(ld, "%s: %s.polygon: the regions have more than %d points in all", F, path,
+                CONTENT_POINTS_MAX);
+        pts_ok = false;
     } else if (poly) {
+        ld->points += n;
         pts = arena_alloc(c, n * sizeof *pts);
         if (!pts) {
             ld->nomem = true;
@@ -1028,7 +1149,13 @@ static void load_language(loader *ld, const char *file, const char *code_from_na
     cJSON_ArrayForEach(s, strings)
     {
         if (!cJSON_IsString(s) || !*s->valuestring) {
-            problem(ld, "%s: $.strings.%s: must be a non-empty string", file, s->string);
+            problem(ld, "%s: $.strings.%.60s: must be a non-empty string", file, s->string);
+            continue;
+        }
+        if (strlen(s->string) > CONTENT_NAME_MAX || strlen(s->valuestring) > CONTENT_TEXT_MAX) {
+            problem(ld, "%s: $.strings.%.60s: a key may have at most %d bytes and a text at "
+                        "most %d",
+                    file, s->string, CONTENT_NAME_MAX, CONTENT_TEXT_MAX);
             continue;
         }
         t.texts[t.ntexts].key = arena_strdup(c, s->string);
@@ -1100,7 +1227,7 @@ pm_status content_load(const char *dir, pm_content **out, pm_msgs *problems)
     pm_content *c = calloc(1, sizeof *c);
     if (!c)
         return PM_ERR_NOMEM;
-    loader ld = {c, problems, dir, false};
+    loader ld = {c, problems, dir, false, 0};
     size_t before = problems->count;
     DIR *d = opendir(dir);
     if (!d) {

@@ -69,6 +69,7 @@ typedef struct {
     pm_msgs *problems;
     const char *dir;
     bool nomem;
+    size_t points;     /* polygon points taken so far (CONTENT_POINTS_MAX) */
 } loader;
 
 /* Appends one problem to ld->problems (content_problem.c). */

@@ -401,7 +401,9 @@ static void prepare_item(export_job *j)
         case DOC_HTML:
             snprintf(name, sizeof name, "%s.html", it->stem);
             st = store_read(j->s, name, &j->docs[k], NULL, &err);
-            if (st == PM_ERR_NOT_FOUND && parsed)
+            /* a page that is missing, or is not a plain file (refused, never
+             * copied), is made again from the record */
+            if ((st == PM_ERR_NOT_FOUND || st == PM_ERR_REFUSED) && parsed)
                 st = summary_render_html(j->c, j->in, it->saved_at, j->lang, &j->docs[k]);
             if (st != PM_OK)
                 snprintf(f->problem, sizeof f->problem, "not written: the page could not be %s",
@@ -785,8 +787,20 @@ pm_status export_finish(export_job *j, export_report *rep)
     pm_status mark_fail = PM_OK;
     for (size_t i = 0; i < r->count; i++) {
         export_item *it = &r->items[i];
+        if (it->complete && !r->synced && !it->problem[0])
+            /* its files were copied and checked, then the stick went before
+             * the folder could be confirmed: say so, not a bare cross */
+            snprintf(it->problem, sizeof it->problem,
+                     "its files were copied, but %s before the copy could be confirmed; not "
+                     "marked exported",
+                     j->gone == GONE_READONLY ? "the USB stick turned read-only"
+                                              : "the USB stick was removed or stopped answering");
         if (!it->complete || !r->synced) {
             it->complete = false;
+            if (!it->problem[0]) /* never a cross without a reason */
+                snprintf(it->problem, sizeof it->problem, "not complete: %s",
+                         j->first_fail != PM_OK ? reason_of(j->first_fail)
+                                                : "a file of it did not make it");
             continue;
         }
         r->ncomplete++;
@@ -889,13 +903,15 @@ pm_status export_report_lines(const export_report *rep, pm_msgs *out)
         st = pm_msgs_add(out, "%s: %s", rep->questionnaire.name[0] ? rep->questionnaire.name
                                                                     : QUESTIONNAIRE_NAME,
                          rep->questionnaire.ok ? "ok" : rep->questionnaire.problem);
+    /* by stem only: these lines go to the journal, which lives on the SD
+     * card, and a client's name must not be readable there */
     for (size_t i = 0; st == PM_OK && i < rep->count; i++) {
         const export_item *it = &rep->items[i];
         for (size_t k = 0; st == PM_OK && k < it->nfiles; k++)
-            st = pm_msgs_add(out, "%s %s: %s: %s", it->stem, it->client, it->files[k].name,
+            st = pm_msgs_add(out, "%s: %s", it->files[k].name,
                              it->files[k].ok ? "ok" : it->files[k].problem);
         if (st == PM_OK)
-            st = pm_msgs_add(out, "%s %s: %s", it->stem, it->client,
+            st = pm_msgs_add(out, "%s: %s", it->stem,
                              it->marked     ? "complete, marked exported"
                              : it->problem[0] ? it->problem
                                               : "not complete");

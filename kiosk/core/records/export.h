@@ -165,9 +165,11 @@ pm_status export_run(store *s, const pm_content *c, const export_opts *o,
 
 void export_report_free(export_report *rep);
 
-/* One line per file for the staff screen and the log:
- * "20261127-173012-00 Ana: 20261127-173012-00.html: ok" /
- * "...: NOT on the stick: the USB stick is full". */
+/* One line per file, then one per intake, then the index, for the log:
+ * "20261127-173012-00.html: ok" / "...: NOT on the stick: the USB stick is
+ * full" / "20261127-173012-00: complete, marked exported". Names by stem
+ * only, never the client's name (the journal is on the SD card). Every
+ * intake that is not marked has a problem that says why. */
 pm_status export_report_lines(const export_report *rep, pm_msgs *out);
 
 #endif

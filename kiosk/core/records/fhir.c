@@ -11,6 +11,7 @@
  * - Codes are the content's ids, which the content checker keeps stable
  *   and unique, so an EHR mapping written once keeps working. */
 #include "fhir.h"
+#include "summary.h"
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
@@ -376,6 +377,7 @@ static bool name_given(const intake *in)
 pm_status fhir_render_response(const pm_content *c, const intake *in, int64_t saved_at,
                                const char *stem, int lang, char **out)
 {
+    summary_json_wipes(); /* its nodes hold the client's text */
     *out = NULL;
     char version[FHIR_VERSION_MAX], canon[sizeof FHIR_QUESTIONNAIRE_URL + FHIR_VERSION_MAX + 2];
     char when[32];
@@ -386,10 +388,19 @@ pm_status fhir_render_response(const pm_content *c, const intake *in, int64_t sa
         return PM_ERR_INVALID;
     fhir_questionnaire_version(c, version);
     snprintf(canon, sizeof canon, "%s|%s", FHIR_QUESTIONNAIRE_URL, version);
+    /* The response says language: the client's; its display texts must be
+     * in that language too (a Spanish response had English displays). The
+     * staff language only when the content lacks the client's. */
+    int own = content_lang_index(c, in->lang);
+    if (own >= 0)
+        lang = own;
 
     cJSON *root = cJSON_CreateObject();
     bool ok = add_str(root, "resourceType", "QuestionnaireResponse") && add_str(root, "id", stem)
-              && add_str(root, "language", in->lang);
+              && add_str(root, "language",
+                         own >= 0 || lang < 0 || (size_t)lang >= content_lang_count(c)
+                             ? in->lang
+                             : content_lang_code(c, (size_t)lang));
     cJSON *ident = add_obj(root, "identifier");
     ok = ok && add_str(ident, "system", FHIR_BASE "/intake") && add_str(ident, "value", stem)
          && add_str(root, "questionnaire", canon) && add_str(root, "status", "completed");

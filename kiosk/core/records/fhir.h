@@ -53,7 +53,10 @@ void fhir_questionnaire_version(const pm_content *c, char out[FHIR_VERSION_MAX])
 
 pm_status fhir_render_questionnaire(const pm_content *c, int lang, char **out);
 
-/* stem: the intake's stored name (the response's id and identifier). */
+/* stem: the intake's stored name (the response's id and identifier). The
+ * response is in the client's language (its "language" and every display
+ * text); lang (the staff language) is used only when the content has no
+ * texts in the client's language, and "language" then names it. */
 pm_status fhir_render_response(const pm_content *c, const intake *in, int64_t saved_at,
                                const char *stem, int lang, char **out);
 

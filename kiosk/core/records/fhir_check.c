@@ -13,6 +13,7 @@
  * on every response before writing it, so a mistake in fhir.c shows as a
  * refused file, not as a bad import at the clinic's EHR. */
 #include "fhir.h"
+#include "summary.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -463,6 +464,7 @@ static void check_r_items(chk *k, const cJSON *r_items, const cJSON *q_items, co
 
 size_t fhir_check(const char *questionnaire, const char *response, pm_msgs *problems)
 {
+    summary_json_wipes(); /* its nodes hold the client's text */
     chk k = { .out = problems, .doc = "Questionnaire" };
     cJSON *q = questionnaire ? cJSON_Parse(questionnaire) : NULL;
     if (!cJSON_IsObject(q)) {

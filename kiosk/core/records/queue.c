@@ -25,11 +25,8 @@
 bool queue_stem_time(const char *stem, int64_t *t)
 {
     /* YYYYMMDD-HHMMSS-NN */
-    if (!stem || strlen(stem) != 18 || stem[8] != '-' || stem[15] != '-')
+    if (!store_is_stem(stem))
         return false;
-    for (int i = 0; i < 18; i++)
-        if (i != 8 && i != 15 && (stem[i] < '0' || stem[i] > '9'))
-            return false;
     struct tm tm = { 0 };
     int v[6];
     const int at[6] = { 0, 4, 6, 9, 11, 13 }, len[6] = { 4, 2, 2, 2, 2, 2 };
@@ -183,6 +180,7 @@ static pm_flag flag_from_name(const char *s)
 /* What a tolerant read finds in a record the parser refused. */
 static void tolerant_read(const char *json, queue_entry *e)
 {
+    summary_json_wipes(); /* its nodes hold the client's text */
     cJSON *root = json ? cJSON_Parse(json) : NULL;
     if (!root)
         return;
@@ -243,6 +241,41 @@ static void read_entry(store *s, const pm_content *c, intake *tmp, queue_entry *
                               sizeof e->exported_to);
 }
 
+static void note_refused(const char *name, const char *kind, void *arg)
+{
+    queue_list *q = arg;
+    size_t len = strlen(q->refused);
+    /* "a named pipe (FIFO)" -> "named pipe": the note is read on a small screen */
+    char shortkind[32];
+    snprintf(shortkind, sizeof shortkind, "%s", strncmp(kind, "a ", 2) == 0 ? kind + 2 : kind);
+    shortkind[strcspn(shortkind, "(")] = '\0';
+    size_t k = strlen(shortkind);
+    while (k > 0 && shortkind[k - 1] == ' ')
+        shortkind[--k] = '\0';
+    if (q->nrefused++ < 2 && len + 8 < sizeof q->refused)
+        snprintf(q->refused + len, sizeof q->refused - len, "%s%s (%s)",
+                 q->nrefused > 1 ? ", " : "", name, shortkind);
+}
+
+/* One sentence for staff naming what was refused (see queue_list). */
+static void say_refused(store *s, queue_list *q)
+{
+    char names[sizeof q->refused], more[32] = "";
+    q->refused[0] = '\0';
+    q->nrefused = 0;
+    if (store_refused(s, note_refused, q) <= 0)
+        return;
+    snprintf(names, sizeof names, "%s", q->refused);
+    if (q->nrefused > 2)
+        snprintf(more, sizeof more, " and %zu more", q->nrefused - 2);
+    /* the names may be cut short: the count and the advice matter most */
+    int n = snprintf(q->refused, sizeof q->refused,
+                     "Not files the kiosk wrote, refused (never opened or copied): %.300s%s. "
+                     "Delete them.",
+                     names, more);
+    (void)n;
+}
+
 pm_status queue_load(store *s, const pm_content *c, queue_list *out, pm_msg *err)
 {
     *out = (queue_list){ 0 };
@@ -274,6 +307,7 @@ pm_status queue_load(store *s, const pm_content *c, queue_list *out, pm_msg *err
     out->items = items;
     out->count = l.n;
     store_stems_free(&l);
+    say_refused(s, out);
     if (err)
         err->text[0] = '\0';
     return PM_OK;

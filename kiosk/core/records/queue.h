@@ -51,6 +51,12 @@ typedef struct {
 typedef struct {
     queue_entry *items; /* newest first */
     size_t count;
+    /* Entries of the folder that are not plain files (a named pipe, a
+     * symbolic link...): never opened, never exported. "" when none; else
+     * one sentence naming them for staff ("2 entries in ... are not files
+     * the kiosk wrote and were refused: X.json (a symbolic link), ..."). */
+    char refused[QUEUE_PROBLEM_MAX * 2];
+    size_t nrefused;
 } queue_list;
 
 /* Lists every saved intake, newest first. On failure (the folder cannot be

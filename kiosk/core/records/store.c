@@ -34,10 +34,19 @@
 #define STORE_PER_SECOND 100 /* counter 00..99 */
 #define STORE_MAX_TIME INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 
+/* How the store opens what it reads: never through a final symbolic link,
+ * never blocking on a named pipe that has no writer. */
+#define STORE_OPEN_READ (O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+
 struct store {
     const store_io *io;
     char *state;
     char *dir; /* STATE/intakes */
+    bool seals;             /* records and pages are sealed to pk */
+    seal_public pk;
+    const seal_secret *opener; /* lent by staff mode while unlocked */
+    unsigned char *scratch; /* the sealed bytes of the file being written */
+    size_t scratch_cap;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -63,6 +72,18 @@ static int px_list(void *ctx, const char *dir, store_list_fn each, void *arg)
     return e ? -1 : 0;
 }
 
+static int px_lstat(void *ctx, const char *path, struct stat *st)
+{
+    (void)ctx;
+    return lstat(path, st);
+}
+
+static int px_fstat(void *ctx, int fd, struct stat *st)
+{
+    (void)ctx;
+    return fstat(fd, st);
+}
+
 static const store_io posix_io = {
     .open = posix_io_open,
     .write = posix_io_write,
@@ -74,6 +95,8 @@ static const store_io posix_io = {
     .rename = posix_io_rename,
     .read = posix_io_read,
     .list = px_list,
+    .lstat = px_lstat,
+    .fstat = px_fstat,
     .ctx = NULL,
 };
 
@@ -161,6 +184,43 @@ static void msg_clear(pm_msg *err)
 /* ------------------------------------------------------------------------ */
 /* Building blocks                                                           */
 
+static int io_lstat(const store_io *io, const char *path, struct stat *st)
+{
+    return io->lstat ? io->lstat(io->ctx, path, st) : lstat(path, st);
+}
+
+static int io_fstat(const store_io *io, int fd, struct stat *st)
+{
+    return io->fstat ? io->fstat(io->ctx, fd, st) : fstat(fd, st);
+}
+
+const char *store_kind_of(mode_t mode)
+{
+    if (S_ISREG(mode))
+        return NULL;
+    if (S_ISFIFO(mode))
+        return "a named pipe (FIFO)";
+    if (S_ISLNK(mode))
+        return "a symbolic link";
+    if (S_ISDIR(mode))
+        return "a folder";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "not a plain file";
+}
+
+bool store_is_stem(const char *stem)
+{
+    if (!stem || strlen(stem) != 18 || stem[8] != '-' || stem[15] != '-')
+        return false;
+    for (int i = 0; i < 18; i++)
+        if (i != 8 && i != 15 && (stem[i] < '0' || stem[i] > '9'))
+            return false;
+    return true;
+}
+
 static bool join(char *out, size_t size, const char *dir, const char *name)
 {
     int n = snprintf(out, size, "%s/%s", dir, name);
@@ -215,7 +275,7 @@ static int close_fd(const store_io *io, int fd)
 /* Makes the folder's entries (a rename, a new file) durable. */
 static int fsync_dir(const store_io *io, const char *dir, store_fault *f)
 {
-    int fd = io->open(io->ctx, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+    int fd = io->open(io->ctx, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW, 0);
     if (fd < 0) {
         fault_set(f, "opening the folder", dir, errno);
         return -1;
@@ -285,7 +345,8 @@ static int temp_create(const store *s, const char *base, char *path, size_t size
             errno = ENAMETOOLONG;
             return -1;
         }
-        int fd = s->io->open(s->io->ctx, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+        int fd = s->io->open(s->io->ctx, path,
+                             O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
                              STORE_FILE_MODE);
         if (fd >= 0 || errno != EEXIST)
             return fd;
@@ -328,6 +389,65 @@ static int temp_write(const store *s, const char *base, const char *data, size_t
 }
 
 /* ------------------------------------------------------------------------ */
+/* Sealing                                                                   */
+
+bool store_is_intake_file(const char *name)
+{
+    const char *dot = name ? strchr(name, '.') : NULL;
+    char stem[STORE_STEM_MAX];
+    if (!dot || (size_t)(dot - name) >= sizeof stem)
+        return false;
+    memcpy(stem, name, (size_t)(dot - name));
+    stem[dot - name] = '\0';
+    return store_is_stem(stem) && (strcmp(dot, ".json") == 0 || strcmp(dot, ".html") == 0);
+}
+
+/* What is written for name: data itself, or (a record or page while
+ * sealing) its sealed form in the store's scratch buffer. NULL when memory
+ * runs out. */
+static const char *bytes_for(store *s, const char *name, const char *data, size_t len,
+                             size_t *out_len)
+{
+    *out_len = len;
+    if (!s->seals || !store_is_intake_file(name))
+        return data;
+    size_t need = seal_size(len);
+    if (need > s->scratch_cap) {
+        unsigned char *more = realloc(s->scratch, need);
+        if (!more)
+            return NULL;
+        s->scratch = more;
+        s->scratch_cap = need;
+    }
+    if (seal_data(&s->pk, data, len, s->scratch) != PM_OK)
+        return NULL;
+    *out_len = need;
+    return (const char *)s->scratch;
+}
+
+void store_set_seal(store *s, const seal_public *pk)
+{
+    s->seals = pk != NULL;
+    if (pk)
+        s->pk = *pk;
+}
+
+bool store_seals(const store *s)
+{
+    return s->seals;
+}
+
+void store_set_opener(store *s, const seal_secret *sk)
+{
+    s->opener = sk;
+}
+
+bool store_can_open(const store *s)
+{
+    return s->opener != NULL;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Opening                                                                   */
 
 pm_status store_open(const char *state_dir, const store_io *io, store **out, pm_msg *err)
@@ -359,6 +479,19 @@ pm_status store_open(const char *state_dir, const store_io *io, store **out, pm_
     if (ensure_dirs(s, &f) != 0)
         return report(s, &f, "Could not open the intake folder",
                       "intakes cannot be saved until this is fixed.", err);
+    /* every later open names files inside it: a link there would send the
+     * kiosk's reads and writes somewhere else */
+    struct stat st;
+    const char *kind = io_lstat(s->io, s->dir, &st) != 0 ? NULL
+                       : S_ISDIR(st.st_mode)           ? NULL
+                                                       : store_kind_of(st.st_mode);
+    if (kind) {
+        pm_msg_set(err,
+                   "Could not open the intake folder: %s is %s, not a folder. Ask staff to "
+                   "move it away and restart the kiosk; intakes cannot be saved until then.",
+                   s->dir, kind);
+        return PM_ERR_REFUSED;
+    }
     return PM_OK;
 }
 
@@ -368,6 +501,7 @@ void store_close(store *s)
         return;
     free(s->state);
     free(s->dir);
+    free(s->scratch); /* sealed bytes only: nothing to wipe */
     free(s);
 }
 
@@ -403,6 +537,11 @@ static pm_status write_file(store *s, const char *name, const char *data, size_t
     if (!join(final, sizeof final, s->dir, name)) {
         fault_set(f, "naming", name, ENAMETOOLONG);
         return PM_ERR_IO;
+    }
+    data = bytes_for(s, name, data, len, &len);
+    if (!data) {
+        fault_set(f, "sealing", name, ENOMEM);
+        return PM_ERR_NOMEM;
     }
     if (temp_write(s, name, data, len, tmp, sizeof tmp, f) != 0)
         return status_of(f->e);
@@ -482,7 +621,16 @@ static pm_status save_json(store *s, int64_t saved_at, const char *json, char *s
         return PM_ERR_INVALID;
     }
     snprintf(tmpname, sizeof tmpname, "%s.json", base);
-    if (temp_write(s, tmpname, json, strlen(json), tmp, sizeof tmp, &f) != 0)
+    char probe[STORE_STEM_MAX + 8]; /* the record's name, for the sealing rule */
+    snprintf(probe, sizeof probe, "%s-00.json", base);
+    size_t len;
+    const char *bytes = bytes_for(s, probe, json, strlen(json), &len);
+    if (!bytes) {
+        pm_msg_set(err, "Could not save the intake: out of memory while sealing it; the intake "
+                        "is kept and can be saved again.");
+        return PM_ERR_NOMEM;
+    }
+    if (temp_write(s, tmpname, bytes, len, tmp, sizeof tmp, &f) != 0)
         return report(s, &f, "Could not save the intake",
                       "the intake is kept and can be saved again.", err);
     pm_status st = claim_stem(s, base, tmp, stem, &f);
@@ -576,31 +724,90 @@ static pm_status read_fd(const store_io *io, int fd, char **out, size_t *len, st
     return PM_OK;
 }
 
+/* A sealed file just read (*out, n bytes) replaced by what it holds. */
+static pm_status open_sealed(store *s, const char *name, char **out, size_t *len, size_t n,
+                             pm_msg *err)
+{
+    char *sealed = *out;
+    *out = NULL;
+    if (len)
+        *len = 0;
+    pm_status st = PM_ERR_SEALED;
+    pm_msg why = {{0}};
+    char *plain = NULL;
+    if (!s->opener) {
+        pm_msg_set(err, "%s is sealed: staff mode opens it once unlocked with the passphrase",
+                   name);
+    } else if (!(plain = malloc(n))) {
+        pm_msg_set(err, "Could not open %s: out of memory", name);
+        st = PM_ERR_NOMEM;
+    } else {
+        size_t plain_len = 0;
+        st = seal_open(s->opener, sealed, n, (unsigned char *)plain, &plain_len, &why);
+        if (st == PM_OK) {
+            *out = plain;
+            if (len)
+                *len = plain_len;
+        } else {
+            pm_msg_set(err, "%s is %s", name, why.text);
+            free(plain);
+        }
+    }
+    free(sealed); /* sealed bytes: nothing to wipe */
+    return st;
+}
+
 pm_status store_read(store *s, const char *name, char **out, size_t *len, pm_msg *err)
 {
     char path[STORE_PATH_MAX];
     store_fault f;
+    struct stat st;
     *out = NULL;
     msg_clear(err);
     if (!s || !name_ok(name) || !join(path, sizeof path, s->dir, name)) {
         pm_msg_set(err, "Could not read '%s': not a plain file name", name ? name : "");
         return PM_ERR_INVALID;
     }
-    int fd = s->io->open(s->io->ctx, path, O_RDONLY | O_CLOEXEC, 0);
+    /* what is there, before opening it: a named pipe would block, a link
+     * would lead out of the folder */
+    if (io_lstat(s->io, path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* the name only: staff read this on the queue */
+        pm_msg_set(err, "%s is %s, not a file the kiosk wrote: refused", name,
+                   store_kind_of(st.st_mode));
+        return PM_ERR_REFUSED;
+    }
+    int fd = s->io->open(s->io->ctx, path, STORE_OPEN_READ, 0);
     if (fd < 0) {
         fault_set(&f, "opening", path, errno);
+        if (f.e == ELOOP) { /* it became a link since the look */
+            pm_msg_set(err, "%s is a symbolic link, not a file the kiosk wrote: refused",
+                       name);
+            return PM_ERR_REFUSED;
+        }
         pm_msg_set(err, "Could not read %s: %s", path, strerror(f.e));
         return status_of(f.e);
     }
-    pm_status st = read_fd(s->io, fd, out, len, &f, path);
+    /* and what was opened: whatever swapped itself in since the look */
+    if (io_fstat(s->io, fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+        (void)s->io->close(s->io->ctx, fd);
+        pm_msg_set(err, "%s is %s, not a file the kiosk wrote: refused", name,
+                   store_kind_of(st.st_mode));
+        return PM_ERR_REFUSED;
+    }
+    size_t got = 0;
+    pm_status rs = read_fd(s->io, fd, out, &got, &f, path);
     (void)s->io->close(s->io->ctx, fd);
-    if (st == PM_ERR_LIMIT)
+    if (len)
+        *len = got;
+    if (rs == PM_OK && seal_is_sealed(*out, got))
+        return open_sealed(s, name, out, len, got, err);
+    if (rs == PM_ERR_LIMIT)
         pm_msg_set(err, "Could not read %s: larger than %u bytes", path, STORE_READ_MAX);
-    else if (st == PM_ERR_NOMEM)
+    else if (rs == PM_ERR_NOMEM)
         pm_msg_set(err, "Could not read %s: out of memory", path);
-    else if (st != PM_OK)
+    else if (rs != PM_OK)
         pm_msg_set(err, "Could not read %s: %s", path, strerror(f.e));
-    return st;
+    return rs;
 }
 
 pm_status store_remove(store *s, const char *name, pm_msg *err)
@@ -701,7 +908,9 @@ int store_clean_temp(store *s)
     return removed;
 }
 
-/* The stem of a saved record ("X" for "X.json"), or false. */
+/* The stem of a saved record ("X" for "X.json", X an intake's name), or
+ * false. A "notes.json" someone copied in is not a record: it would be
+ * listed, but neither retention nor staff could ever delete it. */
 static bool record_stem(const char *name, char *stem, size_t size)
 {
     size_t n = strlen(name);
@@ -709,7 +918,7 @@ static bool record_stem(const char *name, char *stem, size_t size)
         return false;
     memcpy(stem, name, n - 5);
     stem[n - 5] = '\0';
-    return true;
+    return store_is_stem(stem);
 }
 
 static bool has_name(const name_list *l, const char *name)
@@ -749,4 +958,72 @@ int store_list(store *s, store_list_fn each, void *arg)
 int store_missing_html(store *s, store_list_fn each, void *arg)
 {
     return each_record(s, true, each, arg);
+}
+
+int store_refused(store *s, store_refused_fn each, void *arg)
+{
+    char path[STORE_PATH_MAX];
+    name_list l;
+    pm_status st = list_sorted(s, &l);
+    if (st != PM_OK)
+        return st;
+    int count = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        struct stat sb;
+        if (!join(path, sizeof path, s->dir, l.names[i]) || io_lstat(s->io, path, &sb) != 0
+            || S_ISREG(sb.st_mode))
+            continue;
+        if (each)
+            each(l.names[i], store_kind_of(sb.st_mode), arg);
+        count++;
+    }
+    names_free(&l);
+    return count;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), t = strlen(tail);
+    return n > t && strcmp(s + n - t, tail) == 0;
+}
+
+int store_foreign(store *s, store_list_fn each, void *arg)
+{
+    name_list l;
+    pm_status st = list_sorted(s, &l);
+    if (st != PM_OK)
+        return st;
+    int count = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        const char *name = l.names[i];
+        size_t n = strlen(name);
+        if (name[0] == '.' || !(ends_with(name, ".json") || ends_with(name, ".html")))
+            continue;
+        char stem[STORE_NAME_MAX + 1];
+        snprintf(stem, sizeof stem, "%.*s", (int)(n - 5), name);
+        if (store_is_stem(stem))
+            continue;
+        if (each)
+            each(name, arg);
+        count++;
+    }
+    names_free(&l);
+    return count;
+}
+
+bool store_is_sealed(store *s, const char *name)
+{
+    /* the first bytes say it; a whole read is cheap enough for small files */
+    const seal_secret *keep = s->opener;
+    s->opener = NULL;
+    char *text = NULL;
+    size_t n = 0;
+    pm_msg err;
+    pm_status st = store_read(s, name, &text, &n, &err);
+    s->opener = keep;
+    if (text) { /* a plain intake: wiped like every other */
+        explicit_bzero(text, n);
+        free(text);
+    }
+    return st == PM_ERR_SEALED;
 }

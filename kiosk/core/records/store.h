@@ -10,6 +10,25 @@
  * All system calls go through a store_io table so tests can fail any one of
  * them on purpose (see store_io_posix() for the real thing).
  *
+ * Only plain files are ever read: anything else in the folder (a named
+ * pipe, which would block a reader for ever; a symbolic link, which could
+ * point at /etc/passwd; a device; a folder) is refused without being
+ * opened for its content (lstat first, then open O_NOFOLLOW | O_NONBLOCK
+ * and fstat the descriptor, so a swap in between is caught too), with
+ * PM_ERR_REFUSED and a message saying what it is. store_refused() lists
+ * such entries so start-up can log them and the staff queue can show them.
+ * A record is only ever "STEM.json" where STEM is an intake's name
+ * (store_is_stem); other names are not listed as records.
+ *
+ * Sealed at rest (seal.h): with the clinic's public key set
+ * (store_set_seal), every record and print page is sealed before its first
+ * byte reaches the disk — temporary files included, so a power cut leaves
+ * no plain text either — by the same writes, syncs and renames as a plain
+ * one; names, markers and the kiosk's own small files stay plain (times,
+ * never client data), so retention and the queue's markers need no key.
+ * store_read opens a sealed file with the key store_set_opener lent it
+ * (staff mode, unlocked), and says PM_ERR_SEALED without it.
+ *
  * Ownership: a store keeps a copy of the state path; the caller owns the
  * io table and must keep it alive while the store lives. */
 #ifndef PM_STORE_H
@@ -18,8 +37,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
+#include "seal.h"
 #include "status.h"
 
 /* One entry of a folder listing (see store_io.list). */
@@ -42,6 +63,11 @@ typedef struct {
     /* Calls each(name) for every entry of dir except "." and "..", then
      * returns 0; or returns -1 with errno set. */
     int (*list)(void *ctx, const char *dir, store_list_fn each, void *arg);
+    /* What is at path, without following a final symbolic link (lstat),
+     * and what an open descriptor is (fstat). Either may be NULL: the real
+     * call is used. */
+    int (*lstat)(void *ctx, const char *path, struct stat *st);
+    int (*fstat)(void *ctx, int fd, struct stat *st);
     void *ctx;
 } store_io;
 
@@ -99,9 +125,29 @@ pm_status store_write_atomic(store *s, const char *name, const char *data, size_
                              bool replace, pm_msg *err);
 
 /* Reads a whole file of the intakes folder into a malloc'd NUL-terminated
- * string (caller frees). PM_ERR_NOT_FOUND when it does not exist,
- * PM_ERR_LIMIT when larger than STORE_READ_MAX. */
+ * string (caller frees, and wipes: it may be an opened intake).
+ * PM_ERR_NOT_FOUND when it does not exist, PM_ERR_LIMIT when larger than
+ * STORE_READ_MAX, PM_ERR_REFUSED when it is not a plain file (err says what
+ * it is and what to do). A sealed file comes back opened when a key was
+ * lent (store_set_opener); PM_ERR_SEALED without one or when it is sealed
+ * to another key, PM_ERR_INVALID when it is damaged (err says which). */
 pm_status store_read(store *s, const char *name, char **out, size_t *len, pm_msg *err);
+
+/* ---- sealed at rest ------------------------------------------------------ */
+
+/* Seals every record and page written from now on to pk (copied); NULL:
+ * they are written plain. */
+void store_set_seal(store *s, const seal_public *pk);
+bool store_seals(const store *s);
+/* Lends store_read the unlocked key (the caller keeps it alive, and calls
+ * store_set_opener(s, NULL) before freeing it); NULL: sealed files are not
+ * opened (PM_ERR_SEALED). */
+void store_set_opener(store *s, const seal_secret *sk);
+bool store_can_open(const store *s);
+/* True when STEM.ext is a record or a page ("json", "html"): what is sealed. */
+bool store_is_intake_file(const char *name);
+/* True when the file is there and sealed (reads it; no key needed). */
+bool store_is_sealed(store *s, const char *name);
 
 /* Removes one file (a plain name) of the intakes folder and makes the
  * removal durable (fsyncs the folder). PM_ERR_NOT_FOUND when it was not
@@ -115,9 +161,31 @@ pm_status store_remove(store *s, const char *name, pm_msg *err);
  * negative pm_status when the folder cannot be listed. */
 int store_clean_temp(store *s);
 
-/* Calls each(stem) for every saved intake (STEM.json), oldest first.
- * Returns how many, or a negative pm_status. */
+/* Calls each(stem) for every saved intake (STEM.json with STEM an
+ * intake's name), oldest first. Returns how many, or a negative pm_status.
+ * An entry that is not a plain file is still listed (reading it is
+ * refused), so the queue shows it and staff can delete it. */
 int store_list(store *s, store_list_fn each, void *arg);
+
+/* True when stem is an intake's name: "YYYYMMDD-HHMMSS-NN" (digits). */
+bool store_is_stem(const char *stem);
+
+/* What a file type is, for messages: "a named pipe (FIFO)", "a symbolic
+ * link", "a folder", "a device", "a socket"; NULL for a plain file. */
+const char *store_kind_of(mode_t mode);
+
+/* Calls each(name, kind) for every entry of the intakes folder that is not
+ * a plain file (kind as store_kind_of), in name order, without opening
+ * any. Returns how many, or a negative pm_status when the folder cannot be
+ * listed. */
+typedef void (*store_refused_fn)(const char *name, const char *kind, void *arg);
+int store_refused(store *s, store_refused_fn each, void *arg);
+
+/* Calls each(name) for every "X.json" or "X.html" whose X is not an
+ * intake's name ("notes.json"): something that looks like an intake but
+ * someone else put there. It is left alone (not listed, never deleted);
+ * start-up logs it. Returns how many, or a negative pm_status. */
+int store_foreign(store *s, store_list_fn each, void *arg);
 
 /* A list of stems the caller owns (free with store_stems_free). */
 typedef struct {

@@ -83,6 +83,13 @@ pm_status summary_buf_printf(summary_buf *b, const char *fmt, ...)
 /* Appends s with &, <, >, " and ' escaped (control characters other than
  * tab and newline are dropped). Exposed for tests. */
 pm_status summary_buf_escape(summary_buf *b, const char *s);
-void summary_buf_free(summary_buf *b);
+void summary_buf_free(summary_buf *b); /* wipes what it held */
+
+/* cJSON holds the client's text in its nodes and print buffers: after this,
+ * every block cJSON frees is wiped first (and it grows buffers by copying,
+ * not realloc, so no block is freed unwiped). cJSON's hooks are the
+ * library's own process-wide setting; setting them again is harmless, so
+ * every function here that builds or reads a record calls it first. */
+void summary_json_wipes(void);
 
 #endif

@@ -4,6 +4,7 @@
 #include "summary_private.h"
 
 #include <cjson/cJSON.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -29,10 +30,17 @@ static pm_status buf_reserve(summary_buf *b, size_t extra)
         }
         cap *= 2;
     }
-    char *data = realloc(b->data, cap);
+    /* Not realloc: the old block holds the client's text so far and would
+     * be freed as it is. A new block, the text copied, the old one wiped. */
+    char *data = malloc(cap);
     if (!data) {
         b->oom = true; /* sticky: the caller checks once at the end */
         return PM_ERR_NOMEM;
+    }
+    if (b->data) {
+        memcpy(data, b->data, b->len + 1);
+        explicit_bzero(b->data, b->cap);
+        free(b->data);
     }
     b->data = data;
     b->cap = cap;
@@ -104,8 +112,32 @@ pm_status summary_buf_escape(summary_buf *b, const char *s)
 
 void summary_buf_free(summary_buf *b)
 {
+    if (b->data)
+        explicit_bzero(b->data, b->cap);
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
     b->oom = false;
+}
+
+/* ------------------------------------------------------------------------ */
+/* cJSON's memory                                                            */
+
+static void *json_alloc(size_t n)
+{
+    return malloc(n);
+}
+
+static void json_free(void *p)
+{
+    if (p) {
+        explicit_bzero(p, malloc_usable_size(p));
+        free(p);
+    }
+}
+
+void summary_json_wipes(void)
+{
+    cJSON_Hooks hooks = {json_alloc, json_free};
+    cJSON_InitHooks(&hooks);
 }

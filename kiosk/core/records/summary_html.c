@@ -57,6 +57,11 @@ static const struct {
     { "summary.consent_given", "Consent given" },
     { "summary.consent_not_given", "Consent NOT given" },
     { "summary.no_signature", "No signature" },
+    { "summary.shortened", "Shortened to fit one page: areas by their anatomical names, "
+                           "feelings as letters (key below), intensities as numbers. In full: "
+                           "the intake's record (.json) and the kiosk's staff screen." },
+    { "summary.feelings_key", "Feelings" },
+    { "summary.flagged_above", "Flagged answers: see the safety flags above." },
 };
 
 size_t summary_text_key_count(void)
@@ -86,18 +91,25 @@ static const char *staff_text(const pm_content *c, int lang, const char *key)
 }
 
 /* How tightly the page is set. The first density whose estimated height
- * fits A4 is used, so a long intake still prints on one page. */
+ * fits the shorter of A4 and Letter is used, so a long intake still prints
+ * on one sheet of either. The last one is compact: it fits the heaviest
+ * intake the kiosk can make (32 areas with all 14 feelings, every safety
+ * answer flagged, 8 patterns; tests/print prints it on both papers), and
+ * says on the page what it shortened and where the rest is. */
 typedef struct {
     double pt;          /* body type size */
     double chart_mm;    /* height of each chart on paper */
     double pad_mm;      /* vertical padding of a table row */
     const char *body;   /* <body> tag that selects it in the style sheet */
+    bool compact;       /* areas as a two-column list: anatomical names,
+                         * feelings as letters, flagged answers not repeated */
 } page_density;
 
 static const page_density densities[] = {
-    { 8.5, 105.0, 1.2, "<body>" },
-    { 7.0, 92.0, 0.6, "<body class=\"d1\">" },
-    { 6.0, 78.0, 0.4, "<body class=\"d2\">" },
+    { 8.5, 105.0, 1.2, "<body>", false },
+    { 7.0, 92.0, 0.6, "<body class=\"d1\">", false },
+    { 6.0, 78.0, 0.4, "<body class=\"d2\">", false },
+    { 6.0, 62.0, 0.2, "<body class=\"d2 d3\">", true },
 };
 
 typedef struct {
@@ -132,7 +144,7 @@ static void put_coord(html_ctx *h, double v)
 /* Sizes are in em of the body type, so one class on <body> sets the
  * density of the whole page. */
 static const char html_style[] =
-    "@page { size: A4; margin: 10mm }\n"
+    "@page { margin: 10mm }\n"
     "* { box-sizing: border-box }\n"
     "html { -webkit-print-color-adjust: exact; print-color-adjust: exact }\n"
     "body { margin: 0 auto; width: 190mm; font: 8.5pt/1.3 'DejaVu Sans', 'Noto Sans', "
@@ -145,8 +157,13 @@ static const char html_style[] =
     "h1 .name { font-weight: normal }\n"
     "h2 { font-size: 1.12em; margin: 2.5mm 0 1mm; border-bottom: 0.2mm solid #999 }\n"
     ".meta { color: #444; text-align: right }\n"
-    ".flag { margin: 0.8mm 0; padding: 1mm 2mm; border-left: 2mm solid; font-size: 1.12em }\n"
+    ".flag { margin: 0.8mm 0; padding: 1mm 2mm; border-left: 2mm solid; font-size: 1.12em; "
+    "break-inside: avoid }\n"
     ".flag b { text-transform: uppercase; margin-right: 2mm }\n"
+    /* many flags: two columns of slimmer boxes */
+    ".flist.two { columns: 2; column-gap: 3mm }\n"
+    ".flist.two .flag { margin: 0 0 0.6mm; padding: 0.5mm 1.5mm; font-size: 1em }\n"
+    ".flist.two .flag:first-child { margin-top: 0 }\n"
     ".urgent { background: #fde3e0; border-color: #c62828; color: #a31515 }\n"
     ".attention { background: #fff4d1; border-color: #e0a800; color: #5c4300 }\n"
     ".noflags { color: #2e6b30 }\n"
@@ -156,8 +173,9 @@ static const char html_style[] =
     "figure { margin: 0 }\n"
     "figcaption { text-align: center; font-weight: bold }\n"
     "svg { display: block }\n"
-    ".sides { display: flex; justify-content: space-between; font-size: 0.85em; "
+    ".sides { display: flex; justify-content: space-between; gap: 1.5mm; font-size: 0.85em; "
     "color: #555 }\n"
+    ".sides span:last-child { text-align: right }\n"
     ".legend { margin-top: 1.5mm; font-size: 0.9em }\n"
     ".legend span { margin-right: 2.5mm; white-space: nowrap }\n"
     ".side { flex: 1; min-width: 0 }\n"
@@ -182,7 +200,18 @@ static const char html_style[] =
     ".no { color: #a31515; font-weight: bold }\n"
     ".sig { border-bottom: 0.3mm solid #333; margin-top: 1mm }\n"
     ".sig polyline { fill: none; stroke: #111; stroke-width: 5; stroke-linecap: round; "
-    "stroke-linejoin: round }\n";
+    "stroke-linejoin: round }\n"
+    ".sig .dot { fill: #111 }\n"
+    /* compact: the areas as a two-column list, feelings as letters */
+    "ol.marks { columns: 2; column-gap: 4mm; margin: 0; padding: 0; list-style: none }\n"
+    "ol.marks li { break-inside: avoid; padding: 0.15mm 0; border-bottom: 0.2mm solid #ddd }\n"
+    "ol.marks .n { display: inline-block; min-width: 1.6em; font-weight: bold }\n"
+    "ol.marks .q { font-family: 'DejaVu Sans Mono', monospace; letter-spacing: -0.02em }\n"
+    ".d3 h2 { margin: 1.2mm 0 0.6mm }\n"
+    ".d3 .flag b { margin-right: 1mm }\n"
+    ".note { margin-top: 1mm; color: #444; font-size: 0.95em }\n"
+    ".note b { color: #111 }\n"
+    ".pats { margin: 0 }\n";
 
 static void html_head(html_ctx *h)
 {
@@ -240,6 +269,9 @@ static void html_flag(html_ctx *h, size_t q)
     put(h, "</strong></div>\n");
 }
 
+/* More flags than this go in two columns (each box one line shorter). */
+#define FLAGS_ONE_COLUMN 4
+
 static void html_flags(html_ctx *h)
 {
     size_t qs[CONTENT_MAX_QUESTIONS];
@@ -247,8 +279,10 @@ static void html_flags(html_ctx *h)
     put(h, "<section class=\"flags\">\n<h2>");
     put_text(h, "summary.flags");
     put(h, "</h2>\n");
+    put(h, n > FLAGS_ONE_COLUMN ? "<div class=\"flist two\">\n" : "<div class=\"flist\">\n");
     for (size_t i = 0; i < n; i++)
         html_flag(h, qs[i]);
+    put(h, "</div>\n");
     if (n == 0) {
         put(h, "<div class=\"noflags\">");
         put_text(h, "summary.no_flags");
@@ -489,6 +523,84 @@ static void html_mark_row(html_ctx *h, size_t slot)
     put(h, "</td></tr>\n");
 }
 
+/* Compact: a feeling is a letter ('A' + its index, then 'a'...); a run of
+ * three or more is written "A–D". */
+static char quality_letter(size_t i)
+{
+    return i < 26 ? (char)('A' + i) : (char)('a' + (i - 26));
+}
+
+static void put_quality_letters(html_ctx *h, uint32_t bits)
+{
+    size_t count = content_quality_count(h->c);
+    if (count > 32)
+        count = 32;
+    for (size_t i = 0; i < count;) {
+        if (!(bits & (UINT32_C(1) << i))) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j + 1 < count && (bits & (UINT32_C(1) << (j + 1))))
+            j++;
+        if (j - i >= 2)
+            summary_buf_printf(h->b, "%c\xe2\x80\x93%c", quality_letter(i), quality_letter(j));
+        else
+            for (size_t k = i; k <= j; k++)
+                summary_buf_printf(h->b, "%c", quality_letter(k));
+        i = j + 1;
+    }
+}
+
+/* Compact: one list item per mark, two columns: number, colour, intensity,
+ * the anatomical name, feelings as letters, how long. */
+static void html_marks_compact(html_ctx *h)
+{
+    put(h, "<ol class=\"marks\">\n");
+    for (size_t s = 0; s < h->in->nmarks; s++) {
+        const intake_mark *m = &h->in->marks[s];
+        const pm_region *r = content_region(h->c, (size_t)m->region);
+        summary_buf_printf(h->b, "<li><span class=\"n\">%zu</span><i class=\"sw\" "
+                                 "style=\"background:#%06x\"></i>",
+                           s + 1, mark_colour(h->c, m));
+        if (m->intensity != INTAKE_UNSET)
+            summary_buf_printf(h->b, "<b>%d</b> ", m->intensity);
+        put_text(h, r->term_key);
+        if (m->qualities) {
+            put(h, " &middot; <span class=\"q\">");
+            put_quality_letters(h, m->qualities);
+            put(h, "</span>");
+        }
+        if (m->duration != INTAKE_UNSET) {
+            put(h, " &middot; ");
+            put_text(h, content_duration(h->c, (size_t)m->duration)->label_key);
+        }
+        put(h, "</li>\n");
+    }
+    put(h, "</ol>\n");
+    /* what the letters mean (those used), and what was shortened */
+    uint32_t used = 0;
+    for (size_t s = 0; s < h->in->nmarks; s++)
+        used |= h->in->marks[s].qualities;
+    if (used) {
+        put(h, "<p class=\"note\"><b>");
+        put_text(h, "summary.feelings_key");
+        put(h, ":</b> ");
+        bool first = true;
+        for (size_t i = 0; i < content_quality_count(h->c) && i < 32; i++) {
+            if (!(used & (UINT32_C(1) << i)))
+                continue;
+            summary_buf_printf(h->b, "%s<b>%c</b> ", first ? "" : " &middot; ", quality_letter(i));
+            put_text(h, content_quality(h->c, i)->label_key);
+            first = false;
+        }
+        put(h, "</p>\n");
+    }
+    put(h, "<p class=\"note\">");
+    put_text(h, "summary.shortened");
+    put(h, "</p>\n");
+}
+
 static void html_regions(html_ctx *h)
 {
     put(h, "<section>\n<h2>");
@@ -498,6 +610,11 @@ static void html_regions(html_ctx *h)
         put(h, "<p>");
         put_text(h, "summary.no_regions");
         put(h, "</p>\n</section>\n");
+        return;
+    }
+    if (h->d->compact) {
+        html_marks_compact(h);
+        put(h, "</section>\n");
         return;
     }
     /* fixed columns: the page-height estimate can count lines per cell */
@@ -526,6 +643,15 @@ static void html_patterns(html_ctx *h)
     if (h->in->none_of_these || h->in->npatterns == 0) {
         put(h, "<p>");
         put_text(h, h->in->none_of_these ? "summary.none_of_these" : "summary.no_patterns");
+        put(h, "</p>\n</section>\n");
+        return;
+    }
+    if (h->d->compact) { /* one paragraph, not a line each */
+        put(h, "<p class=\"pats\">");
+        for (size_t i = 0; i < h->in->npatterns; i++) {
+            put(h, i ? "; " : "");
+            put_text(h, content_muscle(h->c, (size_t)h->in->patterns[i])->name_key);
+        }
         put(h, "</p>\n</section>\n");
         return;
     }
@@ -581,27 +707,35 @@ static size_t answer_groups(const html_ctx *h, answer_group g[CONTENT_MAX_QUESTI
     return n;
 }
 
+/* True when question q belongs in the group label (or the unanswered
+ * group) and is not flagged: flagged answers are listed once, on top. */
+static bool in_group(const html_ctx *h, size_t q, const char *label, bool unanswered)
+{
+    bool is_unset = h->in->answers[q] == INTAKE_UNSET;
+    if (is_unset && !screening_applies(h->c, h->in, (int)q))
+        return false; /* a follow-up that was never asked */
+    if (is_unset != unanswered || (!unanswered && strcmp(answer_label(h, q), label) != 0))
+        return false;
+    return summary_answer_flag(h->c, h->in, q) == FLAG_NONE;
+}
+
 static void html_answer_group(html_ctx *h, const char *label, bool unanswered)
 {
     size_t nq = content_question_count(h->c);
-    bool first = true;
+    bool first = true, any = false;
+    for (size_t q = 0; q < nq && q < CONTENT_MAX_QUESTIONS; q++)
+        any = any || in_group(h, q, label, unanswered);
+    if (!any)
+        return;
     put(h, "<p class=\"ans\"><b>");
     summary_buf_escape(h->b, label);
     put(h, ":</b> ");
     for (size_t q = 0; q < nq && q < CONTENT_MAX_QUESTIONS; q++) {
-        bool is_unset = h->in->answers[q] == INTAKE_UNSET;
-        if (is_unset && !screening_applies(h->c, h->in, (int)q))
-            continue; /* a follow-up that was never asked */
-        if (is_unset != unanswered || (!unanswered && strcmp(answer_label(h, q), label) != 0))
+        if (!in_group(h, q, label, unanswered))
             continue;
         put(h, first ? "" : "; ");
         first = false;
-        pm_flag f = summary_answer_flag(h->c, h->in, q);
-        if (f != FLAG_NONE)
-            summary_buf_printf(h->b, "<span class=\"%s\">", summary_flag_name(f));
         put_text(h, content_question(h->c, q)->staff_key);
-        if (f != FLAG_NONE)
-            put(h, "</span>");
     }
     put(h, "</p>\n");
 }
@@ -622,6 +756,12 @@ static void html_screening(html_ctx *h)
     put(h, "<section>\n<h2>");
     put_text(h, "summary.screening");
     put(h, "</h2>\n");
+    size_t qs[CONTENT_MAX_QUESTIONS];
+    if (summary_flagged_questions(h->c, h->in, qs) > 0) {
+        put(h, "<p class=\"ans\">");
+        put_text(h, "summary.flagged_above");
+        put(h, "</p>\n");
+    }
     for (size_t i = 0; i < n; i++)
         html_answer_group(h, g[i].label, false);
     if (any_unanswered(h))
@@ -660,14 +800,29 @@ static void html_signature(html_ctx *h)
                        "<svg class=\"sig\" viewBox=\"0 0 %d %d\" width=\"50mm\" height=\"20mm\" "
                        "role=\"img\">\n",
                        INTAKE_SIG_W, INTAKE_SIG_H);
-    for (size_t i = 0; i < in->nsig; i++) {
-        if (i == 0 || in->sig[i].starts_stroke)
-            put(h, i == 0 ? "<polyline points=\"" : "\"/>\n<polyline points=\"");
-        else
-            put(h, " ");
-        summary_buf_printf(h->b, "%d,%d", in->sig[i].x, in->sig[i].y);
+    /* One element per stroke. A stroke that never moved (a tap: one point,
+     * or several on the same spot) is a dot: a polyline of no length draws
+     * nothing, and the page showed no signature at all. */
+    for (size_t i = 0; i < in->nsig;) {
+        size_t end = i + 1;
+        bool moved = false;
+        while (end < in->nsig && !in->sig[end].starts_stroke) {
+            moved = moved || in->sig[end].x != in->sig[i].x || in->sig[end].y != in->sig[i].y;
+            end++;
+        }
+        if (!moved) {
+            summary_buf_printf(h->b, "<circle class=\"dot\" cx=\"%d\" cy=\"%d\" r=\"6\"/>\n",
+                               in->sig[i].x, in->sig[i].y);
+        } else {
+            put(h, "<polyline points=\"");
+            for (size_t k = i; k < end; k++)
+                summary_buf_printf(h->b, "%s%d,%d", k == i ? "" : " ", in->sig[k].x,
+                                   in->sig[k].y);
+            put(h, "\"/>\n");
+        }
+        i = end;
     }
-    put(h, "\"/>\n</svg>\n");
+    put(h, "</svg>\n");
 }
 
 static void html_consent(html_ctx *h)
@@ -690,33 +845,51 @@ static void html_consent(html_ctx *h)
 
 /* ---- will it fit one page? -------------------------------------------- */
 
-/* A rough measure of the printed page, in millimetres, from the type size
- * and the number of characters in each cell: DejaVu Sans averages about
- * 0.55 em per character and lines are 1.3 em apart. It errs on the tall side
- * so the chosen density really fits. */
-/* A4 less its 10 mm margins is 277 mm; Letter less them is 259 mm. Aim for
- * the shorter, so the page also fits Letter when printed at 100 %. */
-#define PAGE_HEIGHT_MM 257.0
+/* A measure of the printed page, in millimetres, block by block, from the
+ * type size and the characters each line must hold. It errs on the tall
+ * side (a wide average character, a line lost to word wrap per paragraph)
+ * and tests/print checks the result in Chromium on both papers: the page
+ * chosen for every shape of intake there is one sheet.
+ *
+ * A4 less its 10 mm margins is 277 mm high; Letter less them is 259 mm.
+ * Aim below the shorter, so it fits either at 100 %, with room for a font a
+ * little taller than DejaVu Sans on the computer that prints it. */
+#define PAGE_HEIGHT_MM 250.0
+#define PAGE_WIDTH_MM 190.0 /* A4 less its margins; Letter is wider */
 #define PT_MM 0.3528
-#define CHAR_EM 0.55 /* average character width of DejaVu Sans */
+#define CHAR_EM 0.58 /* average width of a character of DejaVu Sans, generously */
+#define LINE_EM 1.3
 
 static double line_mm(double pt)
 {
-    return pt * PT_MM * 1.3;
+    return pt * PT_MM * LINE_EM;
 }
 
-static double text_lines(const char *s, double width_mm, double pt)
+static double chars_per_line(double width_mm, double pt)
 {
-    long chars = utf8_count(s, strlen(s));
-    double per_line = floor(width_mm / (pt * PT_MM * CHAR_EM));
-    if (chars <= 0 || per_line < 1)
+    double n = floor(width_mm / (pt * PT_MM * CHAR_EM));
+    return n < 1 ? 1 : n;
+}
+
+/* Lines a paragraph of chars characters takes; word wrap leaves part of a
+ * line empty, so a paragraph of more than one line is counted 10 % longer. */
+static double para_lines(double chars, double width_mm, double pt)
+{
+    double per = chars_per_line(width_mm, pt);
+    if (chars <= per)
         return 1;
-    return ceil((double)chars / per_line);
+    return ceil(chars * 1.1 / per);
 }
 
-static double key_lines(const html_ctx *h, const char *key, double width_mm, double pt)
+static double chars_of(const char *s)
 {
-    return text_lines(staff_text(h->c, h->lang, key), width_mm, pt);
+    long n = utf8_count(s, strlen(s));
+    return n > 0 ? (double)n : 0;
+}
+
+static double key_chars(const html_ctx *h, const char *key)
+{
+    return chars_of(staff_text(h->c, h->lang, key));
 }
 
 static double heading_mm(double pt)
@@ -724,58 +897,86 @@ static double heading_mm(double pt)
     return line_mm(pt * 1.12) + 3.7;
 }
 
+static double header_mm(const html_ctx *h, double pt)
+{
+    /* the title and name share the line with the time and language */
+    double chars = key_chars(h, "summary.title") + 2 + chars_of(h->in->name);
+    return para_lines(chars, PAGE_WIDTH_MM * 0.62, pt * 1.5) * line_mm(pt * 1.5) + 2.5;
+}
+
+static double flag_chars(const html_ctx *h, size_t q)
+{
+    const pm_question *qu = content_question(h->c, q);
+    pm_flag f = qu->answer_flags[h->in->answers[q]];
+    return key_chars(h, f == FLAG_URGENT ? "summary.urgent" : "summary.attention") + 3
+           + key_chars(h, qu->staff_key) + 2 + key_chars(h, qu->answer_keys[h->in->answers[q]]);
+}
+
 static double flags_mm(const html_ctx *h, double pt)
 {
     size_t qs[CONTENT_MAX_QUESTIONS];
     size_t n = summary_flagged_questions(h->c, h->in, qs);
     double mm = heading_mm(pt) + (n ? 0 : line_mm(pt));
-    for (size_t i = 0; i < n; i++) {
-        const pm_question *qu = content_question(h->c, qs[i]);
-        mm += key_lines(h, qu->staff_key, 150, pt * 1.12) * line_mm(pt * 1.12) + 2.5;
+    if (n <= FLAGS_ONE_COLUMN) {
+        for (size_t i = 0; i < n; i++)
+            mm += para_lines(flag_chars(h, qs[i]), PAGE_WIDTH_MM - 6, pt * 1.12)
+                      * line_mm(pt * 1.12) + 3.6;
+        return mm;
     }
-    return mm;
+    /* two columns filled top to bottom: the longer column's boxes */
+    double col[2] = {0, 0};
+    size_t half = (n + 1) / 2;
+    for (size_t i = 0; i < n; i++)
+        col[i < half ? 0 : 1] += para_lines(flag_chars(h, qs[i]), PAGE_WIDTH_MM / 2 - 7, pt)
+                                     * line_mm(pt) + 1.8;
+    return mm + fmax(col[0], col[1]);
 }
 
 /* Charts and legend. */
 static double left_mm(const html_ctx *h, double pt)
 {
-    return line_mm(pt) + chart_height_mm(h->c, h->d) + line_mm(pt * 0.85) + 2 * line_mm(pt * 0.9) + 1.5;
+    double w = 2 * chart_width_mm(h->c, h->d) + 3, legend = 0;
+    for (size_t i = 0; i < content_band_count(h->c); i++)
+        legend += key_chars(h, content_band(h->c, i)->label_key) + 9;
+    return line_mm(pt) + chart_height_mm(h->c, h->d) + 2 * line_mm(pt * 0.85)
+           + para_lines(legend, w, pt * 0.9) * line_mm(pt * 0.9) + 2.5;
 }
 
-static double choice_list_lines(const html_ctx *h, uint32_t bits, size_t count,
-                                choice_get_fn get, double width_mm, double pt)
+static double choice_chars(const html_ctx *h, uint32_t bits, size_t count, choice_get_fn get)
 {
     double chars = 0;
     for (size_t i = 0; i < count && i < 32; i++)
         if (bits & (UINT32_C(1) << i))
-            chars += (double)utf8_count(staff_text(h->c, h->lang, get(h->c, i)->label_key),
-                                        strlen(staff_text(h->c, h->lang,
-                                                          get(h->c, i)->label_key))) + 2;
-    double per_line = floor(width_mm / (pt * PT_MM * CHAR_EM));
-    return per_line < 1 ? 1 : fmax(1, ceil(chars / per_line));
+            chars += key_chars(h, get(h->c, i)->label_key) + 2;
+    return chars;
 }
 
+/* Lines of the screening section: a note when some are flagged, then one
+ * paragraph per group of unflagged answers. */
 static double screening_lines(const html_ctx *h, double width_mm, double pt)
 {
+    size_t qs[CONTENT_MAX_QUESTIONS];
+    double lines = summary_flagged_questions(h->c, h->in, qs) > 0
+                       ? para_lines(key_chars(h, "summary.flagged_above"), width_mm, pt)
+                       : 0;
     answer_group g[CONTENT_MAX_QUESTIONS + 1];
     size_t n = answer_groups(h, g);
     if (any_unanswered(h))
         g[n++] = (answer_group){ NULL, FLAG_NONE };
-    double per_line = fmax(1, floor(width_mm / (pt * PT_MM * CHAR_EM)));
-    double lines = 0;
     size_t nq = content_question_count(h->c);
     for (size_t i = 0; i < n; i++) {
-        double chars = 16;
+        const char *label = g[i].label ? g[i].label
+                                       : staff_text(h->c, h->lang, "summary.not_answered");
+        double chars = chars_of(label) + 2;
+        bool any = false;
         for (size_t q = 0; q < nq && q < CONTENT_MAX_QUESTIONS; q++) {
-            bool unset = h->in->answers[q] == INTAKE_UNSET;
-            if (unset && !screening_applies(h->c, h->in, (int)q))
+            if (!in_group(h, q, label, g[i].label == NULL))
                 continue;
-            if (g[i].label ? unset || strcmp(answer_label(h, q), g[i].label) != 0 : !unset)
-                continue;
-            const char *t = staff_text(h->c, h->lang, content_question(h->c, q)->staff_key);
-            chars += (double)utf8_count(t, strlen(t)) + 2;
+            chars += key_chars(h, content_question(h->c, q)->staff_key) + 2;
+            any = true;
         }
-        lines += ceil(chars / per_line);
+        if (any)
+            lines += para_lines(chars, width_mm, pt);
     }
     return lines;
 }
@@ -785,46 +986,84 @@ static double screening_lines(const html_ctx *h, double width_mm, double pt)
 static double right_mm(const html_ctx *h, double pt, double width_mm)
 {
     double mm = 4 * heading_mm(pt) + screening_lines(h, width_mm, pt) * line_mm(pt);
-    for (size_t i = 0; i < h->in->npatterns; i++)
-        mm += key_lines(h, content_muscle(h->c, (size_t)h->in->patterns[i])->name_key,
-                        width_mm - 4, pt)
-              * line_mm(pt);
-    mm += h->in->npatterns ? 0 : line_mm(pt);
-    mm += (1 + choice_list_lines(h, h->in->avoid, content_avoid_count(h->c), content_avoid,
-                                 width_mm, pt))
-          * line_mm(pt);
-    return mm + line_mm(pt) + 22; /* consent line and signature */
+    if (h->in->npatterns == 0 || h->in->none_of_these) {
+        mm += line_mm(pt);
+    } else if (h->d->compact) {
+        double chars = 0;
+        for (size_t i = 0; i < h->in->npatterns; i++)
+            chars += key_chars(h, content_muscle(h->c, (size_t)h->in->patterns[i])->name_key) + 2;
+        mm += para_lines(chars, width_mm, pt) * line_mm(pt);
+    } else {
+        for (size_t i = 0; i < h->in->npatterns; i++)
+            mm += para_lines(key_chars(h, content_muscle(h->c, (size_t)h->in->patterns[i])->name_key),
+                             width_mm - 4, pt)
+                  * line_mm(pt);
+    }
+    double avoid = key_chars(h, "summary.avoid") + 2
+                   + choice_chars(h, h->in->avoid, content_avoid_count(h->c), content_avoid);
+    mm += (1 + para_lines(avoid, width_mm, pt)) * line_mm(pt);
+    return mm + line_mm(pt) + (h->in->nsig ? 22 : line_mm(pt)); /* consent, signature */
 }
 
 static double mark_row_mm(const html_ctx *h, const intake_mark *m, double pt)
 {
     const pm_region *r = content_region(h->c, (size_t)m->region);
-    char both[2 * PM_MSG_MAX];
-    snprintf(both, sizeof both, "%s \xc2\xb7 %s", staff_text(h->c, h->lang, r->label_key),
-             staff_text(h->c, h->lang, r->term_key));
-    double lines = text_lines(both, 190 * 0.39 - 2, pt);
-    lines = fmax(lines, choice_list_lines(h, m->qualities, content_quality_count(h->c),
-                                          content_quality, 190 * 0.31 - 2, pt));
+    double name = key_chars(h, r->label_key) + 3 + key_chars(h, r->term_key);
+    double lines = para_lines(name, PAGE_WIDTH_MM * 0.39 - 2, pt);
+    lines = fmax(lines, para_lines(choice_chars(h, m->qualities, content_quality_count(h->c),
+                                                content_quality),
+                                   PAGE_WIDTH_MM * 0.31 - 2, pt));
     if (m->duration != INTAKE_UNSET)
-        lines = fmax(lines, key_lines(h, content_duration(h->c, (size_t)m->duration)->label_key,
-                                      190 * 0.12 - 2, pt));
+        lines = fmax(lines, para_lines(key_chars(h, content_duration(h->c, (size_t)m->duration)->label_key),
+                                       PAGE_WIDTH_MM * 0.12 - 2, pt));
     return lines * line_mm(pt) + h->d->pad_mm + 0.2;
+}
+
+/* Compact: the list in two columns (balanced, a whole item never split),
+ * the letters' key and the note. */
+static double marks_compact_mm(const html_ctx *h, double pt)
+{
+    double total = 0, tallest = 0, col_w = (PAGE_WIDTH_MM - 4) / 2;
+    uint32_t used = 0;
+    for (size_t s = 0; s < h->in->nmarks; s++) {
+        const intake_mark *m = &h->in->marks[s];
+        const pm_region *r = content_region(h->c, (size_t)m->region);
+        double chars = 8 + key_chars(h, r->term_key) + 3 + 2 * (double)content_quality_count(h->c)
+                       + (m->duration != INTAKE_UNSET
+                              ? 3 + key_chars(h, content_duration(h->c, (size_t)m->duration)->label_key)
+                              : 0);
+        double mm = para_lines(chars, col_w, pt) * line_mm(pt) + 0.5;
+        total += mm;
+        tallest = fmax(tallest, mm);
+        used |= m->qualities;
+    }
+    double key = key_chars(h, "summary.feelings_key") + 2
+                 + choice_chars(h, used, content_quality_count(h->c), content_quality)
+                 + 5 * (double)content_quality_count(h->c);
+    return total / 2 + tallest + para_lines(key, PAGE_WIDTH_MM, pt * 0.95) * line_mm(pt * 0.95)
+           + para_lines(key_chars(h, "summary.shortened"), PAGE_WIDTH_MM, pt * 0.95)
+                 * line_mm(pt * 0.95)
+           + 2.5;
 }
 
 static double page_mm(const html_ctx *h)
 {
     double pt = h->d->pt;
-    double side_w = 190 - 2 * chart_width_mm(h->c, h->d) - 3 - 6;
-    double mm = line_mm(pt * 1.5) + 2 + flags_mm(h, pt) + 2
-                + fmax(left_mm(h, pt), right_mm(h, pt, side_w)) + heading_mm(pt)
-                + line_mm(pt * 0.9) + h->d->pad_mm;
+    double side_w = PAGE_WIDTH_MM - 2 * chart_width_mm(h->c, h->d) - 3 - 6;
+    double mm = header_mm(h, pt) + flags_mm(h, pt) + 2
+                + fmax(left_mm(h, pt), right_mm(h, pt, side_w)) + heading_mm(pt);
+    if (h->in->nmarks == 0)
+        return mm + line_mm(pt);
+    if (h->d->compact)
+        return mm + marks_compact_mm(h, pt);
+    mm += line_mm(pt * 0.9) + h->d->pad_mm;
     for (size_t s = 0; s < h->in->nmarks; s++)
         mm += mark_row_mm(h, &h->in->marks[s], pt);
     return mm;
 }
 
-/* The first density that fits; the tightest when none does (the page then
- * runs on, and no table row is split between pages). */
+/* The first density that fits; the compact one when none does (it fits
+ * every intake the kiosk can make: tests/print). */
 static void choose_density(html_ctx *h)
 {
     size_t n = sizeof densities / sizeof densities[0];

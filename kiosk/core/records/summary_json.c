@@ -180,6 +180,7 @@ static bool add_header(cJSON *root, const intake *in, int64_t saved_at)
 pm_status summary_render_json(const pm_content *c, const intake *in, int64_t saved_at,
                               char **out)
 {
+    summary_json_wipes(); /* its nodes hold the client's text */
     *out = NULL;
     if (!intake_fits(in, c) || saved_at < 0 || saved_at > SUMMARY_MAX_TIME)
         return PM_ERR_INVALID;

@@ -489,6 +489,7 @@ static void describe_syntax_error(const char *json, const char *at, pm_msg *err)
 pm_status summary_parse_json(const pm_content *c, const char *json, intake *out,
                              int64_t *saved_at, pm_msg *err)
 {
+    summary_json_wipes(); /* its nodes hold the client's text */
     parse_ctx p = { .c = c, .err = err };
     intake_init(out, "en");
     if (!json) {

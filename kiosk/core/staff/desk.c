@@ -1,11 +1,14 @@
 /* desk.c — staff mode's screens and what each staff tap does (desk.h). */
 #include "desk.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "retention.h"
+#include "seal.h"
+#include "upkeep.h"
 
 struct desk {
     const pm_content *c;
@@ -22,12 +25,26 @@ struct desk {
     staff_gesture gesture;
     staff_session session;
 
+    desk_log_fn log;
+    void *log_ctx;
+
     /* PIN pad */
     pin_guard guard;
+    bool guard_written;       /* the guard file was written (or read) by this process */
+    bool guard_unsaved;       /* the last write failed, or the file went: fail closed */
     char digits[PIN_MAX_DIGITS + 1];
     size_t ndigits;
     desk_pin_state pin_said;  /* the feedback of the last Enter */
     uint32_t lock_shown;      /* seconds of lock-out shown last (redraw per second) */
+
+    /* the passphrase (intakes sealed at rest) */
+    bool key_ok;              /* painmap.conf has a key that parses */
+    seal_public pk;
+    seal_keybox kb;
+    seal_secret *secret;      /* unlocked for this session; lent to the store */
+    char typed[SEAL_PASS_MAX];
+    size_t ntyped;
+    desk_unlock_state unlock_said;
 
     /* queue and the opened intake */
     queue_list q;
@@ -64,6 +81,17 @@ static void forget_pin(desk *d)
 {
     explicit_bzero(d->digits, sizeof d->digits);
     d->ndigits = 0;
+    explicit_bzero(d->typed, sizeof d->typed);
+    d->ntyped = 0;
+}
+
+/* The key goes back: the store can no longer open, and it is wiped. */
+static void forget_key(desk *d)
+{
+    if (d->s)
+        store_set_opener(d->s, NULL);
+    seal_secret_free(d->secret);
+    d->secret = NULL;
 }
 
 static void forget_intake(desk *d)
@@ -96,6 +124,7 @@ static void forget_queue(desk *d)
 static void close_desk(desk *d)
 {
     forget_pin(d);
+    forget_key(d);
     forget_intake(d);
     forget_report(d);
     forget_queue(d);
@@ -108,16 +137,43 @@ static void close_desk(desk *d)
     d->closes++;
 }
 
+static void logf_(desk *d, desk_log_level level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void logf_(desk *d, desk_log_level level, const char *fmt, ...)
+{
+    if (!d->log)
+        return;
+    char text[PM_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    d->log(d->log_ctx, level, text);
+}
+
 static void save_guard(desk *d, uint64_t now_ms)
 {
     if (!d->s)
         return;
     char buf[64];
     pin_guard_encode(&d->guard, now_ms, buf, sizeof buf);
-    pm_msg err;
-    /* Failing to keep the count is logged by nobody here; the guard in
-     * memory still holds for this run, which is what protects the pad. */
-    (void)store_write_atomic(d->s, PIN_GUARD_FILE, buf, strlen(buf), true, &err);
+    pm_msg err = {{0}};
+    if (store_write_atomic(d->s, PIN_GUARD_FILE, buf, strlen(buf), true, &err) == PM_OK) {
+        if (d->guard_unsaved)
+            logf_(d, DESK_LOG_NOTICE, "the staff PIN lock-out count is written again (%s)",
+                  PIN_GUARD_FILE);
+        d->guard_unsaved = false;
+        d->guard_written = true;
+        return;
+    }
+    /* A restart would forget the count: the guard in memory still holds
+     * for this run, and the pad fails closed until the file can be kept. */
+    if (!d->guard_unsaved)
+        logf_(d, DESK_LOG_ERROR,
+              "cannot keep the staff PIN lock-out count: %s. It is kept in memory until the "
+              "kiosk restarts, and until it can be written every wrong PIN locks the pad.",
+              err.text);
+    d->guard_unsaved = true;
 }
 
 static void load_guard(desk *d, uint64_t now_ms)
@@ -129,11 +185,35 @@ static void load_guard(desk *d, uint64_t now_ms)
     size_t len = 0;
     pm_msg err;
     pm_status st = store_read(d->s, PIN_GUARD_FILE, &text, &len, &err);
-    if (st == PM_OK)
-        pin_guard_decode(text, now_ms, &d->guard); /* unreadable: decode locks */
-    else if (st != PM_ERR_NOT_FOUND)
+    if (st == PM_OK) {
+        if (pin_guard_decode(text, now_ms, &d->guard) != PM_OK) /* unreadable: decode locks */
+            logf_(d, DESK_LOG_WARNING, "the staff PIN lock-out file %s is damaged; the pad "
+                                       "starts locked", PIN_GUARD_FILE);
+        d->guard_written = true;
+    } else if (st != PM_ERR_NOT_FOUND) {
         pin_guard_decode("", now_ms, &d->guard);   /* cannot read it: stay careful */
+        logf_(d, DESK_LOG_WARNING, "cannot read the staff PIN lock-out count (%s); the pad "
+                                   "starts locked", err.text);
+    }
     free(text);
+}
+
+/* Before a PIN is checked: a guard file this process wrote that is gone
+ * now was deleted under it. The count in memory stands; fail closed. */
+static void check_guard_file(desk *d)
+{
+    if (!d->s || !d->guard_written || d->guard_unsaved)
+        return;
+    char *text = NULL;
+    pm_msg err;
+    pm_status st = store_read(d->s, PIN_GUARD_FILE, &text, NULL, &err);
+    free(text);
+    if (st == PM_ERR_NOT_FOUND || st == PM_ERR_REFUSED) {
+        logf_(d, DESK_LOG_WARNING,
+              "the staff PIN lock-out file %s was deleted or replaced while the kiosk ran; the "
+              "count in memory is kept and written again", PIN_GUARD_FILE);
+        d->guard_unsaved = true;
+    }
 }
 
 static void reload_queue(desk *d)
@@ -191,6 +271,18 @@ pm_status desk_create(const desk_setup *setup, desk_clock now, desk **out)
     d->sv = setup->saver;
     snprintf(d->mount, sizeof d->mount, "%s", setup->mount ? setup->mount : EXPORT_MOUNT_DEFAULT);
     d->lang = setup->staff_lang;
+    d->log = setup->log;
+    d->log_ctx = setup->log_ctx;
+    if (config_seals(&d->cfg)) {
+        pm_msg err = {{0}};
+        d->key_ok = seal_ready(&err) == PM_OK
+                    && seal_public_parse(d->cfg.intake_public_key, &d->pk, &err) == PM_OK
+                    && seal_keybox_parse(d->cfg.intake_secret_key, &d->kb, &err) == PM_OK;
+        if (!d->key_ok)
+            logf_(d, DESK_LOG_ERROR, "painmap.conf: the intake key %s; staff mode cannot unlock "
+                                     "sealed intakes",
+                  err.text);
+    }
     intake_init(&d->open, "en");
     staff_gesture_init(&d->gesture, (staff_rect){0, 0, 0, 0});
     load_guard(d, now.mono_ms);
@@ -238,6 +330,8 @@ bool desk_pointer(desk *d, const staff_input *in, desk_clock now)
     return true;
 }
 
+static void open_queue(desk *d);
+
 static void pin_enter(desk *d, desk_clock now)
 {
     if (!config_staff_enabled(&d->cfg)) {
@@ -254,15 +348,25 @@ static void pin_enter(desk *d, desk_clock now)
         d->pin_said = DESK_PIN_SHORT;
         return;
     }
+    check_guard_file(d);
+    bool closed = d->guard_unsaved; /* the count may not survive a restart */
     pin_result r = pin_guard_try(&d->guard, d->digits, d->cfg.staff_pin_hash, now.mono_ms);
     forget_pin(d);
+    if (r == PIN_RESULT_WRONG && closed)
+        pin_guard_lock_now(&d->guard, now.mono_ms);
     save_guard(d, now.mono_ms);
+    if (r == PIN_RESULT_WRONG && d->guard_unsaved)
+        pin_guard_lock_now(&d->guard, now.mono_ms); /* this very save failed */
     switch (r) {
     case PIN_RESULT_OK:
         staff_session_begin(&d->session, d->cfg.staff_idle_timeout_s, now.mono_ms);
-        d->screen = DESK_QUEUE;
         say(d, DESK_NOTE_NONE, NULL);
-        reload_queue(d);
+        if (d->key_ok) { /* the intakes are sealed: the passphrase first */
+            d->screen = DESK_UNLOCK;
+            d->unlock_said = DESK_UNLOCK_ENTER;
+            break;
+        }
+        open_queue(d);
         break;
     case PIN_RESULT_WRONG:
         d->pin_said = pin_guard_locked(&d->guard, now.mono_ms) ? DESK_PIN_LOCKED : DESK_PIN_WRONG;
@@ -275,6 +379,87 @@ static void pin_enter(desk *d, desk_clock now)
         d->pin_said = DESK_PIN_NO_PIN;
         break;
     }
+}
+
+/* The copy's outcome in the log, file by file (names by stem only). */
+static void log_report(desk *d, pm_status st)
+{
+    logf_(d, st == PM_OK ? DESK_LOG_NOTICE : DESK_LOG_WARNING, "USB export: %s", d->rep.summary);
+    pm_msgs lines;
+    pm_msgs_init(&lines);
+    if (export_report_lines(&d->rep, &lines) == PM_OK)
+        for (size_t i = 0; i < lines.count; i++)
+            logf_(d, strstr(lines.items[i], ": ok") || strstr(lines.items[i], "marked exported")
+                         ? DESK_LOG_NOTICE
+                         : DESK_LOG_WARNING,
+                  "USB export %s: %s", d->rep.folder_name, lines.items[i]);
+    pm_msgs_free(&lines);
+}
+
+/* Into the queue, with what staff should know first. */
+static void open_queue(desk *d)
+{
+    d->screen = DESK_QUEUE;
+    reload_queue(d);
+    if (d->q.refused[0]) /* staff should know, and can delete those that are records */
+        say(d, DESK_NOTE_PROBLEM, d->q.refused);
+}
+
+/* The passphrase typed: the key unlocked (about a second of Argon2id), or
+ * a failure counted like a wrong PIN. */
+static void unlock_enter(desk *d, desk_clock now)
+{
+    if (pin_guard_locked(&d->guard, now.mono_ms)) {
+        forget_pin(d);
+        d->screen = DESK_PIN;
+        d->pin_said = DESK_PIN_LOCKED;
+        return;
+    }
+    if (d->ntyped == 0)
+        return;
+    pm_msg err = {{0}};
+    seal_secret *sk = NULL;
+    pm_status st = seal_unlock(&d->kb, &d->pk, d->typed, &sk, &err);
+    forget_pin(d);
+    if (st == PM_OK) {
+        d->secret = sk;
+        if (d->s)
+            store_set_opener(d->s, sk);
+        logf_(d, DESK_LOG_NOTICE, "staff mode: the intakes were unlocked");
+        if (d->s) { /* print pages that waited for the key */
+            upkeep_result res;
+            memset(&res, 0, sizeof res);
+            pm_msgs log;
+            pm_msgs_init(&log);
+            upkeep_restore_pages(d->s, d->c, d->lang, &res, &log);
+            for (size_t i = 0; i < log.count; i++)
+                logf_(d, DESK_LOG_NOTICE, "%s", log.items[i]);
+            pm_msgs_free(&log);
+        }
+        say(d, DESK_NOTE_NONE, NULL);
+        open_queue(d);
+        return;
+    }
+    if (st == PM_ERR_INVALID) { /* wrong: counted like a wrong PIN */
+        check_guard_file(d);
+        bool closed = d->guard_unsaved;
+        pin_guard_count_failure(&d->guard, now.mono_ms);
+        if (closed)
+            pin_guard_lock_now(&d->guard, now.mono_ms);
+        save_guard(d, now.mono_ms);
+        if (d->guard_unsaved)
+            pin_guard_lock_now(&d->guard, now.mono_ms);
+        d->unlock_said = DESK_UNLOCK_WRONG;
+        if (pin_guard_locked(&d->guard, now.mono_ms)) {
+            d->screen = DESK_PIN; /* the pad shows the count-down */
+            d->pin_said = DESK_PIN_LOCKED;
+            d->lock_shown = pin_guard_seconds_left(&d->guard, now.mono_ms);
+        }
+        return;
+    }
+    d->unlock_said = DESK_UNLOCK_BROKEN;
+    say(d, DESK_NOTE_PROBLEM, err.text[0] ? err.text : "The intakes cannot be unlocked.");
+    logf_(d, DESK_LOG_ERROR, "staff mode: the intakes cannot be unlocked: %s", err.text);
 }
 
 static void probe_stick(desk *d, desk_clock now)
@@ -394,6 +579,7 @@ static pm_status back(desk *d)
 {
     switch (d->screen) {
     case DESK_PIN:
+    case DESK_UNLOCK:
     case DESK_QUEUE:
         close_desk(d);
         return PM_OK;
@@ -434,15 +620,35 @@ pm_status desk_handle(desk *d, desk_event ev, int arg, desk_clock now)
         d->pin_said = DESK_PIN_ENTER;
         return PM_OK;
     case DESK_EV_ERASE:
+        if (d->screen == DESK_UNLOCK) {
+            if (d->ntyped)
+                d->typed[--d->ntyped] = '\0';
+            return PM_OK;
+        }
         if (d->screen != DESK_PIN)
             return PM_ERR_STATE;
         if (d->ndigits)
             d->digits[--d->ndigits] = '\0';
         return PM_OK;
     case DESK_EV_ENTER:
+        if (d->screen == DESK_UNLOCK) {
+            unlock_enter(d, now);
+            return PM_OK;
+        }
         if (d->screen != DESK_PIN)
             return PM_ERR_STATE;
         pin_enter(d, now);
+        return PM_OK;
+    case DESK_EV_CHAR:
+        if (d->screen != DESK_UNLOCK)
+            return PM_ERR_STATE;
+        if (arg >= 'A' && arg <= 'Z')
+            arg += 'a' - 'A';
+        if (!((arg >= 'a' && arg <= 'z') || arg == ' '))
+            return PM_ERR_INVALID;
+        if (d->ntyped + 1 < sizeof d->typed)
+            d->typed[d->ntyped++] = (char)arg;
+        d->unlock_said = DESK_UNLOCK_ENTER;
         return PM_OK;
     case DESK_EV_BACK:
         return back(d);
@@ -557,9 +763,10 @@ bool desk_work(desk *d, desk_clock now)
     if (export_step(d->job))
         return true;
     forget_report(d);
-    export_finish(d->job, &d->rep); /* frees the job; rep is always filled */
+    pm_status st = export_finish(d->job, &d->rep); /* frees the job; rep is always filled */
     d->job = NULL;
     d->has_rep = true;
+    log_report(d, st);
     d->screen = DESK_EXPORT_DONE;
     reload_queue(d);
     refresh_entry(d);
@@ -581,6 +788,17 @@ uint32_t desk_ms_left(const desk *d, desk_clock now)
 }
 
 size_t desk_pin_digits(const desk *d) { return d->ndigits; }
+
+size_t desk_unlock_letters(const desk *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->ntyped; i++)
+        n += d->typed[i] != ' ';
+    return n;
+}
+
+desk_unlock_state desk_unlock_state_now(const desk *d) { return d->unlock_said; }
+bool desk_seals(const desk *d) { return d->key_ok; }
 
 desk_pin_state desk_pin_state_now(const desk *d, desk_clock now)
 {

@@ -4,7 +4,7 @@
  * a USB stick with its report. The UI draws what these functions say and
  * sends the events its buttons mean; every decision is made here.
  *
- *   CLOSED --gesture--> PIN --right PIN--> QUEUE --open--> INTAKE
+ *   CLOSED --gesture--> PIN --right PIN--> [UNLOCK --passphrase-->] QUEUE --open--> INTAKE
  *                                            |               |--delete--> CONFIRM_DELETE
  *                                            |               '--export--> EXPORT
  *                                            '--export new--> EXPORT --start--> EXPORTING
@@ -14,6 +14,15 @@
  * also closes by itself after the configured idle time (staff_session), and
  * closing wipes everything it showed: the opened intake, the queue, the
  * report, the typed digits.
+ *
+ * Sealed at rest (seal.h): when painmap.conf has the clinic's key, the
+ * right PIN leads to UNLOCK, where staff type the passphrase (letters; the
+ * UI's keyboard sends DESK_EV_CHAR). Argon2id then takes about a second
+ * (the UI shows "checking" first, as for the PIN); the right passphrase
+ * unlocks the key, lends it to the store for the session, makes the print
+ * pages that waited for it, and opens the queue. A wrong one counts in the
+ * PIN's lock-out. Closing staff mode (leave, back, idle) takes the key
+ * from the store and wipes it.
  *
  * Never from the client's flow: the gesture only counts on the welcome
  * screen with no idle prompt (staff.h), and nothing else opens the desk.
@@ -27,6 +36,11 @@
  * The PIN check (yescrypt) takes 0.15–1 s: the UI shows "checking" first.
  * The lock-out is kept in the store's folder (PIN_GUARD_FILE) after every
  * try and read back at creation, so pulling the plug does not reset it.
+ * The count in memory is what counts for the process's life: a guard file
+ * deleted meanwhile changes nothing. When the file cannot be written (a
+ * full or read-only card) or was deleted, that is logged and the pad fails
+ * closed until it can be written again: no free tries, every wrong PIN
+ * locks it (a right PIN still opens).
  *
  * Ownership: the desk copies the config; content, store, io and saver must
  * outlive it. Pointers returned by queries stay valid until the next desk_handle,
@@ -52,6 +66,7 @@
 typedef enum {
     DESK_CLOSED,         /* the client's kiosk is showing */
     DESK_PIN,            /* the PIN pad (with a count-down while locked) */
+    DESK_UNLOCK,         /* the staff passphrase, when intakes are sealed */
     DESK_QUEUE,          /* every saved intake, newest first */
     DESK_INTAKE,         /* one intake's summary */
     DESK_CONFIRM_DELETE, /* "delete this intake?" */
@@ -74,12 +89,18 @@ typedef enum {
     DESK_EV_EXPORT_THIS,  /* intake: copy this one */
     DESK_EV_EXPORT_START, /* export: a stick is there, go */
     DESK_EV_CONFIRM_CLOCK, /* queue, clock DESK_CLOCK_JUMPED: staff say the date is right */
+    DESK_EV_CHAR,         /* UNLOCK: arg = a letter 'a'..'z' ('A'..'Z' fold) or ' ' */
 } desk_event;
 
 typedef struct {
     uint64_t mono_ms; /* monotonic milliseconds */
     int64_t utc_s;    /* wall clock, UTC seconds */
 } desk_clock;
+
+/* Where the desk's log lines go (journal priorities: 3 error, 4 warning,
+ * 5 notice). text is only valid during the call. */
+typedef enum { DESK_LOG_ERROR = 3, DESK_LOG_WARNING = 4, DESK_LOG_NOTICE = 5 } desk_log_level;
+typedef void (*desk_log_fn)(void *ctx, desk_log_level level, const char *text);
 
 typedef struct {
     const pm_content *content;
@@ -88,6 +109,8 @@ typedef struct {
     const export_io *io;      /* NULL: export_io_posix() */
     const char *mount;        /* the stick's folder; NULL: EXPORT_MOUNT_DEFAULT */
     int staff_lang;           /* content language index for staff texts and exports */
+    desk_log_fn log;          /* NULL: nothing is logged */
+    void *log_ctx;
     const saver *saver;       /* intakes a failed save left in memory; NULL: none */
 } desk_setup;
 
@@ -99,6 +122,13 @@ typedef enum {
     DESK_PIN_LOCKED,  /* locked: desk_pin_seconds_left() */
     DESK_PIN_NO_PIN,  /* no PIN configured: staff mode cannot open */
 } desk_pin_state;
+
+/* What the passphrase screen says under the dots. */
+typedef enum {
+    DESK_UNLOCK_ENTER,   /* "Type the staff passphrase" */
+    DESK_UNLOCK_WRONG,   /* wrong: desk_pin_tries_left() more before a lock-out */
+    DESK_UNLOCK_BROKEN,  /* the key lines of painmap.conf do not work: desk_message() */
+} desk_unlock_state;
 
 /* What the last action left for staff to read on the queue or intake
  * screen (a kind, plus desk_message() for the details). */
@@ -173,6 +203,12 @@ size_t desk_pin_digits(const desk *d);                /* typed so far (shown as 
 desk_pin_state desk_pin_state_now(const desk *d, desk_clock now);
 uint32_t desk_pin_seconds_left(const desk *d, desk_clock now);
 uint32_t desk_pin_tries_left(const desk *d);
+
+/* Passphrase screen. */
+size_t desk_unlock_letters(const desk *d);            /* typed so far (shown as dots) */
+desk_unlock_state desk_unlock_state_now(const desk *d);
+/* Intakes are sealed at rest (painmap.conf has a usable key). */
+bool desk_seals(const desk *d);
 
 /* The kiosk's wall clock as staff should see it (desk_clock_state). Staff
  * are told on the queue screen; times on new intakes and retention then

@@ -171,6 +171,12 @@ pin_result pin_guard_try(pin_guard *g, const char *pin, const char *hash, uint64
         pin_guard_init(g);
         return PIN_RESULT_OK;
     }
+    pin_guard_count_failure(g, now_ms);
+    return PIN_RESULT_WRONG;
+}
+
+void pin_guard_count_failure(pin_guard *g, uint64_t now_ms)
+{
     if (g->failures < UINT32_MAX)
         g->failures++;
     if (g->failures >= PIN_FREE_TRIES) {
@@ -179,7 +185,18 @@ pin_result pin_guard_try(pin_guard *g, const char *pin, const char *hash, uint64
         if (g->lockouts < 64)
             g->lockouts++;
     }
-    return PIN_RESULT_WRONG;
+}
+
+void pin_guard_lock_now(pin_guard *g, uint64_t now_ms)
+{
+    if (pin_guard_locked(g, now_ms))
+        return;
+    if (g->failures < PIN_FREE_TRIES)
+        g->failures = PIN_FREE_TRIES;
+    g->lock_ms = lock_length(g->lockouts);
+    g->locked_until_ms = now_ms + g->lock_ms;
+    if (g->lockouts < 64)
+        g->lockouts++;
 }
 
 void pin_guard_encode(const pin_guard *g, uint64_t now_ms, char *buf, size_t size)

@@ -95,6 +95,14 @@ void pin_guard_init(pin_guard *g);
 pin_result pin_guard_try(pin_guard *g, const char *pin, const char *hash, uint64_t now_ms);
 
 bool pin_guard_locked(const pin_guard *g, uint64_t now_ms);
+/* Counts a wrong secret that was checked elsewhere (the staff passphrase,
+ * after the PIN): the same count and lock-outs as a wrong PIN. */
+void pin_guard_count_failure(pin_guard *g, uint64_t now_ms);
+/* Fail closed: the count cannot be kept across a restart (the guard file
+ * cannot be written), so the free tries are not given. Call after a wrong
+ * PIN: unless locked already, the pad locks now for the next lock-out's
+ * length, as if the last free try had been used. */
+void pin_guard_lock_now(pin_guard *g, uint64_t now_ms);
 /* Whole seconds left on the lock-out, rounded up (0 when not locked): the
  * count-down the PIN pad shows. */
 uint32_t pin_guard_seconds_left(const pin_guard *g, uint64_t now_ms);

@@ -5,6 +5,7 @@
  * tests the screens, not a side door. */
 #include "driver.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,7 +16,9 @@
 #include <unistd.h>
 
 #include "hands.h"
+#include "memscan.h"
 #include "intake.h"
+#include "record.h"
 #include "png.h"
 #include "replay.h"
 #include "ui/render.h"
@@ -76,6 +79,33 @@ static int type_text(runner *r, int line, const char *text)
  * folder (png.h says what counts as the same). The picture of the
  * differences goes beside the shot, in the build's output folder, never
  * beside the golden in the source tree. */
+/* forgotten HEX: the bytes, decoded into a buffer of their own (not
+ * counted), must not be anywhere else in memory. */
+static int forgotten(runner *r, int line, const char *hex)
+{
+    size_t n = strlen(hex) / 2;
+    unsigned char *needle = malloc(n);
+    if (!needle)
+        return fail(r, line, "forgotten: out of memory");
+    for (size_t i = 0; i < n; i++) {
+        unsigned v = 0;
+        sscanf(hex + 2 * i, "%2x", &v);
+        needle[i] = (unsigned char)v;
+    }
+    if (app_dirty(r->a))
+        app_draw(r->a);
+    char where[600];
+    long found = memscan(needle, n, needle, where, sizeof where);
+    explicit_bzero(needle, n);
+    free(needle);
+    if (found < 0)
+        return fail(r, line, "forgotten: cannot read /proc/self/maps");
+    if (found > 0)
+        return fail(r, line, "forgotten: still in memory %ld time%s: %s", found,
+                    found == 1 ? "" : "s", where);
+    return 0;
+}
+
 static int shot(runner *r, int line, const char *file)
 {
     char path[1024], why[PM_MSG_MAX] = "";
@@ -164,6 +194,8 @@ static int exec(runner *r, const replay_cmd *c)
                             c->py[i], app_width(a), app_height(a));
         app_drag(a, c->px, c->py, c->npoints);
         return 0;
+    case RP_FORGOTTEN:
+        return forgotten(r, c->line, c->arg);
     case RP_QUIT:
         return 0;
     }
@@ -177,6 +209,14 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
     if (!f) {
         fprintf(stderr, "%s:0: cannot open the script: %s\n", path, strerror(errno));
         return 1;
+    }
+    /* A folder opens and reads as nothing: that must not pass as an empty
+     * script that ran fine. */
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        return fail(&r, 0, "not a script file (a folder or something else); give the path "
+                           "of a .replay file");
     }
     char *text = NULL;
     size_t n = 0, cap = 0;
@@ -196,8 +236,23 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
         if (got == 0)
             break;
     }
+    bool bad = ferror(f) != 0;
     fclose(f);
+    if (bad) {
+        free(text);
+        return fail(&r, 0, "cannot read the script: %s", strerror(errno));
+    }
     text[n] = '\0';
+    /* The parser reads a C string: a NUL byte would quietly end the script
+     * there, and whatever follows would never run. */
+    const char *nul = memchr(text, '\0', n);
+    if (nul) {
+        int at = 1;
+        for (const char *p = text; p < nul; p++)
+            at += *p == '\n';
+        free(text);
+        return fail(&r, at, "a NUL byte: a script is plain text (was it saved as UTF-16?)");
+    }
     replay_script s;
     int line = 0;
     pm_msg err = {{0}};
@@ -625,6 +680,173 @@ static app *probe_init(const app_options *base, int w, int h, const char *state,
     return a;
 }
 
+/* ---- the staff screens, with real and extreme intakes --------------------- */
+
+/* The layout check's staff mode: PIN 2580 at yescrypt's lowest cost (the
+ * check opens the pad once per language and size), and the longest clinic
+ * name painmap.conf takes (60 characters), in wide letters. */
+#define LAYOUT_PIN_HASH "$y$j75$k3KOipKMkp0PVZrPpFL6V.$T33pDKhZDAgkD/Jsnzf19/ONxuXnVyr4k0wwlIfoS91"
+#define LAYOUT_CLINIC "Clínica Wolfgang Mühlenberg-Wortmann: Masaje y Fisioterapia"
+/* The longest name the keyboard takes (40 characters), in wide letters. */
+#define LAYOUT_LONG_NAME "Wilhelmina Mwangi-Wójcik Montgomery Wahl"
+
+/* (40 characters; "ó" is two bytes.) */
+#define LAYOUT_SEED_AT INT64_C(1795766400) /* an hour before replays' fixed clock */
+
+/* Regions sorted by the length of their words in lang, longest first. */
+static void longest_regions(const pm_content *c, size_t lang, int *order, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        order[i] = (int)i;
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0; k--) {
+            const pm_region *a = content_region(c, (size_t)order[k]);
+            const pm_region *b = content_region(c, (size_t)order[k - 1]);
+            size_t la = strlen(content_text(c, lang, a->label_key)) + strlen(content_text(c, lang, a->term_key));
+            size_t lb = strlen(content_text(c, lang, b->label_key)) + strlen(content_text(c, lang, b->term_key));
+            if (la <= lb)
+                break;
+            int t = order[k];
+            order[k] = order[k - 1];
+            order[k - 1] = t;
+        }
+}
+
+/* Saves the intakes the staff screens are checked with, in the state
+ * folder before the app starts: the heaviest the kiosk can make (32 areas
+ * with the longest names, every feeling, the longest duration, every
+ * safety answer flagged, 8 patterns, the longest name), one area with
+ * every feeling and a long name, and one with nothing but its name. */
+static bool seed_staff_intakes(const char *data_dir, const char *state, int64_t when,
+                               pm_msgs *problems)
+{
+    pm_content *c = NULL;
+    pm_msgs ignore;
+    pm_msgs_init(&ignore);
+    pm_status st = content_load(data_dir, &c, &ignore);
+    pm_msgs_free(&ignore);
+    store *sto = NULL;
+    if (st == PM_OK)
+        st = store_open(state, NULL, &sto, NULL);
+    intake *in = malloc(sizeof *in);
+    for (size_t lang = 0; st == PM_OK && in && lang < content_lang_count(c); lang++) {
+        int order[CONTENT_MAX_REGIONS];
+        size_t nr = content_region_count(c);
+        longest_regions(c, lang, order, nr);
+        uint32_t all = 0;
+        for (size_t q = 0; q < content_quality_count(c) && q < 32; q++)
+            all |= UINT32_C(1) << q;
+        size_t longest_duration = 0;
+        for (size_t d = 1; d < content_duration_count(c); d++)
+            if (strlen(content_text(c, lang, content_duration(c, d)->label_key)) >
+                strlen(content_text(c, lang, content_duration(c, longest_duration)->label_key)))
+                longest_duration = d;
+        for (int shape = 0; shape < 3 && st == PM_OK; shape++) {
+            intake_init(in, content_lang_code(c, lang));
+            intake_name_append(in, shape == 2 ? "W" : LAYOUT_LONG_NAME);
+            size_t marks = shape == 0 ? INTAKE_MAX_MARKS : shape == 1 ? 1 : 0;
+            for (size_t m = 0; m < marks && m < nr; m++) {
+                int slot = intake_toggle_region(in, order[m]);
+                intake_set_intensity(in, slot, 9);
+                for (size_t q = 0; q < content_quality_count(c) && q < 32; q++)
+                    if (all & (UINT32_C(1) << q))
+                        intake_toggle_quality(in, slot, (int)q);
+                intake_set_duration(in, slot, (int)longest_duration);
+            }
+            for (size_t q = 0; shape == 0 && q < content_question_count(c); q++) {
+                const pm_question *qu = content_question(c, q);
+                int pick = 0;
+                for (size_t a = 1; a < qu->nanswers; a++)
+                    if (qu->answer_flags[a] > qu->answer_flags[pick])
+                        pick = (int)a;
+                in->answers[q] = (int8_t)pick;
+            }
+            for (size_t i = 0; shape == 0 && i < INTAKE_MAX_PATTERNS && i < content_muscle_count(c); i++)
+                intake_toggle_pattern(in, (int)i);
+            if (shape != 0)
+                intake_choose_none(in);
+            in->consent = true;
+            intake_sig_add(in, 500, 200, true);
+            st = record_save(sto, c, in, when - 600 * (int64_t)(lang * 3 + (size_t)shape + 1), 0,
+                             NULL, NULL);
+            intake_wipe(in);
+        }
+    }
+    free(in);
+    store_close(sto);
+    if (c)
+        content_free(c);
+    if (st != PM_OK)
+        pm_msgs_add(problems, "layout: the staff screens' test intakes could not be saved in %s "
+                              "(%s); staff screens not checked", state, pm_status_name(st));
+    return st == PM_OK;
+}
+
+/* Removes the "exported" markers of the state folder's intakes. */
+static void forget_exports(const char *state)
+{
+    char dir[700];
+    snprintf(dir, sizeof dir, "%s/intakes", state);
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t n = strlen(de->d_name);
+        if (n > 9 && strcmp(de->d_name + n - 9, ".exported") == 0) {
+            char path[1000];
+            snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+            unlink(path);
+        }
+    }
+    closedir(d);
+}
+
+/* Staff mode end to end in the staff language the app was made with: the
+ * PIN, the queue (every page), every intake (every page), the copy to a
+ * stand-in stick and its report, the delete question. */
+static int staff_walk(runner *r)
+{
+    app *a = r->a;
+    if (run(r, "hold clinic_name 3100") || run(r, "expect staff_pin") || run(r, "press pin_2") ||
+        run(r, "press pin_5") || run(r, "press pin_8") || run(r, "press pin_0") ||
+        run(r, "press pin_ok") || run(r, "expect staff_queue"))
+        return 1;
+    for (int item = 0; item < 12; item++) {
+        if (app_dirty(a))
+            app_draw(a);
+        char id[32];
+        snprintf(id, sizeof id, "item_%d", item);
+        if (!app_widget(a, id)) { /* on a later page of the queue */
+            if (!app_widget(a, "page_down") || run(r, "press page_down"))
+                break;
+            if (app_dirty(a))
+                app_draw(a);
+            if (!app_widget(a, id))
+                break;
+        }
+        if (run(r, "press %s", id) || run(r, "expect staff_intake"))
+            return 1;
+        for (int page = 0; page < 32 && app_view(a)->scroll < app_view(a)->scroll_max &&
+                           app_widget(a, "page_down");
+             page++)
+            if (run(r, "press page_down"))
+                return 1;
+        if (run(r, "press list") || run(r, "expect staff_queue"))
+            return 1;
+    }
+    while (app_widget(a, "page_up") && app_view(a)->scroll > 0)
+        if (run(r, "press page_up"))
+            return 1;
+    if (run(r, "press item_0") || run(r, "press delete") || run(r, "expect staff_confirm_delete") ||
+        run(r, "press keep") || run(r, "press list") || run(r, "press export_new") ||
+        run(r, "expect staff_export") || run(r, "press export_start") ||
+        run(r, "expect staff_export_done") || run(r, "press done") || run(r, "press lock_queue") ||
+        run(r, "expect welcome"))
+        return 1;
+    return 0;
+}
+
 int layout_check_run(const app_options *base, const char *sizes, pm_msgs *problems, int *walks)
 {
     int failed = 0;
@@ -701,6 +923,63 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
             }
         }
         app_destroy(a);
+        if (failed < 0)
+            break;
+        /* Staff mode in every language, with the intakes just saved and the
+         * extreme ones seeded here. */
+        if (!seed_staff_intakes(base->data_dir, sub, LAYOUT_SEED_AT, problems)) {
+            failed = -1;
+            break;
+        }
+        char stick[620];
+        snprintf(stick, sizeof stick, "%s/stick-%dx%d", state, w, h);
+        pm_config cfg;
+        if (base->config)
+            cfg = *base->config;
+        else
+            config_defaults(&cfg, NULL);
+        snprintf(cfg.staff_pin_hash, sizeof cfg.staff_pin_hash, "%s", LAYOUT_PIN_HASH);
+        snprintf(cfg.clinic_name, sizeof cfg.clinic_name, "%s", LAYOUT_CLINIC);
+        pm_content *langs = NULL;
+        pm_msgs ignore;
+        pm_msgs_init(&ignore);
+        (void)content_load(base->data_dir, &langs, &ignore);
+        pm_msgs_free(&ignore);
+        for (size_t li = 0; langs && li < content_lang_count(langs) && failed >= 0; li++) {
+            snprintf(cfg.default_language, sizeof cfg.default_language, "%s",
+                     content_lang_code(langs, li));
+            mkdir(stick, 0700);
+            forget_exports(sub); /* every language copies them again */
+            app_options so = *base;
+            so.config = &cfg;
+            so.usb_mount = stick;
+            so.usb_any_folder = true;
+            app *sa = probe_init(&so, w, h, sub, problems);
+            if (!sa) {
+                failed = -1;
+                break;
+            }
+            char script[700];
+            snprintf(script, sizeof script, "%s/painmap-layout-failed-%s-%s-staff.replay", tmp,
+                     tok, content_lang_code(langs, li));
+            replay_opts ro = {.quiet = true};
+            rctx *rc = app_render(sa);
+            runner r = {.a = sa, .file = script, .o = &ro, .errors = problems,
+                        .undescribed = r_overflows(rc) - r_overflows_described(rc)};
+            if (staff_walk(&r)) {
+                failed++;
+                FILE *f = r.script ? fopen(script, "w") : NULL;
+                if (f) {
+                    fputs(r.script, f);
+                    fclose(f);
+                }
+            }
+            (*walks)++;
+            free(r.script);
+            app_destroy(sa);
+        }
+        if (langs)
+            content_free(langs);
         if (failed < 0)
             break;
     }

@@ -62,6 +62,24 @@ static int utf8_len(unsigned char c)
 
 bool kit_type(app *a, const char *text, char *why, size_t why_size)
 {
+    if (strcmp(app_screen_name(a), "staff_unlock") == 0) {
+        /* the passphrase's keyboard: letters a-z (case does not count) and space */
+        for (const char *p = text; *p; p++) {
+            char id[16];
+            char ch = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+            if (ch == ' ')
+                snprintf(id, sizeof id, "key_space");
+            else if (ch >= 'a' && ch <= 'z')
+                snprintf(id, sizeof id, "key_%c", ch);
+            else {
+                snprintf(why, why_size, "type: the passphrase keyboard has no '%c'", *p);
+                return false;
+            }
+            if (!kit_press(a, id, why, why_size))
+                return false;
+        }
+        return true;
+    }
     const flow *f = app_flow(a);
     if (!f || flow_screen(f) != SCREEN_NAME || flow_still_there(f)) {
         snprintf(why, why_size, "type: the keyboard is not showing (screen is %s)",

@@ -11,6 +11,21 @@
 static int bar_h(const screen_ctx *s) { return px(s->r, 50); }
 static int foot_h(const screen_ctx *s) { return px(s->r, 80); }
 
+/* How much taller than its two lines a tall title must be: a title that
+ * needs a third line even at the smallest size t_box uses (a long region
+ * name in Spanish on a narrow panel) gets it, and the body starts lower. */
+static int title_extra(const screen_ctx *s, const frame_spec *f)
+{
+    if (!f->title || !f->tall_title)
+        return 0;
+    int size = font_px(s->r, FONT_TITLE) * 3 / 4;
+    bool fits;
+    int need = t_box_px(s->r, (SDL_Rect){0, 0, s->lw - 2 * px(s->r, 14), 1 << 20}, f->title, size,
+                        true, 0, AL_LEFT, false, false, &fits);
+    int room = px(s->r, 76);
+    return need > room ? need - room : 0;
+}
+
 SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f)
 {
     int m = px(s->r, 14);
@@ -35,6 +50,9 @@ SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f)
             n->act = ACT_PART_NEXT;
     }
     s->v->body = frame_body(s, f->title ? (f->tall_title ? 2 : 1) : 0);
+    int extra = title_extra(s, f);
+    s->v->body.y += extra;
+    s->v->body.h -= extra;
     return s->v->body;
 }
 
@@ -72,7 +90,8 @@ void frame_draw(screen_ctx *s, const frame_spec *f)
     fill.w = track.w * (done + 1) / total;
     r_round(s->r, fill, track.h / 2, COL_PRIMARY);
     if (f->title) {
-        SDL_Rect tr = {m, bar_h(s) - px(s->r, 6), s->lw - 2 * m, px(s->r, f->tall_title ? 76 : 46)};
+        SDL_Rect tr = {m, bar_h(s) - px(s->r, 6), s->lw - 2 * m,
+                       px(s->r, f->tall_title ? 76 : 46) + title_extra(s, f)};
         t_box(s->r, tr, f->title, FONT_TITLE, true, COL_INK, AL_LEFT, true);
     }
     /* The hint replaces a dead end: say what is missing, above the buttons. */

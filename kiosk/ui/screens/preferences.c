@@ -13,10 +13,22 @@ typedef struct {
     const char *question;
 } pref_view;
 
-static SDL_Rect chip_area(const screen_ctx *s)
+/* The question's height: one line, or as many as it needs at the
+ * smallest size t_box uses (a long question on a narrow panel). */
+static int question_h(const screen_ctx *s, const char *question)
+{
+    int size = font_px(s->r, FONT_BODY) * 3 / 4;
+    bool fits;
+    int need = t_box_px(s->r, (SDL_Rect){0, 0, s->v->body.w, 1 << 20}, question, size, true, 0,
+                        AL_LEFT, false, false, &fits);
+    return need > px(s->r, 40) ? need : px(s->r, 40);
+}
+
+static SDL_Rect chip_area(const screen_ctx *s, const char *question)
 {
     SDL_Rect b = s->v->body;
-    int top = px(s->r, 50);
+    int qh = question_h(s, question);
+    int top = qh > px(s->r, 40) ? qh + px(s->r, 10) : px(s->r, 50);
     return (SDL_Rect){b.x, b.y + top, b.w, b.h - top};
 }
 
@@ -68,7 +80,7 @@ static void layout(screen_ctx *s)
     gather(s, &v);
     frame_spec f = {T(s, "ui.prefs.title"), "ui.next", true, false};
     frame_layout(s, &f);
-    frame_chips(s, chip_area(s), v.c, v.count, v.chip_h, true);
+    frame_chips(s, chip_area(s, v.question), v.c, v.count, v.chip_h, true);
 }
 
 static void draw(screen_ctx *s)
@@ -78,8 +90,8 @@ static void draw(screen_ctx *s)
     frame_spec f = {T(s, "ui.prefs.title"), "ui.next", true, false};
     frame_draw(s, &f);
     SDL_Rect b = s->v->body;
-    t_box(s->r, (SDL_Rect){b.x, b.y, b.w, px(s->r, 40)}, v.question, FONT_BODY, true, COL_INK, AL_LEFT,
-          true);
+    t_box(s->r, (SDL_Rect){b.x, b.y, b.w, question_h(s, v.question)}, v.question, FONT_BODY, true,
+          COL_INK, AL_LEFT, true);
 }
 
 const screen_ops screen_preferences = {layout, draw, NULL};

@@ -33,6 +33,7 @@ const screen_ops *staff_ops_for(desk_screen s)
 {
     switch (s) {
     case DESK_PIN: return &staff_pin_screen;
+    case DESK_UNLOCK: return &staff_unlock_screen;
     case DESK_QUEUE: return &staff_queue_screen;
     case DESK_INTAKE: return &staff_intake_screen;
     case DESK_CONFIRM_DELETE: return &staff_confirm_screen;

@@ -15,7 +15,7 @@ extern const screen_ops screen_welcome, screen_about, screen_name, screen_chart,
     screen_details, screen_screening, screen_patterns, screen_education,
     screen_preferences, screen_consent, screen_review, screen_saving, screen_thanks;
 extern const screen_ops staff_pin_screen, staff_queue_screen, staff_intake_screen,
-    staff_confirm_screen, staff_export_screen;
+    staff_confirm_screen, staff_export_screen, staff_unlock_screen;
 
 /* The still-there overlay (over the screen it interrupts: its two buttons
  * replace every widget underneath). */

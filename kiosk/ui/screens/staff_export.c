@@ -130,6 +130,9 @@ static void draw_report(screen_ctx *s, SDL_Rect b)
         tfmt(line, sizeof line, TS(s, "staff.done.some"), (long)rep->nmarked, (long)rep->count);
     y += t_box(s->r, (SDL_Rect){b.x, y, b.w, px(s->r, 64)}, line, FONT_BODY, true, COL_INK, AL_LEFT,
                false) + gap;
+    if (rep->folder_name[0] && !rep->index.ok) /* the intakes are there; the index is not */
+        y += t_box(s->r, (SDL_Rect){b.x, y, b.w, px(s->r, 44)}, TS(s, "staff.done.no_index"),
+                   FONT_SMALL, false, COL_DANGER, AL_LEFT, false) + gap / 2;
     SDL_Rect safe = {b.x, y, b.w, px(s->r, 56)};
     if (rep->safe_to_remove) {
         r_round(s->r, safe, px(s->r, 12), COL_SELECTED);

@@ -41,6 +41,17 @@ SDL_Rect staff_frame_layout(screen_ctx *s, bool lock, const staff_button *b, int
     return s->v->body;
 }
 
+/* Whether text fits box at role's size or down to three quarters of it
+ * (as t_box tries), words kept whole. */
+static bool fits_somehow(screen_ctx *s, SDL_Rect box, const char *text, font_role role)
+{
+    int size = font_px(s->r, role), minimum = size * 3 / 4;
+    bool fits = false;
+    for (; size >= minimum && !fits; size -= 1 + size / 24)
+        t_box_px(s->r, box, text, size, true, 0, AL_LEFT, true, false, &fits);
+    return fits;
+}
+
 void staff_frame_draw(screen_ctx *s, const char *title)
 {
     r_rect(s->r, (SDL_Rect){0, 0, s->lw, bar_h(s)}, COL_INK);
@@ -55,8 +66,12 @@ void staff_frame_draw(screen_ctx *s, const char *title)
     r_round_frame(s->r, tr, px(s->r, 6), 2, 0xFFFFFF, COL_INK);
     t_box(s->r, tr, tag, FONT_SMALL, true, 0xFFFFFF, AL_CENTRE, true);
     int x = tr.x + tr.w + px(s->r, 12);
-    t_box(s->r, (SDL_Rect){x, 0, right - x, bar_h(s)}, title, FONT_BUTTON, true, 0xFFFFFF, AL_LEFT,
-          true);
+    SDL_Rect box = {x, 0, right - x, bar_h(s)};
+    /* A client's name as the title (the intake screen) may be as long as
+     * the keyboard allows: smaller type when the bar's size cannot hold it
+     * in two lines, rather than cut. */
+    font_role role = fits_somehow(s, box, title, FONT_BUTTON) ? FONT_BUTTON : FONT_SMALL;
+    t_box(s->r, box, title, role, true, 0xFFFFFF, AL_LEFT, true);
 }
 
 void staff_time(const screen_ctx *s, int64_t t, char *out, size_t size)

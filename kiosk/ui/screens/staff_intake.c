@@ -23,7 +23,10 @@ typedef struct {
     srow r[MAXROWS];
     int n;
     SDL_Rect charts, list, pager;
-    int row_h, per_page, pages;
+    int row_h;                   /* the least a row takes */
+    int h[MAXROWS];              /* each row's height: its text wrapped, not cut */
+    int start[MAXROWS + 1];      /* the first row of each page */
+    int pages;
 } sview;
 
 static void cat(char *dst, size_t size, const char *sep, const char *s)
@@ -99,6 +102,67 @@ static void other_answers(screen_ctx *s, const intake *in, sview *v)
         cat(r->value, sizeof r->value, NULL, TS(s, "summary.none"));
 }
 
+/* The parts of a row's box: the label's line(s) on top, the value under. */
+typedef struct {
+    int pad, top, badge_w, label_h, value_w;
+} row_parts;
+
+static row_parts row_measure(screen_ctx *s, const srow *row, int w, int *height)
+{
+    row_parts p;
+    p.pad = px(s->r, 10);
+    p.top = px(s->r, 3);
+    p.badge_w = row->kind == ROW_URGENT || row->kind == ROW_ATTENTION ? px(s->r, 118) : 0;
+    int inner = w - 2 * p.pad;
+    const char *value = row->value;
+    char label[360];
+    if (row->label) {
+        snprintf(label, sizeof label, "%s", row->label);
+    } else { /* a region row: "name\ndetail" */
+        const char *nl = strchr(row->value, '\n');
+        size_t n = nl ? (size_t)(nl - row->value) : strlen(row->value);
+        snprintf(label, sizeof label, "%.*s", (int)n, row->value);
+        value = nl ? nl + 1 : "";
+    }
+    int size = font_px(s->r, FONT_SMALL);
+    bool fits;
+    p.label_h = t_box_px(s->r, (SDL_Rect){0, 0, inner - p.badge_w, 1 << 20}, label, size,
+                         !row->label, 0, AL_LEFT, false, false, &fits);
+    p.value_w = row->kind == ROW_SIGNATURE ? inner / 2 : inner;
+    int value_h = value[0] ? t_box_px(s->r, (SDL_Rect){0, 0, p.value_w, 1 << 20}, value, size,
+                                      row->label != NULL, 0, AL_LEFT, false, false, &fits)
+                           : 0;
+    if (row->kind == ROW_SIGNATURE && value_h < px(s->r, 40))
+        value_h = px(s->r, 40); /* room for the signature beside it */
+    *height = 2 * p.top + p.label_h + value_h + px(s->r, 8);
+    return p;
+}
+
+/* Rows as tall as their text needs (a long list of feelings wraps instead
+ * of being cut), in pages that each fit the list. */
+static void paginate(screen_ctx *s, sview *v)
+{
+    v->pages = 0;
+    int used = 0;
+    v->start[0] = 0;
+    for (int i = 0; i < v->n; i++) {
+        int h;
+        row_measure(s, &v->r[i], v->list.w, &h);
+        if (h < v->row_h)
+            h = v->row_h;
+        if (h > v->list.h)
+            h = v->list.h; /* cannot happen with the content's texts: shrunk then */
+        v->h[i] = h;
+        if (used > 0 && used + h > v->list.h) {
+            v->start[++v->pages] = i;
+            used = 0;
+        }
+        used += h;
+    }
+    v->pages++;
+    v->start[v->pages] = v->n;
+}
+
 static void gather(screen_ctx *s, sview *v)
 {
     const pm_content *c = s->content;
@@ -172,7 +236,7 @@ static void gather(screen_ctx *s, sview *v)
         v->charts = (SDL_Rect){b.x, b.y + head, cw, b.h - head};
         v->list = (SDL_Rect){b.x + cw + px(s->r, 12), b.y + head, b.w - cw - px(s->r, 12), b.h - head};
     }
-    v->row_h = px(s->r, portrait ? 70 : 52);
+    v->row_h = px(s->r, portrait ? 62 : 48);
     if (portrait) {
         /* Tall and narrow: the pager goes under the rows, full width. */
         int ph = px(s->r, 48);
@@ -182,10 +246,7 @@ static void gather(screen_ctx *s, sview *v)
         int pw = px(s->r, 250);
         v->pager = (SDL_Rect){b.x + b.w - pw, b.y + px(s->r, 2), pw, head - px(s->r, 8)};
     }
-    v->per_page = v->list.h / v->row_h;
-    if (v->per_page < 1)
-        v->per_page = 1;
-    v->pages = v->n ? (v->n + v->per_page - 1) / v->per_page : 1;
+    paginate(s, v);
 }
 
 static void layout(screen_ctx *s)
@@ -269,9 +330,13 @@ static void draw_row(screen_ctx *s, const srow *row, SDL_Rect r, const intake *i
     unsigned bg = row->kind == ROW_URGENT ? 0xF8D7D3 : row->kind == ROW_ATTENTION ? COL_NOTICE
                   : stripe ? 0xEBE7DF : COL_BG;
     r_round(s->r, r, px(s->r, 8), bg);
-    int pad = px(s->r, 10);
-    SDL_Rect in_r = {r.x + pad, r.y + px(s->r, 3), r.w - 2 * pad, r.h - px(s->r, 6)};
-    int lh = in_r.h * 45 / 100;
+    int measured;
+    row_parts p = row_measure(s, row, r.w, &measured);
+    int pad = p.pad;
+    SDL_Rect in_r = {r.x + pad, r.y + p.top, r.w - 2 * pad, r.h - 2 * p.top};
+    int lh = p.label_h;
+    if (lh > in_r.h / 2 && measured > r.h) /* squeezed (never with the content's texts) */
+        lh = in_r.h / 2;
     char label[360];
     const char *value = row->value;
     if (row->label) {
@@ -285,19 +350,19 @@ static void draw_row(screen_ctx *s, const srow *row, SDL_Rect r, const intake *i
     }
     int x = in_r.x;
     if (row->kind == ROW_URGENT || row->kind == ROW_ATTENTION) {
-        int bw = staff_badge(s, x, in_r.y + px(s->r, 1), lh - px(s->r, 2),
-                             row->kind == ROW_URGENT ? FLAG_URGENT : FLAG_ATTENTION);
-        x += bw + px(s->r, 8);
+        int bh = px(s->r, 22) < lh - px(s->r, 2) ? px(s->r, 22) : lh - px(s->r, 2);
+        staff_badge(s, x, in_r.y + px(s->r, 1), bh,
+                    row->kind == ROW_URGENT ? FLAG_URGENT : FLAG_ATTENTION);
+        x += p.badge_w;
     }
     t_box(s->r, (SDL_Rect){x, in_r.y, in_r.x + in_r.w - x, lh}, label, FONT_SMALL, !row->label,
           row->label ? COL_MUTED : COL_INK, AL_LEFT, true);
-    SDL_Rect vr = {in_r.x, in_r.y + lh, in_r.w, in_r.h - lh};
+    SDL_Rect vr = {in_r.x, in_r.y + lh, p.value_w, in_r.h - lh};
     if (row->kind == ROW_SIGNATURE) {
         int sw = (r.h - px(s->r, 6)) * INTAKE_SIG_W / INTAKE_SIG_H;
-        if (sw > vr.w / 2)
-            sw = vr.w / 2;
-        draw_signature(s, (SDL_Rect){vr.x + vr.w - sw, r.y + px(s->r, 3), sw, r.h - px(s->r, 6)}, in);
-        vr.w -= sw + px(s->r, 8);
+        if (sw > in_r.w - p.value_w - px(s->r, 8))
+            sw = in_r.w - p.value_w - px(s->r, 8);
+        draw_signature(s, (SDL_Rect){in_r.x + in_r.w - sw, r.y + px(s->r, 3), sw, r.h - px(s->r, 6)}, in);
     }
     t_box(s->r, vr, value, FONT_SMALL, row->label != NULL, COL_INK, AL_LEFT, true);
 }
@@ -338,10 +403,12 @@ static void draw(screen_ctx *s)
         draw_charts(s, v.charts, in);
     if (v.pages > 1)
         staff_pager_draw(s, v.pager);
-    int first = in ? s->v->scroll * v.per_page : v.n;
-    for (int i = first; i < v.n && i < first + v.per_page; i++) {
-        SDL_Rect r = {v.list.x, v.list.y + (i - first) * v.row_h, v.list.w, v.row_h - px(s->r, 4)};
+    int page = s->v->scroll < v.pages ? s->v->scroll : v.pages - 1;
+    int first = in ? v.start[page] : v.n, y = v.list.y;
+    for (int i = first; i < v.n && i < v.start[page + 1]; i++) {
+        SDL_Rect r = {v.list.x, y, v.list.w, v.h[i] - px(s->r, 4)};
         draw_row(s, &v.r[i], r, in, (i - first) % 2 == 0);
+        y += v.h[i];
     }
     if (note == DESK_NOTE_PROBLEM) {
         /* What went wrong (cannot read it, cannot mark or delete it) stays on

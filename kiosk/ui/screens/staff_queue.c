@@ -63,6 +63,63 @@ static size_t rows(const screen_ctx *s, size_t intakes)
     return intakes + problems(s);
 }
 
+/* Appends "  ·  painmap.conf: N problems..." to the line on top. */
+static void add_settings_count(screen_ctx *s, char *line, size_t size)
+{
+    size_t n = problems(s);
+    if (n == 0)
+        return;
+    char more[160];
+    tfmt(more, sizeof more, TS(s, n == 1 ? "staff.queue.settings_one" : "staff.queue.settings"),
+         (long)n, 0);
+    size_t l = strlen(line);
+    snprintf(line + l, size - l, "  ·  %s", more);
+}
+
+/* The line on top: what the last action did, or the counts. */
+static void top_line(screen_ctx *s, char *line, size_t size)
+{
+    const queue_list *q = desk_queue(s->desk);
+    size_t count = q ? q->count : 0;
+    desk_note note = desk_note_now(s->desk);
+    bool problem = note == DESK_NOTE_PROBLEM;
+    desk_clock_state cs = clock_state(s);
+    size_t unsaved = desk_unsaved(s->desk);
+    bool clock = !problem && !unsaved && note != DESK_NOTE_DELETED && cs != DESK_CLOCK_OK;
+    if (unsaved) /* only in memory: staff must know before anything else */
+        tfmt(line, size,
+             TS(s, unsaved == 1 ? "staff.queue.unsaved_one" : "staff.queue.unsaved"),
+             (long)unsaved, 0);
+    else if (problem)
+        snprintf(line, size, "%s", desk_message(s->desk));
+    else if (note == DESK_NOTE_DELETED)
+        snprintf(line, size, "%s", TS(s, "staff.note.deleted"));
+    else if (clock) {
+        char when[64], ref[64];
+        staff_date_time(s->wall, when, sizeof when);
+        staff_date_time(desk_clock_reference(s->desk), ref, sizeof ref);
+        tfmt_s2(line, size,
+                TS(s, cs == DESK_CLOCK_JUMPED ? "staff.queue.clock_jumped" : "staff.queue.clock"),
+                when, ref);
+    } else if (note == DESK_NOTE_CLOCK_CONFIRMED)
+        snprintf(line, size, "%s", TS(s, "staff.note.clock_confirmed"));
+    else if (count == 0) {
+        snprintf(line, size, "%s", TS(s, "staff.queue.empty"));
+        add_settings_count(s, line, size);
+    } else {
+        char more[160] = "";
+        size_t urgent = queue_count_flag(q, FLAG_URGENT) + queue_count_flag(q, FLAG_ATTENTION);
+        tfmt(line, size, TS(s, "staff.queue.counts"), (long)count,
+             (long)queue_count_new(q));
+        if (urgent) {
+            tfmt(more, sizeof more, TS(s, "staff.queue.flagged"), (long)urgent, 0);
+            size_t l = strlen(line);
+            snprintf(line + l, size - l, "  ·  %s", more);
+        }
+        add_settings_count(s, line, size);
+    }
+}
+
 static queue_geo arrange(screen_ctx *s, SDL_Rect b, size_t count)
 {
     queue_geo g;
@@ -70,8 +127,24 @@ static queue_geo arrange(screen_ctx *s, SDL_Rect b, size_t count)
     /* the counts line takes two lines' room when it also counts problems */
     bool tall = has_notice(s) || problems(s) > 0;
     int head = px(s->r, !tall ? 40 : !portrait ? 84 : asks_clock(s) ? 196 : 130);
+    if (tall) {
+        /* as tall as the message needs at the smallest type t_box uses
+         * (notice_draw's margins around it), so a long one wraps whole */
+        char line[PM_MSG_MAX];
+        top_line(s, line, sizeof line);
+        int size = font_px(s->r, FONT_BODY) * 3 / 4;
+        int w = b.w - px(s->r, 28) - (asks_clock(s) && !portrait ? px(s->r, 234) : 0);
+        bool fits;
+        int need = t_box_px(s->r, (SDL_Rect){0, 0, w, 1 << 20}, line, size, true, 0, AL_LEFT,
+                            false, false, &fits) + px(s->r, 20);
+        if (asks_clock(s) && portrait)
+            need += px(s->r, 66);
+        if (need > head)
+            head = need;
+    }
     g.note = (SDL_Rect){b.x, b.y, b.w, head};
-    g.row_h = px(s->r, s->lw < s->lh ? 84 : 66);
+    /* portrait: room for a long name on two lines (the keyboard takes 40 characters) */
+    g.row_h = px(s->r, s->lw < s->lh ? 96 : 66);
     int pager_h = px(s->r, 52);
     SDL_Rect list = {b.x, b.y + head, b.w, b.h - head};
     g.per_page = list.h / g.row_h;
@@ -137,12 +210,14 @@ static void draw_row(screen_ctx *s, const queue_entry *e, SDL_Rect r)
     int x = r.x + pad + px(s->r, 6);
     int bh = px(s->r, 28);
     int right_w = px(s->r, s->lw < s->lh ? 150 : 180);
+    int chev_w = pad + px(s->r, 28);
     int top_h = r.h / 2;
-    /* line 1: badge and name */
+    /* line 1: badge and name, across the row (a name of 40 characters,
+     * as long as the keyboard allows, wraps onto a second line there) */
     int bw = staff_badge(s, x, r.y + (top_h - bh) / 2 + px(s->r, 4), bh, e->worst);
     int nx = x + (bw ? bw + px(s->r, 10) : 0);
     const char *name = e->name[0] ? e->name : TS(s, "staff.queue.no_name");
-    t_box(s->r, (SDL_Rect){nx, r.y + px(s->r, 4), r.x + r.w - right_w - nx, top_h}, name, FONT_BODY,
+    t_box(s->r, (SDL_Rect){nx, r.y + px(s->r, 2), r.x + r.w - chev_w - nx, top_h}, name, FONT_BODY,
           e->name[0] != '\0', e->name[0] ? COL_INK : COL_MUTED, AL_LEFT, true);
     /* line 2: when, and how many areas (or why it cannot be read) */
     char when[64], what[200], areas[96];
@@ -162,7 +237,8 @@ static void draw_row(screen_ctx *s, const queue_entry *e, SDL_Rect r)
                                     : TS(s, "staff.state.new");
     int chev = px(s->r, 28);
     int ph = px(s->r, 30);
-    SDL_Rect sr = {r.x + r.w - right_w, r.y + (r.h - ph) / 2, right_w - pad - chev, ph};
+    /* the state under the name's end, beside when and how many */
+    SDL_Rect sr = {r.x + r.w - right_w, r.y + top_h + (r.h - top_h - ph) / 2, right_w - pad - chev, ph};
     if (!e->exported && !e->seen)
         r_round(s->r, sr, ph / 2, COL_SELECTED);
     t_box(s->r, sr, state, FONT_SMALL, !e->exported && !e->seen, e->exported ? COL_MUTED : COL_PRIMARY,
@@ -188,64 +264,15 @@ static void draw_problem(screen_ctx *s, const char *text, SDL_Rect r)
           FONT_SMALL, false, COL_NOTICE_INK, AL_LEFT, true);
 }
 
-/* Appends "  ·  painmap.conf: N problems..." to the line on top. */
-static void add_settings_count(screen_ctx *s, char *line, size_t size)
-{
-    size_t n = problems(s);
-    if (n == 0)
-        return;
-    char more[160];
-    tfmt(more, sizeof more, TS(s, n == 1 ? "staff.queue.settings_one" : "staff.queue.settings"),
-         (long)n, 0);
-    size_t l = strlen(line);
-    snprintf(line + l, size - l, "  ·  %s", more);
-}
-
 static void draw(screen_ctx *s)
 {
     staff_frame_draw(s, TS(s, "staff.queue.title"));
     const queue_list *q = desk_queue(s->desk);
     size_t count = q ? q->count : 0;
     queue_geo g = arrange(s, s->v->body, rows(s, count));
-    /* The line on top: what the last action did, or the counts. */
     char line[PM_MSG_MAX];
+    top_line(s, line, sizeof line);
     desk_note note = desk_note_now(s->desk);
-    bool problem = note == DESK_NOTE_PROBLEM;
-    desk_clock_state cs = clock_state(s);
-    size_t unsaved = desk_unsaved(s->desk);
-    bool clock = !problem && !unsaved && note != DESK_NOTE_DELETED && cs != DESK_CLOCK_OK;
-    if (unsaved) /* only in memory: staff must know before anything else */
-        tfmt(line, sizeof line,
-             TS(s, unsaved == 1 ? "staff.queue.unsaved_one" : "staff.queue.unsaved"),
-             (long)unsaved, 0);
-    else if (problem)
-        snprintf(line, sizeof line, "%s", desk_message(s->desk));
-    else if (note == DESK_NOTE_DELETED)
-        snprintf(line, sizeof line, "%s", TS(s, "staff.note.deleted"));
-    else if (clock) {
-        char when[64], ref[64];
-        staff_date_time(s->wall, when, sizeof when);
-        staff_date_time(desk_clock_reference(s->desk), ref, sizeof ref);
-        tfmt_s2(line, sizeof line,
-                TS(s, cs == DESK_CLOCK_JUMPED ? "staff.queue.clock_jumped" : "staff.queue.clock"),
-                when, ref);
-    } else if (note == DESK_NOTE_CLOCK_CONFIRMED)
-        snprintf(line, sizeof line, "%s", TS(s, "staff.note.clock_confirmed"));
-    else if (count == 0) {
-        snprintf(line, sizeof line, "%s", TS(s, "staff.queue.empty"));
-        add_settings_count(s, line, sizeof line);
-    } else {
-        char more[160] = "";
-        size_t urgent = queue_count_flag(q, FLAG_URGENT) + queue_count_flag(q, FLAG_ATTENTION);
-        tfmt(line, sizeof line, TS(s, "staff.queue.counts"), (long)count,
-             (long)queue_count_new(q));
-        if (urgent) {
-            tfmt(more, sizeof more, TS(s, "staff.queue.flagged"), (long)urgent, 0);
-            size_t l = strlen(line);
-            snprintf(line + l, sizeof line - l, "  ·  %s", more);
-        }
-        add_settings_count(s, line, sizeof line);
-    }
     if (has_notice(s) || note == DESK_NOTE_DELETED) {
         SDL_Rect nr = {g.note.x, g.note.y, g.note.w, g.note.h - px(s->r, 4)};
         if (asks_clock(s)) {

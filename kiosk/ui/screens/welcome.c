@@ -8,8 +8,20 @@
  * is set: a 3-second press there is the way into staff mode (desk.h). */
 static SDL_Rect clinic_rect(const screen_ctx *s)
 {
-    if (s->config->clinic_name[0])
-        return (SDL_Rect){px(s->r, 24), px(s->r, 6), s->lw - px(s->r, 48), px(s->r, 38)};
+    if (s->config->clinic_name[0]) {
+        /* One line above the greeting; a name that needs two even at the
+         * smallest size (60 characters, as long as painmap.conf takes, on
+         * a narrow panel) gets the room up to the greeting. */
+        int w = s->lw - px(s->r, 48), h = px(s->r, 38);
+        int size = font_px(s->r, FONT_BUTTON) * 3 / 4;
+        bool fits;
+        int need = t_box_px(s->r, (SDL_Rect){0, 0, w, 1 << 20}, s->config->clinic_name, size, true,
+                            0, AL_CENTRE, false, false, &fits);
+        int room = s->lh * 10 / 100 - px(s->r, 10);
+        if (need > h)
+            h = need < room ? need : room > h ? room : h;
+        return (SDL_Rect){px(s->r, 24), px(s->r, 6), w, h};
+    }
     return (SDL_Rect){px(s->r, 24), s->lh * 10 / 100, s->lw - px(s->r, 48), px(s->r, 60)};
 }
 
