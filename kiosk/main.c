@@ -118,6 +118,13 @@ static int check_data(const char *dir, bool stamp)
 /* The sizes --flow-budget reports when no --size is given. */
 #define BUDGET_SIZES "800x480,1280x800,720x1280"
 
+/* One page of the typical walk: what the client reads and taps there. */
+static void budget_page(void *ctx, pm_screen s, int page, int words, int taps)
+{
+    (void)ctx;
+    printf("    %-11s page %d: %3d words, %2d taps\n", content_screen_name(s), page, words, taps);
+}
+
 /* painmap --flow-budget: the scripted clients (core/intake/budget.h) at each
  * size, one line a case. 1 when the typical client misses the goal at any
  * size, 2 when the content cannot be loaded or walked. */
@@ -174,6 +181,9 @@ static int flow_budget(const char *dir, const char *sizes, const char *lang_code
                    k == BUDGET_TYPICAL ? (ok ? " ok" : " MISSES THE GOAL") : "");
             if (k == BUDGET_TYPICAL && !ok && rc == 0)
                 rc = 1;
+            if (k == BUDGET_TYPICAL) /* page by page (the last page, review, ends with the save) */
+                budget_walk_traced(c, layout, (budget_case)k, lang, &r, why, sizeof why,
+                                   budget_page, NULL);
         }
     }
     content_free(c);

@@ -216,7 +216,7 @@ void w_draw(rctx *rc, const widget *w)
         } else {
             r_round(rc, w->r, rad, w->fill);
         }
-        t_box(rc, w->r, w->label, FONT_TITLE, true, ink, AL_CENTRE, true);
+        t_box(rc, w->r, w->label, w->compact ? FONT_SMALL : FONT_TITLE, true, ink, AL_CENTRE, true);
         return;
     }
     }

@@ -72,7 +72,7 @@ typedef struct {
     int desk_arg;
     int view_arg;      /* for ACT_ENLARGE */
     int icon;          /* WIDGET_ICON_*: drawn instead of the label */
-    bool compact;      /* WS_CHOICE / WS_RADIO: the smaller label size */
+    bool compact;      /* WS_CHOICE, WS_RADIO, WS_SECONDARY, WS_SCALE: a smaller label size */
 } widget;
 
 typedef struct wlist wlist;

@@ -175,6 +175,42 @@ static void test_answers_are_classified(void **state)
  * that brings it is given; "None of these" forgets what a tick brought;
  * an answer meaning "now" raises the alert, which holds the page until the
  * client goes on or takes the answer back. */
+/* "No to all of these" on a page of yes/no questions: each question gets
+ * its plain "no" (nothing flagged, no alert) and the next page shows. */
+static void test_no_to_all_of_these(void **state)
+{
+    (void)state;
+    flow *f = NULL;
+    uint64_t t = 1000;
+    assert_int_equal(flow_create(c, flow_default_timing(), "en", t, &f), PM_OK);
+    while (flow_screen(f) != SCREEN_CHART) {
+        if (flow_screen(f) == SCREEN_NAME)
+            flow_handle(f, &(flow_event){.type = EV_TYPE, .text = "Ana"}, t);
+        if (flow_screen(f) == SCREEN_WELCOME)
+            assert_int_equal(flow_send(f, EV_START, 0, t), PM_OK);
+        else
+            assert_int_equal(flow_send(f, EV_NEXT, 0, t), PM_OK);
+    }
+    assert_int_equal(flow_send(f, EV_SET_VIEW, VIEW_BACK, t), PM_OK);
+    assert_int_equal(flow_send(f, EV_TAP_REGION, content_region_index(c, "calf_l"), t), PM_OK);
+    assert_int_equal(flow_send(f, EV_NEXT, 0, t), PM_OK);
+    assert_int_equal(flow_send(f, EV_PAGE_NO, 0, t), PM_ERR_STATE); /* not a screening page */
+    assert_int_equal(flow_send(f, EV_SET_INTENSITY, 5, t), PM_OK);
+    while (flow_screen(f) == SCREEN_DETAILS)
+        assert_int_equal(flow_send(f, EV_NEXT, 0, t), PM_OK);
+    assert_int_equal(flow_screening_part(f), PART_GATE);
+    /* one "no" given by hand is kept; the other is answered for the client */
+    assert_int_equal(flow_send2(f, EV_ANSWER_TO, UNWELL, NO_, t), PM_OK);
+    assert_true(flow_page_no_offered(f));
+    assert_int_equal(flow_send(f, EV_PAGE_NO, 0, t), PM_OK);
+    assert_int_equal(flow_alert(f), -1);
+    assert_int_equal(flow_intake(f)->answers[UNWELL], NO_);
+    assert_int_not_equal(flow_intake(f)->answers[CHEST_NOW], INTAKE_UNSET);
+    assert_int_equal(screening_worst_class(c, flow_intake(f)), SCREENING_NONE);
+    assert_int_equal(flow_screening_part(f), PART_CHECKLIST);
+    flow_destroy(f);
+}
+
 static void test_the_flow_asks_the_plan(void **state)
 {
     (void)state;
@@ -203,7 +239,12 @@ static void test_the_flow_asks_the_plan(void **state)
     assert_int_equal(flow_page_questions(f, qs, 8), 2);
     assert_int_equal(qs[0], UNWELL);
     assert_int_equal(qs[1], CHEST_NOW);
+    assert_true(flow_page_no_offered(f)); /* nothing answered yet */
     assert_int_equal(flow_send2(f, EV_ANSWER_TO, UNWELL, YES, t), PM_OK);
+    /* a "yes" is never overwritten by "No to all of these" */
+    assert_false(flow_page_no_offered(f));
+    assert_int_equal(flow_send(f, EV_PAGE_NO, 0, t), PM_ERR_STATE);
+    assert_int_equal(flow_intake(f)->answers[UNWELL], YES);
     assert_string_equal(flow_notice_key(f, UNWELL), "q.chest.notice"); /* a calm line */
     assert_int_equal(flow_alert(f), -1);
     /* chest pain now: the alert at once, and nothing else until it is dealt with */
@@ -229,6 +270,8 @@ static void test_the_flow_asks_the_plan(void **state)
     assert_int_equal(flow_screening_part(f), PART_CHECKLIST);
     assert_int_equal(flow_page_questions(f, qs, 8), 2);
     assert_string_equal(flow_next_blocker(f), "hint.checklist_needed");
+    assert_false(flow_page_no_offered(f)); /* the list has its own "None of these" */
+    assert_int_equal(flow_send(f, EV_PAGE_NO, 0, t), PM_ERR_STATE);
     assert_int_equal(flow_send2(f, EV_ANSWER_TO, HX_CANCER, YES, t), PM_ERR_STATE);
     assert_int_equal(flow_send(f, EV_TOGGLE_CHECK, HX_CANCER, t), PM_OK);
     assert_int_equal(flow_intake(f)->answers[HX_CANCER], YES);
@@ -268,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_the_plan_follows_marks_and_answers),
         cmocka_unit_test(test_answers_are_classified),
         cmocka_unit_test(test_the_flow_asks_the_plan),
+        cmocka_unit_test(test_no_to_all_of_these),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -111,6 +111,8 @@ static void read_screening(walker *w)
         return;
     }
     read_key(w, "ui.screening.title");
+    if (flow_page_no_offered(w->f))
+        read_key(w, "ui.screening.page_no");
     for (int i = 0; i < n; i++) {
         const pm_question *q = content_question(c, (size_t)qs[i]);
         read_key(w, q->text_key);
@@ -336,6 +338,12 @@ static pm_status screening_page(walker *w, script *sc)
             }
         return ticked ? tap1(w, EV_NEXT, 0) : tap1(w, EV_CHECK_NONE, 0);
     }
+    /* no "yes" to give here: "No to all of these" (each question read) */
+    bool all_no = flow_page_no_offered(w->f);
+    for (int i = 0; i < n && all_no && sc->yes_left > 0; i++)
+        all_no = answer_check(c, qs[i]) < 0;
+    if (all_no)
+        return tap1(w, EV_PAGE_NO, 0);
     for (int i = 0; i < n; i++) {
         const pm_question *q = content_question(c, (size_t)qs[i]);
         int a = answer_no(q), yes = answer_check(c, qs[i]);

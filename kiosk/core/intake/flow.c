@@ -511,6 +511,37 @@ static pm_status answer(flow *f, int q, int a)
     return st;
 }
 
+/* A question's plain "no": its answer "no", else its first answer that
+ * flags nothing; -1 when it has none. */
+static int plain_no(const pm_question *q)
+{
+    for (size_t a = 0; a < q->nanswers; a++)
+        if (strcmp(q->answer_ids[a], "no") == 0)
+            return (int)a;
+    for (size_t a = 0; a < q->nanswers; a++)
+        if (q->answer_flags[a] == FLAG_NONE)
+            return (int)a;
+    return -1;
+}
+
+bool flow_page_no_offered(const flow *f)
+{
+    if (flow_screen(f) != SCREEN_SCREENING || f->alert >= 0)
+        return false;
+    int qs[CONTENT_MAX_QUESTIONS];
+    pm_part part = PART_GATE;
+    int n = page_questions(f, qs, CONTENT_MAX_QUESTIONS, &part);
+    if (n < 2 || part == PART_CHECKLIST)
+        return false;
+    for (int i = 0; i < n; i++) {
+        int no = plain_no(content_question(f->c, (size_t)qs[i]));
+        int a = f->in.answers[qs[i]];
+        if (no < 0 || (a != INTAKE_UNSET && a != no))
+            return false; /* an answer other than "no" is never overwritten */
+    }
+    return true;
+}
+
 static pm_status on_screening_event(flow *f, const flow_event *ev, uint64_t now)
 {
     if (flow_screen(f) != SCREEN_SCREENING)
@@ -553,6 +584,16 @@ static pm_status on_screening_event(flow *f, const flow_event *ev, uint64_t now)
         if (part != PART_CHECKLIST)
             return PM_ERR_STATE;
         screening_none_of_these(f->c, &f->in);
+        go_forward(f, now);
+        return PM_OK;
+    case EV_PAGE_NO:
+        if (!flow_page_no_offered(f))
+            return PM_ERR_STATE;
+        for (int i = 0; i < n; i++) {
+            pm_status st = answer(f, qs[i], plain_no(content_question(f->c, (size_t)qs[i])));
+            if (st != PM_OK)
+                return st;
+        }
         go_forward(f, now);
         return PM_OK;
     default:
@@ -792,6 +833,7 @@ pm_status flow_handle(flow *f, const flow_event *ev, uint64_t now)
     case EV_ANSWER_TO:
     case EV_TOGGLE_CHECK:
     case EV_CHECK_NONE:
+    case EV_PAGE_NO:
         return on_screening_event(f, ev, now);
     case EV_ALERT_DONE:
         if (f->alert < 0)

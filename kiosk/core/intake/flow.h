@@ -136,6 +136,9 @@ typedef enum {
     EV_SAME_AS_LAST,    /* details, second area on: all as the last area, then on */
     EV_ALERT_DONE,      /* the "tell the front desk now" alert: arg 0 go on, arg 1
                            change the answer (it is cleared) */
+    EV_PAGE_NO,         /* screening, a page of two or more yes/no questions where
+                           none is answered other than "no": "No to all of
+                           these" answers each its plain "no", then on */
 } flow_event_type;
 
 typedef struct {
@@ -210,6 +213,9 @@ unsigned flow_detail_asks(const flow *f);
 /* details: "same as the last area" is offered (the second area on, on the
  * page that asks the strength). */
 bool flow_same_as_offered(const flow *f);
+/* Whether "No to all of these" is offered on this screening page (see
+ * EV_PAGE_NO). */
+bool flow_page_no_offered(const flow *f);
 
 /* screening: the part this page asks (gate, checklist, follow-ups) and its
  * questions, in order; returns how many (0 when not on the screening). */

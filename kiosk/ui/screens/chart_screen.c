@@ -47,7 +47,8 @@ static chart_geo arrange(const screen_ctx *s)
         g.left = (SDL_Rect){m, top, side, bottom - top};
         g.right = (SDL_Rect){s->lw - m - side, top, side, bottom - top};
     } else {
-        SDL_Rect b = frame_body(s, true);
+        frame_spec f = {T(s, "ui.chart.title"), "ui.next", true, false};
+        SDL_Rect b = frame_body(s, &f);
         g.fig = (SDL_Rect){b.x, b.y, b.w, b.h * 66 / 100};
         int y = g.fig.y + g.fig.h + px(s->r, 12);
         int half = (b.w - px(s->r, 12)) / 2;

@@ -22,7 +22,7 @@ typedef struct {
 
 static bool wide(const screen_ctx *s)
 {
-    return s->v->body.w >= px(s->r, 880);
+    return frame_body(s, NULL).w >= px(s->r, 880);
 }
 
 static bool tall(screen_ctx *s, const details_view *v)
@@ -39,7 +39,6 @@ static void gather(screen_ctx *s, details_view *v, bool allow_sides)
     v->mark = &in->marks[slot];
     const pm_region *r = content_region(s->content, (size_t)v->mark->region);
     tfmt_s(v->title, sizeof v->title, T(s, "ui.details.title"), T(s, r->label_key));
-    s->v->body = frame_body(s, tall(s, v) ? 2 : 1);
     unsigned asks = flow_detail_asks(s->flow);
     bool sides = allow_sides && wide(s) && (asks & DETAIL_DURATION) && (asks & DETAIL_FEELINGS);
     v->ntop = v->nleft = v->nright = 0;

@@ -110,12 +110,30 @@ static int grid_row_h(screen_ctx *s, const form_item *it, int a, int cols, int w
     return h;
 }
 
+/* A row of choices [a, b) at width: as tall as a choice, or taller where
+ * a label (bold, as when chosen) does not fit one line of its choice even
+ * at 3/4 size (a long answer on a narrow panel): it takes two lines. */
+static int chips_row_h(screen_ctx *s, const form_item *it, int a, int b, int width)
+{
+    int h = chip_h(s), least = font_px(s->r, FONT_BODY) * 3 / 4;
+    for (int i = a; i < b; i++) {
+        int lw = label_w(s, chip_w(s, &it->chips[i], width));
+        if (t_width(s->r, it->chips[i].label, least, true) <= lw)
+            continue;
+        int t = text_h(s, it->chips[i].label, FONT_BODY, true, lw) + px(s->r, 8);
+        if (t > h)
+            h = t;
+    }
+    return h;
+}
+
 static int chips_rows_h(screen_ctx *s, const form_item *it, int width)
 {
     int h = 0;
     for (int a = 0; a < it->nchips;) {
-        a = chips_row_end(s, it, a, width);
-        h += chip_h(s) + (h ? row_gap(s) : 0);
+        int b = chips_row_end(s, it, a, width);
+        h += chips_row_h(s, it, a, b, width) + (h ? row_gap(s) : 0);
+        a = b;
     }
     return h;
 }
@@ -205,7 +223,7 @@ static int expand(screen_ctx *s, int width, const form_item *items, int n, frow 
         case FI_CHIPS:
             for (int a = 0; a < it->nchips && nr < MAXROWS;) {
                 int b = chips_row_end(s, it, a, width);
-                rows[nr++] = (frow){i, a, b, chip_h(s)};
+                rows[nr++] = (frow){i, a, b, chips_row_h(s, it, a, b, width)};
                 a = b;
             }
             break;
@@ -230,7 +248,7 @@ static int expand(screen_ctx *s, int width, const form_item *items, int n, frow 
             rows[nr++] = (frow){i, 0, 0, text_h(s, it->text, FONT_BODY, false, width)};
             for (int a = 0; a < it->nchips && nr < MAXROWS;) {
                 int b = chips_row_end(s, it, a, width);
-                rows[nr++] = (frow){i, a, b, chip_h(s)};
+                rows[nr++] = (frow){i, a, b, chips_row_h(s, it, a, b, width)};
                 a = b;
             }
             break;
@@ -301,6 +319,10 @@ static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Re
     switch (it->kind) {
     case FI_SCALE: {
         static const char *const num[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
+        /* cells too narrow for "10" in the title's size (larger text on a
+         * narrow panel): every number one size down, all alike */
+        bool small = t_width(s->r, "10", font_px(s->r, FONT_TITLE) * 3 / 4, true) >
+                     scale_cell(s, box.x, box.y, box.w, 0).w;
         for (int i = 0; i <= 10; i++) {
             char id[24];
             snprintf(id, sizeof id, "intensity_%d", i);
@@ -308,6 +330,7 @@ static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Re
                                EV_SET_INTENSITY, i);
             w->fill = content_band_for(s->content, i)->colour;
             w->selected = it->value == i;
+            w->compact = small;
         }
         return;
     }
@@ -315,7 +338,7 @@ static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Re
         int x = box.x;
         for (int i = r->a; i < r->b; i++) {
             int w = chip_w(s, &it->chips[i], box.w);
-            add_chip(s, &it->chips[i], (SDL_Rect){x, box.y, w, chip_h(s)}, it->style);
+            add_chip(s, &it->chips[i], (SDL_Rect){x, box.y, w, r->h}, it->style);
             x += w + gap;
         }
         return;
@@ -333,7 +356,7 @@ static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Re
             int x = box.x;
             for (int i = r->a; i < r->b; i++) {
                 int w = chip_w(s, &it->chips[i], box.w);
-                add_chip(s, &it->chips[i], (SDL_Rect){x, box.y, w, chip_h(s)}, it->style);
+                add_chip(s, &it->chips[i], (SDL_Rect){x, box.y, w, r->h}, it->style);
                 x += w + gap;
             }
             return;

@@ -10,12 +10,49 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The top bar: the progress beside the two buttons; with larger text the
- * buttons take the first row and the progress the second. */
-static bool two_rows(const screen_ctx *s) { return s->v->large_text; }
+static int margin(const screen_ctx *s) { return px(s->r, 12); }
+
+/* The width a top-bar button needs for its label. */
+static int button_w(const screen_ctx *s, const char *label, int min)
+{
+    int w = t_width(s->r, label, font_px(s->r, FONT_SMALL), true) + px(s->r, 28);
+    return w < px(s->r, min) ? px(s->r, min) : w;
+}
+
+/* The top bar's two buttons' widths ("Larger text", "Start over"): as
+ * wide as their labels, or where both do not fit across the page (larger
+ * text on a narrow panel) the page shared in the same proportion, their
+ * labels a little smaller. */
+static bool top_widths(const screen_ctx *s, bool start_over, int *large_w, int *over_w)
+{
+    int gap = px(s->r, 8), room = s->lw - 2 * margin(s);
+    *large_w = button_w(s, T(s, "ui.large_text"), 96);
+    *over_w = start_over ? button_w(s, T(s, "ui.start_over"), 104) : 0;
+    if (*large_w + (start_over ? gap + *over_w : 0) <= room)
+        return false;
+    if (!start_over) {
+        *large_w = room;
+        return true;
+    }
+    *large_w = (int)((long)(room - gap) * *large_w / (*large_w + *over_w));
+    *over_w = room - gap - *large_w;
+    return true;
+}
+
+/* The top bar: the progress beside the two buttons; with larger text, or
+ * where the progress would have less than 200 units beside them (a narrow
+ * upright panel), the buttons take the first row and the progress the
+ * second. */
+static bool two_rows(const screen_ctx *s)
+{
+    if (s->v->large_text)
+        return true;
+    int lw, ow;
+    top_widths(s, true, &lw, &ow);
+    return s->lw - 2 * margin(s) - lw - ow - 2 * px(s->r, 8) < px(s->r, 200);
+}
 static int top_h(const screen_ctx *s) { return px(s->r, two_rows(s) ? 96 : 52); }
 static int foot_h(const screen_ctx *s) { return px(s->r, s->v->large_text ? 80 : 66); }
-static int margin(const screen_ctx *s) { return px(s->r, 12); }
 
 int frame_top_h(const screen_ctx *s) { return top_h(s); }
 
@@ -24,36 +61,31 @@ bool frame_title_is_long(screen_ctx *s, const char *title)
     return t_width(s->r, title, font_px(s->r, FONT_TITLE), true) > s->lw - 2 * margin(s);
 }
 
-/* The width a top-bar button needs for its label. */
-static int button_w(screen_ctx *s, const char *label, int min)
-{
-    int w = t_width(s->r, label, font_px(s->r, FONT_SMALL), true) + px(s->r, 28);
-    return w < px(s->r, min) ? px(s->r, min) : w;
-}
-
 /* Where the top bar's buttons go, right to left; returns the left edge of
  * the leftmost (the progress ends before it). */
 static int top_buttons(screen_ctx *s, bool start_over, bool add)
 {
     int m = margin(s), h = px(s->r, 48), y = px(s->r, 3), gap = px(s->r, 8);
     int x = s->lw - m;
+    int large_w, over_w;
+    bool squeezed = top_widths(s, start_over, &large_w, &over_w);
     if (start_over) {
-        const char *l = T(s, "ui.start_over");
-        int w = button_w(s, l, 104);
-        x -= w;
+        x -= over_w;
         if (add) {
-            widget *b = w_add(s->wl, "start_over", (SDL_Rect){x, y, w, h}, WS_SECONDARY, l);
+            widget *b = w_add(s->wl, "start_over", (SDL_Rect){x, y, over_w, h}, WS_SECONDARY,
+                              T(s, "ui.start_over"));
             b->act = ACT_ASK_START_OVER;
+            b->compact = squeezed;
         }
         x -= gap;
     }
-    const char *l = T(s, "ui.large_text");
-    int w = button_w(s, l, 96);
-    x -= w;
+    x -= large_w;
     if (add) {
-        widget *b = w_add(s->wl, "large_text", (SDL_Rect){x, y, w, h}, WS_SECONDARY, l);
+        widget *b = w_add(s->wl, "large_text", (SDL_Rect){x, y, large_w, h}, WS_SECONDARY,
+                          T(s, "ui.large_text"));
         b->act = ACT_LARGE_TEXT;
         b->selected = s->v->large_text;
+        b->compact = squeezed; /* shared room: the smaller label size */
     }
     return x - gap;
 }
@@ -76,19 +108,31 @@ static bool has_start_over(const screen_ctx *s, const frame_spec *f)
     return sc != SCREEN_SAVING || flow_save_kept(s->flow);
 }
 
-/* How much taller than its two lines a tall title must be: a title that
- * needs a third line even at the smallest size t_box uses (a long region
- * name in Spanish on a narrow panel) gets it, and the body starts lower. */
-static int title_extra(const screen_ctx *s, const frame_spec *f)
+/* Whether title fits a box of height h across the page at the smallest
+ * size t_box uses (3/4 of the title's size). */
+static bool title_fits(const screen_ctx *s, const char *title, int h)
 {
-    if (!f->title || !f->tall_title)
-        return 0;
-    int size = font_px(s->r, FONT_TITLE) * 3 / 4;
     bool fits;
-    int need = t_box_px(s->r, (SDL_Rect){0, 0, s->lw - 2 * px(s->r, 14), 1 << 20}, f->title, size,
-                        true, 0, AL_LEFT, false, false, &fits);
-    int room = px(s->r, 76);
-    return need > room ? need - room : 0;
+    t_box_px(s->r, (SDL_Rect){0, 0, s->lw - 2 * margin(s), h}, title,
+             font_px(s->r, FONT_TITLE) * 3 / 4, true, 0, AL_LEFT, false, false, &fits);
+    return fits;
+}
+
+int frame_title_h(const screen_ctx *s, const frame_spec *f)
+{
+    if (!f || !f->title)
+        return 0;
+    int one = px(s->r, s->v->large_text ? 52 : 40), two = px(s->r, s->v->large_text ? 120 : 72);
+    if (!f->tall_title && title_fits(s, f->title, one))
+        return one;
+    if (title_fits(s, f->title, two))
+        return two;
+    /* a title that needs a third line even at the smallest size (a long
+     * area's name in Spanish on a narrow panel, larger text) gets it: the
+     * body starts lower and scrolls */
+    bool fits;
+    return t_box_px(s->r, (SDL_Rect){0, 0, s->lw - 2 * margin(s), 1 << 20}, f->title,
+                    font_px(s->r, FONT_TITLE) * 3 / 4, true, 0, AL_LEFT, false, false, &fits);
 }
 
 SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f)
@@ -113,12 +157,40 @@ SDL_Rect frame_layout_mid(screen_ctx *s, const frame_spec *f, const frame_middle
         if (parted && s->v->part > 0)
             back->act = ACT_PART_BACK;
     }
+    /* The third button between Back and Next when its label fits there
+     * on at most two lines, else across the page just above them (a narrow
+     * panel, larger text). */
+    const char *mid_label = mid ? T(s, mid->key) : NULL;
+    int mid_w = mid ? button_w(s, mid_label, 120) + px(s->r, 16) : 0;
+    bool mid_above = false;
+    const char *label = NULL;
+    int nw = 0;
+    bool inner = parted && s->v->part < s->v->parts - 1;
     if (f->next_key) {
-        bool inner = parted && s->v->part < s->v->parts - 1;
-        const char *label = T(s, inner ? "ui.next" : f->next_key);
-        /* a longer way on ("Confirm and send") gets a wider button */
-        int nw = t_width(s->r, label, font_px(s->r, FONT_BUTTON), true) + px(s->r, 36);
-        nw = nw < bwid ? bwid : nw > s->lw * 45 / 100 ? s->lw * 45 / 100 : nw;
+        label = T(s, inner ? "ui.next" : f->next_key);
+        /* a longer way on ("Confirm and send") gets a wider button, at
+         * most 45 % of the page; where its label would not fit that even
+         * at the smallest size, all the room Back leaves */
+        int cap = s->lw * 45 / 100;
+        int least = t_width(s->r, label, font_px(s->r, FONT_BUTTON) * 3 / 4, true) + px(s->r, 36);
+        nw = t_width(s->r, label, font_px(s->r, FONT_BUTTON), true) + px(s->r, 36);
+        if (least > cap) {
+            cap = s->lw - m - (back ? back->r.x + back->r.w + m : m);
+            mid_above = mid != NULL;
+        }
+        nw = nw < bwid ? bwid : nw > cap ? cap : nw;
+    }
+    if (mid && !mid_above) {
+        int x0 = back ? back->r.x + back->r.w + m : m;
+        int x1 = f->next_key ? s->lw - m - nw - m : s->lw - m;
+        int w = mid_w < x1 - x0 ? mid_w : x1 - x0;
+        int size = font_px(s->r, FONT_BODY) * 3 / 4;
+        bool fits;
+        t_box_px(s->r, (SDL_Rect){0, 0, w - px(s->r, 20), bh - px(s->r, 8)}, mid_label, size, true,
+                 0, AL_CENTRE, true, false, &fits);
+        mid_above = !fits;
+    }
+    if (f->next_key) {
         next = w_flow(s->wl, "next", (SDL_Rect){s->lw - m - nw, fy, nw, bh}, WS_PRIMARY, label,
                       EV_NEXT, 0);
         next->muted = s->flow && flow_next_blocker(s->flow) != NULL && (!parted || s->v->part == 0);
@@ -126,33 +198,35 @@ SDL_Rect frame_layout_mid(screen_ctx *s, const frame_spec *f, const frame_middle
             next->act = ACT_PART_NEXT;
     }
     s->v->has_middle = mid != NULL;
+    s->v->middle_above = 0;
     if (mid) {
-        int x0 = back ? back->r.x + back->r.w + m : m;
-        int x1 = next ? next->r.x - m : s->lw - m;
-        int w = button_w(s, T(s, mid->key), 120) + px(s->r, 16);
-        if (w > x1 - x0)
-            w = x1 - x0;
-        widget *mw = w_flow(s->wl, mid->id, (SDL_Rect){x0 + (x1 - x0 - w) / 2, fy, w, bh},
-                            WS_SECONDARY, T(s, mid->key), mid->ev, mid->arg);
+        SDL_Rect r;
+        if (mid_above) {
+            int gap = px(s->r, 8), h = px(s->r, s->v->large_text ? 60 : 52);
+            r = (SDL_Rect){m, s->lh - foot_h(s) - gap / 2 - h, s->lw - 2 * m, h};
+            s->v->middle_above = h + gap;
+        } else {
+            int x0 = back ? back->r.x + back->r.w + m : m;
+            int x1 = next ? next->r.x - m : s->lw - m;
+            int w = mid_w < x1 - x0 ? mid_w : x1 - x0;
+            r = (SDL_Rect){x0 + (x1 - x0 - w) / 2, fy, w, bh};
+        }
+        widget *mw = w_flow(s->wl, mid->id, r, WS_SECONDARY, mid_label, mid->ev, mid->arg);
         mw->compact = true; /* its label may take two lines */
     }
-    s->v->body = frame_body(s, f->title ? (f->tall_title ? 2 : 1) : 0);
-    int extra = title_extra(s, f);
-    s->v->body.y += extra;
-    s->v->body.h -= extra;
+    s->v->body = frame_body(s, f);
+    s->v->body.h -= s->v->middle_above;
     return s->v->body;
 }
 
-SDL_Rect frame_body(const screen_ctx *s, int title)
+SDL_Rect frame_body(const screen_ctx *s, const frame_spec *f)
 {
     int m = margin(s);
     int top = top_h(s);
     SDL_Rect body = {m, top, s->lw - 2 * m, s->lh - foot_h(s) - top};
-    if (title) {
-        int th = px(s->r, title == 2 ? (s->v->large_text ? 120 : 72) : (s->v->large_text ? 52 : 40));
-        body.y += th;
-        body.h -= th;
-    }
+    int th = frame_title_h(s, f);
+    body.y += th;
+    body.h -= th;
     return body;
 }
 
@@ -207,9 +281,7 @@ void frame_draw(screen_ctx *s, const frame_spec *f)
     int right = top_buttons(s, has_start_over(s, f), false);
     draw_progress(s, two_rows(s) ? s->lw - margin(s) : right);
     if (f->title) {
-        SDL_Rect tr = {m, top_h(s) - px(s->r, 2), s->lw - 2 * m,
-                       px(s->r, f->tall_title ? (s->v->large_text ? 120 : 72)
-                                              : (s->v->large_text ? 52 : 40))};
+        SDL_Rect tr = {m, top_h(s) - px(s->r, 2), s->lw - 2 * m, frame_title_h(s, f)};
         t_box(s->r, tr, f->title, FONT_TITLE, true, COL_INK, AL_LEFT, true);
     }
     /* The hint replaces a dead end: say what is missing, above the buttons. */
@@ -225,7 +297,8 @@ void frame_draw(screen_ctx *s, const frame_spec *f)
             /* No room between the buttons: the hint sits full width just
              * above them, over the end of the page. */
             int hh = px(s->r, 64);
-            hr = (SDL_Rect){m, s->lh - foot_h(s) - hh - px(s->r, 4), s->lw - 2 * m, hh};
+            hr = (SDL_Rect){m, s->lh - foot_h(s) - s->v->middle_above - hh - px(s->r, 4),
+                            s->lw - 2 * m, hh};
         }
         r_round_frame(s->r, hr, px(s->r, 10), px(s->r, 2) < 2 ? 2 : px(s->r, 2), COL_NOTICE_LINE,
                       COL_NOTICE);

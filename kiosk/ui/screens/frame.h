@@ -32,9 +32,13 @@ SDL_Rect frame_layout(screen_ctx *s, const frame_spec *f);
 /* The same with a third button between Back and Next (mid NULL: none). */
 SDL_Rect frame_layout_mid(screen_ctx *s, const frame_spec *f, const frame_middle *mid);
 void frame_draw(screen_ctx *s, const frame_spec *f);
-/* The body area frame_layout would give, without adding anything.
- * title: 0 none, 1 one line, 2 two. */
-SDL_Rect frame_body(const screen_ctx *s, int title);
+/* The body area frame_layout would give for f (NULL: no title), without
+ * adding anything. */
+SDL_Rect frame_body(const screen_ctx *s, const frame_spec *f);
+/* The title's height: one line when it fits one (at no less than 3/4 of
+ * its size) and f->tall_title is not set, else two, else as many lines as
+ * it needs at 3/4 size: a title is never cut. 0 without a title. */
+int frame_title_h(const screen_ctx *s, const frame_spec *f);
 /* The top bar's height (the progress and its buttons). */
 int frame_top_h(const screen_ctx *s);
 /* Whether a title needs two lines at this width (a long area's name). */

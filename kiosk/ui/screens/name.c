@@ -18,7 +18,7 @@ static SDL_Rect field(const screen_ctx *s)
 static frame_spec spec(screen_ctx *s)
 {
     frame_spec f = {T(s, "ui.name.title"), "ui.next", true, false};
-    SDL_Rect b = frame_body(s, 1);
+    SDL_Rect b = frame_body(s, &f);
     int top = b.y + px(s->r, 62) + px(s->r, 12);
     if ((b.y + b.h - top - 3 * px(s->r, 6)) / KB_ROWS < px(s->r, 48))
         f.title = NULL;

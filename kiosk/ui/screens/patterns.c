@@ -27,6 +27,14 @@ static bool legend_beside(screen_ctx *s, int width);
 static int legend_block_h(screen_ctx *s, int w);
 static int card_w(screen_ctx *s, int cols);
 static int card_h_for(screen_ctx *s, int w, int muscle);
+static frame_spec spec(screen_ctx *s);
+
+/* The page under the title (as tall as the title needs). */
+static SDL_Rect page_body(screen_ctx *s)
+{
+    frame_spec f = spec(s);
+    return frame_body(s, &f);
+}
 
 /* The cards for n candidates (g->cand is filled by arrange()). */
 static void arrange_n(screen_ctx *s, pat_geo *g, int n)
@@ -37,7 +45,7 @@ static void arrange_n(screen_ctx *s, pat_geo *g, int n)
     /* a card narrower than this has no room for a long name beside its
      * picture (the 7" panel): fewer columns, and the rows scroll */
     int gap = px(s->r, 10);
-    SDL_Rect page = frame_body(s, 1);
+    SDL_Rect page = page_body(s);
     while (g->cols > 1 && (page.w - frame_rail_w(s) - (g->cols - 1) * gap) / g->cols < px(s->r, 300))
         g->cols--;
     if (g->n > 0 && g->n < g->cols)
@@ -45,7 +53,7 @@ static void arrange_n(screen_ctx *s, pat_geo *g, int n)
     g->rows = (g->n + g->cols - 1) / g->cols;
     /* as tall as the page allows (bigger pictures), but at least this */
     g->card_h = px(s->r, s->v->large_text ? 132 : 104);
-    SDL_Rect b = frame_body(s, 1);
+    SDL_Rect b = page_body(s);
     int legend = legend_block_h(s, b.w) + (legend_beside(s, b.w) ? 0 : px(s->r, 60));
     int fit = g->rows ? (b.h - legend - px(s->r, 10) * g->rows) / g->rows : 0;
     if (fit > g->card_h)
@@ -151,7 +159,7 @@ static SDL_Rect name_box(screen_ctx *s, SDL_Rect c, bool sel)
 /* A card's width with cols columns (the rows may scroll: the rail kept). */
 static int card_w(screen_ctx *s, int cols)
 {
-    SDL_Rect body = frame_body(s, 1);
+    SDL_Rect body = page_body(s);
     int gap = px(s->r, 10);
     return (body.w - frame_rail_w(s) - (cols - 1) * gap) / cols;
 }

@@ -63,6 +63,8 @@ typedef struct {
     int enlarged;                /* a pattern's picture full screen: its muscle, or -1 */
     bool show_hint;              /* Next was tapped while blocked: say why */
     bool has_middle;             /* the frame has a button between Back and Next */
+    int middle_above;            /* ... or above them, across the page: its
+                                    height and gap (0: none, or between) */
     bool desk_checking;          /* the PIN is being checked: "Checking..." */
     /* layout outputs */
     SDL_Rect body;               /* the area between top bar and bottom bar */

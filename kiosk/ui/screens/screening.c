@@ -24,7 +24,7 @@ typedef struct {
     char ids[CONTENT_MAX_QUESTIONS][4][64];
     chip checks[MAXCHECK];
     char check_ids[MAXCHECK][64];
-    chip none;
+    chip none, page_no;
     form_item items[FORM_MAX_ITEMS];
     int n;
     const char *title;
@@ -61,6 +61,12 @@ static void gather(screen_ctx *s, scr_view *v)
         return;
     }
     v->title = T(s, "ui.screening.title");
+    /* "No to all of these" first, for the many who answer no to every one
+     * (each question is still on the page to read) */
+    if (flow_page_no_offered(s->flow)) {
+        v->page_no = (chip){"page_no", T(s, "ui.screening.page_no"), EV_PAGE_NO, 0, false, 0};
+        v->items[v->n++] = (form_item){.kind = FI_BUTTON, .chips = &v->page_no, .nchips = 1};
+    }
     for (int i = 0; i < v->nq && v->n + 2 <= FORM_MAX_ITEMS; i++) {
         const pm_question *q = content_question(s->content, (size_t)v->qs[i]);
         int na = (int)q->nanswers;

@@ -20,12 +20,36 @@ static SDL_Rect clinic_rect(const screen_ctx *s)
         bool fits;
         int need = t_box_px(s->r, (SDL_Rect){0, 0, w, 1 << 20}, s->config->clinic_name, size, true,
                             0, AL_CENTRE, false, false, &fits);
-        int room = s->lh * 10 / 100 - px(s->r, 10);
         if (need > h)
-            h = need < room ? need : room > h ? room : h;
+            h = need; /* the greeting moves down (greeting_y) */
         return (SDL_Rect){px(s->r, 24), px(s->r, 6), w, h};
     }
     return (SDL_Rect){px(s->r, 24), s->lh * 10 / 100, s->lw - px(s->r, 48), px(s->r, 60)};
+}
+
+/* The greeting: a tenth of the way down, or under a clinic name on two
+ * lines; one line, or as many as it needs (a long greeting in larger text
+ * on a narrow panel: "Le damos la bienvenida"). */
+static int greeting_y(const screen_ctx *s)
+{
+    int y = s->lh * 10 / 100;
+    if (s->config->clinic_name[0]) {
+        SDL_Rect cr = clinic_rect(s);
+        if (cr.y + cr.h + px(s->r, 6) > y)
+            y = cr.y + cr.h + px(s->r, 6);
+    }
+    return y;
+}
+
+static int greeting_h(const screen_ctx *s, int w)
+{
+    int one = px(s->r, 60), size = font_px(s->r, FONT_HUGE) * 3 / 4;
+    bool fits;
+    const char *t = T(s, "ui.welcome.title");
+    t_box_px(s->r, (SDL_Rect){0, 0, w, one}, t, size, true, 0, AL_CENTRE, true, false, &fits);
+    if (fits)
+        return one;
+    return t_box_height(s->r, w, t, FONT_HUGE, true);
 }
 
 static void layout(screen_ctx *s)
@@ -65,11 +89,11 @@ static void draw(screen_ctx *s)
     if (s->config->clinic_name[0])
         t_box(s->r, clinic_rect(s), s->config->clinic_name, FONT_BUTTON, true, COL_MUTED, AL_CENTRE,
               true);
-    int y = s->lh * 10 / 100;
-    t_box(s->r, (SDL_Rect){r.x, y, r.w, px(s->r, 60)}, T(s, "ui.welcome.title"), FONT_HUGE, true,
-          COL_PRIMARY, AL_CENTRE, true);
+    int y = greeting_y(s), gh = greeting_h(s, r.w);
+    t_box(s->r, (SDL_Rect){r.x, y, r.w, gh}, T(s, "ui.welcome.title"), FONT_HUGE, true, COL_PRIMARY,
+          AL_CENTRE, true);
     int ly = s->lh * 56 / 100;
-    int top = y + px(s->r, 70);
+    int top = y + gh + px(s->r, 10);
     char lead[512];
     tfmt(lead, sizeof lead, T(s, "ui.welcome.lead"), s->promise_minutes > 0 ? s->promise_minutes : 3,
          0);
