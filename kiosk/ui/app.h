@@ -76,6 +76,10 @@ void app_pointer(app *a, ptr_type type, int x, int y);
  * through the rotation to a logical point and into app_pointer. Returns
  * false when the kiosk should stop (SDL_QUIT, Escape on a desktop). */
 bool app_sdl_event(app *a, const SDL_Event *e);
+/* Escape from a keyboard: false when the kiosk should stop (a desktop
+ * window showing welcome or staff mode); with an intake open it asks
+ * "Start over?" first; on the kiosk's fullscreen panel it does nothing. */
+bool app_escape(app *a);
 
 /* How the frame sits on the panel (rotation, sizes): where a finger must
  * touch the panel to land on a logical point (input_to_output). */

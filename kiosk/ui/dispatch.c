@@ -553,6 +553,24 @@ void app_pointer(app *a, ptr_type type, int x, int y)
     notice_change(a);
 }
 
+bool app_escape(app *a)
+{
+    /* the kiosk's own panel: a stray keyboard never ends it */
+    if (!display_windowed(a->disp))
+        return true;
+    /* a window with nobody's answers in it: quit, as desktops expect */
+    if (staff_open(a) || !a->flow || flow_screen(a->flow) == SCREEN_WELCOME)
+        return false;
+    /* an intake open: ask first ("Start over?"), as the button does; a
+     * second Escape once it is wiped (on welcome) quits */
+    if (!a->view.asking) {
+        flow_event touch = {.type = EV_TOUCH};
+        change_view(a, ACT_ASK_START_OVER, NULL);
+        to_flow(a, &touch, false);
+    }
+    return true;
+}
+
 void app_send(app *a, const flow_event *ev)
 {
     catch_up(a);

@@ -54,6 +54,10 @@ display *display_open(const display_options *o, char *why, size_t why_size)
                               flags);
     if (!d->win)
         return fail(d, why, why_size, "cannot open a window", SDL_GetError());
+    /* a touch kiosk shows no mouse pointer on its panel; a desktop window
+     * (and the tests' hidden one) keeps the system's */
+    if (o->fullscreen && !o->headless)
+        SDL_ShowCursor(SDL_DISABLE);
     d->ren = SDL_CreateRenderer(d->win, -1, o->headless ? SDL_RENDERER_SOFTWARE : 0);
     if (!d->ren)
         d->ren = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE);

@@ -86,9 +86,10 @@ bool app_sdl_event(app *a, const SDL_Event *e)
             mouse(a, PTR_UP, e->button.x, e->button.y);
         break;
     case SDL_KEYDOWN:
-        /* Staff with a keyboard attached: Escape leaves a desktop window. */
-        if (e->key.keysym.sym == SDLK_ESCAPE && display_windowed(a->disp))
-            return false;
+        /* Staff with a keyboard attached: Escape leaves a desktop window,
+         * but asks first with an intake open (app_escape). */
+        if (e->key.keysym.sym == SDLK_ESCAPE && !e->key.repeat)
+            return app_escape(a);
         break;
     default:
         break;

@@ -12,7 +12,10 @@ tests/replay/golden/800x480 and against its own screenshots:
   - on the body chart, a touch on the whole figure opens a close-up; a tap
     there marks the region under the finger, a second tap in the same place
     (later) removes that same region (the picture is as before), and a quick
-    double tap on a region marks it once (a bounce is not a second tap).
+    double tap on a region marks it once (a bounce is not a second tap);
+  - Escape from a keyboard: ignored on the fullscreen kiosk mid-intake; in
+    a desktop window it asks "Start over?" with an intake open, and quits
+    on welcome.
 Exit 0: all passed; 1: a check failed (pictures left in OUT_DIR); 77: no
 Xvfb or xdotool or xwd here (ctest SKIP_RETURN_CODE).
 Coordinates are the 800x480 layout's (the goldens show them); a layout
@@ -66,11 +69,12 @@ class X:
         self.env["SDL_RENDER_DRIVER"] = "software"
         self.app = None
 
-    def start(self, bin_, src, state):
-        self.log = open(os.path.join(self.out, "painmap.log"), "w")
+    def start(self, bin_, src, state, fullscreen=True):
+        self.log = open(os.path.join(self.out, "painmap.log"), "a")
         self.app = subprocess.Popen(
-            [bin_, "--fullscreen", "--size", "%dx%d" % (W, H), "--data", os.path.join(src, "data"),
-             "--state", state], env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+            [bin_] + (["--fullscreen"] if fullscreen else []) +
+            ["--size", "%dx%d" % (W, H), "--data", os.path.join(src, "data"), "--state", state],
+            env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         # up when its window shows a picture (not all black)
         for _ in range(150):
             time.sleep(0.1)
@@ -131,13 +135,16 @@ class X:
         write_png(path, w, h, rows)
         return rows, path
 
-    def stop(self):
+    def stop_app(self):
         if self.app and self.app.poll() is None:
             self.app.terminate()
             try:
                 self.app.wait(5)
             except subprocess.TimeoutExpired:
                 self.app.kill()
+
+    def stop(self):
+        self.stop_app()
         self.xvfb.terminate()
         self.xvfb.wait(5)
 
@@ -254,8 +261,44 @@ def main():
         n = differing(crop(marked_rows, PANEL), crop(twice_rows, PANEL))
         check("a double tap on a region marks it once (%d px differ from one tap)" % n, n == 0)
 
+        # Escape from a stray keyboard on the kiosk's fullscreen panel, mid
+        # intake: nothing happens (no quit, no dialog, the marks stay)
+        x.xdo("key", "Escape")
+        time.sleep(SETTLE)
+        esc_rows, _ = x.shot("12-after-escape")
+        n = differing(twice_rows, esc_rows)
+        check("Escape on the fullscreen kiosk mid-intake does nothing (%d px changed)" % n,
+              x.app.poll() is None and n == 0)
+
         if x.app.poll() is not None:
             check("painmap still running", False, "exit %s" % x.app.returncode)
+
+        # The same program in a desktop window (the window fills the 800x480
+        # screen at 0,0): Escape with an intake open asks "Start over?"
+        # instead of quitting; on welcome it quits.
+        x.stop_app()
+        x.start(bin_, src, state, fullscreen=False)
+        x.tap(START)
+        time.sleep(SETTLE)
+        name_rows, _ = x.shot("13-window-name")
+        x.xdo("key", "Escape")
+        time.sleep(SETTLE)
+        ask_rows, _ = x.shot("14-window-escape-asks")
+        n = differing(name_rows, ask_rows)
+        check("Escape in a window with an intake open asks first (%d px changed, still running)" % n,
+              x.app.poll() is None and n > 50000)
+        x.xdo("key", "Escape")
+        time.sleep(SETTLE)
+        check("a second Escape while it asks does not quit either", x.app.poll() is None)
+        x.stop_app()
+        x.start(bin_, src, state, fullscreen=False)
+        x.xdo("mousemove", START[0], START[1], "key", "Escape")
+        for _ in range(30):
+            if x.app.poll() is not None:
+                break
+            time.sleep(0.1)
+        check("Escape in a window on welcome quits", x.app.poll() == 0,
+              "exit %s" % x.app.poll())
     finally:
         x.stop()
         shutil.rmtree(state, ignore_errors=True)
