@@ -1,8 +1,9 @@
 # The kiosk in a real X window (Xvfb), driven by xdotool as a client's
 # finger or a mouse drives it: slide-off, double and triple taps on Next,
 # marking and unmarking a region in a close-up (kiosk_in_x.py says what and
-# how), and Escape fullscreen and in a window. ~35 s; the `full` tier (tests/tiers.cmake). Skips (77) only when
-# Xvfb, xdotool or xwd is missing (scripts/setup-deps installs them).
+# how), and Escape on the fullscreen kiosk and in a window. ~35 s; the
+# `full` tier (tests/tiers.cmake). Skips (77) only when Xvfb, xdotool or
+# xwd is missing (scripts/setup-deps installs them).
 add_test(NAME xdotool_kiosk_in_x
          COMMAND python3 ${CMAKE_CURRENT_LIST_DIR}/kiosk_in_x.py $<TARGET_FILE:painmap>
                  ${CMAKE_SOURCE_DIR} ${CMAKE_BINARY_DIR}/xdotool)
