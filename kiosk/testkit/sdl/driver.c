@@ -202,7 +202,9 @@ static int exec(runner *r, const replay_cmd *c)
     }
     case RP_EXPECT: {
         if (content_screen_from_name(c->arg) < 0 && strcmp(c->arg, "still_there") != 0 &&
-            strcmp(c->arg, "needs_attention") != 0 && strncmp(c->arg, "staff_", 6) != 0)
+            strcmp(c->arg, "needs_attention") != 0 && strncmp(c->arg, "staff_", 6) != 0 &&
+            strcmp(c->arg, "learn_areas") != 0 && strcmp(c->arg, "learn_list") != 0 &&
+            strcmp(c->arg, "learn_page") != 0)
             return fail(r, c->line, "expect: '%s' is not a screen name", c->arg);
         if (app_dirty(a))
             app_draw(a);
