@@ -706,6 +706,58 @@ static app *probe_init(const app_options *base, int w, int h, const char *state,
     return a;
 }
 
+/* ---- Learn -------------------------------------------------------------------- */
+
+/* Learn in the language the app shows: every area, every page of its list,
+ * every page and muscle once (each part), then out to Welcome. */
+static int learn_walk(runner *r)
+{
+    app *a = r->a;
+    const pm_content *c = app_content(a);
+    size_t np = content_page_count(c), nm = content_muscle_count(c);
+    bool *seen = calloc(np + nm + 1, sizeof *seen);
+    learn_item *items = calloc(np + nm + 1, sizeof *items);
+    int rc = !seen || !items || run(r, "press learn") || run(r, "expect learn_areas");
+    int areas[CONTENT_MAX_GROUPS];
+    size_t na = rc ? 0 : learn_areas(c, areas, CONTENT_MAX_GROUPS);
+    for (size_t i = 0; i < na && i < CONTENT_MAX_GROUPS && !rc; i++) {
+        if (i && i % LEARN_PER_PAGE == 0 && run(r, "press more"))
+            rc = 1;
+        if (rc || run(r, "press area_%s", content_group(c, (size_t)areas[i])->id) ||
+            run(r, "expect learn_list")) {
+            rc = 1;
+            break;
+        }
+        size_t n = learn_items_for(c, areas[i], items, np + nm + 1);
+        for (size_t k = 0; k < n && !rc; k++) {
+            if (k && k % LEARN_PER_PAGE == 0 && run(r, "press more")) {
+                rc = 1;
+                break;
+            }
+            size_t slot = items[k].is_muscle ? np + (size_t)items[k].index : (size_t)items[k].index;
+            if (seen[slot])
+                continue;
+            seen[slot] = true;
+            const char *id = items[k].is_muscle ? content_muscle(c, (size_t)items[k].index)->id
+                                                : content_page(c, (size_t)items[k].index)->id;
+            if (run(r, "press %s_%s", items[k].is_muscle ? "muscle" : "page", id) ||
+                run(r, "expect learn_page")) {
+                rc = 1;
+                break;
+            }
+            for (int part = 0; part < 16 && app_widget(a, "more") && !rc; part++)
+                rc = run(r, "press more");
+            for (int back = 0; back < 16 && !rc && strcmp(app_screen_name(a), "learn_page") == 0; back++)
+                rc = run(r, "press back");
+        }
+        for (int back = 0; back < 64 && !rc && strcmp(app_screen_name(a), "learn_list") == 0; back++)
+            rc = run(r, "press back");
+    }
+    free(seen);
+    free(items);
+    return rc || run(r, "press exit") || run(r, "expect welcome");
+}
+
 /* ---- the staff screens, with real and extreme intakes --------------------- */
 
 /* The layout check's staff mode: PIN 2580 at yescrypt's lowest cost (the
@@ -947,6 +999,32 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
                 }
                 free(r.script);
             }
+            if (!a)
+                break;
+            /* Learn, in this language: every area, list and page. */
+            flow_event lang = {.type = EV_SET_LANGUAGE, .arg = (int)li};
+            app_send(a, &lang);
+            char script[600];
+            snprintf(script, sizeof script, "%s/painmap-layout-failed-%s-%s-learn.replay", tmp, tok,
+                     content_lang_code(app_content(a), li));
+            replay_opts ro = {.quiet = true};
+            rctx *rc = app_render(a);
+            runner r = {.a = a, .file = script, .o = &ro, .errors = problems,
+                        .undescribed = r_overflows(rc) - r_overflows_described(rc)};
+            (*walks)++;
+            if (learn_walk(&r)) {
+                failed++;
+                FILE *f = r.script ? fopen(script, "w") : NULL;
+                if (f) {
+                    fputs(r.script, f);
+                    fclose(f);
+                }
+                app_destroy(a);
+                a = probe_init(base, w, h, state, problems);
+                if (!a)
+                    failed = -1;
+            }
+            free(r.script);
         }
         app_destroy(a);
         if (failed < 0)

@@ -15,12 +15,13 @@
 static int margin(const screen_ctx *s) { return px(s->r, 14); }
 static int foot_h(const screen_ctx *s) { return px(s->r, 80); }
 
-/* The title's box: one line on a list, up to two on a page (a question). */
+/* The title's box: one line on a wide list, up to two on a page (a
+ * question) and on a narrow screen. */
 static SDL_Rect title_rect(const screen_ctx *s)
 {
-    bool page = learn_level_now(s->learn) == LEARN_PAGE;
+    bool two = learn_level_now(s->learn) == LEARN_PAGE || s->lw < s->lh;
     int m = margin(s);
-    return (SDL_Rect){m, px(s->r, 8), s->lw - 2 * m, px(s->r, page ? 74 : 52)};
+    return (SDL_Rect){m, px(s->r, 8), s->lw - 2 * m, px(s->r, two ? 74 : 52)};
 }
 
 static SDL_Rect body_rect(const screen_ctx *s)
@@ -150,9 +151,10 @@ static void draw(screen_ctx *s)
         int x1 = more ? more->r.x - margin(s) : s->lw - margin(s);
         char line[64];
         tfmt(line, sizeof line, T(s, "learn.list_page"), learn_list_page(s->learn) + 1, pages);
-        if (x1 - x0 >= px(s->r, 60))
-            t_box(s->r, (SDL_Rect){x0, exit->r.y, x1 - x0, exit->r.h}, line, FONT_SMALL, false,
-                  COL_MUTED, AL_CENTRE, true);
+        SDL_Rect at = {x0, exit->r.y, x1 - x0, exit->r.h};
+        if (at.w < px(s->r, 120)) /* a narrow screen: just above the buttons */
+            at = (SDL_Rect){margin(s), exit->r.y - px(s->r, 44), s->lw - 2 * margin(s), px(s->r, 36)};
+        t_box(s->r, at, line, FONT_SMALL, false, COL_MUTED, AL_CENTRE, true);
     }
     if (learn_level_now(s->learn) == LEARN_PAGE) {
         learn_item it = learn_page(s->learn);
