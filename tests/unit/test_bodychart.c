@@ -1,6 +1,7 @@
 /* test_bodychart.c — the body chart as a finger meets it, on the shipped
  * regions, in panels the size the chart screen gives them at 800x480,
- * 1280x800 and 720x1280:
+ * 1280x800, 720x1280 and 480x800 (the upright 7" panel, whose small whole
+ * figure needs the most zoom):
  *   - on the whole figure every point of the panel opens a close-up and
  *     nothing is chosen;
  *   - a touch on any region's middle opens a close-up in which that region
@@ -34,6 +35,7 @@ static const size_case SIZES[] = {
     {"800x480", {232, 50, 568, 472}, 1.0},
     {"1280x800", {371, 83, 909, 787}, 800 / 480.0},
     {"720x1280", {21, 141, 699, 810}, 1.5},
+    {"480x800", {14, 136, 466, 451}, 1.0},
 };
 
 static pm_content *content;

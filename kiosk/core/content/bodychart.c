@@ -157,6 +157,10 @@ bodychart_view bodychart_close_up(bodychart *b, const bodychart_view *whole, geo
         box.y1 = fmax(box.y1, c.y + rad);
     }
     s = fmin(fmax(s, s1 * ZOOM_MIN), s1 * ZOOM_MAX);
+    /* the cap is for the neighbours: the touched region is always a target
+     * (a small panel's whole figure is so small that an ankle bone needs
+     * more than ZOOM_MAX: 480x800) */
+    s = fmax(s, need(b, r0, unit));
     /* the touched region's circle must fit in the panel, whatever else */
     double m = 4 * unit;
     double room = fmin(panel.x1 - panel.x0, panel.y1 - panel.y0) - 2 * m;
