@@ -613,6 +613,18 @@ static int walk(runner *r, const walk_opts *w)
     return fail(r, r->line, "the walk-through did not reach the end");
 }
 
+/* The widget id of the first entry of group g's Learn list. */
+static const char *learn_first_id(app *a, int g, char *id, size_t size)
+{
+    learn_item it;
+    const pm_content *c = app_content(a);
+    if (learn_items_for(c, g, &it, 1) == 0)
+        return "none";
+    snprintf(id, size, "%s_%s", it.is_muscle ? "muscle" : "page",
+             it.is_muscle ? content_muscle(c, (size_t)it.index)->id : content_page(c, (size_t)it.index)->id);
+    return id;
+}
+
 int demo_run(app *a, const char *outdir)
 {
     char script_path[1024];
@@ -624,6 +636,16 @@ int demo_run(app *a, const char *outdir)
     int n = app_content(a) ? pick_regions(app_content(a), regions, 3) : 0;
     walk_opts w = {.shots = true, .regions = regions, .nregions = n, .name = "María José Núñez"};
     int rc = walk(&r, &w);
+    /* Learn, from Welcome: the parts of the body, the first one's list, its
+     * first page, and out. */
+    int areas[CONTENT_MAX_GROUPS];
+    char first[80];
+    size_t na = rc || !app_content(a) ? 0 : learn_areas(app_content(a), areas, CONTENT_MAX_GROUPS);
+    if (na > 0)
+        rc = run(&r, "press learn") || snap(&r, &w, "learn-areas", -1) ||
+             run(&r, "press area_%s", content_group(app_content(a), (size_t)areas[0])->id) ||
+             snap(&r, &w, "learn-list", -1) || run(&r, "press %s", learn_first_id(a, areas[0], first, sizeof first)) ||
+             snap(&r, &w, "learn-page", -1) || run(&r, "press exit") || run(&r, "expect welcome");
     FILE *f = fopen(script_path, "w");
     if (f) {
         fprintf(f, "# The demo walk-through, as run by: painmap --demo %s\n", outdir);

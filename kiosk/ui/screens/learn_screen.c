@@ -29,7 +29,8 @@ static SDL_Rect body_rect(const screen_ctx *s)
     SDL_Rect t = title_rect(s);
     int top = t.y + t.h + px(s->r, 8);
     int m = margin(s);
-    return (SDL_Rect){m, top, s->lw - 2 * m, s->lh - foot_h(s) - top};
+    /* a little air above the buttons, so a page's last line is not on them */
+    return (SDL_Rect){m, top, s->lw - 2 * m, s->lh - foot_h(s) - top - px(s->r, 8)};
 }
 
 static const char *title(const screen_ctx *s)
