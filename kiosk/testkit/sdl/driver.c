@@ -736,6 +736,8 @@ static int learn_walk(runner *r)
 {
     app *a = r->a;
     const pm_content *c = app_content(a);
+    if (learn_areas(c, NULL, 0) == 0)
+        return 0; /* nothing to read: Welcome offers no Learn */
     size_t np = content_page_count(c), nm = content_muscle_count(c);
     bool *seen = calloc(np + nm + 1, sizeof *seen);
     learn_item *items = calloc(np + nm + 1, sizeof *items);

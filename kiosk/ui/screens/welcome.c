@@ -1,5 +1,6 @@
 /* welcome.c — the attract screen: a greeting, the language choice (each
- * language named in itself) and one big Start. */
+ * language named in itself), one big Start, and "Read about pain" (Learn,
+ * core/intake/learn.h) beside it. */
 #include "ui/screens/frame.h"
 
 #include <stdio.h>
@@ -61,7 +62,7 @@ static void layout(screen_ctx *s)
     } else {
         lr = (SDL_Rect){(s->lw - sw) / 2, start.y - gap - lh, sw, lh};
     }
-    if (s->learn)
+    if (s->learn && learn_areas(s->content, NULL, 0) > 0) /* content with nothing to read: none */
         w_learn(s->wl, "learn", lr, WS_SECONDARY, T(s, "learn.start"), LEARN_EV_OPEN, 0);
     w_flow(s->wl, "start", start, WS_PRIMARY, T(s, "ui.start"), EV_START, 0);
 }
