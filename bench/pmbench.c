@@ -8,6 +8,14 @@
  *   pmbench exit RUNS -- CMD...           exec to exit; "exit MEDIAN MIN MAX"
  *   pmbench rss -- CMD...                 one run; "rss PEAK_KB WALL_MS CPU_MS"
  *                                         (peak resident set, from wait4)
+ *   pmbench pss -- CMD...                 one run, /proc/PID/smaps_rollup read
+ *       every millisecond; "pss PEAK_KB SAMPLES" (the proportional set:
+ *       shared libraries counted by their share, what the process costs)
+ *   pmbench chromium RUNS -- CMD...       a browser showing a page that logs
+ *       "PMBENCH_FCP T" to the console at its first contentful paint (T: ms
+ *       since the epoch, performance.timeOrigin + the paint's startTime);
+ *       exec to that paint, the first run a warm-up; the browser and all its
+ *       processes are killed after each run. "chromium MEDIAN MIN MAX"
  *   pmbench idle SECONDS -- CMD...        the child runs untouched: after a
  *       2 s settle, CPU time (utime+stime, all threads) and context switches
  *       (voluntary = wake-ups from sleeping, all threads) over SECONDS; then
@@ -138,6 +146,107 @@ static int rss(char **cmd)
     return 0;
 }
 
+static long pss_kb(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
+    FILE *f = fopen(path, "r");
+    long kb = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Pss: %ld kB", &kb) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kb;
+}
+
+static int pss(char **cmd)
+{
+    pid_t pid = spawn(cmd, 1);
+    long peak = 0, samples = 0;
+    int status = 0;
+    for (;;) {
+        long kb = pss_kb(pid);
+        if (kb > peak)
+            peak = kb;
+        samples += kb >= 0;
+        pid_t w = waitpid(pid, &status, WNOHANG);
+        if (w == pid)
+            break;
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "pmbench: the command failed (status %d)\n", status);
+        return 1;
+    }
+    printf("pss %ld %ld\n", peak, samples);
+    return 0;
+}
+
+static double realtime_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* One browser run: exec to the page's first contentful paint, in ms, or -1. */
+static double chromium_once(char **cmd)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    double t0 = realtime_ms();
+    pid_t pid = fork();
+    if (pid == 0) {
+        setpgid(0, 0); /* the browser's own processes go with it */
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(fds[1], 2);
+        close(fds[0]);
+        execvp(cmd[0], cmd);
+        _exit(127);
+    }
+    close(fds[1]);
+    FILE *f = fdopen(fds[0], "r");
+    char line[4096];
+    double got = -1;
+    while (f && fgets(line, sizeof line, f)) {
+        char *at = strstr(line, "PMBENCH_FCP ");
+        if (!at)
+            continue;
+        double arrived = realtime_ms(), fcp = atof(at + 12);
+        /* the page's own clock, unless it runs ahead of ours */
+        got = (fcp > 0 && fcp <= arrived ? fcp : arrived) - t0;
+        break;
+    }
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+    if (f)
+        fclose(f);
+    wait_child(pid, NULL);
+    return got;
+}
+
+static int chromium(int runs, char **cmd)
+{
+    if (chromium_once(cmd) < 0) { /* warm-up: the profile, the page cache */
+        fprintf(stderr, "pmbench: the browser never reported a first contentful paint\n");
+        return 1;
+    }
+    double *v = calloc((size_t)runs, sizeof *v);
+    for (int i = 0; i < runs; i++)
+        if ((v[i] = chromium_once(cmd)) < 0) {
+            fprintf(stderr, "pmbench: the browser never reported a first contentful paint\n");
+            free(v);
+            return 1;
+        }
+    summary("chromium", v, runs);
+    free(v);
+    return 0;
+}
+
 /* CPU ticks of the whole process; context switches summed over threads. */
 static void sample(pid_t pid, long long *ticks, long long *vol, long long *invol, int *threads)
 {
@@ -211,7 +320,8 @@ int main(int argc, char **argv)
         }
     if (argc < 3 || !sep || sep + 1 >= argc) {
         fprintf(stderr, "usage: pmbench startup RUNS SHIM -- CMD... | exit RUNS -- CMD... | "
-                        "rss -- CMD... | idle SECONDS -- CMD...\n");
+                        "rss -- CMD... | pss -- CMD... | chromium RUNS -- CMD... | "
+                        "idle SECONDS -- CMD...\n");
         return 2;
     }
     char **cmd = argv + sep + 1;
@@ -221,6 +331,10 @@ int main(int argc, char **argv)
         return exit_time(atoi(argv[2]), cmd);
     if (strcmp(argv[1], "rss") == 0 && sep == 2)
         return rss(cmd);
+    if (strcmp(argv[1], "pss") == 0 && sep == 2)
+        return pss(cmd);
+    if (strcmp(argv[1], "chromium") == 0 && sep == 3)
+        return chromium(atoi(argv[2]), cmd);
     if (strcmp(argv[1], "idle") == 0 && sep == 3)
         return idle(atoi(argv[2]), cmd);
     fprintf(stderr, "pmbench: bad arguments\n");

@@ -8,7 +8,22 @@
  * bench_one_redraw(), for callgrind's --toggle-collect (bench/run).
  *
  *   ui_bench --walk FILE --data DIR --assets DIR [--size WxH] [--rotate DEG]
- *            [--reps N] [--only SCREEN[:STEP]] [--trace]
+ *            [--config FILE] [--usb DIR] [--state DIR] [--reps N] [--only SCREEN[:STEP]]
+ *            [--touches] [--trace]
+ *
+ * A touch is every finger the walk puts down (a `press`, each key of a
+ * `type`, the staff gesture, a signature; a press on a chart region is two,
+ * the close-up and the choice), measured from the finger down to the frame
+ * presented on the window after it lifted: the SDL finger events, the
+ * core's work, the redraw if anything changed, the copy to the window. The
+ * test kit's hands push the events through app_sdl_event and then call
+ * app_update; both are wrapped at link time (-Wl,--wrap), so the kiosk's
+ * code runs unchanged.
+ * --touches runs only the walk (no redraw timing) and brackets each touch
+ * with callgrind's client requests: under
+ *   valgrind --tool=callgrind --collect-atstart=yes ui_bench --touches ...
+ * every touch is one dump ("Client Request: touch N LABEL"), its instruction
+ * count exact on any machine, however busy; bench/run reads them.
  *
  * --trace measures nothing: it runs any replay script (a monkey's too) and
  * prints how many commands ran on each screen — where the script got to.
@@ -26,6 +41,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <valgrind/callgrind.h>
+
+#include "config.h"
 #include "hands.h"
 #include "replay.h"
 #include "ui/app.h"
@@ -57,6 +75,82 @@ static double median(double *v, int n)
     return n ? v[n / 2] : 0;
 }
 
+/* ---- touches: every finger down, to the frame presented ------------------------ */
+
+#define MAX_TOUCHES 4096
+
+typedef struct {
+    char label[96];
+    double cpu, wall;
+} touch_time;
+
+static touch_time touches[MAX_TOUCHES];
+static int ntouches;
+static bool measure_touches = true, callgrind_touches;
+static char touch_label[80] = "start"; /* the walk's command being run */
+
+bool __real_app_sdl_event(app *a, const SDL_Event *e);
+void __real_app_update(app *a);
+bool __wrap_app_sdl_event(app *a, const SDL_Event *e);
+void __wrap_app_update(app *a);
+
+static double touch_t0, touch_c0;
+static bool touch_open, touch_lifted;
+
+static void touch_begin(void)
+{
+    if (callgrind_touches)
+        CALLGRIND_ZERO_STATS;
+    touch_t0 = now_us();
+    touch_c0 = cpu_us();
+}
+
+/* The loop's work after a touch (app_run): redraw if anything changed, then
+ * the frame onto the window, pushed through the renderer. */
+static void touch_end(app *a)
+{
+    if (app_dirty(a))
+        app_draw(a);
+    app_present(a);
+    SDL_RenderFlush(r_sdl(app_render(a)));
+    double cpu = cpu_us() - touch_c0, wall = now_us() - touch_t0;
+    int n = ntouches < MAX_TOUCHES ? ntouches : MAX_TOUCHES - 1;
+    touch_time *t = &touches[n];
+    snprintf(t->label, sizeof t->label, "%d %s -> %s", ntouches + 1, touch_label,
+             app_screen_name(a));
+    if (callgrind_touches)
+        CALLGRIND_DUMP_STATS_AT(t->label);
+    t->cpu = cpu;
+    t->wall = wall;
+    if (measure_touches && ntouches < MAX_TOUCHES)
+        ntouches++;
+}
+
+/* A touch starts with the finger down (the test kit's hands push the
+ * panel's SDL finger events through app_sdl_event)... */
+bool __wrap_app_sdl_event(app *a, const SDL_Event *e)
+{
+    if (e->type == SDL_FINGERDOWN && !touch_open) {
+        touch_open = true;
+        touch_lifted = false;
+        touch_begin();
+    }
+    bool go_on = __real_app_sdl_event(a, e);
+    if (e->type == SDL_FINGERUP)
+        touch_lifted = true;
+    return go_on;
+}
+
+/* ... and ends with the frame after the work the lifted finger caused. */
+void __wrap_app_update(app *a)
+{
+    __real_app_update(a);
+    if (touch_open && touch_lifted) {
+        touch_open = false;
+        touch_end(a);
+    }
+}
+
 /* ---- running the walk: the test kit's hands (kiosk/testkit/sdl/hands.h) ---- */
 
 static bool press(app *a, const char *id)
@@ -74,7 +168,6 @@ static bool type_text(app *a, const char *text)
 /* ---- measuring --------------------------------------------------------------- */
 
 #define MAX_STEPS 256
-#define MAX_TAPS 1024
 
 typedef struct {
     char name[48];
@@ -84,8 +177,6 @@ typedef struct {
 
 static step_time steps[MAX_STEPS];
 static int nsteps;
-static double taps[MAX_TAPS], tap_cpu[MAX_TAPS];
-static int ntaps;
 static int reps = 15;
 
 /* A redraw that reached the pixels (the software renderer draws lazily). */
@@ -128,7 +219,7 @@ __attribute__((noinline)) void bench_one_redraw(app *a)
 int main(int argc, char **argv)
 {
     app_options o = {.w = 800, .h = 480, .headless = true};
-    const char *walk = NULL, *only = NULL;
+    const char *walk = NULL, *only = NULL, *config = NULL, *state_dir = NULL;
     bool trace = false;
     long on_screen[SCREEN_COUNT + 2] = {0};
     for (int i = 1; i < argc; i++) {
@@ -150,9 +241,20 @@ int main(int argc, char **argv)
             o.rotate = atoi(argv[++i]);
         else if (strcmp(a, "--trace") == 0)
             trace = true;
+        else if (strcmp(a, "--touches") == 0)
+            callgrind_touches = true;
+        else if (strcmp(a, "--config") == 0 && v)
+            config = argv[++i];
+        else if (strcmp(a, "--state") == 0 && v) /* kept: the caller's */
+            state_dir = argv[++i];
+        else if (strcmp(a, "--usb") == 0 && v) {
+            o.usb_mount = argv[++i];
+            o.usb_any_folder = true;
+        }
         else {
             fprintf(stderr, "usage: ui_bench --walk FILE --data DIR --assets DIR [--size WxH] "
-                            "[--reps N] [--only SCREEN[:STEP]]\n");
+                            "[--config FILE] [--usb DIR] [--state DIR] [--reps N] [--only SCREEN[:STEP]] "
+                            "[--touches] [--trace]\n");
             return 2;
         }
     }
@@ -163,8 +265,22 @@ int main(int argc, char **argv)
     char state[] = "/tmp/painmap-bench-XXXXXX";
     if (!mkdtemp(state))
         return 2;
-    o.state_dir = state;
+    o.state_dir = state_dir ? state_dir : state;
     o.font_dir = getenv("PAINMAP_FONT_DIR");
+    /* the clinic's config, as painmap --config reads it (the staff walk's) */
+    pm_config cfg;
+    config_defaults(&cfg, NULL);
+    pm_msgs config_msgs;
+    pm_msgs_init(&config_msgs);
+    flow_timing timing;
+    if (config) {
+        config_load(config, &cfg, &config_msgs);
+        timing = config_flow_timing(&cfg);
+        o.timing = &timing;
+    }
+    o.config = &cfg;
+    o.config_problems = &config_msgs;
+    measure_touches = !only && !trace;
     setenv("SDL_VIDEODRIVER", "dummy", 0);
     app *a = app_create(&o);
     if (!a || !app_flow(a)) {
@@ -206,43 +322,42 @@ int main(int argc, char **argv)
         bool ok = true;
         switch (c.op) {
         case RP_TAP:
+            snprintf(touch_label, sizeof touch_label, "%s:tap %d %d", app_screen_name(a), c.x,
+                     c.y);
             kit_tap(a, c.x, c.y);
             break;
         case RP_DTAP:
+            snprintf(touch_label, sizeof touch_label, "%s:taps %d %d", app_screen_name(a), c.x,
+                     c.y);
             kit_taps(a, c.x, c.y, c.count, c.ms);
             break;
         case RP_HOLD: {
+            snprintf(touch_label, sizeof touch_label, "%s:hold %.40s", app_screen_name(a), c.arg);
             const widget *w = app_widget(a, c.arg);
             if (w)
                 kit_hold(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2, c.ms);
             ok = w != NULL;
             break;
         }
-        case RP_PRESS: {
-            double t0 = now_us(), c0 = cpu_us();
+        case RP_PRESS:
+            snprintf(touch_label, sizeof touch_label, "%s:%.40s", app_screen_name(a), c.arg);
             ok = press(a, c.arg);
-            app_present(a);
-            SDL_RenderFlush(r_sdl(app_render(a)));
-            if (ok && ntaps < MAX_TAPS && !only) {
-                taps[ntaps] = now_us() - t0;
-                tap_cpu[ntaps++] = cpu_us() - c0;
-                if (getenv("PMBENCH_TAPS")) /* which taps cost what */
-                    fprintf(stderr, "tap %-28s %8.0f us cpu  -> %s\n", c.arg, tap_cpu[ntaps - 1],
-                            app_screen_name(a));
-            }
             break;
-        }
         case RP_TYPE:
+            snprintf(touch_label, sizeof touch_label, "%s:type '%.40s'", app_screen_name(a),
+                     c.arg);
             ok = type_text(a, c.arg);
             break;
         case RP_WAIT:
             app_advance(a, c.ms);
             break;
         case RP_DRAG:
+            snprintf(touch_label, sizeof touch_label, "%s:drag", app_screen_name(a));
             kit_drag(a, c.px, c.py, c.npoints);
             break;
         case RP_EXPECT:
         case RP_SHOT:
+        case RP_FORGOTTEN: /* a check, not a touch */
             break;
         case RP_QUIT:
             done_only = true;
@@ -267,7 +382,7 @@ int main(int argc, char **argv)
                 bench_one_redraw(a);
                 done_only = true;
             }
-        } else {
+        } else if (!callgrind_touches) {
             measure_redraw(a);
         }
     }
@@ -288,22 +403,31 @@ int main(int argc, char **argv)
         if (nsteps)
             printf("busiest %s %d %.0f %.0f\n", steps[busiest].name, steps[busiest].step,
                    steps[busiest].us, steps[busiest].cpu);
-        if (ntaps) {
-            double w[MAX_TAPS], cp[MAX_TAPS];
-            memcpy(w, taps, sizeof(double) * (size_t)ntaps);
-            memcpy(cp, tap_cpu, sizeof(double) * (size_t)ntaps);
-            qsort(w, (size_t)ntaps, sizeof *w, cmp_d);
-            qsort(cp, (size_t)ntaps, sizeof *cp, cmp_d);
-            printf("tap %.0f %.0f %.0f %d\n", w[ntaps / 2], w[ntaps * 95 / 100], w[ntaps - 1],
-                   ntaps);
-            printf("tap_cpu %.0f %.0f %.0f %d\n", cp[ntaps / 2], cp[ntaps * 95 / 100],
-                   cp[ntaps - 1], ntaps);
+        if (ntouches) {
+            static double w[MAX_TOUCHES], cp[MAX_TOUCHES];
+            int worst = 0;
+            for (int i = 0; i < ntouches; i++) {
+                printf("touch %8.0f us cpu %8.0f us wall  %s\n", touches[i].cpu,
+                       touches[i].wall, touches[i].label);
+                w[i] = touches[i].wall;
+                cp[i] = touches[i].cpu;
+                if (touches[i].cpu > touches[worst].cpu)
+                    worst = i;
+            }
+            qsort(w, (size_t)ntouches, sizeof *w, cmp_d);
+            qsort(cp, (size_t)ntouches, sizeof *cp, cmp_d);
+            printf("tap %.0f %.0f %.0f %d\n", w[ntouches / 2], w[ntouches * 95 / 100],
+                   w[ntouches - 1], ntouches);
+            printf("tap_cpu %.0f %.0f %.0f %d\n", cp[ntouches / 2], cp[ntouches * 95 / 100],
+                   cp[ntouches - 1], ntouches);
+            printf("tap_worst %s\n", touches[worst].label);
         }
     } else if (only && !done_only) {
         fprintf(stderr, "ui_bench: the walk never showed %s step %d\n", only_name, only_step);
         rc = 1;
     }
     app_destroy(a);
+    pm_msgs_free(&config_msgs);
     char cmd[256];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", state);
     if (system(cmd) != 0)

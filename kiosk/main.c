@@ -1,8 +1,11 @@
 /* main.c — arguments → config → content → app; nothing else.
  *
  * Modes:
- *   painmap --check-data DIR      validate a content folder, list every problem
- *                                 (including text that does not fit its box)
+ *   painmap --check-data DIR [--stamp]
+ *                                 validate a content folder, list every problem
+ *                                 (including text that does not fit its box);
+ *                                 --stamp: when clean, write DIR/CHECKED, which
+ *                                 lets start-up skip the checks (content.h)
  *   painmap --rank [--data DIR] REGION_ID...
  *                                 the referral patterns that look most like pain
  *                                 in these regions, best first, with their scores
@@ -47,15 +50,17 @@
 /* Every screen size the kiosk is built for: the smallest panel first. */
 #define LAYOUT_SIZES "800x480,1280x800,720x1280,1024x600,1920x1080,480x800,600x1024,1080x1920"
 
-/* painmap --check-data DIR: the content's own checks, then (when those
- * pass) whether every string of every language fits its box at every size,
- * walked headless. 0: usable; 1: problems; 2: the fit could not be checked. */
-static int check_data(const char *dir)
+/* painmap --check-data DIR [--stamp]: every one of the content's own checks
+ * (whatever its stamp says), then (when those pass) whether every string of
+ * every language fits its box at every size, walked headless; then whether
+ * DIR/CHECKED vouches for these bytes, or (--stamp) writes it. 0: usable;
+ * 1: problems; 2: the fit could not be checked. */
+static int check_data(const char *dir, bool stamp)
 {
     pm_content *c = NULL;
     pm_msgs problems;
     pm_msgs_init(&problems);
-    pm_status st = content_load(dir, &c, &problems);
+    pm_status st = content_load_mode(dir, CONTENT_CHECK_ALL, &c, &problems);
     if (st == PM_OK && content_check_program_texts(c, textkeys_program, textkeys_program_count,
                                                    &problems)) {
         content_free(c);
@@ -80,6 +85,18 @@ static int check_data(const char *dir)
         char line[256];
         content_summary_line(c, line, sizeof line);
         printf("%s\n", line);
+        /* the stamp that lets start-up skip these checks (content.h) */
+        pm_msg err = {{0}};
+        if (content_stamp_current(c, dir))
+            printf("checked-content stamp: %s/%s is current\n", dir, CONTENT_STAMP_FILE);
+        else if (!stamp)
+            printf("checked-content stamp: %s/%s is missing or stale, so the kiosk checks "
+                   "everything at each start; painmap --check-data %s --stamp writes it\n",
+                   dir, CONTENT_STAMP_FILE, dir);
+        else if (content_write_stamp(c, dir, &err) == PM_OK)
+            printf("checked-content stamp: wrote %s/%s\n", dir, CONTENT_STAMP_FILE);
+        else
+            printf("checked-content stamp: not written: %s\n", err.text);
     } else if (st == PM_OK && fit < 0) {
         printf("data not fully checked: whether its text fits could not be checked (see above)\n");
         rc = 2;
@@ -514,8 +531,11 @@ static void usage(FILE *to)
             "       painmap --replay FILE [options]  run a replay script headless\n"
             "       painmap --demo OUTDIR [options]  walk through every screen, save shots\n"
             "       painmap --check-layout [options] check that all text fits, all sizes\n"
-            "       painmap --check-data DIR         check a content folder, and that its\n"
-            "                                        text fits at every size\n"
+            "       painmap --check-data DIR [--stamp]\n"
+            "                                        check a content folder, and that its\n"
+            "                                        text fits at every size; --stamp: when\n"
+            "                                        it is clean, write DIR/CHECKED so the\n"
+            "                                        kiosk starts without checking again\n"
             "       painmap --rank [--data DIR] REGION_ID...\n"
             "                                        the referral patterns ranked for these\n"
             "                                        marks, best first: muscle id and score\n"
@@ -569,7 +589,9 @@ int main(int argc, char **argv)
     mallopt(M_MMAP_THRESHOLD, 64 * 1024);
     mallopt(M_TRIM_THRESHOLD, 128 * 1024);
     if (argc == 3 && strcmp(argv[1], "--check-data") == 0)
-        return check_data(argv[2]);
+        return check_data(argv[2], false);
+    if (argc == 4 && strcmp(argv[1], "--check-data") == 0 && strcmp(argv[3], "--stamp") == 0)
+        return check_data(argv[2], true);
     if (argc >= 2 && strcmp(argv[1], "--rank") == 0)
         return rank_regions(argc - 2, argv + 2);
     if (argc == 2 && strcmp(argv[1], "--hash-pin") == 0)

@@ -13,6 +13,10 @@
 #   unit     the cmocka programs and the fuzz regressions: pure and fast;
 #            also what scripts/test runs in its Release and clang trees
 #   package  the .deb (tests/package/tests.cmake), not in full
+#   gles2    the replays through OpenGL ES 2 (tests/replay/gles2.cmake), not
+#            in full yet: they do not match the software goldens today
+#            (rounded corners and outlines rasterise differently; bench/README)
+#            and join full once they do. ctest -L gles2; bench/run reports them
 get_property(pm_all_tests DIRECTORY PROPERTY TESTS)
 foreach(t ${pm_all_tests})
   get_test_property(${t} LABELS labels)
@@ -20,6 +24,10 @@ foreach(t ${pm_all_tests})
     continue() # labelled where it was made (package)
   endif()
   set(labels full)
+  if(t MATCHES "^gles2_")
+    set_tests_properties(${t} PROPERTIES LABELS gles2)
+    continue()
+  endif()
   if((t MATCHES "^fuzz_" AND NOT t MATCHES "^fuzz_regress_") OR t MATCHES "^powercut_"
      OR t MATCHES "^monkey_[0-9]")
     # (monkey_regress_* and monkey_known_* replay fixed scripts: quick)

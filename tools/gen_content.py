@@ -13,8 +13,9 @@ from content/ (what people edit) and the body model (tools/bodymap.py).
 Every file it writes is generated whole: nothing in them is edited by hand,
 and every string has one home in content/. The format of content/ is in
 content/README.md; the format of data/ in data/README.md. Whether the result
-is sound is for the one checker to say: `painmap --check-data data` (run at
-the end when the program is built). This script only stops at what it
+is sound is for the one checker to say: `painmap --check-data data --stamp`
+(run at the end when the program is built; when the data passes it writes
+data/CHECKED, which lets the kiosk start without checking again). This script only stops at what it
 cannot translate (an area, source or id that does not exist).
 
 Usage:
@@ -47,6 +48,10 @@ FIX = "python3 tools/gen_content.py"
 
 # Files in data/ that people write by hand; everything else there is generated.
 HAND_WRITTEN = {"data/README.md", "data/painmap.conf.example"}
+# Written by the checker (`painmap --check-data data --stamp`, run below)
+# when data/ passes every check: it lets the kiosk start without checking
+# again (data/README.md). Not made from content/, so not compared.
+CHECKER_WRITTEN = {"data/CHECKED"}
 
 MARKER = """\
 Everything in this folder except README.md and painmap.conf.example is generated
@@ -407,7 +412,7 @@ def committed_files(root):
         for d, _, names in os.walk(os.path.join(root, top)):
             for n in names:
                 rel = os.path.relpath(os.path.join(d, n), root).replace(os.sep, "/")
-                if rel not in HAND_WRITTEN and not (top == "assets/chart" and not n.endswith(".svg")):
+                if rel not in HAND_WRITTEN and rel not in CHECKER_WRITTEN and not (top == "assets/chart" and not n.endswith(".svg")):
                     found.add(rel)
     return found
 
@@ -455,10 +460,10 @@ def run_checker():
     exe = os.path.join(ROOT, "build", "painmap")
     if not os.access(exe, os.X_OK):
         print("now check it: cmake -S . -B build && cmake --build build -j2 && "
-              "build/painmap --check-data data")
+              "build/painmap --check-data data --stamp")
         return 0
-    print("checking with %s --check-data data" % os.path.relpath(exe, ROOT))
-    return subprocess.call([exe, "--check-data", os.path.join(ROOT, "data")])
+    print("checking with %s --check-data data --stamp" % os.path.relpath(exe, ROOT))
+    return subprocess.call([exe, "--check-data", os.path.join(ROOT, "data"), "--stamp"])
 
 
 def main(argv):

@@ -64,6 +64,11 @@ static void load_content(app *a, const app_options *o)
         snprintf(a->attention, sizeof a->attention, "content problem in %.400s", o->data_dir);
         return;
     }
+    if (content_fully_checked(c))
+        journal_log(JOURNAL_NOTICE,
+                    "the content in %s has no current checked-content stamp, so it was checked "
+                    "in full at start-up (slower); painmap --check-data %s --stamp writes one",
+                    o->data_dir, o->data_dir);
     a->content = c;
 }
 

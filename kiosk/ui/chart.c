@@ -380,10 +380,7 @@ void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *
         else if (!art)
             r_polygon(a->rc, pts, (int)r->npoly, COL_SKIN, 255);
         unsigned line = f >= 0 ? COL_MARK_LINE : COL_SKIN_LINE;
-        for (size_t k = 0; k < r->npoly; k++) {
-            SDL_FPoint p0 = pts[k], p1 = pts[(k + 1) % r->npoly];
-            r_line(a->rc, p0.x, p0.y, p1.x, p1.y, lw, line, art ? 110 : 200);
-        }
+        r_outline(a->rc, pts, (int)r->npoly, lw, line, art ? 110 : 200);
     }
     SDL_RenderSetClipRect(r_sdl(a->rc), NULL);
 }

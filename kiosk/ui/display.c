@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "platform/journal.h"
 #include "ui/input.h"
 
 struct display {
@@ -58,6 +59,11 @@ display *display_open(const display_options *o, char *why, size_t why_size)
         d->ren = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE);
     if (!d->ren)
         return fail(d, why, why_size, "cannot create a renderer", SDL_GetError());
+    /* which one matters: the panel uses the GPU's (opengles2), tests the
+     * software one; the GLES2 replays (tests/replay/gles2.cmake) check this */
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(d->ren, &info) == 0)
+        journal_log(JOURNAL_INFO, "drawing with SDL's %s renderer", info.name);
     return d;
 }
 

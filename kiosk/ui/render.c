@@ -332,6 +332,43 @@ void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned 
     SDL_RenderGeometry(rc->ren, NULL, v, 4, idx, 6);
 }
 
+void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha)
+{
+    if (rc->measure_only || n < 2)
+        return;
+    /* r_line's quads, all in one call: the same triangles in the same
+     * order (the same pixels), without a renderer call per segment */
+    enum { MAXS = 128 };
+    SDL_Vertex v[4 * MAXS];
+    int idx[6 * MAXS];
+    SDL_Color c = col(rgb, alpha);
+    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
+    int nv = 0, ni = 0;
+    for (int k = 0; k < n; k++) {
+        float x0 = pts[k].x, y0 = pts[k].y, x1 = pts[(k + 1) % n].x, y1 = pts[(k + 1) % n].y;
+        float dx = x1 - x0, dy = y1 - y0;
+        float len = sqrtf(dx * dx + dy * dy);
+        if (len < 0.01f)
+            continue;
+        float nx = -dy / len * w / 2, ny = dx / len * w / 2;
+        v[nv] = (SDL_Vertex){{x0 + nx, y0 + ny}, c, {0, 0}};
+        v[nv + 1] = (SDL_Vertex){{x1 + nx, y1 + ny}, c, {0, 0}};
+        v[nv + 2] = (SDL_Vertex){{x1 - nx, y1 - ny}, c, {0, 0}};
+        v[nv + 3] = (SDL_Vertex){{x0 - nx, y0 - ny}, c, {0, 0}};
+        const int q[6] = {0, 1, 2, 0, 2, 3};
+        for (int i = 0; i < 6; i++)
+            idx[ni + i] = nv + q[i];
+        nv += 4;
+        ni += 6;
+        if (nv == 4 * MAXS) {
+            SDL_RenderGeometry(rc->ren, NULL, v, nv, idx, ni);
+            nv = ni = 0;
+        }
+    }
+    if (ni)
+        SDL_RenderGeometry(rc->ren, NULL, v, nv, idx, ni);
+}
+
 void r_polygon(rctx *rc, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
 {
     if (rc->measure_only)

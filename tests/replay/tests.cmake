@@ -146,3 +146,23 @@ add_test(NAME replay_forgotten
                  $<TARGET_FILE:painmap> ${PM_REPLAY_OUT}/forgotten ${PM_REPLAY}/forgotten.replay
                  ${CMAKE_SOURCE_DIR}/data ${PM_REPLAY}/staff.conf)
 set_tests_properties(replay_forgotten PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
+
+# The same replays through the Pi's renderer, OpenGL ES 2 (Mesa's llvmpipe
+# through EGL, no display), against the software goldens: gles2.cmake.
+# Labelled gles2, not yet in full (tests/tiers.cmake): they do not match yet.
+foreach(size 800x480 1280x800 720x1280)
+  foreach(walk walk idle)
+    add_test(NAME gles2_${walk}_${size}
+             COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                     -DREPLAY=${PM_REPLAY} -DSCRIPT=${walk}.replay -DSIZE=${size}
+                     -DGOLDEN=${PM_REPLAY}/golden/${size} -DOUT=${PM_REPLAY_OUT}/gles2_${walk}_${size}
+                     -P ${PM_REPLAY}/gles2.cmake)
+    set_tests_properties(gles2_${walk}_${size} PROPERTIES TIMEOUT 300)
+  endforeach()
+  add_test(NAME gles2_staff_${size}
+           COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                   -DREPLAY=${PM_REPLAY} -DSCRIPT=staff.replay -DSIZE=${size} -DSTAFF=1
+                   -DGOLDEN=${PM_REPLAY}/golden/${size} -DOUT=${PM_REPLAY_OUT}/gles2_staff_${size}
+                   -P ${PM_REPLAY}/gles2.cmake)
+  set_tests_properties(gles2_staff_${size} PROPERTIES TIMEOUT 300)
+endforeach()

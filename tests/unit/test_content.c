@@ -360,12 +360,89 @@ static void test_shipped_data_passes(void **state)
     content_free(c);
 }
 
+/* The checked-content stamp (content.h): a folder that passed every check
+ * and was stamped starts without the cross-file checks, and exactly the
+ * same: same regions, same anchors (where a replay's "press" lands and a
+ * label sits). Any changed byte in any file it reads, or --check-data's
+ * mode, runs every check again; a stale stamp never lets a broken folder
+ * in. */
+static void test_stamp_vouches_for_exactly_what_was_checked(void **state)
+{
+    (void)state;
+    char *tmp = tu_tempdir();
+    char data[1024], path[1200];
+    snprintf(data, sizeof data, "%s/data", tmp);
+    tu_copy_tree(mini_dir(), data);
+    pm_msgs p;
+    pm_msgs_init(&p);
+    pm_content *full = NULL, *c = NULL;
+
+    /* no stamp yet: everything is checked, even at start-up */
+    assert_int_equal(content_load(data, &c, &p), PM_OK);
+    assert_true(content_fully_checked(c));
+    content_free(c);
+    assert_int_equal(content_load_mode(data, CONTENT_CHECK_ALL, &full, &p), PM_OK);
+    assert_false(content_stamp_current(full, data));
+    pm_msg err = {{0}};
+    assert_int_equal(content_write_stamp(full, data, &err), PM_OK);
+    assert_true(content_stamp_current(full, data));
+
+    /* stamped: start-up trusts it and gets the same content */
+    assert_int_equal(content_load(data, &c, &p), PM_OK);
+    assert_false(content_fully_checked(c));
+    assert_int_equal(content_region_count(c), content_region_count(full));
+    for (size_t i = 0; i < content_region_count(c); i++) {
+        assert_string_equal(content_region(c, i)->id, content_region(full, i)->id);
+        assert_true(content_region(c, i)->anchor.x == content_region(full, i)->anchor.x);
+        assert_true(content_region(c, i)->anchor.y == content_region(full, i)->anchor.y);
+    }
+    content_free(c);
+    /* --check-data's mode checks everything whatever the stamp says */
+    assert_int_equal(content_load_mode(data, CONTENT_CHECK_ALL, &c, &p), PM_OK);
+    assert_true(content_fully_checked(c));
+    content_free(c);
+
+    /* one byte more in one language file: checked again */
+    snprintf(path, sizeof path, "%s/i18n/es.json", data);
+    size_t len = 0;
+    char *es = tu_read_file(path, &len);
+    assert_non_null(es);
+    char *more = malloc(len + 2);
+    memcpy(more, es, len);
+    memcpy(more + len, " ", 2);
+    tu_write_file(path, more);
+    assert_int_equal(content_load(data, &c, &p), PM_OK);
+    assert_true(content_fully_checked(c));
+    content_free(c);
+    tu_write_file(path, es); /* back as it was: the stamp vouches again */
+    assert_int_equal(content_load(data, &c, &p), PM_OK);
+    assert_false(content_fully_checked(c));
+    content_free(c);
+    free(more);
+    free(es);
+
+    /* overlapping regions under the old stamp: refused, with the reason */
+    char overlay[1024];
+    snprintf(overlay, sizeof overlay, "%s/data-broken/overlap", tu_tests_dir());
+    tu_copy_tree(overlay, data);
+    c = (pm_content *)0x1;
+    assert_int_equal(content_load(data, &c, &p), PM_ERR_INVALID);
+    assert_null(c);
+    assert_true(has_message(&p, "overlaps region 'head'"));
+
+    content_free(full);
+    pm_msgs_free(&p);
+    tu_rmtree(tmp);
+    free(tmp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_mini_loads),
         cmocka_unit_test(test_every_broken_copy_is_refused_with_its_message),
         cmocka_unit_test(test_missing_file_and_folder),
+        cmocka_unit_test(test_stamp_vouches_for_exactly_what_was_checked),
         cmocka_unit_test(test_all_problems_reported_not_just_the_first),
         cmocka_unit_test(test_hit_testing_on_content),
         cmocka_unit_test(test_shipped_data_passes),

@@ -1,10 +1,16 @@
 /* geometry.c — point-in-polygon, simplicity, overlap and triangulation for
- * the body chart (see geometry.h). Polygons here are small (tens of
- * vertices) and few, so the straightforward O(n²) checks are the right
- * trade: obviously correct, and still microseconds per call. */
+ * the body chart (see geometry.h). The checks that compare edges with edges
+ * (simplicity, overlap) sweep: edges sorted by where they start along one
+ * axis, each compared only with the edges whose range it meets, and a point
+ * is located only against the edges that span its height. The chart's
+ * regions have up to a few hundred vertices, and the content check compares
+ * every neighbour with every neighbour: all pairs of edges cost hundreds of
+ * millions of instructions where the sweep costs a few. Past SWEEP_MAX
+ * vertices (no chart has them) the plain all-pairs loops answer. */
 #include "geometry.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 geo_bounds geo_bounds_of(const geo_point *poly, size_t n)
 {
@@ -127,10 +133,125 @@ static bool segments_cross(geo_point a, geo_point b, geo_point c, geo_point d)
     return o1 * o2 < 0 && o3 * o4 < 0;
 }
 
+/* ---- sweeping -------------------------------------------------------------- */
+
+#define SWEEP_MAX 512
+
+/* Edge e of a polygon (poly[e] to poly[e+1]) and its range on the swept axis. */
+typedef struct {
+    double lo, hi; /* the swept axis */
+    double olo, ohi; /* the other axis */
+    int e;
+} span;
+
+static int cmp_span(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    if (x->lo != y->lo)
+        return x->lo < y->lo ? -1 : 1;
+    return x->e - y->e;
+}
+
+/* The spans of poly's edges along x (axis 0) or y (axis 1), only those
+ * whose box meets clip (grown by GEO_EPS), sorted by where they start. */
+static size_t edge_spans(const geo_point *poly, size_t n, int axis, const geo_bounds *clip,
+                         span *out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        geo_point a = poly[i], b = poly[(i + 1) % n];
+        double x0 = fmin(a.x, b.x), x1 = fmax(a.x, b.x), y0 = fmin(a.y, b.y), y1 = fmax(a.y, b.y);
+        if (clip && (x1 < clip->x0 - GEO_EPS || x0 > clip->x1 + GEO_EPS ||
+                     y1 < clip->y0 - GEO_EPS || y0 > clip->y1 + GEO_EPS))
+            continue;
+        out[m++] = axis == 0 ? (span){x0, x1, y0, y1, (int)i} : (span){y0, y1, x0, x1, (int)i};
+    }
+    qsort(out, m, sizeof *out, cmp_span);
+    return m;
+}
+
+static bool spans_meet(const span *a, const span *b)
+{
+    return a->lo <= b->hi + GEO_EPS && b->lo <= a->hi + GEO_EPS && a->olo <= b->ohi + GEO_EPS &&
+           b->olo <= a->ohi + GEO_EPS;
+}
+
+/* ---- simplicity ------------------------------------------------------------ */
+
+/* Adjacent edges i and j (j == i + 1, or i == 0 and j == n - 1) share one
+ * vertex; they must not fold back over each other. */
+static bool adjacent_bad(const geo_point *poly, size_t n, size_t i, size_t j)
+{
+    geo_point a = poly[i], b = poly[(i + 1) % n], c = poly[j], d = poly[(j + 1) % n];
+    geo_point shared = (j == i + 1) ? b : a;
+    geo_point other1 = (j == i + 1) ? a : b;
+    geo_point other2 = (j == i + 1) ? d : c;
+    bool bad = orientation(other1, shared, other2) == 0 &&
+               ((other2.x - shared.x) * (other1.x - shared.x) +
+                (other2.y - shared.y) * (other1.y - shared.y)) > 0;
+    return bad || (a.x == b.x && a.y == b.y);
+}
+
+static bool is_adjacent(size_t n, size_t i, size_t j)
+{
+    return j == i + 1 || (i == 0 && j == n - 1);
+}
+
+/* The first offending pair (i < j, smallest i, then smallest j), as the
+ * all-pairs loop below finds it, through a sweep along x. */
+static bool simple_sweep(const geo_point *poly, size_t n, size_t *edge_a, size_t *edge_b)
+{
+    span sp[SWEEP_MAX];
+    int active[SWEEP_MAX];
+    size_t bi = n, bj = n; /* the worst pair found so far: none */
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i + 1 < n ? i + 1 : 0;
+        size_t lo = i < j ? i : j, hi = i < j ? j : i;
+        if (adjacent_bad(poly, n, lo, hi) && (lo < bi || (lo == bi && hi < bj))) {
+            bi = lo;
+            bj = hi;
+        }
+    }
+    size_t m = edge_spans(poly, n, 0, NULL, sp), nactive = 0;
+    for (size_t k = 0; k < m; k++) {
+        size_t keep = 0;
+        for (size_t t = 0; t < nactive; t++) {
+            const span *o = &sp[active[t]];
+            if (o->hi < sp[k].lo - GEO_EPS)
+                continue; /* ends before this one starts: done with it */
+            active[keep++] = active[t];
+            size_t i = (size_t)o->e, j = (size_t)sp[k].e;
+            if (i > j) {
+                size_t x = i;
+                i = j;
+                j = x;
+            }
+            if (is_adjacent(n, i, j) || !spans_meet(o, &sp[k]) || i > bi ||
+                (i == bi && j > bj))
+                continue;
+            if (segments_meet(poly[i], poly[(i + 1) % n], poly[j], poly[(j + 1) % n])) {
+                bi = i;
+                bj = j;
+            }
+        }
+        nactive = keep;
+        active[nactive++] = (int)k;
+    }
+    if (bi == n)
+        return true;
+    if (edge_a)
+        *edge_a = bi;
+    if (edge_b)
+        *edge_b = bj;
+    return false;
+}
+
 bool geo_is_simple(const geo_point *poly, size_t n, size_t *edge_a, size_t *edge_b)
 {
     if (n < 3)
         return false;
+    if (n <= SWEEP_MAX)
+        return simple_sweep(poly, n, edge_a, edge_b);
     for (size_t i = 0; i < n; i++) {
         geo_point a = poly[i], b = poly[(i + 1) % n];
         for (size_t j = i + 1; j < n; j++) {
@@ -168,10 +289,126 @@ static bool strictly_inside(const geo_point *poly, size_t n, geo_point p)
     return geo_locate(poly, n, p) == GEO_INSIDE;
 }
 
+/* Do an edge of a and an edge of b cross (segments_cross)? Only edges in
+ * the box both polygons share can; they are swept along x. */
+static bool edges_cross_sweep(const geo_point *a, size_t na, const geo_point *b, size_t nb,
+                              const geo_bounds *shared)
+{
+    span sa[SWEEP_MAX], sb[SWEEP_MAX];
+    int act_a[SWEEP_MAX], act_b[SWEEP_MAX];
+    size_t ma = edge_spans(a, na, 0, shared, sa), mb = edge_spans(b, nb, 0, shared, sb);
+    size_t ia = 0, ib = 0, nact_a = 0, nact_b = 0;
+    while (ia < ma || ib < mb) {
+        bool from_a = ib >= mb || (ia < ma && sa[ia].lo <= sb[ib].lo);
+        const span *s = from_a ? &sa[ia] : &sb[ib];
+        /* compare with the other polygon's edges still in range */
+        const span *other = from_a ? sb : sa;
+        int *act = from_a ? act_b : act_a;
+        size_t *nact = from_a ? &nact_b : &nact_a, keep = 0;
+        for (size_t t = 0; t < *nact; t++) {
+            const span *o = &other[act[t]];
+            if (o->hi < s->lo - GEO_EPS)
+                continue;
+            act[keep++] = act[t];
+            if (!spans_meet(o, s))
+                continue;
+            const span *ea = from_a ? s : o, *eb = from_a ? o : s;
+            if (segments_cross(a[ea->e], a[(ea->e + 1) % na], b[eb->e], b[(eb->e + 1) % nb]))
+                return true;
+        }
+        *nact = keep;
+        if (from_a)
+            act_a[nact_a++] = (int)ia++;
+        else
+            act_b[nact_b++] = (int)ib++;
+    }
+    return false;
+}
+
+typedef struct {
+    geo_point p;
+} probe;
+
+static int cmp_probe_y(const void *a, const void *b)
+{
+    double x = ((const probe *)a)->p.y, y = ((const probe *)b)->p.y;
+    return x < y ? -1 : x > y;
+}
+
+/* Is any of the points strictly inside q? The points are sorted by y and
+ * q's edges by where they start in y; each point is located (as
+ * geo_locate does) against the edges that span its height only. */
+static bool any_strictly_inside(probe *pts, size_t npts, const geo_point *q, size_t nq)
+{
+    span sq[SWEEP_MAX];
+    int active[SWEEP_MAX];
+    qsort(pts, npts, sizeof *pts, cmp_probe_y);
+    size_t m = edge_spans(q, nq, 1, NULL, sq), next = 0, nactive = 0;
+    for (size_t k = 0; k < npts; k++) {
+        geo_point p = pts[k].p;
+        while (next < m && sq[next].lo <= p.y + GEO_EPS)
+            active[nactive++] = (int)next++;
+        size_t keep = 0;
+        bool inside = false, edge = false;
+        for (size_t t = 0; t < nactive; t++) {
+            const span *s = &sq[active[t]];
+            if (s->hi < p.y - GEO_EPS)
+                continue; /* below every later point too */
+            active[keep++] = active[t];
+            geo_point ea = q[s->e], eb = q[(s->e + 1) % nq];
+            if (on_segment(ea, eb, p))
+                edge = true;
+            else if ((ea.y > p.y) != (eb.y > p.y)) {
+                double x = ea.x + (p.y - ea.y) * (eb.x - ea.x) / (eb.y - ea.y);
+                if (p.x < x)
+                    inside = !inside;
+            }
+        }
+        nactive = keep;
+        if (inside && !edge)
+            return true;
+    }
+    return false;
+}
+
+static bool overlap_sweep(const geo_point *a, size_t na, const geo_point *b, size_t nb,
+                          geo_bounds ba, geo_bounds bb)
+{
+    geo_bounds shared = {fmax(ba.x0, bb.x0), fmax(ba.y0, bb.y0), fmin(ba.x1, bb.x1),
+                         fmin(ba.y1, bb.y1)};
+    if (edges_cross_sweep(a, na, b, nb, &shared))
+        return true;
+    /* no crossing edges: overlap means one polygon has a vertex, an edge
+     * midpoint or an interior point strictly inside the other; only points
+     * in the other's box can be */
+    probe pts[2 * SWEEP_MAX + 1];
+    for (int pass = 0; pass < 2; pass++) {
+        const geo_point *p = pass ? b : a, *q = pass ? a : b;
+        size_t np = pass ? nb : na, nq = pass ? na : nb, k = 0;
+        geo_bounds qb = pass ? ba : bb;
+        for (size_t i = 0; i < np; i++) {
+            geo_point mid = {(p[i].x + p[(i + 1) % np].x) / 2, (p[i].y + p[(i + 1) % np].y) / 2};
+            if (geo_bounds_contain(qb, p[i]))
+                pts[k++].p = p[i];
+            if (geo_bounds_contain(qb, mid))
+                pts[k++].p = mid;
+        }
+        geo_point inner;
+        if (geo_interior_point(p, np, &inner) && geo_bounds_contain(qb, inner))
+            pts[k++].p = inner;
+        if (any_strictly_inside(pts, k, q, nq))
+            return true;
+    }
+    return false;
+}
+
 bool geo_overlap(const geo_point *a, size_t na, const geo_point *b, size_t nb)
 {
-    if (!geo_bounds_touch(geo_bounds_of(a, na), geo_bounds_of(b, nb)))
+    geo_bounds ba = geo_bounds_of(a, na), bb = geo_bounds_of(b, nb);
+    if (!geo_bounds_touch(ba, bb))
         return false;
+    if (na >= 3 && nb >= 3 && na <= SWEEP_MAX && nb <= SWEEP_MAX)
+        return overlap_sweep(a, na, b, nb, ba, bb);
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
             if (segments_cross(a[i], a[(i + 1) % na], b[j], b[(j + 1) % nb]))
@@ -213,11 +450,12 @@ size_t geo_triangulate(const geo_point *poly, size_t n, size_t *idx, int *out)
             if (orientation(poly[ip], poly[ic], poly[in]) != sign)
                 continue;
             bool empty = true;
+            geo_point tri_pts[3] = {poly[ip], poly[ic], poly[in]};
+            geo_bounds tb = geo_bounds_of(tri_pts, 3); /* most vertices are far from the ear */
             for (size_t t = 0; t < m && empty; t++) {
                 size_t v = idx[t];
-                if (v == ip || v == ic || v == in)
+                if (v == ip || v == ic || v == in || !geo_bounds_contain(tb, poly[v]))
                     continue;
-                geo_point tri_pts[3] = {poly[ip], poly[ic], poly[in]};
                 if (geo_locate(tri_pts, 3, poly[v]) != GEO_OUTSIDE)
                     empty = false;
             }

@@ -190,6 +190,38 @@ typedef struct pm_content pm_content;
 pm_status content_load(const char *dir, pm_content **out, pm_msgs *problems);
 void content_free(pm_content *c);
 
+/* The checked-content stamp: DIR/CHECKED holds one line naming the exact
+ * bytes of every file content_load read (a 64-bit FNV-1a hash, in load
+ * order) and the version of the checks they passed. `painmap --check-data
+ * DIR --stamp` writes it after a clean check. content_load() reads it: when
+ * it names what was just read, the cross-file checks whose answer cannot
+ * have changed (region shapes and overlaps, trigger points, translations)
+ * are not run again; any changed byte, a missing or foreign stamp or a newer
+ * checker makes it check everything. Bump CONTENT_CHECK_VERSION whenever a
+ * check is added or changed. */
+#define CONTENT_CHECK_VERSION 1
+#define CONTENT_STAMP_FILE "CHECKED"
+
+typedef enum {
+    CONTENT_TRUST_STAMP, /* skip what a current stamp vouches for (start-up) */
+    CONTENT_CHECK_ALL,   /* run every check whatever the stamp says (--check-data) */
+} content_check_mode;
+
+pm_status content_load_mode(const char *dir, content_check_mode mode, pm_content **out,
+                            pm_msgs *problems);
+/* Whether this load ran every check (false: a current stamp vouched). */
+bool content_fully_checked(const pm_content *c);
+/* The stamp line for what was loaded, without a newline:
+ * "painmap-content-check 1 fnv1a64 0123456789abcdef". */
+void content_stamp_line(const pm_content *c, char *buf, size_t size);
+/* Whether dir/CHECKED holds exactly content_stamp_line(c). */
+bool content_stamp_current(const pm_content *c, const char *dir);
+/* Writes dir/CHECKED (a temporary file renamed into place). Only for
+ * content that passed every check (content_fully_checked; the caller also
+ * checked that its text fits); PM_ERR_INVALID otherwise, PM_ERR_IO with a
+ * message in err when the file cannot be written. */
+pm_status content_write_stamp(const pm_content *c, const char *dir, pm_msg *err);
+
 /* One line: "data ok: R regions (F front, B back), M muscles, P education
  * pages, Q screening questions, languages: en es". buf gets it. */
 void content_summary_line(const pm_content *c, char *buf, size_t size);

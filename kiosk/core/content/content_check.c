@@ -31,6 +31,18 @@ static bool all_on_one_line(const geo_point *p, size_t n)
     return true;
 }
 
+typedef struct {
+    size_t i, j; /* i < j */
+} region_pair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const region_pair *x = a, *y = b;
+    if (x->i != y->i)
+        return x->i < y->i ? -1 : 1;
+    return (x->j > y->j) - (x->j < y->j);
+}
+
 void check_regions_geometry(loader *ld)
 {
     pm_content *c = ld->c;
@@ -56,18 +68,68 @@ void check_regions_geometry(loader *ld)
             usable[i] = true;
         }
     }
-    /* only well-formed polygons can be compared for overlap */
+    /* Only well-formed polygons can be compared for overlap, and only
+     * neighbours can overlap: regions sorted by their left edge, each
+     * compared with those whose box it reaches (a sweep, not all pairs).
+     * Found pairs are reported in file order, as before. */
+    size_t *order = malloc((c->nregions + 1) * sizeof *order);
+    region_pair *hit = NULL;
+    size_t nhit = 0, caphit = 0;
+    if (!order) {
+        ld->nomem = true;
+        free(usable);
+        return;
+    }
+    size_t n = 0;
     for (size_t i = 0; i < c->nregions; i++)
-        for (size_t j = i + 1; usable[i] && j < c->nregions; j++) {
-            const pm_region *a = &c->regions[i], *b = &c->regions[j];
-            if (!usable[j] || a->view != b->view || !geo_bounds_touch(a->bounds, b->bounds))
+        if (usable[i])
+            order[n++] = i;
+    const pm_region *regions = c->regions;
+    for (size_t k = 1; k < n; k++) { /* insertion sort by x0: a hundred or so regions */
+        size_t v = order[k], t = k;
+        for (; t > 0 && regions[order[t - 1]].bounds.x0 > regions[v].bounds.x0; t--)
+            order[t] = order[t - 1];
+        order[t] = v;
+    }
+    for (size_t k = 0; k < n; k++)
+        for (size_t t = k + 1; t < n; t++) {
+            const pm_region *a = &regions[order[k]], *b = &regions[order[t]];
+            if (b->bounds.x0 > a->bounds.x1 + GEO_EPS)
+                break; /* this and every later one starts right of a */
+            if (a->view != b->view || !geo_bounds_touch(a->bounds, b->bounds))
                 continue;
-            if (geo_overlap(a->poly, a->npoly, b->poly, b->npoly))
-                problem(ld, "regions.json: $.regions[%zu].polygon: overlaps region '%s' "
-                            "($.regions[%zu]) on the %s view",
-                        j, a->id, i, content_view_name(a->view));
+            if (geo_overlap(a->poly, a->npoly, b->poly, b->npoly)) {
+                if (nhit == caphit) {
+                    caphit = caphit ? 2 * caphit : 16;
+                    region_pair *nh = realloc(hit, caphit * sizeof *hit);
+                    if (!nh) {
+                        ld->nomem = true;
+                        break;
+                    }
+                    hit = nh;
+                }
+                size_t i = order[k] < order[t] ? order[k] : order[t];
+                size_t j = order[k] < order[t] ? order[t] : order[k];
+                hit[nhit++] = (region_pair){i, j};
+            }
         }
+    if (nhit)
+        qsort(hit, nhit, sizeof *hit, cmp_pair);
+    for (size_t h = 0; h < nhit; h++)
+        problem(ld, "regions.json: $.regions[%zu].polygon: overlaps region '%s' "
+                    "($.regions[%zu]) on the %s view",
+                hit[h].j, c->regions[hit[h].i].id, hit[h].i,
+                content_view_name(c->regions[hit[h].i].view));
+    free(hit);
+    free(order);
     free(usable);
+}
+
+void place_region_anchors(loader *ld)
+{
+    pm_content *c = ld->c;
+    for (size_t i = 0; i < c->nregions; i++)
+        geo_interior_point(c->regions[i].poly, c->regions[i].npoly, &c->regions[i].anchor);
 }
 
 static void check_no_pattern_claims(loader *ld, size_t muscle, const int *zones, size_t n,

@@ -4,6 +4,8 @@
 #ifndef PM_CONTENT_PRIVATE_H
 #define PM_CONTENT_PRIVATE_H
 
+#include <stdint.h>
+
 #include "content.h"
 
 /* A bump allocator: content is loaded once and freed all at once. */
@@ -59,6 +61,9 @@ struct pm_content {
     /* collected while loading, checked once the languages are in */
     key_ref *refs;
     size_t nrefs, caprefs;
+    /* what was read (content_stamp_line) and whether every check ran */
+    uint64_t hash;
+    bool fully_checked;
 };
 
 void *arena_alloc(pm_content *c, size_t size);
@@ -72,6 +77,7 @@ typedef struct {
     const char *dir;
     bool nomem;
     size_t points;     /* polygon points taken so far (CONTENT_POINTS_MAX) */
+    uint64_t hash;     /* FNV-1a of every file read, in order (the stamp) */
 } loader;
 
 /* Appends one problem to ld->problems (content_problem.c). */
@@ -80,6 +86,9 @@ void refer_key(loader *ld, const char *key, const char *where);
 
 /* Cross-file checks once every file is parsed (content_check.c). */
 void check_regions_geometry(loader *ld);
+/* Only what loading needs of the geometry (each region's anchor), for
+ * content whose stamp says it passed every check already. */
+void place_region_anchors(loader *ld);
 void check_texts(loader *ld);
 void check_muscle_points(loader *ld);
 
