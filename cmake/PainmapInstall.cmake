@@ -102,15 +102,22 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_STRIP_FILES ON) # no debug info, so no build paths either
 # Named, not computed by dpkg-shlibdeps: the list must hold on Debian 12 and
-# 13 (the same names on both: none of these took a t64 name) and for an arm64
-# build cross-compiled against an unpacked sysroot, where dpkg-shlibdeps
-# cannot see the libraries' packages. tests/package/check-deb.sh fails when
-# dpkg-shlibdeps asks for a package or version this list does not (the
-# versions are what it says on Debian 12). passwd: useradd in postinst.
+# 13 (the same names on both: none of these took a t64 name).
+# tests/package/check-deb fails when dpkg-shlibdeps asks for a package or
+# version this list does not (the versions are what it says on Debian 12).
+# A build for one known system may name its own list instead
+# (PAINMAP_DEB_LIB_DEPENDS): the SD image's arm64 build sets it to what
+# dpkg-shlibdeps finds against the image's own libraries and dpkg database
+# (image-build/build.sh, stage 2), which the host's dpkg-shlibdeps alone
+# cannot see. passwd: useradd in postinst.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libc6 (>= 2.34), libcjson1 (>= 1.7.13), libcrypt1 (>= 1:4.1.0), libinih1 (>= 40), "
     "libsdl2-2.0-0 (>= 2.0.18), libsdl2-image-2.0-0 (>= 2.6.0), libsdl2-ttf-2.0-0 (>= 2.0.18), "
-    "fonts-dejavu-core, passwd")
+    "libsodium23 (>= 1.0.18)")
+if(PAINMAP_DEB_LIB_DEPENDS)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "${PAINMAP_DEB_LIB_DEPENDS}")
+endif()
+list(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", fonts-dejavu-core, passwd")
 string(JOIN "" CPACK_DEBIAN_PACKAGE_DEPENDS ${CPACK_DEBIAN_PACKAGE_DEPENDS})
 # What SDL's KMSDRM driver loads at run time to draw on the panel (the SD
 # image installs these by name too); --check-data and the headless modes

@@ -127,8 +127,21 @@ done
 say "painmap.service $st"
 systemctl show painmap.service -p Type -p WatchdogUSec -p NRestarts -p StatusText \
     -p ExecMainStartTimestampMonotonic -p ActiveEnterTimestampMonotonic \
-    -p User -p MainPID | sed 's/^/BOOTTEST: prop /'
+    -p User -p MainPID -p FragmentPath | sed 's/^/BOOTTEST: prop /'
 say "uptime $(cut -d' ' -f1 /proc/uptime)"
+# The kiosk came from its .deb (image-build/build.sh, stage 3).
+say "package $(dpkg-query -W -f '${Status} ${Version} ${Architecture}' painmap 2>&1)"
+# Where the boot's time went, in microseconds since the kernel started
+# (CLOCK_MONOTONIC, as the kiosk's timestamps above; systemd-analyze
+# critical-chain answers only once the boot is over, and this unit is part
+# of it): the switch from the initrd, then each step before the kiosk (its
+# start and its end), then the kiosk's own lines with their times.
+say "boot initrd-to-root $(systemctl show -p UserspaceTimestampMonotonic --value)"
+for u in painmap-bootconf.service local-fs.target painmap-growdata.service \
+         painmap-clock.service sysinit.target basic.target painmap.service; do
+    say "step $u $(systemctl show -p InactiveExitTimestampMonotonic --value $u) $(systemctl show -p ActiveEnterTimestampMonotonic --value $u)"
+done
+journalctl -b -u painmap.service -o short-monotonic --no-pager | head -n 40 | sed 's/^/BOOTTEST-TIMELINE: /'
 systemctl --failed --no-legend --plain | sed 's/^/BOOTTEST: failed-unit /'
 findmnt -no TARGET,OPTIONS / | sed 's/^/BOOTTEST: mount /'
 findmnt -no TARGET,OPTIONS /var/lib/painmap | sed 's/^/BOOTTEST: mount /'
@@ -231,6 +244,12 @@ wait_for() { # wait_for LOG PATTERN -> 0 when seen, 1 on timeout or qemu exit
 
 set +e   # from here on every check runs and reports, pass or fail
 
+# steps LOG: the boot's steps in seconds since the kernel started, one line.
+steps() {
+    sed -n 's/^BOOTTEST: boot initrd-to-root \([0-9]*\)$/root-switch \1 \1/p; s/^BOOTTEST: step \([^ ]*\) \([0-9]*\) \([0-9]*\)$/\1 \2 \3/p' "$1" |
+        awk '{ printf "%s%s %.1f-%.1f", (NR > 1 ? ", " : ""), $1, $2 / 1e6, $3 / 1e6 }'
+}
+
 # boot_checks DISK NAME: what painmap-bootconf left on the boot partition.
 boot_checks() {
     o=$(sfdisk -d "$1" | sed -n "s/^[^ ]*1 : start= *\([0-9]*\),.*/\1/p")
@@ -264,6 +283,10 @@ grep -q "BOOTTEST: painmap.service active" "$WORK/s1"; check "systemd started pa
 grep -q "BOOTTEST: prop Type=notify" "$WORK/s1"; check "the unit is Type=notify" $?
 grep -q "BOOTTEST: prop WatchdogUSec=30s" "$WORK/s1"; check "the watchdog is armed (WatchdogSec=30)" $?
 grep -q "BOOTTEST: proc painmap painmap" "$WORK/s1"; check "the kiosk runs as user painmap" $?
+grep -q "BOOTTEST: package install ok installed .* arm64" "$WORK/s1" &&
+    grep -q "BOOTTEST: prop FragmentPath=/usr/lib/systemd/system/painmap.service" "$WORK/s1"
+check "the kiosk is its .deb, installed (dpkg), its unit from /usr/lib/systemd/system" $? \
+    "$(grep -a 'BOOTTEST: package\|FragmentPath' "$WORK/s1")"
 grep -q "BOOTTEST-JOURNAL: painmap: " "$WORK/s1"; check "the kiosk logs 'painmap: ...' lines to the journal" $?
 grep -q "boottest_marker" "$WORK/s1"; check "the kiosk read painmap.conf from the boot partition" $? "no warning about boottest_marker in the kiosk's journal"
 grep -q "BOOTTEST-WARN: .*boottest_marker" "$WORK/s1"; check "log lines carry priorities (the config warning shows under journalctl -p warning)" $?
@@ -324,6 +347,7 @@ check "a hung kiosk (SIGSTOP) is killed by the watchdog and restarted" $? "$(gre
 # --- the boot partition, read back after both boots ---------------------------
 boot_checks "$disk" virt
 
+virt_steps=$(steps "$WORK/s1")
 if [ -n "$ready_us" ] && [ -n "$start_us" ]; then
     virt_ready=$(awk -v r="$ready_us" -v s="$start_us" 'BEGIN { printf "kernel start to kiosk READY=1 (first frame): %.1f s (kiosk exec to READY: %.2f s), -M virt", r/1e6, (r-s)/1e6 }')
 fi
@@ -360,7 +384,12 @@ pboot="$pdisk@@$((pbs * 512))"
 # qemu's SD card must be a power of two in size: 2 GiB, bigger than the
 # image, so the data partition grows here too.
 truncate -s 2G "$pdisk"
-{ tr -d '\r' < "$WORK/painmap.test.conf"; echo "display = dsi7"; } | sed 's/$/\r/' > "$WORK/painmap.pi.conf"
+# And a staff passphrase, which the image must turn into the intake key
+# lines on the card (painmap --seal-passphrase, Argon2id measured on the
+# emulated Pi) so that the passphrase leaves the card.
+passphrase=kqvbzmxtraplhswednuc
+{ tr -d '\r' < "$WORK/painmap.test.conf"; echo "display = dsi7"; echo "staff_passphrase = $passphrase"; } |
+    sed 's/$/\r/' > "$WORK/painmap.pi.conf"
 mcopy -o -i "$pboot" "$WORK/painmap.pi.conf" ::painmap.conf
 mcopy -n -i "$pboot" ::bcm2711-rpi-4-b.dtb ::overlays/painmap-dsi7.dtbo "$WORK/"
 pcmdline=$(tr -d '\r\n' < "$WORK/cmdline.txt" | sed 's/console=[^ ]*//g')
@@ -431,6 +460,12 @@ fi
 boot_checks "$pdisk" raspi4b
 grep -q 'no 7-inch display answered on the DSI connector; using hdmi' "$WORK/back-problems" 2>/dev/null
 check "raspi4b: painmap-problems.txt says no 7\" display answered and HDMI is used" $?
+tr -d '\r' < "$WORK/back-conf" | grep -q '^intake_public_key = pmpk1[.][A-Za-z0-9_-]\{20,\}' &&
+    tr -d '\r' < "$WORK/back-conf" | grep -q '^intake_secret_key = pmsk1[.][^ ]\{40,\}' &&
+    ! grep -q "$passphrase" "$WORK/back-conf" && ! grep -aq "staff_passphrase is waiting" "$WORK/p3"
+check "raspi4b: staff_passphrase became the intake key lines on the card, and the passphrase left it" $? \
+    "$(tr -d '\r' < "$WORK/back-conf" | grep -a 'intake_\|passphrase' | cut -c1-60; grep -a 'bootconf\|Argon2id\|passphrase' "$WORK/p1" | head -n 6)"
+pi_steps=$(steps "$WORK/p3")
 pready=$(sed -n 's/^BOOTTEST: prop ActiveEnterTimestampMonotonic=//p' "$WORK/p3")
 pstart=$(sed -n 's/^BOOTTEST: prop ExecMainStartTimestampMonotonic=//p' "$WORK/p3")
 if [ -n "$pready" ] && [ -n "$pstart" ]; then
@@ -443,7 +478,10 @@ fi
 echo "--- figures"
 [ -n "${virt_wall:-}" ] && echo "virt boot 1 wall clock (qemu start to intake saved): $virt_wall s"
 [ -n "${virt_ready:-}" ] && echo "$virt_ready"
+[ -n "${virt_steps:-}" ] && echo "virt boot 1 steps (s since kernel start, start-end): $virt_steps"
 [ -n "${pi_ready:-}" ] && echo "$pi_ready"
+[ -n "${pi_steps:-}" ] && echo "raspi4b boot 3 steps (s since kernel start, start-end): $pi_steps"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
 echo "serial logs: $WORK/serial-*.log"
 [ $fail = 0 ] && echo "boot test: all checks passed" || echo "boot test: FAILED"
 exit $fail

@@ -1,5 +1,5 @@
 #!/bin/sh
-# build.sh — builds the Painmap Raspberry Pi SD image (arm64, Debian 12).
+# build.sh — builds the Painmap Raspberry Pi SD image (arm64, Debian 13).
 #
 #   image-build/build.sh            -> image-build/out/painmap-<version>-arm64.img.xz
 #                                      + .sha256, and the uncompressed .img
@@ -13,11 +13,14 @@
 # Stages (each one's result lives under $WORK, default /var/tmp/painmap-image,
 # outside the repository):
 #   1. rootfs-base/  mmdebstrap: systemd, kernel, raspi-firmware, SDL2 runtime
-#   2. kiosk/        the kiosk cross-compiled for arm64 (the host's
-#                    gcc-aarch64-linux-gnu) against a throw-away copy of the
-#                    root file system with the -dev packages unpacked into it,
-#                    installed with DESTDIR; no build tool enters the image
-#   3. rootfs/       base + kiosk + image-build/overlay + users, units, fstab
+#   2. kiosk/        painmap_<version>_arm64.deb: the kiosk cross-compiled
+#                    for arm64 (the host's gcc-aarch64-linux-gnu) against a
+#                    throw-away copy of the root file system with the -dev
+#                    packages unpacked into it, packed by cpack; its Depends
+#                    from dpkg-shlibdeps against that tree; no build tool
+#                    enters the image
+#   3. rootfs/       base + the .deb installed by apt + image-build/overlay
+#                    (the image's own units) + fstab, masks, initrd
 #   4. the image     boot (FAT32) + root (ext4, read-only) + data (ext4, grown
 #                    on first boot) partitions
 #
@@ -25,10 +28,11 @@
 #   WORK=DIR          where the intermediate trees go (default /var/tmp/painmap-image)
 #   OUT=DIR           where the image goes (default image-build/out)
 #   REUSE_BASE=1      keep an existing $WORK/rootfs-base (skip stage 1)
-#   REUSE_KIOSK=1     keep an existing $WORK/kiosk (skip stage 2)
+#   REUSE_KIOSK=1     keep an existing $WORK/kiosk/painmap_<version>_arm64.deb (skip stage 2)
 #   PAINMAP_SRC=DIR   build the kiosk from DIR instead of this checkout
 #   MIRROR=URL        Debian mirror (default http://deb.debian.org/debian)
 #   XZ_LEVEL=N        xz preset (default 6; 1-3 are several times faster)
+#   NO_XZ=1           stop at the uncompressed .img (enough for boot-test.sh)
 set -eu
 export LC_ALL=C
 
@@ -98,7 +102,7 @@ in_root() {
 # kernel packages from backports; everything else is trixie.
 RUNTIME_PKGS="systemd,systemd-sysv,udev,kmod,e2fsprogs,cloud-guest-utils,fdisk,\
 initramfs-tools,linux-image-arm64,raspi-firmware,mtools,dosfstools,\
-libsdl2-2.0-0,libsdl2-ttf-2.0-0,libsdl2-image-2.0-0,libcjson1,libinih1,\
+libsdl2-2.0-0,libsdl2-ttf-2.0-0,libsdl2-image-2.0-0,libcjson1,libinih1,libsodium23,\
 libgbm1,libegl1,libegl-mesa0,libgles2,libgl1-mesa-dri,libdrm2,\
 fonts-dejavu-core"
 SUITE=trixie
@@ -138,28 +142,40 @@ else
 fi
 [ "${STOP_AFTER:-}" = 1 ] && exit 0
 
-# --- stage 2: the kiosk, cross-compiled against the image's libraries ---------
+# --- stage 2: the kiosk's .deb, cross-compiled against the image's libraries -
 # Measured here: gcc under qemu-user is ~10x slower than the host's cross gcc,
 # and installing the -dev tree (libsdl2-dev pulls X11, Wayland, GL, Pulse
 # headers) through dpkg under qemu costs minutes more. So: the host's
 # gcc-aarch64-linux-gnu, a sysroot = copy of rootfs-base plus the -dev
-# packages *unpacked* (dpkg -x: no scripts, nothing run under qemu).
+# packages *unpacked* (dpkg -x: no scripts, nothing run under qemu), and
+# cpack makes the same painmap_<version>_arm64.deb any packager gets
+# (cmake/PainmapInstall.cmake), which stage 3 installs with apt.
+#
+# The kiosk's run-time libraries: in the base already (RUNTIME_PKGS), and
+# installed into the sysroot here when a base made before one was added
+# lacks it, so dpkg-shlibdeps finds each library's package in the
+# sysroot's dpkg database.
+KIOSK_LIBS="libc6 libcrypt1 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libcjson1 \
+libinih1 libsodium23"
 DEV_PKGS="libc6-dev linux-libc-dev libcrypt-dev libsdl2-dev libsdl2-ttf-dev \
-libsdl2-image-dev libcjson-dev libinih-dev"
+libsdl2-image-dev libcjson-dev libinih-dev libsodium-dev"
 t2=$(date +%s)
-if [ "${REUSE_KIOSK:-0}" = 1 ] && [ -x "$WORK/kiosk/usr/bin/painmap" ]; then
-    log "stage 2: reusing $WORK/kiosk"
+debdir="$WORK/kiosk"
+if [ "${REUSE_KIOSK:-0}" = 1 ] && ls "$debdir"/painmap_"$version"_arm64.deb >/dev/null 2>&1; then
+    log "stage 2: reusing $(ls "$debdir"/painmap_"$version"_arm64.deb)"
 else
-    log "stage 2: cross-compiling the kiosk from $SRC"
-    "$repo/scripts/setup-deps" gcc-aarch64-linux-gnu cmake pkg-config
+    log "stage 2: cross-compiling the kiosk from $SRC and packing its .deb"
+    "$repo/scripts/setup-deps" gcc-aarch64-linux-gnu cmake pkg-config dpkg-dev
     sysroot="$WORK/sysroot"
-    safe_rm "$sysroot" "$WORK/kiosk" "$WORK/kiosk-build"
+    safe_rm "$sysroot" "$debdir" "$WORK/kiosk-build"
     cp -a "$WORK/rootfs-base" "$sysroot"
     mkdir -p "$sysroot/tmp/debs"
-    # apt inside the arm64 tree resolves the exact arm64 versions; it only
-    # downloads. Only the named packages are unpacked: their own -dev
-    # dependencies are not needed for these link lines.
+    # apt inside the arm64 tree resolves the exact arm64 versions; for the
+    # -dev packages it only downloads. Only the named packages are
+    # unpacked: their own -dev dependencies are not needed for these link
+    # lines.
     in_root "$sysroot" sh -c "apt-get -qq -o APT::Sandbox::User=root update &&
+        apt-get -qq -y -o APT::Sandbox::User=root --no-install-recommends --no-upgrade install $KIOSK_LIBS &&
         cd /tmp/debs && apt-get -qq -o APT::Sandbox::User=root download $DEV_PKGS"
     for d in "$sysroot"/tmp/debs/*.deb; do dpkg -x "$d" "$sysroot"; done
     export PKG_CONFIG_SYSROOT_DIR="$sysroot"
@@ -169,24 +185,46 @@ else
     # without unpacking their whole -dev trees.
     rm -rf "$WORK/pc-stubs"; mkdir -p "$WORK/pc-stubs"
     for _ in 1 2 3 4 5 6 7 8 9 10; do
-        missing=$(pkg-config --print-errors --exists sdl2 SDL2_ttf SDL2_image libcjson inih libcrypt 2>&1 |
+        missing=$(pkg-config --print-errors --exists sdl2 SDL2_ttf SDL2_image libcjson inih libcrypt libsodium 2>&1 |
                   sed -n "s/^Package '\([^']*\)', required by.*/\1/p" | sort -u)
         [ -n "$missing" ] || break
         for m in $missing; do
             printf 'Name: %s\nDescription: stand-in for a shared link\nVersion: 999\n' "$m" > "$WORK/pc-stubs/$m.pc"
         done
     done
+    kb="$WORK/kiosk-build"
     PAINMAP_SYSROOT="$sysroot" \
-        cmake -S "$SRC" -B "$WORK/kiosk-build" -DCMAKE_BUILD_TYPE=Release \
+        cmake -S "$SRC" -B "$kb" -DCMAKE_BUILD_TYPE=Release \
             -DCMAKE_TOOLCHAIN_FILE="$here/aarch64-toolchain.cmake" \
             -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF >/dev/null
-    $NICE cmake --build "$WORK/kiosk-build" -j2
-    DESTDIR="$WORK/kiosk" cmake --install "$WORK/kiosk-build" >/dev/null
-    aarch64-linux-gnu-strip "$WORK/kiosk/usr/bin/painmap"
-    file "$WORK/kiosk/usr/bin/painmap" 2>/dev/null || true
+    $NICE cmake --build "$kb" -j2
+    # Depends: what dpkg-shlibdeps finds the program needs on trixie arm64
+    # (names and minimum versions from the sysroot's own symbols files),
+    # not the list named for Debian 12 and 13 on amd64 (cmake/PainmapInstall.cmake).
+    shlibs=$("$here/sysroot-shlibdeps" "$sysroot" "$kb/painmap")
+    log "stage 2: dpkg-shlibdeps against the trixie arm64 sysroot: $shlibs"
+    PAINMAP_SYSROOT="$sysroot" cmake -B "$kb" -DPAINMAP_DEB_LIB_DEPENDS="$shlibs" >/dev/null
+    (cd "$kb" && cpack -G DEB >/dev/null)
+    mkdir -p "$debdir"
+    mv "$kb"/painmap_"$version"_arm64.deb "$debdir/" ||
+        { echo "build.sh: cpack made no painmap_${version}_arm64.deb:" "$kb"/*.deb >&2; exit 1; }
     safe_rm "$sysroot"
     log "stage 2 done after $(( $(date +%s) - t2 )) s"
 fi
+deb=$(ls "$debdir"/painmap_"$version"_arm64.deb)
+# The package as apt will see it: for arm64, and the program in it an arm64
+# one (stripped by cpack: no debug info, no build paths).
+[ "$(dpkg-deb -f "$deb" Architecture)" = arm64 ] ||
+    { echo "build.sh: $deb is for $(dpkg-deb -f "$deb" Architecture), not arm64" >&2; exit 1; }
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/painmap > "$WORK/painmap.bin"
+what=$(file -b "$WORK/painmap.bin")
+log "$(basename "$deb"): /usr/bin/painmap: $what"
+case "$what" in
+*"ARM aarch64"*", stripped"*) ;;
+*) echo "build.sh: /usr/bin/painmap in $deb is not a stripped arm64 program" >&2; exit 1 ;;
+esac
+rm -f "$WORK/painmap.bin"
+log "$(basename "$deb"): Depends: $(dpkg-deb -f "$deb" Depends)"
 
 # --- stage 3: the image's root file system -------------------------------------
 t3=$(date +%s)
@@ -194,31 +232,37 @@ log "stage 3: assembling the root file system"
 root="$WORK/rootfs"
 safe_rm "$root"
 cp -a "$WORK/rootfs-base" "$root"
-cp -a "$WORK/kiosk/." "$root/"
+# The kiosk as any Debian machine gets it: apt installs the .deb (and any
+# dependency the base lacks) under qemu-user, and its postinst makes the
+# painmap user and the USB stick's mount point. Its units land in
+# /usr/lib/systemd/system, its udev rule in /usr/lib/udev/rules.d. The
+# package's Recommends (the KMSDRM drawing libraries) are installed too.
+mkdir -p "$root/tmp/painmap-deb"
+cp "$deb" "$root/tmp/painmap-deb/"
+in_root "$root" sh -eu -c "
+    apt-get -qq -o APT::Sandbox::User=root update
+    apt-get -q -y -o APT::Sandbox::User=root -o APT::Install-Recommends=true -o Dpkg::Use-Pty=0 \
+        install /tmp/painmap-deb/$(basename "$deb")
+    apt-get clean
+" >&2
+rm -rf "$root/tmp/painmap-deb"
+# What only the SD image has stays in the image (overlay/): the units that
+# work on its own partitions (painmap-growdata, painmap-bootconf) and its
+# missing battery clock (painmap-clock*). In a .deb they would grow the
+# last partition or rewrite the boot partition of whatever machine
+# installed it.
 cp -a "$here/overlay/." "$root/"
-install -m 0644 "$repo/systemd/painmap.service" "$root/etc/systemd/system/painmap.service"
-# Everything else in systemd/: udev rules (USB export), drop-ins
-# (painmap.service.d/), other units (a retention timer...).
-for f in "$repo"/systemd/*; do
-    case "$f" in
-    */painmap.service|*/README*) ;;
-    *.rules) install -D -m 0644 "$f" "$root/etc/udev/rules.d/$(basename "$f")" ;;
-    *.d)
-        mkdir -p "$root/etc/systemd/system/$(basename "$f")"
-        for c in "$f"/*.conf; do
-            [ -f "$c" ] && install -m 0644 "$c" "$root/etc/systemd/system/$(basename "$f")/"
-        done ;;
-    *.service|*.mount|*.automount|*.timer|*.path|*.socket|*.target)
-        install -m 0644 "$f" "$root/etc/systemd/system/$(basename "$f")" ;;
-    esac
-done
-# The USB export's mount point (systemd/README.md): the root is read-only,
-# so it must exist in the image.
-mkdir -p "$root/media/painmap-usb"
-[ -f "$repo/README.md" ] && install -m 0644 "$repo/README.md" "$root/usr/share/painmap/README.md"
 
-# Smoke test of the installed binary, run under qemu-user in the target tree.
-in_root "$root" /usr/bin/painmap --check-data /usr/share/painmap/data
+# Smoke test of the installed program, run under qemu-user in the target
+# tree: headless (SDL's dummy driver) it loads every content file from
+# /usr/share/painmap as the kiosk does, with its fonts and libraries, draws
+# the welcome screen and quits (~5 s). The full content check
+# (--check-data, with its text-fit pass at every size) is the test suite's:
+# under qemu-user it took about 11 of stage 3's 17.5 minutes (2026-12-05).
+printf 'expect welcome\nquit\n' > "$root/tmp/smoke.replay"
+in_root "$root" env SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy \
+    /usr/bin/painmap --replay /tmp/smoke.replay --state /tmp/smoke-state
+rm -rf "$root/tmp/smoke.replay" "$root/tmp/smoke-state"
 
 # Partition UUIDs: the MBR disk id is chosen now so fstab and cmdline.txt
 # can name the partitions (PARTUUID=<id>-01/02/03); the same names hold on
@@ -253,8 +297,9 @@ DROPIN
 
 kver=$(ls "$root/lib/modules" | sort -V | tail -n1)
 in_root "$root" sh -eu -c "
-    useradd --system --user-group --no-create-home --home-dir /nonexistent \
-        --shell /usr/sbin/nologin --groups video,render,input painmap
+    # The package's postinst made the painmap user; the kiosk gets the
+    # display and input groups from its unit (SupplementaryGroups=).
+    getent passwd painmap >/dev/null
     usermod -p '*' root                         # no password login at all
     systemctl enable painmap.service painmap-growdata.service painmap-clock.service \
         painmap-clock-save.timer painmap-bootconf.service
@@ -399,8 +444,15 @@ dd if="$bootimg" of="$img" bs=1M seek=$(( boot_start / s )) conv=notrunc,sparse 
 dd if="$rootimg" of="$img" bs=1M seek=$(( root_start / s )) conv=notrunc,sparse status=none
 dd if="$dataimg" of="$img" bs=1M seek=$(( data_start / s )) conv=notrunc,sparse status=none
 rm -f "$bootimg" "$rootimg" "$dataimg"
+log "stage 4 (partitions, image) done after $(( $(date +%s) - t4 )) s"
+if [ "${NO_XZ:-0}" = 1 ]; then
+    log "done after $(( $(date +%s) - t0 )) s: $img ($(( end / s )) MiB; NO_XZ=1: not compressed)"
+    exit 0
+fi
 log "stage 4: image $(( end / s )) MiB; compressing"
+t5=$(date +%s)
 $NICE xz -T2 "-${XZ_LEVEL:-6}" -k -f "$img"
+log "xz -${XZ_LEVEL:-6} done after $(( $(date +%s) - t5 )) s"
 (cd "$OUT" && sha256sum "$name.img.xz" > "$name.img.xz.sha256")
 log "done after $(( $(date +%s) - t0 )) s: $OUT/$name.img.xz ($(du -h "$img.xz" | cut -f1)," \
     "uncompressed $(( end / s )) MiB), sha256 in $name.img.xz.sha256"
