@@ -19,6 +19,7 @@
 
 #include "desk.h"
 #include "flow.h"
+#include "learn.h"
 #include "ui/render.h"
 
 /* What a widget does when touched: most send a flow event; a few only
@@ -36,6 +37,7 @@ typedef enum {
     ACT_PART_NEXT,   /* a screen shown in parts: the next part (not a flow step) */
     ACT_PART_BACK,
     ACT_DESK,        /* staff mode: send desk_ev with desk_arg to the desk */
+    ACT_LEARN,       /* Learn: send learn_ev with learn_arg to Learn */
 } ui_action;
 
 typedef enum {
@@ -63,6 +65,8 @@ typedef struct {
     int px, py;        /* where `press` touches (defaults to the centre) */
     desk_event desk_ev; /* for ACT_DESK */
     int desk_arg;
+    learn_event learn_ev; /* for ACT_LEARN */
+    int learn_arg;
 } widget;
 
 typedef struct wlist wlist;
@@ -80,6 +84,10 @@ widget *w_flow(wlist *wl, const char *id, SDL_Rect r, widget_style style, const 
 /* A staff-mode button: sends ev with arg to the desk. */
 widget *w_desk(wlist *wl, const char *id, SDL_Rect r, widget_style style, const char *label,
                desk_event ev, int arg);
+
+/* A Learn button: sends ev with arg to Learn (core/intake/learn.h). */
+widget *w_learn(wlist *wl, const char *id, SDL_Rect r, widget_style style, const char *label,
+                learn_event ev, int arg);
 
 /* The widget with this id (the last added of that id), or NULL. */
 const widget *w_find(const wlist *wl, const char *id);

@@ -46,4 +46,9 @@ int frame_chips(screen_ctx *s, SDL_Rect r, const chip *c, int n, int h, bool add
  * page p; returns the number of pages (1..max). */
 int frame_chip_pages(int n, int *starts, int max);
 
+/* One education page (is_muscle false: content page `item`) or muscle
+ * `item`'s page, sections from..from+count-1, drawn into b (page.c): the
+ * walk's education screen and Learn draw pages with this one function. */
+void page_draw(screen_ctx *s, SDL_Rect b, bool is_muscle, int item, size_t from, size_t count);
+
 #endif
