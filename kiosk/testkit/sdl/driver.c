@@ -728,6 +728,21 @@ static app *probe_init(const app_options *base, int w, int h, const char *state,
     return a;
 }
 
+/* A layout walk failed: keeps its script (r->file) to replay by hand and
+ * starts a fresh app in the size's state folder, since the old one is
+ * somewhere in the middle. NULL when the new one cannot start. */
+static app *after_failed_walk(app *a, const runner *r, const app_options *base, int w, int h,
+                              const char *state, pm_msgs *problems)
+{
+    FILE *f = r->script ? fopen(r->file, "w") : NULL;
+    if (f) {
+        fputs(r->script, f);
+        fclose(f);
+    }
+    app_destroy(a);
+    return probe_init(base, w, h, state, problems);
+}
+
 /* ---- Learn -------------------------------------------------------------------- */
 
 /* Learn in the language the app shows: every area, every page of its list,
@@ -1009,15 +1024,7 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
                 (*walks)++;
                 if (rc_walk) {
                     failed++;
-                    /* Keep the failing walk as a script to replay by hand. */
-                    FILE *f = r.script ? fopen(script, "w") : NULL;
-                    if (f) {
-                        fputs(r.script, f);
-                        fclose(f);
-                    }
-                    /* Start afresh: the app is somewhere in the middle. */
-                    app_destroy(a);
-                    a = probe_init(base, w, h, state, problems);
+                    a = after_failed_walk(a, &r, base, w, h, sub, problems);
                     if (!a)
                         failed = -1;
                 }
@@ -1038,13 +1045,7 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
             (*walks)++;
             if (learn_walk(&r)) {
                 failed++;
-                FILE *f = r.script ? fopen(script, "w") : NULL;
-                if (f) {
-                    fputs(r.script, f);
-                    fclose(f);
-                }
-                app_destroy(a);
-                a = probe_init(base, w, h, state, problems);
+                a = after_failed_walk(a, &r, base, w, h, sub, problems);
                 if (!a)
                     failed = -1;
             }
