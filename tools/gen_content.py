@@ -87,10 +87,18 @@ def json_text(obj):
 
 # ------------------------------------------------------------------ regions
 
-def build_regions(texts, no_pattern, svgs, debug_dir):
-    """Region polygons from the body model; names from each language's areas.json."""
+def build_regions(texts, no_pattern, groups, svgs, debug_dir):
+    """Region polygons from the body model; names from each language's areas.json;
+    each region's Learn group (areas.json learn_groups)."""
     regions = []
     bases = set()
+    group_of = {}
+    for g, members in groups.items():
+        for base in members:
+            if base in group_of:
+                fail("content/areas.json: learn_groups.%s" % g,
+                     "area '%s' is already in group '%s'" % (base, group_of[base]))
+            group_of[base] = g
     for vn in ("front", "back"):
         v = bm.build_view(vn)
         svgs["assets/chart/%s.svg" % vn] = bm.svg_text(v)
@@ -109,10 +117,17 @@ def build_regions(texts, no_pattern, svgs, debug_dir):
                 t["strings"]["term." + rid] = term
             regions.append({"id": rid, "view": vn, "side": side, "label": "region." + rid,
                             "term": "term." + rid, "polygon": v.regions[rid],
-                            "no_pattern": base in no_pattern})
+                            "no_pattern": base in no_pattern, "group": group_of.get(base)})
     for base in no_pattern:
         if base not in bases:
             fail("content/areas.json: no_pattern", "no area '%s' on the chart" % base)
+    for base in group_of:
+        if base not in bases:
+            fail("content/areas.json: learn_groups", "no area '%s' on the chart" % base)
+    if groups:
+        for base in sorted(bases):
+            if base not in group_of:
+                fail("content/areas.json: learn_groups", "area '%s' is in no group" % base)
     for lang, t in texts.items():
         for base in t["areas"].get("areas", {}):
             if base not in bases:
@@ -141,13 +156,18 @@ def area_texts(lang, t, base, side):
     return label, (term[:1].upper() + term[1:]) if term else term
 
 
-def regions_json_text(regions):
-    out = ['{', ' "chart": { "width": %d, "height": %d },' % (bm.W, bm.H), ' "regions": [']
+def regions_json_text(regions, groups):
+    out = ['{', ' "chart": { "width": %d, "height": %d },' % (bm.W, bm.H)]
+    if groups:
+        out.append(' "groups": [%s],' % ", ".join(
+            '{ "id": "%s", "label": "learn.area.%s" }' % (g, g) for g in groups))
+    out.append(' "regions": [')
     for i, r in enumerate(regions):
         poly = ", ".join("[%s, %s]" % (bm._fmt(x), bm._fmt(y)) for x, y in r["polygon"])
-        out.append('  { "id": "%s", "view": "%s", "side": "%s", "label": "%s", "term": "%s",%s'
+        out.append('  { "id": "%s", "view": "%s", "side": "%s", "label": "%s", "term": "%s",%s%s'
                    % (r["id"], r["view"], r["side"], r["label"], r["term"],
-                      ' "no_pattern": true,' if r["no_pattern"] else ""))
+                      ' "no_pattern": true,' if r["no_pattern"] else "",
+                      ' "group": "%s",' % r["group"] if r["group"] else ""))
         out.append('    "polygon": [%s] }%s' % (poly, "," if i < len(regions) - 1 else ""))
     out.append(' ]')
     out.append('}')
@@ -356,10 +376,12 @@ def i18n_text(t):
 def build(debug_dir=None):
     """Everything generated, as {path relative to the repository: text}."""
     texts = load_texts()
-    no_pattern = read_json("areas.json").get("no_pattern", {})
+    areas = read_json("areas.json")
+    no_pattern = areas.get("no_pattern", {})
+    groups = areas.get("learn_groups", {})
     out = {}
-    regions, bases = build_regions(texts, no_pattern, out, debug_dir)
-    out["data/regions.json"] = regions_json_text(regions)
+    regions, bases = build_regions(texts, no_pattern, groups, out, debug_dir)
+    out["data/regions.json"] = regions_json_text(regions, groups)
     out["data/muscles.json"] = json_text({"muscles": build_muscles(texts, bases)})
     out["data/pages.json"] = json_text(build_pages(texts, bases))
     out["data/questions.json"] = json_text(build_questions(texts, bases))

@@ -109,6 +109,12 @@ static void start_flow(app *a, const app_options *o)
     }
     a->seen.screen = flow_screen(a->flow);
     a->seen.resets = flow_resets(a->flow);
+    /* Learn times out like every screen of the walk, on the same clock. */
+    flow_timing t = o->timing ? *o->timing : flow_default_timing();
+    if (learn_create(a->content, (learn_timing){t.idle_ms, t.grace_ms}, &a->learn) != PM_OK) {
+        journal_log(JOURNAL_ERR, "the Learn screens cannot start (out of memory)");
+        a->learn = NULL;
+    }
 }
 
 /* The language staff read: the clinic's default language. */
@@ -235,7 +241,8 @@ static void open_desk(app *a, const app_options *o)
 static void bind_screens(app *a)
 {
     a->sc = (screen_ctx){.r = a->rc, .wl = a->wl, .art = a->art, .bodies = a->bodies, .v = &a->view,
-                         .content = a->content, .flow = a->flow, .desk = a->desk,
+                         .content = a->content, .flow = a->flow, .learn = a->learn,
+                         .desk = a->desk,
                          .saver = a->saver, .config = &a->config,
                          .config_problems = &a->config_problems, .langs = a->langs,
                          .nlangs = a->nlangs};
@@ -325,6 +332,7 @@ void app_destroy(app *a)
         saver_flush(a->saver, (saver_clock){a->now, app_wall_time(a)});
         saver_destroy(a->saver);
     }
+    learn_destroy(a->learn);
     if (a->flow)
         flow_destroy(a->flow);
     if (a->content)
@@ -416,8 +424,16 @@ const char *app_screen_name(const app *a)
         case DESK_CLOSED: break;
         }
     }
-    if (flow_still_there(a->flow))
+    if (flow_still_there(a->flow) || (a->learn && learn_still_there(a->learn)))
         return "still_there";
+    if (a->learn && learn_is_open(a->learn)) {
+        switch (learn_level_now(a->learn)) {
+        case LEARN_AREAS: return "learn_areas";
+        case LEARN_LIST: return "learn_list";
+        case LEARN_PAGE: return "learn_page";
+        case LEARN_CLOSED: break;
+        }
+    }
     return content_screen_name(flow_screen(a->flow));
 }
 

@@ -116,7 +116,7 @@ void app_target_at(app *a, int x, int y, char *name, size_t size);
 bool app_aim(app *a, const char *name, int *x, int *y, bool *now);
 
 /* The name `expect` compares against: a screen name or "still_there" or
- * "needs_attention", or in staff mode "staff_pin", "staff_queue",
+ * "needs_attention", in Learn "learn_areas", "learn_list", "learn_page", or in staff mode "staff_pin", "staff_queue",
  * "staff_intake", "staff_confirm_delete", "staff_export", "staff_exporting",
  * "staff_export_done". */
 const char *app_screen_name(const app *a);

@@ -7,8 +7,8 @@
  *   view                        presentation state: dispatch.c changes it on
  *                               touches, screens on layout
  *   sc                          what screens see: redraw.c fills it per frame
- *   content, flow, store,
- *   saver, desk, config         the core, owned here, changed only through
+ *   content, flow, learn,
+ *   store, saver, desk, config  the core, owned here, changed only through
  *                               dispatch.c (and the saver, which drives the
  *                               flow's save)
  *   seen                        dispatch.c's change detection
@@ -18,6 +18,7 @@
 #define PM_UI_APP_PRIVATE_H
 
 #include "desk.h"
+#include "learn.h"
 #include "platform/sdnotify.h"
 #include "store.h"
 #include "ui/app.h"
@@ -41,6 +42,8 @@ typedef struct {
     bool ready;                  /* shown was taken (dispatch.c, at its first call) */
     unsigned desk_closes;
     desk_screen desk;
+    unsigned learn_closes;       /* learn_closes: Learn closed, forget what it showed */
+    uint32_t learn_countdown;    /* Learn's idle prompt: seconds shown last */
 } dispatch_seen;
 
 struct app {
@@ -56,6 +59,7 @@ struct app {
     /* the core */
     const pm_content *content;   /* NULL when it failed to load */
     flow *flow;
+    learn *learn;                /* the Learn screens, over Welcome (NULL: none) */
     store *store;
     saver *saver;
     desk *desk;

@@ -8,7 +8,7 @@
  *     -> what it means: its flow event, its desk event, a screen's area
  *        (screen_ops.area returns the event), or a change of view only
  *        (zoom, keyboard, pages: EV_TOUCH, the client's activity)
- *     -> flow_handle / desk_handle, once
+ *     -> flow_handle / desk_handle / learn_handle, once
  *     -> the saver steps (it saves when the flow asks, records/saver.h)
  *     -> what changed is noted (a new screen starts at its first part, a
  *        wipe forgets the client) and the frame is marked dirty.
@@ -144,10 +144,42 @@ static void to_desk(app *a, desk_event ev, int arg)
     after_desk(a);
 }
 
+static bool learn_open(const app *a) { return a->learn && learn_is_open(a->learn); }
+
+/* The flow starts over (the language back to the clinic's, the client
+ * forgotten): after Learn closed because nobody was there. */
+static void to_flow(app *a, const flow_event *ev, bool pressed);
+
+/* After every Learn event: a close forgets what Learn showed; a close by the
+ * idle prompt (it ran out, or "Start over") leaves Welcome as the next
+ * person must find it, as the walk's idle reset does. */
+static void after_learn(app *a, bool idle_close)
+{
+    if (learn_closes(a->learn) != a->seen.learn_closes) {
+        a->seen.learn_closes = learn_closes(a->learn);
+        app_forget_client(a);
+        if (idle_close) {
+            flow_event over = {.type = EV_START_OVER};
+            to_flow(a, &over, false);
+        }
+    }
+}
+
+/* The only place Learn is handed an event. */
+static void to_learn(app *a, learn_event ev, int arg)
+{
+    if (!a->learn)
+        return;
+    bool prompt = learn_still_there(a->learn);
+    (void)learn_handle(a->learn, ev, arg, a->now);
+    a->dirty = true;
+    after_learn(a, prompt && !learn_is_open(a->learn));
+}
+
 /* A pointer input for the staff gesture (welcome only; the desk checks). */
 static void feed_gesture(app *a, staff_input_type type, int x, int y)
 {
-    if (!a->desk || !a->flow || staff_open(a))
+    if (!a->desk || !a->flow || staff_open(a) || learn_open(a))
         return;
     SDL_Rect g = a->view.staff_area;
     desk_set_gesture_area(a->desk, (staff_rect){g.x, g.y, g.w, g.h});
@@ -262,7 +294,7 @@ static bool area_event(app *a, const widget *w, int x, int y, bool starts, flow_
 /* The surface with targets of its own on the screen showing, or NULL. */
 static const screen_surface *surface_ops(app *a)
 {
-    if (!a->flow || staff_open(a) || flow_still_there(a->flow))
+    if (!a->flow || staff_open(a) || flow_still_there(a->flow) || learn_open(a))
         return NULL;
     return screen_surface_for(flow_screen(a->flow));
 }
@@ -276,6 +308,9 @@ static void activate(app *a, int wi, int t, int x, int y)
         return;
     case ACT_DESK:
         to_desk(a, w.desk_ev, w.desk_arg);
+        return;
+    case ACT_LEARN:
+        to_learn(a, w.learn_ev, w.learn_arg);
         return;
     case ACT_FLOW:
         to_flow(a, &w.ev, true);
@@ -368,7 +403,7 @@ static bool repeatable(const widget *w)
 static uint64_t shown_now(const app *a)
 {
     const screen_view *v = &a->view;
-    int64_t parts[16] = {a->attention[0] != 0, staff_open(a), v->part, v->scroll, v->kb.layer};
+    int64_t parts[20] = {a->attention[0] != 0, staff_open(a), v->part, v->scroll, v->kb.layer};
     int n = 5;
     if (a->flow) {
         parts[n++] = flow_screen(a->flow);
@@ -382,6 +417,13 @@ static uint64_t shown_now(const app *a)
     }
     if (a->desk && staff_open(a))
         parts[n++] = desk_screen_now(a->desk);
+    if (learn_open(a)) {
+        learn_item it = learn_page(a->learn);
+        parts[n++] = 100 + learn_level_now(a->learn);
+        parts[n++] = learn_area(a->learn) * 4096 + learn_list_page(a->learn);
+        parts[n++] = (it.is_muscle ? 65536 : 0) + it.index * 64 + learn_part(a->learn);
+        parts[n++] = learn_still_there(a->learn);
+    }
     uint64_t h = 1469598103934665603ull;
     for (int i = 0; i < n; i++) {
         h ^= (uint64_t)parts[i];
@@ -590,7 +632,7 @@ void app_target_at(app *a, int x, int y, char *name, size_t size)
 bool app_aim(app *a, const char *name, int *x, int *y, bool *now)
 {
     ensure_layout(a);
-    if (!a->flow || staff_open(a) || flow_still_there(a->flow))
+    if (!a->flow || staff_open(a) || flow_still_there(a->flow) || learn_open(a))
         return false;
     const screen_surface *ops = screen_surface_for(flow_screen(a->flow));
     if (!ops)
@@ -618,6 +660,21 @@ static void tick_flow(app *a)
     after_flow(a);
 }
 
+/* Learn's idle prompt, its countdown and the close. */
+static void tick_learn(app *a)
+{
+    if (!learn_open(a))
+        return;
+    bool before = learn_still_there(a->learn);
+    (void)learn_handle(a->learn, LEARN_EV_TICK, 0, a->now);
+    uint32_t shown = (learn_grace_left(a->learn, a->now) + 999) / 1000;
+    bool closed = !learn_is_open(a->learn);
+    if (before != learn_still_there(a->learn) || shown != a->seen.learn_countdown || closed)
+        a->dirty = true;
+    a->seen.learn_countdown = shown;
+    after_learn(a, closed);
+}
+
 /* Staff mode's clock: idle close, lock-out count-down, stick polling (a
  * running copy goes on in app_update). */
 static void tick_desk(app *a)
@@ -631,6 +688,7 @@ void app_tick(app *a)
     catch_up(a);
     ensure_seen(a);
     tick_flow(a);
+    tick_learn(a);
     step_saver(a);
     feed_gesture(a, STAFF_TICK, 0, 0); /* a press held on the clinic's name */
     tick_desk(a);
@@ -641,6 +699,11 @@ uint64_t app_next_deadline(app *a)
 {
     catch_up(a);
     uint64_t due = a->flow ? flow_next_deadline(a->flow, a->now) : UINT64_MAX;
+    if (a->learn) {
+        uint64_t learn_due = learn_next_deadline(a->learn, a->now);
+        if (learn_due < due)
+            due = learn_due;
+    }
     if (a->saver) {
         uint64_t retry = saver_next_deadline(a->saver, a->now);
         if (retry < due)

@@ -37,6 +37,11 @@ static void where(void *ctx, char *out, size_t size)
     }
     pm_screen s = flow_screen(a->flow);
     const screen_view *v = &a->view;
+    if (a->learn && learn_is_open(a->learn)) {
+        snprintf(out, size, "the %s screen%s", app_screen_name(a),
+                 learn_still_there(a->learn) ? " (the still-there prompt)" : "");
+        return;
+    }
     if (flow_still_there(a->flow))
         snprintf(out, size, "the still-there prompt");
     else if (v->parts > 1 && v->part >= 0)
@@ -106,6 +111,12 @@ void app_draw(app *a)
     r_clear(a->rc, COL_BG);
     if (app_staff_open(a)) {
         draw_screen(a, staff_ops_for(desk_screen_now(a->desk)));
+    } else if (a->learn && learn_is_open(a->learn)) {
+        draw_screen(a, &screen_learn);
+        if (learn_still_there(a->learn)) {
+            overlay_layout(&a->sc);
+            overlay_draw(&a->sc);
+        }
     } else {
         draw_screen(a, screen_ops_for(flow_screen(a->flow)));
         if (a->view.asking) {

@@ -70,6 +70,16 @@ widget *w_desk(wlist *wl, const char *id, SDL_Rect r, widget_style style, const 
     return w;
 }
 
+widget *w_learn(wlist *wl, const char *id, SDL_Rect r, widget_style style, const char *label,
+                learn_event ev, int arg)
+{
+    widget *w = w_add(wl, id, r, style, label);
+    w->act = ACT_LEARN;
+    w->learn_ev = ev;
+    w->learn_arg = arg;
+    return w;
+}
+
 const widget *w_find(const wlist *wl, const char *id)
 {
     for (int i = wl->n - 1; i >= 0; i--)

@@ -19,6 +19,7 @@
 
 #include "desk.h"
 #include "flow.h"
+#include "learn.h"
 #include "ui/render.h"
 
 /* What a widget does when touched: most send a flow event; a few only
@@ -40,6 +41,7 @@ typedef enum {
     ACT_DIALOG_CLOSE,   /* close the dialog or the enlarged picture showing */
     ACT_LARGE_TEXT,     /* larger text on or off */
     ACT_ENLARGE,        /* show picture view_arg full screen (a pattern's muscle) */
+    ACT_LEARN,       /* Learn: send learn_ev with learn_arg to Learn */
 } ui_action;
 
 typedef enum {
@@ -73,6 +75,8 @@ typedef struct {
     int view_arg;      /* for ACT_ENLARGE */
     int icon;          /* WIDGET_ICON_*: drawn instead of the label */
     bool compact;      /* WS_CHOICE, WS_RADIO, WS_SECONDARY, WS_SCALE: a smaller label size */
+    learn_event learn_ev; /* for ACT_LEARN */
+    int learn_arg;
 } widget;
 
 typedef struct wlist wlist;
@@ -90,6 +94,10 @@ widget *w_flow(wlist *wl, const char *id, SDL_Rect r, widget_style style, const 
 /* A staff-mode button: sends ev with arg to the desk. */
 widget *w_desk(wlist *wl, const char *id, SDL_Rect r, widget_style style, const char *label,
                desk_event ev, int arg);
+
+/* A Learn button: sends ev with arg to Learn (core/intake/learn.h). */
+widget *w_learn(wlist *wl, const char *id, SDL_Rect r, widget_style style, const char *label,
+                learn_event ev, int arg);
 
 /* The widget with this id (the last added of that id), or NULL. */
 const widget *w_find(const wlist *wl, const char *id);

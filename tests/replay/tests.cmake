@@ -6,6 +6,8 @@
 #              controls are also checked for contrast, contrast.h)
 #   rotated    the same walk on a panel mounted at 90 degrees: same pictures
 #   idle       the idle prompt and reset; the next client sees nothing old
+#   learn      Learn from Welcome: an area, a page, back, out (three sizes,
+#              Spanish at 800x480); learn_idle: its idle reset leaves nothing
 #   intake     a full intake, then the saved JSON is checked field by field
 #   start_over Start over from every screen: asks once, then nothing left
 #   back       Back from every screen
@@ -47,9 +49,13 @@ foreach(size 800x480 1280x800 720x1280)
             --golden ${PM_REPLAY}/golden/${size}-es-large)
   pm_replay(idle_${size} idle.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
   pm_replay(start_over_${size} start_over.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
+  pm_replay(learn_${size} learn.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
 endforeach()
 # A portrait-mounted 800x480 panel: the client sees the same 800x480 frame.
 pm_replay(walk_rotated walk.replay --size 480x800 --rotate 90 --golden ${PM_REPLAY}/golden/800x480)
+# Learn in Spanish, and its idle reset (issue 13).
+pm_replay(learn_es learn_es.replay --size 800x480 --golden ${PM_REPLAY}/golden/800x480)
+pm_replay(learn_idle learn_idle.replay --size 800x480 --golden ${PM_REPLAY}/golden/800x480)
 pm_replay(back back.replay)
 pm_replay(taps taps.replay)
 pm_replay(languages_offered languages.replay --config ${PM_REPLAY}/languages.conf

@@ -248,7 +248,7 @@ static void test_setup_from_a_passphrase_line(void **state)
     assert_true(opens_with(made, PASS));
 
     /* the same passphrase again: only the line goes */
-    char *again_text = malloc(strlen(made) + 64);
+    char *again_text = malloc(strlen(made) + 256); /* the longest text below and its NUL */
     sprintf(again_text, "%sstaff_passphrase = %s\n", made, PASS);
     char *same = setup(again_text, 2, &res);
     assert_int_equal(res, SEAL_SETUP_SAME);

@@ -31,7 +31,7 @@ import zlib
 
 W, H = 800, 480
 # Where things are at 800x480 (tests/replay/golden/800x480/*.png).
-START = (400, 400)          # welcome: Start
+START = (650, 410)          # welcome: Start (right of "Read about pain")
 NEXT = (685, 440)           # name, chart: Next
 KEYS = {"A": (47, 253), "N": (560, 312)}
 SHOULDER = (447, 150)       # whole figure, front: the client's left shoulder

@@ -135,7 +135,7 @@ bodychart_view bodychart_close_up(bodychart *b, const bodychart_view *whole, geo
      * lies near it; the scale serves the smallest */
     double around = AROUND_PX * unit / s1;
     double s = need(b, r0, unit);
-    geo_point c0;
+    geo_point c0 = {0, 0};
     double rad0 = bodychart_circle(b, r0, &c0);
     geo_bounds box = {c0.x - rad0, c0.y - rad0, c0.x + rad0, c0.y + rad0};
     for (size_t i = 0; i < content_region_count(b->c); i++) {
@@ -146,7 +146,7 @@ bodychart_view bodychart_close_up(bodychart *b, const bodychart_view *whole, geo
         if (p.x < r->bounds.x0 - around || p.x > r->bounds.x1 + around ||
             p.y < r->bounds.y0 - around || p.y > r->bounds.y1 + around)
             continue;
-        geo_point c;
+        geo_point c = {0, 0};
         double rad = bodychart_circle(b, (int)i, &c);
         if (hypot(c.x - p.x, c.y - p.y) > around)
             continue;
@@ -203,7 +203,7 @@ bool bodychart_is_target(bodychart *b, const bodychart_view *cv, geo_bounds pane
     const pm_region *reg = content_region(b->c, (size_t)(r < 0 ? b->n : (size_t)r));
     if (!cv->close || !reg || reg->view != cv->view)
         return false;
-    geo_point c;
+    geo_point c = {0, 0};
     double rad = bodychart_circle(b, r, &c) * cv->xf.s;
     if (2 * rad < BODYCHART_TARGET_PX * unit)
         return false;

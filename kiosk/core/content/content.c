@@ -118,6 +118,11 @@ double content_chart_width(const pm_content *c) { return c->chart_w; }
 double content_chart_height(const pm_content *c) { return c->chart_h; }
 
 size_t content_region_count(const pm_content *c) { return c->nregions; }
+size_t content_group_count(const pm_content *c) { return c->ngroups; }
+const pm_group *content_group(const pm_content *c, size_t i)
+{
+    return i < c->ngroups ? &c->groups[i] : NULL;
+}
 const pm_region *content_region(const pm_content *c, size_t i)
 {
     return i < c->nregions ? &c->regions[i] : NULL;

@@ -25,6 +25,7 @@
 /* Fixed upper bounds keep the intake record allocation-free. The checker
  * reports content that exceeds them. */
 #define CONTENT_MAX_REGIONS 256
+#define CONTENT_MAX_GROUPS 32        /* Learn's body areas (regions.json groups) */
 #define CONTENT_MAX_MUSCLES 128
 #define CONTENT_MAX_QUESTIONS 64
 #define CONTENT_MAX_CHOICES 32 /* qualities, durations, pressures, avoid areas */
@@ -61,7 +62,15 @@ typedef struct {
     geo_bounds bounds;
     geo_point anchor;      /* a point well inside, for labels and replays */
     bool no_pattern;       /* no muscle of the library refers pain here, on purpose */
+    int group;             /* the Learn area it belongs to (content_group), or -1 */
 } pm_region;
+
+/* A body area as Learn offers it: several regions ("head": forehead,
+ * temples, crown... on both sides), regions.json "groups". */
+typedef struct {
+    const char *id;        /* "head" */
+    const char *label_key; /* "learn.area.head" */
+} pm_group;
 
 typedef struct {
     pm_view view;
@@ -223,6 +232,9 @@ double content_chart_height(const pm_content *c);
 
 size_t content_region_count(const pm_content *c);
 const pm_region *content_region(const pm_content *c, size_t i);
+/* Learn's body areas, in the order they are offered (none: no Learn). */
+size_t content_group_count(const pm_content *c);
+const pm_group *content_group(const pm_content *c, size_t i);
 int content_region_index(const pm_content *c, const char *id); /* -1 if none */
 
 /* Hit-testing: the region of this view that contains p (edges count as

@@ -400,6 +400,16 @@ static void load_region(loader *ld, const cJSON *item, size_t i)
     r.label_key = get_key(ld, F, path, item, "label");
     r.term_key = get_key(ld, F, path, item, "term");
     r.no_pattern = get_opt_bool(ld, F, path, item, "no_pattern");
+    r.group = -1;
+    const cJSON *group = cJSON_GetObjectItemCaseSensitive(item, "group");
+    if (group) {
+        for (size_t k = 0; cJSON_IsString(group) && k < c->ngroups; k++)
+            if (strcmp(c->groups[k].id, group->valuestring) == 0)
+                r.group = (int)k;
+        if (r.group < 0)
+            problem(ld, "%s: %s.group: no group '%s' in $.groups", F, path,
+                    cJSON_IsString(group) ? group->valuestring : "(not a string)");
+    }
     const cJSON *poly = get_array(ld, F, path, item, "polygon", true);
     size_t n = poly ? (size_t)cJSON_GetArraySize(poly) : 0;
     geo_point *pts = NULL;
@@ -456,6 +466,40 @@ static void load_region(loader *ld, const cJSON *item, size_t i)
     c->regions[c->nregions++] = r;
 }
 
+/* Learn's body areas (optional): [{"id": "head", "label": "learn.area.head"}] */
+static void load_groups(loader *ld, const cJSON *root)
+{
+    const char *F = "regions.json";
+    pm_content *c = ld->c;
+    const cJSON *groups = get_array(ld, F, "$", root, "groups", false);
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, groups)
+    {
+        char path[64];
+        snprintf(path, sizeof path, "$.groups[%zu]", i++);
+        if (!cJSON_IsObject(item)) {
+            problem(ld, "%s: %s: must be an object", F, path);
+            continue;
+        }
+        pm_group g = {get_id(ld, F, path, item), get_key(ld, F, path, item, "label")};
+        if (!g.id || !g.label_key)
+            continue;
+        bool dup = false;
+        for (size_t k = 0; k < c->ngroups; k++)
+            dup = dup || strcmp(c->groups[k].id, g.id) == 0;
+        if (dup) {
+            problem(ld, "%s: %s.id: duplicate group '%s'", F, path, g.id);
+            continue;
+        }
+        if (c->ngroups == CONTENT_MAX_GROUPS) {
+            problem(ld, "%s: %s: more than %d groups", F, path, CONTENT_MAX_GROUPS);
+            return;
+        }
+        c->groups[c->ngroups++] = g;
+    }
+}
+
 static void load_regions(loader *ld)
 {
     const char *F = "regions.json";
@@ -473,6 +517,7 @@ static void load_regions(loader *ld)
     }
     ld->c->chart_w = w->valuedouble;
     ld->c->chart_h = h->valuedouble;
+    load_groups(ld, root);
     const cJSON *regions = get_array(ld, F, "$", root, "regions", true);
     size_t i = 0;
     const cJSON *item;

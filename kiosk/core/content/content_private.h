@@ -38,6 +38,8 @@ struct pm_content {
     double chart_w, chart_h;
     pm_region regions[CONTENT_MAX_REGIONS];
     size_t nregions;
+    pm_group groups[CONTENT_MAX_GROUPS];
+    size_t ngroups;
     pm_muscle muscles[CONTENT_MAX_MUSCLES];
     size_t nmuscles;
     pm_page *pages;

@@ -444,7 +444,9 @@ static int exec(runner *r, const replay_cmd *c)
     }
     case RP_EXPECT: {
         if (content_screen_from_name(c->arg) < 0 && strcmp(c->arg, "still_there") != 0 &&
-            strcmp(c->arg, "needs_attention") != 0 && strncmp(c->arg, "staff_", 6) != 0)
+            strcmp(c->arg, "needs_attention") != 0 && strncmp(c->arg, "staff_", 6) != 0 &&
+            strcmp(c->arg, "learn_areas") != 0 && strcmp(c->arg, "learn_list") != 0 &&
+            strcmp(c->arg, "learn_page") != 0)
             return fail(r, c->line, "expect: '%s' is not a screen name", c->arg);
         if (app_dirty(a))
             app_draw(a);
@@ -938,6 +940,18 @@ static int walk(runner *r, const walk_opts *w)
     return fail(r, r->line, "the walk-through did not reach the end");
 }
 
+/* The widget id of the first entry of group g's Learn list. */
+static const char *learn_first_id(app *a, int g, char *id, size_t size)
+{
+    learn_item it;
+    const pm_content *c = app_content(a);
+    if (learn_items_for(c, g, &it, 1) == 0)
+        return "none";
+    snprintf(id, size, "%s_%s", it.is_muscle ? "muscle" : "page",
+             it.is_muscle ? content_muscle(c, (size_t)it.index)->id : content_page(c, (size_t)it.index)->id);
+    return id;
+}
+
 int demo_run(app *a, const char *outdir)
 {
     char script_path[1024];
@@ -949,6 +963,16 @@ int demo_run(app *a, const char *outdir)
     int n = app_content(a) ? pick_regions(app_content(a), regions, 3) : 0;
     walk_opts w = {.shots = true, .regions = regions, .nregions = n, .name = "María José Núñez"};
     int rc = walk(&r, &w);
+    /* Learn, from Welcome: the parts of the body, the first one's list, its
+     * first page, and out. */
+    int areas[CONTENT_MAX_GROUPS];
+    char first[80];
+    size_t na = rc || !app_content(a) ? 0 : learn_areas(app_content(a), areas, CONTENT_MAX_GROUPS);
+    if (na > 0)
+        rc = run(&r, "press learn") || snap(&r, &w, "learn-areas", -1) ||
+             run(&r, "press area_%s", content_group(app_content(a), (size_t)areas[0])->id) ||
+             snap(&r, &w, "learn-list", -1) || run(&r, "press %s", learn_first_id(a, areas[0], first, sizeof first)) ||
+             snap(&r, &w, "learn-page", -1) || run(&r, "press exit") || run(&r, "expect welcome");
     FILE *f = fopen(script_path, "w");
     if (f) {
         fprintf(f, "# The demo walk-through, as run by: painmap --demo %s\n", outdir);
@@ -1030,6 +1054,75 @@ static app *probe_init(const app_options *base, int w, int h, const char *state,
     chart_art_skip(app_chart(a)); /* the figure from region polygons: same layout */
     r_set_report(rc, true, problems);
     return a;
+}
+
+/* A layout walk failed: keeps its script (r->file) to replay by hand and
+ * starts a fresh app in the size's state folder, since the old one is
+ * somewhere in the middle. NULL when the new one cannot start. */
+static app *after_failed_walk(app *a, const runner *r, const app_options *base, int w, int h,
+                              const char *state, pm_msgs *problems)
+{
+    FILE *f = r->script ? fopen(r->file, "w") : NULL;
+    if (f) {
+        fputs(r->script, f);
+        fclose(f);
+    }
+    app_destroy(a);
+    return probe_init(base, w, h, state, problems);
+}
+
+/* ---- Learn -------------------------------------------------------------------- */
+
+/* Learn in the language the app shows: every area, every page of its list,
+ * every page and muscle once (each part), then out to Welcome. */
+static int learn_walk(runner *r)
+{
+    app *a = r->a;
+    const pm_content *c = app_content(a);
+    if (learn_areas(c, NULL, 0) == 0)
+        return 0; /* nothing to read: Welcome offers no Learn */
+    size_t np = content_page_count(c), nm = content_muscle_count(c);
+    bool *seen = calloc(np + nm + 1, sizeof *seen);
+    learn_item *items = calloc(np + nm + 1, sizeof *items);
+    int rc = !seen || !items || run(r, "press learn") || run(r, "expect learn_areas");
+    int areas[CONTENT_MAX_GROUPS];
+    size_t na = rc ? 0 : learn_areas(c, areas, CONTENT_MAX_GROUPS);
+    for (size_t i = 0; i < na && i < CONTENT_MAX_GROUPS && !rc; i++) {
+        if (i && i % LEARN_PER_PAGE == 0 && run(r, "press more"))
+            rc = 1;
+        if (rc || run(r, "press area_%s", content_group(c, (size_t)areas[i])->id) ||
+            run(r, "expect learn_list")) {
+            rc = 1;
+            break;
+        }
+        size_t n = learn_items_for(c, areas[i], items, np + nm + 1);
+        for (size_t k = 0; k < n && !rc; k++) {
+            if (k && k % LEARN_PER_PAGE == 0 && run(r, "press more")) {
+                rc = 1;
+                break;
+            }
+            size_t slot = items[k].is_muscle ? np + (size_t)items[k].index : (size_t)items[k].index;
+            if (seen[slot])
+                continue;
+            seen[slot] = true;
+            const char *id = items[k].is_muscle ? content_muscle(c, (size_t)items[k].index)->id
+                                                : content_page(c, (size_t)items[k].index)->id;
+            if (run(r, "press %s_%s", items[k].is_muscle ? "muscle" : "page", id) ||
+                run(r, "expect learn_page")) {
+                rc = 1;
+                break;
+            }
+            for (int part = 0; part < 16 && app_widget(a, "more") && !rc; part++)
+                rc = run(r, "press more");
+            for (int back = 0; back < 16 && !rc && strcmp(app_screen_name(a), "learn_page") == 0; back++)
+                rc = run(r, "press back");
+        }
+        for (int back = 0; back < 64 && !rc && strcmp(app_screen_name(a), "learn_list") == 0; back++)
+            rc = run(r, "press back");
+    }
+    free(seen);
+    free(items);
+    return rc || run(r, "press exit") || run(r, "expect welcome");
 }
 
 /* ---- the staff screens, with real and extreme intakes --------------------- */
@@ -1262,20 +1355,32 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
                 (*walks)++;
                 if (rc_walk) {
                     failed++;
-                    /* Keep the failing walk as a script to replay by hand. */
-                    FILE *f = r.script ? fopen(script, "w") : NULL;
-                    if (f) {
-                        fputs(r.script, f);
-                        fclose(f);
-                    }
-                    /* Start afresh: the app is somewhere in the middle. */
-                    app_destroy(a);
-                    a = probe_init(base, w, h, state, problems);
+                    a = after_failed_walk(a, &r, base, w, h, sub, problems);
                     if (!a)
                         failed = -1;
                 }
                 free(r.script);
             }
+            if (!a)
+                break;
+            /* Learn, in this language: every area, list and page. */
+            flow_event lang = {.type = EV_SET_LANGUAGE, .arg = (int)li};
+            app_send(a, &lang);
+            char script[600];
+            snprintf(script, sizeof script, "%s/painmap-layout-failed-%s-%s-learn.replay", tmp, tok,
+                     content_lang_code(app_content(a), li));
+            replay_opts ro = {.quiet = true};
+            rctx *rc = app_render(a);
+            runner r = {.a = a, .file = script, .o = &ro, .errors = problems,
+                        .undescribed = r_overflows(rc) - r_overflows_described(rc)};
+            (*walks)++;
+            if (learn_walk(&r)) {
+                failed++;
+                a = after_failed_walk(a, &r, base, w, h, sub, problems);
+                if (!a)
+                    failed = -1;
+            }
+            free(r.script);
         }
         app_destroy(a);
         if (failed < 0)

@@ -103,4 +103,9 @@ void frame_rows_draw(screen_ctx *s, const frame_rowset *rs);
 void frame_ask_layout(screen_ctx *s);
 void frame_ask_draw(screen_ctx *s);
 
+/* One education page (is_muscle false: content page `item`) or muscle
+ * `item`'s page, sections from..from+count-1, drawn into b (page.c): the
+ * walk's education screen and Learn draw pages with this one function. */
+void page_draw(screen_ctx *s, SDL_Rect b, bool is_muscle, int item, size_t from, size_t count);
+
 #endif

@@ -26,6 +26,7 @@
 #include "content.h"
 #include "desk.h"
 #include "flow.h"
+#include "learn.h"
 #include "saver.h"
 #include "ui/chart.h"
 #include "ui/render.h"
@@ -80,6 +81,7 @@ typedef struct {
     const pm_content *content;
     bodychart *bodies;           /* the chart's geometry (a cache of circles) */
     const flow *flow;
+    const learn *learn;          /* open: the Learn screens show, over Welcome */
     const desk *desk;            /* NULL: no staff mode */
     const saver *saver;          /* NULL: nothing saves */
     const pm_config *config;

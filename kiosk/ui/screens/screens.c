@@ -63,11 +63,17 @@ void overlay_layout(screen_ctx *s)
     int m = px(s->r, 20), bh = px(s->r, s->v->large_text ? 80 : 66);
     int y = c.y + c.h - m - bh;
     int half = (c.w - 3 * m) / 2;
-    widget *so = w_flow(s->wl, "start_over", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY,
-                        T(s, "ui.idle.start_over"), EV_START_OVER, 0);
+    SDL_Rect out = {c.x + m, y, half, bh}, stay = {c.x + 2 * m + half, y, half, bh};
+    widget *so;
+    if (s->learn && learn_still_there(s->learn)) {
+        so = w_learn(s->wl, "start_over", out, WS_SECONDARY, T(s, "ui.idle.start_over"), LEARN_EV_EXIT, 0);
+        so->compact = s->v->large_text;
+        w_learn(s->wl, "still_here", stay, WS_PRIMARY, T(s, "ui.idle.continue"), LEARN_EV_STILL_HERE, 0);
+        return;
+    }
+    so = w_flow(s->wl, "start_over", out, WS_SECONDARY, T(s, "ui.idle.start_over"), EV_START_OVER, 0);
     so->compact = s->v->large_text;
-    w_flow(s->wl, "still_here", (SDL_Rect){c.x + 2 * m + half, y, half, bh}, WS_PRIMARY,
-           T(s, "ui.idle.continue"), EV_STILL_HERE, 0);
+    w_flow(s->wl, "still_here", stay, WS_PRIMARY, T(s, "ui.idle.continue"), EV_STILL_HERE, 0);
 }
 
 void overlay_draw(screen_ctx *s)
@@ -79,7 +85,9 @@ void overlay_draw(screen_ctx *s)
     t_box(s->r, (SDL_Rect){c.x + m, c.y + m, c.w - 2 * m, px(s->r, 52)}, T(s, "ui.idle.title"),
           FONT_TITLE, true, COL_INK, AL_CENTRE, true);
     char line[256];
-    uint32_t left = (flow_grace_left(s->flow, s->now) + 999) / 1000;
+    uint32_t grace = s->learn && learn_still_there(s->learn) ? learn_grace_left(s->learn, s->now)
+                                                             : flow_grace_left(s->flow, s->now);
+    uint32_t left = (grace + 999) / 1000;
     tfmt(line, sizeof line, T(s, "ui.idle.countdown"), (long)left, 0);
     int top = c.y + m + px(s->r, 60);
     int bottom = c.y + c.h - m - px(s->r, 66) - px(s->r, 10);

@@ -16,12 +16,14 @@ const screen_surface *screen_surface_for(pm_screen s);
 extern const screen_ops screen_welcome, screen_about, screen_name, screen_chart,
     screen_details, screen_screening, screen_patterns, screen_education,
     screen_preferences, screen_consent, screen_review, screen_saving, screen_thanks;
+/* Learn (core/intake/learn.h), over Welcome while it is open. */
+extern const screen_ops screen_learn;
 extern const screen_surface chart_surface;
 extern const screen_ops staff_pin_screen, staff_queue_screen, staff_intake_screen,
     staff_confirm_screen, staff_export_screen, staff_unlock_screen;
 
 /* The still-there overlay (over the screen it interrupts: its two buttons
- * replace every widget underneath). */
+ * replace every widget underneath; in Learn they answer Learn). */
 void overlay_layout(screen_ctx *s);
 void overlay_draw(screen_ctx *s);
 /* The needs-attention screen: a calm panel, no widgets. */

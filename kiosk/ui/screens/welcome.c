@@ -1,7 +1,8 @@
 /* welcome.c — the attract screen: a greeting with what this is, how long
  * it takes (the core's budget of the typical walk, core/intake/budget.h)
  * and who reads the answers, the language choice (each language named in
- * itself), larger text, and one big Start. */
+ * itself), larger text, one big Start, and "Read about pain" (Learn,
+ * core/intake/learn.h) beside it. */
 #include "ui/screens/frame.h"
 
 #include <stdio.h>
@@ -79,8 +80,19 @@ static void layout(screen_ctx *s)
     int sw = px(s->r, 340), sh = px(s->r, 84);
     if (sw > s->v->body.w)
         sw = s->v->body.w;
-    w_flow(s->wl, "start", (SDL_Rect){(s->lw - sw) / 2, s->lh - sh - px(s->r, 28), sw, sh}, WS_PRIMARY,
-           T(s, "ui.start"), EV_START, 0);
+    SDL_Rect start = {(s->lw - sw) / 2, s->lh - sh - px(s->r, 28), sw, sh};
+    /* Learn (reading, nothing stored) beside Start, or above it when narrow. */
+    int lw = px(s->r, 300), lh = px(s->r, 64);
+    SDL_Rect lr;
+    if (sw + gap + lw <= s->v->body.w) {
+        start.x = (s->lw - (sw + gap + lw)) / 2 + lw + gap;
+        lr = (SDL_Rect){start.x - gap - lw, start.y + (sh - lh) / 2, lw, lh};
+    } else {
+        lr = (SDL_Rect){(s->lw - sw) / 2, start.y - gap - lh, sw, lh};
+    }
+    if (s->learn && learn_areas(s->content, NULL, 0) > 0) /* content with nothing to read: none */
+        w_learn(s->wl, "learn", lr, WS_SECONDARY, T(s, "learn.start"), LEARN_EV_OPEN, 0);
+    w_flow(s->wl, "start", start, WS_PRIMARY, T(s, "ui.start"), EV_START, 0);
 }
 
 static void draw(screen_ctx *s)
