@@ -165,13 +165,24 @@ static void after_learn(app *a, bool idle_close)
     }
 }
 
+/* Where Learn is: a new place starts at the top of its page. */
+static long learn_place(const learn *l)
+{
+    learn_item it = learn_page(l);
+    return (((long)learn_level_now(l) * 64 + learn_area(l) + 1) * 64 + learn_list_page(l)) * 4096 +
+           (it.is_muscle ? 2048 : 0) + it.index + 1;
+}
+
 /* The only place Learn is handed an event. */
 static void to_learn(app *a, learn_event ev, int arg)
 {
     if (!a->learn)
         return;
     bool prompt = learn_still_there(a->learn);
+    long place = learn_place(a->learn);
     (void)learn_handle(a->learn, ev, arg, a->now);
+    if (learn_place(a->learn) != place)
+        a->view.scroll = 0;
     a->dirty = true;
     after_learn(a, prompt && !learn_is_open(a->learn));
 }
@@ -239,6 +250,7 @@ static void change_view(app *a, ui_action act, const widget *w)
         v->large_text = !v->large_text;
         r_set_text_scale(a->rc, v->large_text ? LARGE_TEXT_SCALE : 1.0);
         v->scroll = 0;
+        v->chart.valid = false; /* the figure's panel changes size: the whole figure again */
         app_layout_changed(a);
         break;
     case ACT_KEY_SHIFT:
@@ -421,7 +433,7 @@ static uint64_t shown_now(const app *a)
         learn_item it = learn_page(a->learn);
         parts[n++] = 100 + learn_level_now(a->learn);
         parts[n++] = learn_area(a->learn) * 4096 + learn_list_page(a->learn);
-        parts[n++] = (it.is_muscle ? 65536 : 0) + it.index * 64 + learn_part(a->learn);
+        parts[n++] = (it.is_muscle ? 65536 : 0) + it.index;
         parts[n++] = learn_still_there(a->learn);
     }
     uint64_t h = 1469598103934665603ull;

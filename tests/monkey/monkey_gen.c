@@ -214,8 +214,6 @@ static void guided(void)
     if (chance(0.5))
         choose_language();
     emit("press start");
-    emit("expect about");
-    emit("press next");
     emit("expect name");
     random_name(name, sizeof name);
     emit("type %s", name);
@@ -338,7 +336,7 @@ static void whole_intake(const script *t, const char *lang)
     /* Welcome may still hold an intake someone left by going Back (see
      * known/); "start over" on the idle prompt wipes it for certain. */
     emit("press start");
-    emit("expect about");
+    emit("expect name");
     emit("wait %d", between(91000, 105000));
     emit("expect still_there");
     emit("press start_over");
@@ -382,7 +380,10 @@ static void whole_intake(const script *t, const char *lang)
         if (strncmp(l, "expect ", 7) == 0) {
             screen = l + 7;
             if (detour_ok(screen) && idle_acc == 0 && chance(0.08)) {
-                emit("wait %d", between(90000, 105000));
+                /* the prompt comes after 90 s, on the reading pages after
+                 * 45 s (flow_default_timing), and 20 s later it resets */
+                bool reading = strcmp(screen, "education") == 0;
+                emit("wait %d", reading ? between(46000, 60000) : between(90000, 105000));
                 emit("expect still_there");
                 emit("press still_here");
                 n.detours++;

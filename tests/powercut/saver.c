@@ -61,6 +61,33 @@ static void say(const char *s)
     }
 }
 
+/* A safety page answered at random: the "tell the front desk now" alert
+ * dismissed if one shows; on the checklist a few items ticked, or "None of
+ * these"; elsewhere a random answer to every question of the page. */
+static void answer_page(const pm_content *c, flow *f, uint64_t t)
+{
+    if (flow_alert(f) >= 0) {
+        flow_send(f, EV_ALERT_DONE, 0, t);
+        return;
+    }
+    int qs[FLOW_MAX_PAGE_QUESTIONS];
+    int n = flow_page_questions(f, qs, FLOW_MAX_PAGE_QUESTIONS);
+    if (flow_screening_part(f) == PART_CHECKLIST) {
+        for (int i = 0; i < n; i++)
+            if (rnd(6) == 0)
+                flow_send(f, EV_TOGGLE_CHECK, qs[i], t);
+        if (flow_next_blocker(f))
+            flow_send(f, EV_CHECK_NONE, 0, t);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        const pm_question *q = content_question(c, (size_t)qs[i]);
+        flow_send2(f, EV_ANSWER_TO, qs[i], (int)rnd((uint32_t)q->nanswers), t);
+        if (flow_alert(f) >= 0)
+            flow_send(f, EV_ALERT_DONE, 0, t);
+    }
+}
+
 /* One client, random but valid, walked through the real flow. */
 static bool take_intake(const pm_content *c, intake *out)
 {
@@ -97,11 +124,9 @@ static bool take_intake(const pm_content *c, intake *out)
             if (rnd(4))
                 flow_send(f, EV_SET_DURATION, (int)rnd((uint32_t)content_duration_count(c)), t);
             break;
-        case SCREEN_SCREENING: {
-            const pm_question *q = content_question(c, (size_t)flow_question(f));
-            flow_send(f, EV_ANSWER, (int)rnd((uint32_t)q->nanswers), t);
+        case SCREEN_SCREENING:
+            answer_page(c, f, t);
             break;
-        }
         case SCREEN_PATTERNS: {
             int cand[FLOW_MAX_CANDIDATES];
             int n = flow_candidates(f, cand, FLOW_MAX_CANDIDATES);

@@ -43,7 +43,7 @@ static void test_mini_loads(void **state)
     assert_string_equal(content_text(c, 0, "no.such.key"), "no.such.key");
     char line[256];
     content_summary_line(c, line, sizeof line);
-    assert_string_equal(line, "data ok: 7 regions (4 front, 3 back), 3 muscles, 2 education "
+    assert_string_equal(line, "data ok: 7 regions (4 front, 3 back), 3 muscles, 3 education "
                               "pages, 2 screening questions, languages: en es");
     /* the calf trigger point is in the calf; the urgent flag is kept */
     const pm_question *q = content_question(c, 0);

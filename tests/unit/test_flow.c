@@ -192,9 +192,11 @@ static void test_full_walk(void **state)
     assert_int_equal(flow_intake(f)->nmarks, 0);
     assert_string_equal(flow_intake(f)->name, "");
     assert_int_equal(flow_saved_class(f), SCREENING_URGENT);
-    /* while you wait: the chosen muscles first, then the general pages */
+    /* while you wait: the chosen muscles first, then the page about the
+     * calf the client marked (a complaint page tagged calf_l), then the
+     * general pages */
     assert_int_equal(flow_screen(f), SCREEN_EDUCATION);
-    assert_int_equal(flow_step_count(f), 4);
+    assert_int_equal(flow_step_count(f), 5);
     bool is_muscle;
     assert_int_equal(flow_education_item(f, &is_muscle), cand[1]);
     assert_true(is_muscle);
@@ -203,10 +205,14 @@ static void test_full_walk(void **state)
     assert_int_equal(flow_education_item(f, &is_muscle), cand[0]);
     assert_true(is_muscle);
     send(f, EV_NEXT, 0);
+    int calf = flow_education_item(f, &is_muscle);
+    assert_false(is_muscle);
+    assert_string_equal(content_page(mini, (size_t)calf)->id, "complaint_calf");
+    send(f, EV_NEXT, 0);
     assert_int_equal(flow_education_item(f, &is_muscle), content_education_item(mini, 0));
     assert_false(is_muscle);
     assert_int_equal(send(f, EV_BACK, 0), PM_OK);
-    assert_int_equal(flow_step(f), 1);
+    assert_int_equal(flow_step(f), 2);
     send(f, EV_NEXT, 0);
     send(f, EV_NEXT, 0);
     assert_int_equal(flow_education_item(f, &is_muscle), content_education_item(mini, 2));
@@ -248,6 +254,30 @@ static void test_reading_while_waiting(void **state)
     assert_true(flow_still_there(f));
     flow_send(f, EV_TICK, 0, t0 + 65000);
     assert_int_equal(flow_screen(f), SCREEN_WELCOME);
+    flow_destroy(f);
+}
+
+/* The pages about an area come only to a client who marked it: the head
+ * alone gets the chosen muscles and the general pages, no calf page. */
+static void test_area_pages_only_for_areas_marked(void **state)
+{
+    (void)state;
+    flow *f = new_flow();
+    walk_to(f, SCREEN_CHART);
+    assert_int_equal(send(f, EV_TAP_REGION, region("head")), PM_OK);
+    walk_to(f, SCREEN_SAVING);
+    assert_int_equal(flow_intake(f)->nmarks, 1);
+    int chosen = flow_intake(f)->npatterns;
+    assert_int_equal(flow_send(f, EV_SAVE_DONE, 0, now), PM_OK);
+    assert_int_equal(flow_step_count(f), chosen + 2); /* and intro, after */
+    for (int i = 0; i < flow_step_count(f); i++) {
+        bool is_muscle;
+        int item = flow_education_item(f, &is_muscle);
+        if (!is_muscle)
+            assert_string_not_equal(content_page(mini, (size_t)item)->id, "complaint_calf");
+        send(f, EV_NEXT, 0);
+    }
+    assert_int_equal(flow_screen(f), SCREEN_THANKS);
     flow_destroy(f);
 }
 
@@ -835,6 +865,7 @@ int main(void)
         cmocka_unit_test(test_events_on_the_wrong_screen_change_nothing),
         cmocka_unit_test(test_no_marks_skips_details_and_patterns),
         cmocka_unit_test(test_reading_while_waiting),
+        cmocka_unit_test(test_area_pages_only_for_areas_marked),
         cmocka_unit_test(test_layouts),
         cmocka_unit_test(test_same_as_last_area),
         cmocka_unit_test(test_sections_never_go_back),

@@ -184,7 +184,9 @@ static void test_back_and_exit(void **state)
     learn_item it = learn_page(l);
     assert_true(it.is_muscle);
     assert_string_equal(content_muscle(f->c, (size_t)it.index)->id, "chest_muscle");
-    assert_int_equal(learn_part(l), 0);
+    /* a page is one page (the screen scrolls it): More has nothing to turn */
+    assert_int_equal(learn_handle(l, LEARN_EV_MORE, 0, 2), PM_ERR_STATE);
+    assert_int_equal(learn_level_now(l), LEARN_PAGE);
     assert_int_equal(learn_handle(l, LEARN_EV_BACK, 0, 3), PM_OK);
     assert_int_equal(learn_level_now(l), LEARN_LIST);
     assert_int_equal(learn_area(l), torso);
@@ -208,8 +210,9 @@ static void test_back_and_exit(void **state)
 }
 
 /* The shipped content: lists in pages of LEARN_PER_PAGE; More turns, Back
- * comes back to the page the client was on; a muscle's page in parts. */
-static void test_pages_of_lists_and_parts(void **state)
+ * comes back to the page the client was on, from a page straight to its
+ * list page. */
+static void test_pages_of_lists(void **state)
 {
     (void)state;
     pm_content *c = tu_load_shipped();
@@ -248,15 +251,9 @@ static void test_pages_of_lists_and_parts(void **state)
     for (int p = 1; p < pages; p++)
         assert_int_equal(learn_handle(l, LEARN_EV_MORE, 0, 3), PM_OK);
     assert_int_equal(learn_handle(l, LEARN_EV_MORE, 0, 4), PM_ERR_STATE);
-    /* the last entry is a muscle: its page has parts */
+    /* the last entry is a muscle */
     assert_int_equal(learn_handle(l, LEARN_EV_ITEM, (int)k - 1, 5), PM_OK);
     assert_true(learn_page(l).is_muscle);
-    int parts = learn_parts(l);
-    assert_true(parts >= 2);
-    assert_int_equal(learn_handle(l, LEARN_EV_MORE, 0, 6), PM_OK);
-    assert_int_equal(learn_part(l), 1);
-    assert_int_equal(learn_handle(l, LEARN_EV_BACK, 0, 7), PM_OK); /* the first part */
-    assert_int_equal(learn_part(l), 0);
     assert_int_equal(learn_handle(l, LEARN_EV_BACK, 0, 8), PM_OK); /* the list, same page */
     assert_int_equal(learn_level_now(l), LEARN_LIST);
     assert_int_equal(learn_list_page(l), pages - 1);
@@ -300,7 +297,6 @@ static void test_idle_closes_with_nothing_left(void **state)
     assert_int_equal(learn_closes(l), 1);
     assert_int_equal(learn_area(l), -1);
     assert_int_equal(learn_page(l).index, -1);
-    assert_int_equal(learn_part(l), 0);
     assert_int_equal(learn_next_deadline(l, 205000), UINT64_MAX);
     /* the next person starts at the areas' first page */
     assert_int_equal(learn_handle(l, LEARN_EV_OPEN, 0, 300000), PM_OK);
@@ -315,7 +311,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_areas_offered_only_with_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(test_list_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_back_and_exit, setup, teardown),
-        cmocka_unit_test(test_pages_of_lists_and_parts),
+        cmocka_unit_test(test_pages_of_lists),
         cmocka_unit_test_setup_teardown(test_idle_closes_with_nothing_left, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "library.h"
 #include "ranking.h"
 
 struct flow {
@@ -46,6 +47,8 @@ struct flow {
     bool saved;
     int16_t kept_patterns[INTAKE_MAX_PATTERNS];
     int nkept;
+    int16_t kept_pages[FLOW_MAX_AREA_PAGES]; /* library pages about their areas */
+    int nkept_pages;
     screening_class saved_class;
     unsigned resets;
 };
@@ -141,7 +144,7 @@ static int steps_of(const flow *f, pm_screen s)
     case SCREEN_PATTERNS:
         return f->ncandidates > 0 ? 1 : 0;
     case SCREEN_EDUCATION:
-        return f->saved ? f->nkept + education_general_count(f) : 0;
+        return f->saved ? f->nkept + f->nkept_pages + education_general_count(f) : 0;
     default:
         return 1;
     }
@@ -191,6 +194,8 @@ static void reset(flow *f)
     f->saved = false;
     explicit_bzero(f->kept_patterns, sizeof f->kept_patterns);
     f->nkept = 0;
+    explicit_bzero(f->kept_pages, sizeof f->kept_pages);
+    f->nkept_pages = 0;
     f->saved_class = SCREENING_NONE;
 }
 
@@ -738,6 +743,21 @@ static void on_tick(flow *f, uint64_t now)
     }
 }
 
+/* The library's pages about the areas marked (the ones about the most of
+ * them first): read after the chosen muscles, before the general pages. */
+static void keep_area_pages(flow *f)
+{
+    int regions[INTAKE_MAX_MARKS], pages[FLOW_MAX_AREA_PAGES];
+    for (int i = 0; i < f->in.nmarks; i++)
+        regions[i] = f->in.marks[i].region;
+    size_t n = library_pages_for_regions(f->c, regions, (size_t)f->in.nmarks, pages,
+                                         FLOW_MAX_AREA_PAGES);
+    for (size_t i = 0; i < n; i++)
+        f->kept_pages[i] = (int16_t)pages[i];
+    f->nkept_pages = (int)n;
+    explicit_bzero(regions, sizeof regions);
+}
+
 static pm_status on_save_done(flow *f, uint64_t now)
 {
     if (flow_screen(f) != SCREEN_SAVING || !(f->wants_save || f->save_failed))
@@ -748,6 +768,7 @@ static pm_status on_save_done(flow *f, uint64_t now)
     /* it is on disk now; memory keeps only what the reading needs */
     f->nkept = f->in.npatterns;
     memcpy(f->kept_patterns, f->in.patterns, sizeof f->kept_patterns);
+    keep_area_pages(f);
     f->saved_class = screening_worst_class(f->c, &f->in);
     intake_wipe(&f->in);
     intake_init(&f->in, content_lang_code(f->c, (size_t)f->lang));
@@ -1053,6 +1074,9 @@ int flow_education_item(const flow *f, bool *is_muscle)
         return f->kept_patterns[k];
     }
     k -= f->nkept;
+    if (k < f->nkept_pages)
+        return f->kept_pages[k];
+    k -= f->nkept_pages;
     for (size_t i = 0; i < content_education_count(f->c); i++) {
         int item = content_education_item(f->c, i);
         if (item != -1 && k-- == 0)

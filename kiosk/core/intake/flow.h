@@ -27,7 +27,10 @@
  *              questions a page, the checklist on one page, the follow-ups
  *              after it; an answer that means "now" raises a full-screen
  *              alert (flow_alert) until the client dismisses it;
- *   education  one page per chosen muscle, then the general pages.
+ *   education  one page per chosen muscle, then up to FLOW_MAX_AREA_PAGES
+ *              library pages about the areas marked (library.h: the
+ *              complaints and questions tagged with them), then the
+ *              general pages.
  * Every other screen is one page.
  *
  * Back always goes to the previous page; from the first screen it does
@@ -71,6 +74,7 @@
 #include "status.h"
 
 #define FLOW_MAX_CANDIDATES 6 /* referral patterns offered on one screen */
+#define FLOW_MAX_AREA_PAGES 3 /* library pages about the areas, after the intake */
 #define FLOW_MAX_PAGE_QUESTIONS 8 /* yes/no questions on one page, at most */
 
 typedef struct {

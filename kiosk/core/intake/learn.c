@@ -1,7 +1,7 @@
 /* learn.c — the Learn screens (contract in learn.h).
  *
  * The state is where the client is browsing and nothing else: the level,
- * the area chosen, the page of each list, the page open and its part. The
+ * the area chosen, the page of each list, the page open. The
  * area's list is worked out again from the content whenever it is needed
  * (it is small), so there is no copy to fall out of step. */
 #include "learn.h"
@@ -18,7 +18,6 @@ struct learn {
     int area_scroll; /* the areas' page */
     int list_scroll; /* the area's list's page */
     learn_item page;
-    int part;
     uint64_t last_activity;
     bool prompt;
     uint64_t prompt_since;
@@ -99,15 +98,6 @@ static int pages_of(size_t n)
     return n == 0 ? 1 : (int)((n + LEARN_PER_PAGE - 1) / LEARN_PER_PAGE);
 }
 
-static int parts_of(const pm_content *c, learn_item it)
-{
-    if (!it.is_muscle)
-        return 1;
-    const pm_muscle *m = content_muscle(c, (size_t)it.index);
-    size_t n = m ? m->nsections : 0;
-    return n ? (int)((n + LEARN_SECTIONS_PER_PART - 1) / LEARN_SECTIONS_PER_PART) : 1;
-}
-
 /* ---- the state ------------------------------------------------------------ */
 
 static void close_learn(learn *l)
@@ -117,7 +107,6 @@ static void close_learn(learn *l)
     l->area_scroll = 0;
     l->list_scroll = 0;
     l->page = (learn_item){false, -1};
-    l->part = 0;
     l->prompt = false;
 }
 
@@ -168,11 +157,7 @@ static pm_status on_more(learn *l)
             return PM_ERR_STATE;
         l->list_scroll++;
         return PM_OK;
-    case LEARN_PAGE:
-        if (l->part + 1 >= parts_of(l->c, l->page))
-            return PM_ERR_STATE;
-        l->part++;
-        return PM_OK;
+    case LEARN_PAGE: /* a page is one page: the screen scrolls it */
     case LEARN_CLOSED:
         break;
     }
@@ -183,12 +168,8 @@ static pm_status on_back(learn *l)
 {
     switch (l->level) {
     case LEARN_PAGE:
-        if (l->part > 0) {
-            l->part--;
-        } else {
-            l->level = LEARN_LIST; /* on the list page it was opened from */
-            l->page = (learn_item){false, -1};
-        }
+        l->level = LEARN_LIST; /* on the list page it was opened from */
+        l->page = (learn_item){false, -1};
         return PM_OK;
     case LEARN_LIST:
         if (l->list_scroll > 0) {
@@ -219,7 +200,6 @@ static pm_status on_item(learn *l, int pos)
     if (pos < 0 || (size_t)pos >= n || pos >= LEARN_MAX_ITEMS)
         return PM_ERR_INVALID;
     l->page = items[pos];
-    l->part = 0;
     l->level = LEARN_PAGE;
     return PM_OK;
 }
@@ -300,12 +280,6 @@ int learn_list_pages(const learn *l)
 }
 
 learn_item learn_page(const learn *l) { return l->page; }
-int learn_part(const learn *l) { return l->part; }
-
-int learn_parts(const learn *l)
-{
-    return l->level == LEARN_PAGE ? parts_of(l->c, l->page) : 1;
-}
 
 bool learn_still_there(const learn *l) { return l->prompt; }
 

@@ -12,11 +12,11 @@
  * Levels: the areas (content groups with something to read about them), an
  * area's list (complaint pages, then question pages, then muscles, each in
  * content order), one page. Lists are shown LEARN_PER_PAGE rows at a time
- * (by count, so the same pages at every screen size); a muscle's page in
- * parts of LEARN_SECTIONS_PER_PART sections. More turns to the next list
- * page or part; Back retraces exactly (the previous part, the list page
- * the page was opened from, the areas page the area was chosen on) and
- * closes Learn from the first areas page; Exit closes it from anywhere.
+ * (by count, so the same pages at every screen size); a page is one whole
+ * page (the screen scrolls it, as the walk's reading pages). More turns to
+ * the next list page; Back retraces exactly (the list page the page was
+ * opened from, the areas page the area was chosen on) and closes Learn
+ * from the first areas page; Exit closes it from anywhere.
  *
  * Idle: as everywhere else, after idle_ms without an event the "are you
  * still there?" prompt shows (learn_still_there()); grace_ms later Learn
@@ -31,8 +31,7 @@
 #include "content.h"
 #include "status.h"
 
-#define LEARN_PER_PAGE 6          /* rows of a list shown at once */
-#define LEARN_SECTIONS_PER_PART 2 /* a muscle's sections shown at once */
+#define LEARN_PER_PAGE 6 /* rows of a list shown at once */
 
 typedef struct {
     uint32_t idle_ms;  /* the prompt after this long without an event */
@@ -51,7 +50,7 @@ typedef enum {
     LEARN_EV_OPEN,       /* Welcome: open at the areas */
     LEARN_EV_AREA,       /* areas: arg = group index (content_group) */
     LEARN_EV_ITEM,       /* list: arg = position in the area's list */
-    LEARN_EV_MORE,       /* the next list page, or the next part of the page */
+    LEARN_EV_MORE,       /* the next list page */
     LEARN_EV_BACK,       /* one step back; closes from the first areas page */
     LEARN_EV_EXIT,       /* close, from anywhere: back to Welcome */
     LEARN_EV_STILL_HERE, /* the idle prompt's "continue" */
@@ -90,10 +89,8 @@ int learn_area(const learn *l);          /* the group chosen, or -1 */
 /* The list showing (areas or the area's list): its page and page count. */
 int learn_list_page(const learn *l);
 int learn_list_pages(const learn *l);
-/* The page open (LEARN_PAGE), and which of its parts shows. */
+/* The page open (LEARN_PAGE). */
 learn_item learn_page(const learn *l);
-int learn_part(const learn *l);
-int learn_parts(const learn *l);
 
 bool learn_still_there(const learn *l);
 /* Milliseconds left before the prompt closes Learn (0 if none). */

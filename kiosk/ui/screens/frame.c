@@ -95,6 +95,8 @@ void frame_top_buttons(screen_ctx *s, bool start_over)
     top_buttons(s, start_over, true);
 }
 
+int frame_top_buttons_left(screen_ctx *s, bool start_over) { return top_buttons(s, start_over, false); }
+
 static bool has_start_over(const screen_ctx *s, const frame_spec *f)
 {
     (void)f;
@@ -394,8 +396,10 @@ static int rail_w(const screen_ctx *s) { return px(s->r, 64); }
 
 int frame_rail_w(const screen_ctx *s) { return rail_w(s) + px(s->r, 8); }
 
-void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap, bool scrolls,
-                      bool add, frame_rowset *out)
+/* Where rows go; keep (or NULL): row i is a heading that never ends a
+ * page without the row after it. */
+static void rows_place(screen_ctx *s, SDL_Rect area, const int *h, const bool *keep, int n, int gap,
+                       bool scrolls, bool add, frame_rowset *out)
 {
     if (n > FRAME_MAX_ROWS)
         n = FRAME_MAX_ROWS;
@@ -415,8 +419,11 @@ void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap
         s->v->scroll = first;
     int y = out->area.y, end = first;
     for (; end < n; end++) {
-        if (end > first && y + h[end] > out->area.y + out->area.h)
+        int bottom = out->area.y + out->area.h;
+        if (end > first && y + h[end] > bottom)
             break;
+        if (end > first && keep && keep[end] && end + 1 < n && y + h[end] + gap + h[end + 1] > bottom)
+            break; /* a heading goes over with its paragraph */
         out->y[end] = y;
         y += h[end] + gap;
     }
@@ -450,22 +457,36 @@ void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap
     d->muted = end >= n;
 }
 
+void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap, bool scrolls,
+                      bool add, frame_rowset *out)
+{
+    rows_place(s, area, h, NULL, n, gap, scrolls, add, out);
+}
+
 void frame_rows(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h measure, void *ctx,
                 bool add, frame_rowset *out)
+{
+    frame_rows_keep(s, area, n, gap, measure, NULL, ctx, add, out);
+}
+
+void frame_rows_keep(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h measure,
+                     frame_row_keep keep_next, void *ctx, bool add, frame_rowset *out)
 {
     if (n > FRAME_MAX_ROWS)
         n = FRAME_MAX_ROWS;
     int h[FRAME_MAX_ROWS];
+    bool keep[FRAME_MAX_ROWS];
     int total = 0;
     for (int i = 0; i < n; i++) {
         h[i] = measure(s, i, area.w, ctx);
+        keep[i] = keep_next && keep_next(i, ctx);
         total += h[i] + (i ? gap : 0);
     }
     bool scrolls = total > area.h;
     if (scrolls)
         for (int i = 0; i < n; i++)
             h[i] = measure(s, i, area.w - frame_rail_w(s), ctx);
-    frame_rows_place(s, area, h, n, gap, scrolls, add, out);
+    rows_place(s, area, h, keep, n, gap, scrolls, add, out);
 }
 
 void frame_rows_draw(screen_ctx *s, const frame_rowset *rs)

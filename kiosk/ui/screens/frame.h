@@ -47,6 +47,9 @@ bool frame_title_is_long(screen_ctx *s, const char *title);
 /* The top bar's buttons alone, at the top right: "Larger text", and
  * "Start over" when start_over (welcome has only the first). */
 void frame_top_buttons(screen_ctx *s, bool start_over);
+/* Where the top bar's buttons begin (x, less a gap): what is left of it is
+ * free for a screen's own title. */
+int frame_top_buttons_left(screen_ctx *s, bool start_over);
 
 /* Declares that this step is shown in n parts and returns the part to show
  * now (clamped; -1 in s->v->part means the last part). */
@@ -91,6 +94,11 @@ typedef struct {
 } frame_rowset;
 void frame_rows(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h measure, void *ctx,
                 bool add, frame_rowset *out);
+/* The same, where keep_next(i, ctx) says row i (a heading) never ends a
+ * page without the row after it. */
+typedef bool (*frame_row_keep)(int i, void *ctx);
+void frame_rows_keep(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h measure,
+                     frame_row_keep keep_next, void *ctx, bool add, frame_rowset *out);
 /* The same for rows measured already (h[], at area.w less
  * frame_rail_w() when scrolls): the caller decided they do not all fit. */
 void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap, bool scrolls,
@@ -103,9 +111,25 @@ void frame_rows_draw(screen_ctx *s, const frame_rowset *rs);
 void frame_ask_layout(screen_ctx *s);
 void frame_ask_draw(screen_ctx *s);
 
-/* One education page (is_muscle false: content page `item`) or muscle
- * `item`'s page, sections from..from+count-1, drawn into b (page.c): the
- * walk's education screen and Learn draw pages with this one function. */
-void page_draw(screen_ctx *s, SDL_Rect b, bool is_muscle, int item, size_t from, size_t count);
+/* One page to read (page.c): an education page (is_muscle false: content
+ * page `item`) or muscle `item`'s page, in rows that scroll by paragraphs;
+ * banner (or NULL) is a framed line above it. The walk's "while you wait"
+ * pages and Learn show pages with these. page_gather fills v (its strings
+ * are the content's); page_layout adds the scroll rail's buttons; page_draw
+ * draws the rows from s->v->scroll. */
+#define PAGE_MAX_PARAS 24
+typedef struct {
+    bool is_muscle;
+    int item;
+    const char *title;
+    const char *t[PAGE_MAX_PARAS];
+    bool head[PAGE_MAX_PARAS];
+    int n;
+    const char *banner;
+    bool picture; /* a muscle: its picture is the first row after the banner */
+} page_view;
+void page_gather(screen_ctx *s, bool is_muscle, int item, const char *banner, page_view *v);
+void page_layout(screen_ctx *s, SDL_Rect body, page_view *v);
+void page_draw(screen_ctx *s, SDL_Rect body, page_view *v);
 
 #endif

@@ -2,36 +2,18 @@
  * the body, what there is to read about one, one page.
  *
  * Every Learn screen has the same bottom row: Back (one step back, as on
- * every screen), Exit (back to Welcome at once) and, when there is more,
- * More (the next rows of a list) or Next (the next part of a muscle's
- * page). A list shows LEARN_PER_PAGE big rows, in two columns on a wide
- * screen and one on a tall one; a page is drawn by page.c, the same way
- * the walk's education screen draws it. There is no progress bar: Learn is
- * not a walk with an end. */
+ * every screen), Exit (back to Welcome at once) and, when a list goes on,
+ * More (its next rows). A list shows LEARN_PER_PAGE big rows, in two
+ * columns on a wide screen and one on a tall one; a page is one page that
+ * scrolls by paragraphs (page.c, the same as the walk's reading pages).
+ * "Larger text" is on top, as on every client screen. There is no
+ * progress bar: Learn is not a walk with an end. */
 #include <stdio.h>
 
 #include "ui/screens/frame.h"
 
 static int margin(const screen_ctx *s) { return px(s->r, 14); }
 static int foot_h(const screen_ctx *s) { return px(s->r, 80); }
-
-/* The title's box: one line on a wide list, up to two on a page (a
- * question) and on a narrow screen. */
-static SDL_Rect title_rect(const screen_ctx *s)
-{
-    bool two = learn_level_now(s->learn) == LEARN_PAGE || s->lw < s->lh;
-    int m = margin(s);
-    return (SDL_Rect){m, px(s->r, 8), s->lw - 2 * m, px(s->r, two ? 74 : 52)};
-}
-
-static SDL_Rect body_rect(const screen_ctx *s)
-{
-    SDL_Rect t = title_rect(s);
-    int top = t.y + t.h + px(s->r, 8);
-    int m = margin(s);
-    /* a little air above the buttons, so a page's last line is not on them */
-    return (SDL_Rect){m, top, s->lw - 2 * m, s->lh - foot_h(s) - top - px(s->r, 8)};
-}
 
 static const char *title(const screen_ctx *s)
 {
@@ -51,6 +33,36 @@ static const char *title(const screen_ctx *s)
     }
 }
 
+/* The title's box, left of "Larger text": one line on a wide list, up to
+ * two on a page (a question), on a narrow screen and with larger text. */
+static SDL_Rect title_rect(screen_ctx *s)
+{
+    bool two = learn_level_now(s->learn) == LEARN_PAGE || s->lw < s->lh || s->v->large_text;
+    int m = margin(s);
+    int h = px(s->r, s->v->large_text ? 120 : two ? 74 : 52); /* as the walk's titles (frame.c) */
+    int beside = frame_top_buttons_left(s, false) - m, across = s->lw - 2 * m;
+    SDL_Rect r = {m, px(s->r, 8), beside, h};
+    if (beside < across * 2 / 3) /* a narrow panel: under the top bar, across the page */
+        r = (SDL_Rect){m, frame_top_h(s), across, h};
+    /* a name that needs a third line even at the smallest size gets it */
+    bool fits;
+    int need = t_box_px(s->r, (SDL_Rect){0, 0, r.w, 1 << 20}, title(s), font_px(s->r, FONT_TITLE) * 3 / 4,
+                        true, 0, AL_LEFT, false, false, &fits);
+    if (need > r.h)
+        r.h = need;
+    return r;
+}
+
+static SDL_Rect body_rect(screen_ctx *s)
+{
+    SDL_Rect t = title_rect(s);
+    int top = t.y + t.h + px(s->r, 8);
+    int m = margin(s);
+    /* a little air above the buttons, so a page's last line is not on them */
+    return (SDL_Rect){m, top, s->lw - 2 * m, s->lh - foot_h(s) - top - px(s->r, 8)};
+}
+
+
 /* Back, Exit and (when there is more) More or Next. */
 static void footer(screen_ctx *s)
 {
@@ -63,16 +75,14 @@ static void footer(screen_ctx *s)
     w_learn(s->wl, "exit", (SDL_Rect){2 * m + bw, y, bw, bh}, WS_SECONDARY, T(s, "learn.exit"),
             LEARN_EV_EXIT, 0);
     bool page = learn_level_now(s->learn) == LEARN_PAGE;
-    bool more = page ? learn_part(s->learn) + 1 < learn_parts(s->learn)
-                     : learn_list_page(s->learn) + 1 < learn_list_pages(s->learn);
-    if (more)
-        w_learn(s->wl, "more", (SDL_Rect){s->lw - m - bw, y, bw, bh}, WS_PRIMARY,
-                T(s, page ? "ui.next" : "learn.more"), LEARN_EV_MORE, 0);
+    if (!page && learn_list_page(s->learn) + 1 < learn_list_pages(s->learn))
+        w_learn(s->wl, "more", (SDL_Rect){s->lw - m - bw, y, bw, bh}, WS_PRIMARY, T(s, "learn.more"),
+                LEARN_EV_MORE, 0);
 }
 
 /* The rows of one list page: two columns when wide, one when tall; rows as
  * tall as fit, at most 84 units. */
-static SDL_Rect row_rect(const screen_ctx *s, int i)
+static SDL_Rect row_rect(screen_ctx *s, int i)
 {
     SDL_Rect b = body_rect(s);
     int gap = px(s->r, 12);
@@ -134,10 +144,18 @@ static void layout(screen_ctx *s)
     case LEARN_LIST:
         list_layout(s);
         break;
+    case LEARN_PAGE: {
+        page_view v;
+        learn_item it = learn_page(s->learn);
+        page_gather(s, it.is_muscle, it.index, NULL, &v);
+        page_layout(s, s->v->body, &v);
+        break;
+    }
     default:
         break;
     }
     footer(s);
+    frame_top_buttons(s, false);
 }
 
 static void draw(screen_ctx *s)
@@ -158,9 +176,10 @@ static void draw(screen_ctx *s)
         t_box(s->r, at, line, FONT_SMALL, false, COL_MUTED, AL_CENTRE, true);
     }
     if (learn_level_now(s->learn) == LEARN_PAGE) {
+        page_view v;
         learn_item it = learn_page(s->learn);
-        size_t from = (size_t)learn_part(s->learn) * LEARN_SECTIONS_PER_PART;
-        page_draw(s, s->v->body, it.is_muscle, it.index, from, LEARN_SECTIONS_PER_PART);
+        page_gather(s, it.is_muscle, it.index, NULL, &v);
+        page_draw(s, s->v->body, &v);
     }
 }
 

@@ -1,43 +1,99 @@
-/* page.c — one education page or one muscle's page, drawn into a body
- * area: the walk's education screen and Learn show pages the same way.
- * Paragraphs wrap and shrink together until they fit; a muscle's page shows
- * some of its sections with its picture beside (landscape) or above
- * (portrait) the words. */
+/* page.c — one page to read, an education page or a muscle's page, as rows
+ * that scroll by whole paragraphs: [a banner] [the muscle's picture] then
+ * its headings and paragraphs at full size (larger text included). The
+ * walk's "while you wait" pages and Learn both show pages this way. */
 #include "ui/chart.h"
 #include "ui/screens/frame.h"
 
-#define MAXPARA 16
-
-void page_draw(screen_ctx *s, SDL_Rect b, bool is_muscle, int item, size_t from, size_t count)
+void page_gather(screen_ctx *s, bool is_muscle, int item, const char *banner, page_view *v)
 {
-    const char *t[MAXPARA];
-    bool head[MAXPARA];
-    int n = 0;
+    v->is_muscle = is_muscle;
+    v->item = item;
+    v->n = 0;
+    v->banner = banner;
+    v->picture = is_muscle && item >= 0;
+    v->title = "";
+    if (item < 0)
+        return;
     if (is_muscle) {
         const pm_muscle *m = content_muscle(s->content, (size_t)item);
-        for (size_t i = from; i < m->nsections && i < from + count && n + 2 <= MAXPARA; i++) {
-            head[n] = true;
-            t[n++] = T(s, m->sections[i].heading_key);
-            head[n] = false;
-            t[n++] = T(s, m->sections[i].text_key);
+        v->title = T(s, m->name_key);
+        for (size_t i = 0; i < m->nsections && v->n + 2 <= PAGE_MAX_PARAS; i++) {
+            v->head[v->n] = true;
+            v->t[v->n++] = T(s, m->sections[i].heading_key);
+            v->head[v->n] = false;
+            v->t[v->n++] = T(s, m->sections[i].text_key);
         }
-        SDL_Rect pic;
-        if (s->lw >= s->lh) {
-            pic = (SDL_Rect){b.x + b.w - b.w * 30 / 100, b.y, b.w * 30 / 100, b.h};
-            b.w -= pic.w + px(s->r, 14);
+        return;
+    }
+    const pm_page *p = content_page(s->content, (size_t)item);
+    v->title = T(s, p->title_key);
+    for (size_t i = 0; i < p->nparagraphs && v->n < PAGE_MAX_PARAS; i++) {
+        v->head[v->n] = false;
+        v->t[v->n++] = T(s, p->paragraph_keys[i]);
+    }
+}
+
+static int banner_rows(const page_view *v) { return v->banner ? 1 : 0; }
+static int first_text_row(const page_view *v) { return banner_rows(v) + (v->picture ? 1 : 0); }
+static int row_count(const page_view *v) { return first_text_row(v) + v->n; }
+
+static int row_h(screen_ctx *s, int i, int width, void *ctx)
+{
+    const page_view *v = ctx;
+    if (v->banner && i == 0)
+        return t_box_height(s->r, width - px(s->r, 28), v->banner, FONT_BODY, true) + px(s->r, 20);
+    if (v->picture && i == banner_rows(v))
+        return px(s->r, s->lw >= s->lh ? 150 : 260);
+    int k = i - first_text_row(v);
+    return t_box_height(s->r, width, v->t[k], FONT_BODY, v->head[k]);
+}
+
+/* A heading goes over to the next page with its paragraph. */
+static bool is_heading(int i, void *ctx)
+{
+    const page_view *v = ctx;
+    int k = i - first_text_row(v);
+    return k >= 0 && k < v->n && v->head[k];
+}
+
+void page_layout(screen_ctx *s, SDL_Rect body, page_view *v)
+{
+    frame_rowset rs;
+    frame_rows_keep(s, body, row_count(v), px(s->r, 12), row_h, is_heading, v, true, &rs);
+}
+
+static void draw_banner(screen_ctx *s, SDL_Rect box, const char *text)
+{
+    int line = px(s->r, 2) < 2 ? 2 : px(s->r, 2);
+    r_round_frame(s->r, box, px(s->r, 10), line, COL_PRIMARY, COL_SELECTED);
+    t_box(s->r, (SDL_Rect){box.x + px(s->r, 14), box.y, box.w - px(s->r, 28), box.h}, text, FONT_BODY,
+          true, COL_INK, AL_LEFT, true);
+}
+
+static void draw_picture(screen_ctx *s, SDL_Rect box, int muscle)
+{
+    int w = box.h * 16 / 10 < box.w ? box.h * 16 / 10 : box.w;
+    SDL_Rect pic = {box.x, box.y, w, box.h};
+    r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
+    chart_draw_pattern(s->art, muscle, 0, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12},
+                       false);
+}
+
+void page_draw(screen_ctx *s, SDL_Rect body, page_view *v)
+{
+    frame_rowset rs;
+    frame_rows_keep(s, body, row_count(v), px(s->r, 12), row_h, is_heading, v, false, &rs);
+    for (int i = rs.first; i < rs.end; i++) {
+        SDL_Rect box = {rs.area.x, rs.y[i], rs.area.w, row_h(s, i, rs.area.w, v)};
+        if (v->banner && i == 0) {
+            draw_banner(s, box, v->banner);
+        } else if (v->picture && i == banner_rows(v)) {
+            draw_picture(s, box, v->item);
         } else {
-            pic = (SDL_Rect){b.x, b.y, b.w, b.h * 34 / 100};
-            b.y += pic.h + px(s->r, 10);
-            b.h -= pic.h + px(s->r, 10);
-        }
-        r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
-        chart_draw_pattern(s->art, item, 0, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12}, false);
-    } else {
-        const pm_page *p = content_page(s->content, (size_t)item);
-        for (size_t i = 0; i < p->nparagraphs && n < MAXPARA; i++) {
-            head[n] = false;
-            t[n++] = T(s, p->paragraph_keys[i]);
+            int k = i - first_text_row(v);
+            t_box(s->r, box, v->t[k], FONT_BODY, v->head[k], COL_INK, AL_LEFT, false);
         }
     }
-    text_paras(s->r, b, t, head, n, FONT_BODY);
+    frame_rows_draw(s, &rs);
 }
