@@ -1075,7 +1075,9 @@ static app *after_failed_walk(app *a, const runner *r, const app_options *base, 
 
 /* Learn in the language the app shows: every area, every page of its list,
  * every page and muscle once (each part), then out to Welcome. */
-static int learn_walk(runner *r)
+/* Learn from Welcome: every area, every list page, every page scrolled to
+ * its end; with larger text on (big) from the areas screen. */
+static int learn_walk(runner *r, bool big)
 {
     app *a = r->a;
     const pm_content *c = app_content(a);
@@ -1085,6 +1087,8 @@ static int learn_walk(runner *r)
     bool *seen = calloc(np + nm + 1, sizeof *seen);
     learn_item *items = calloc(np + nm + 1, sizeof *items);
     int rc = !seen || !items || run(r, "press learn") || run(r, "expect learn_areas");
+    if (!rc && big != app_view(a)->large_text)
+        rc = run(r, "press large_text");
     int areas[CONTENT_MAX_GROUPS];
     size_t na = rc ? 0 : learn_areas(c, areas, CONTENT_MAX_GROUPS);
     for (size_t i = 0; i < na && i < CONTENT_MAX_GROUPS && !rc; i++) {
@@ -1112,9 +1116,14 @@ static int learn_walk(runner *r)
                 rc = 1;
                 break;
             }
-            for (int part = 0; part < 16 && app_widget(a, "more") && !rc; part++)
-                rc = run(r, "press more");
-            for (int back = 0; back < 16 && !rc && strcmp(app_screen_name(a), "learn_page") == 0; back++)
+            /* down the page to its end: every row drawn (and its fit checked) */
+            for (int down = 0; down < 32 && app_widget(a, "scroll_down") && !rc; down++) {
+                int before = app_view(a)->scroll;
+                rc = run(r, "press scroll_down");
+                if (app_view(a)->scroll == before)
+                    break;
+            }
+            if (!rc)
                 rc = run(r, "press back");
         }
         for (int back = 0; back < 64 && !rc && strcmp(app_screen_name(a), "learn_list") == 0; back++)
@@ -1363,18 +1372,19 @@ int layout_check_run(const app_options *base, const char *sizes, pm_msgs *proble
             }
             if (!a)
                 break;
-            /* Learn, in this language: every area, list and page. */
+            /* Learn, in this language, larger text as the walks: every
+             * area, list and page. */
             flow_event lang = {.type = EV_SET_LANGUAGE, .arg = (int)li};
             app_send(a, &lang);
             char script[600];
-            snprintf(script, sizeof script, "%s/painmap-layout-failed-%s-%s-learn.replay", tmp, tok,
-                     content_lang_code(app_content(a), li));
+            snprintf(script, sizeof script, "%s/painmap-layout-failed-%s-%s%s-learn.replay", tmp, tok,
+                     content_lang_code(app_content(a), li), big ? "-large" : "");
             replay_opts ro = {.quiet = true};
             rctx *rc = app_render(a);
             runner r = {.a = a, .file = script, .o = &ro, .errors = problems,
                         .undescribed = r_overflows(rc) - r_overflows_described(rc)};
             (*walks)++;
-            if (learn_walk(&r)) {
+            if (learn_walk(&r, big)) {
                 failed++;
                 a = after_failed_walk(a, &r, base, w, h, sub, problems);
                 if (!a)

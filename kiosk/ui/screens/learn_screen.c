@@ -129,7 +129,9 @@ static void list_layout(screen_ctx *s)
             snprintf(id, sizeof id, "page_%s", p->id);
             label = T(s, p->title_key);
         }
-        w_learn(s->wl, id, row_rect(s, (int)(i - from)), WS_SECONDARY, label, LEARN_EV_ITEM, (int)i);
+        widget *w = w_learn(s->wl, id, row_rect(s, (int)(i - from)), WS_SECONDARY, label, LEARN_EV_ITEM,
+                            (int)i);
+        w->compact = s->v->large_text; /* a long muscle name on two lines, in a row's height */
     }
 }
 
