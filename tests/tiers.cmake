@@ -38,6 +38,9 @@ foreach(t ${pm_all_tests})
     # the print page through headless Chromium: ~40 prints, a minute or more
   elseif(t MATCHES "^xdotool_")
     # the kiosk in a real X window under Xvfb, real time: ~25 s
+  elseif(t STREQUAL "chart_fingers_sizes")
+    # every chart region tapped, dragged and slid off at 1280x800 and upright
+    # 480x800: ~20 s of CPU (test_chart_fingers, 800x480, is in quick)
   elseif(t MATCHES "^check_data_refuses_")
     # the checker refusing a too-long string: each walks every screen at 8
     # sizes, both languages, larger text off and on (~100 s of CPU);
