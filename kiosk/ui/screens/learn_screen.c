@@ -34,12 +34,14 @@ static const char *title(const screen_ctx *s)
 }
 
 /* The title's box, left of "Larger text": one line on a wide list, up to
- * two on a page (a question), on a narrow screen and with larger text. */
+ * two on a page (a question) and on a narrow screen; taller with larger
+ * text, as the walk's titles (frame.c). */
 static SDL_Rect title_rect(screen_ctx *s)
 {
-    bool two = learn_level_now(s->learn) == LEARN_PAGE || s->lw < s->lh || s->v->large_text;
+    bool two = learn_level_now(s->learn) == LEARN_PAGE || s->lw < s->lh;
+    bool big = s->v->large_text;
     int m = margin(s);
-    int h = px(s->r, s->v->large_text ? 120 : two ? 74 : 52); /* as the walk's titles (frame.c) */
+    int h = px(s->r, two ? (big ? 120 : 74) : (big ? 64 : 52));
     int beside = frame_top_buttons_left(s, false) - m, across = s->lw - 2 * m;
     SDL_Rect r = {m, px(s->r, 8), beside, h};
     if (beside < across * 2 / 3) /* a narrow panel: under the top bar, across the page */
@@ -81,7 +83,7 @@ static void footer(screen_ctx *s)
 }
 
 /* The rows of one list page: two columns when wide, one when tall; rows as
- * tall as fit, at most 84 units. */
+ * tall as fit, at most 84 units (with larger text, all there is). */
 static SDL_Rect row_rect(screen_ctx *s, int i)
 {
     SDL_Rect b = body_rect(s);
@@ -89,7 +91,7 @@ static SDL_Rect row_rect(screen_ctx *s, int i)
     int cols = s->lw > s->lh ? 2 : 1;
     int rows = (LEARN_PER_PAGE + cols - 1) / cols;
     int h = (b.h - (rows - 1) * gap) / rows;
-    if (h > px(s->r, 84))
+    if (h > px(s->r, 84) && !s->v->large_text) /* larger text: long names take three lines */
         h = px(s->r, 84);
     int w = (b.w - (cols - 1) * gap) / cols;
     int c = i / rows, r = i % rows; /* down the first column, then the next */
