@@ -42,6 +42,7 @@ typedef struct {
     contrast_worst contrast;
     int contrast_shots;
     int section, sections; /* the progress seen last; sections -1: not yet */
+    bool touches_way_back; /* the command's touch starts on Back or a Change link */
     unsigned resets;
     char typed[REPLAY_ARG_MAX]; /* the last text typed (a client's name) */
     char last_saved[1024];      /* the saver's last save, to count saves */
@@ -335,6 +336,29 @@ static int nothing_left(runner *r, int line)
     return 0;
 }
 
+/* Back and a review's Change links may take the client back a section. */
+static bool way_back_id(const char *id) { return strcmp(id, "back") == 0 || strncmp(id, "edit_", 5) == 0; }
+
+/* Whether a touch by coordinates (tap, dtap X Y, drag: a monkey's) starts
+ * on Back or a Change link, in the layout before it. */
+static bool touches_way_back(app *a, const replay_cmd *c)
+{
+    int x, y;
+    if ((c->op == RP_TAP || c->op == RP_DTAP) && !c->arg[0]) {
+        x = c->x;
+        y = c->y;
+    } else if (c->op == RP_DRAG && c->npoints > 0) {
+        x = c->px[0];
+        y = c->py[0];
+    } else {
+        return false;
+    }
+    const wlist *wl = app_widgets(a);
+    int i = wl ? w_hit(wl, x, y) : -1;
+    const widget *w = i >= 0 ? w_at(wl, i) : NULL;
+    return w && way_back_id(w->id);
+}
+
 /* After every command: the progress never goes back a section or changes
  * its number of sections (Back, a Change link and a start over may take
  * the client back), and the saves are counted. */
@@ -350,8 +374,7 @@ static int after_command(runner *r, const replay_cmd *c)
         r->saves++;
     }
     int sec = flow_section(f), total = flow_section_count(f);
-    bool may_go_back = (c->op == RP_PRESS && (strcmp(c->arg, "back") == 0 ||
-                                              strncmp(c->arg, "edit_", 5) == 0)) ||
+    bool may_go_back = (c->op == RP_PRESS && way_back_id(c->arg)) || r->touches_way_back ||
                        flow_resets(f) != r->resets;
     if (r->sections >= 0 && total != r->sections)
         return fail(r, c->line, "the progress changed its number of sections from %d to %d",
@@ -552,6 +575,7 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
             status = fail(&r, 0, "cannot turn on larger text: %s", why);
     }
     for (size_t i = 0; i < s.count && status == 0; i++) {
+        r.touches_way_back = touches_way_back(a, &s.cmds[i]);
         status = exec(&r, &s.cmds[i]);
         if (status == 0)
             status = after_command(&r, &s.cmds[i]);

@@ -16,7 +16,7 @@ typedef struct {
     char dur_id[CONTENT_MAX_CHOICES][48], qual_id[CONTENT_MAX_CHOICES][48];
     /* the strength; how long; what it feels like: one column, or on a wide
      * page the strength across the top and the other two side by side */
-    form_item top[3], left[2], right[2];
+    form_item top[4], left[2], right[2]; /* top: the scale, how long, the feelings' label and chips */
     int ntop, nleft, nright;
 } details_view;
 

@@ -521,10 +521,11 @@ void frame_ask_layout(screen_ctx *s)
     int half = (c.w - 3 * m) / 2;
     widget *yes = w_flow(s->wl, "start_over_yes", (SDL_Rect){c.x + m, y, half, bh}, WS_SECONDARY,
                          T(s, "ui.start_over.yes"), EV_START_OVER, 0);
-    (void)yes;
     widget *no = w_add(s->wl, "start_over_no", (SDL_Rect){c.x + 2 * m + half, y, half, bh},
                        WS_PRIMARY, T(s, "ui.start_over.no"));
     no->act = ACT_DIALOG_CLOSE;
+    /* larger text on a narrow panel: half a card is tight for "Yes, clear it all" */
+    yes->compact = no->compact = s->v->large_text;
 }
 
 void frame_ask_draw(screen_ctx *s)
