@@ -79,6 +79,8 @@ typedef struct {
 } where;
 
 static void bad(const where *w, const char *gesture, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void bad(const where *w, const char *gesture, const char *fmt, ...)
 {
     char what[600];
     va_list ap;
