@@ -1,0 +1,525 @@
+/* content_cache.c — the content as one block of bytes, so that a start
+ * whose content the stamp vouches for reads it back without parsing JSON
+ * (content.h, "The content cache").
+ *
+ * Why a copy of the structures and not a format of its own: the kiosk reads
+ * what it wrote itself, with the same build (the program id is in the
+ * header, so another build never reads it), and the structures are what it
+ * needs in memory anyway. The block is the pm_content followed by every
+ * string and array it points to; each pointer is stored as its offset in
+ * the block (plus one, so NULL stays 0), and put back as an address when the
+ * block is read. One walk over the pointer fields (walk_content) does both:
+ * when writing, a field still holds the source's pointer, whose bytes are
+ * appended and replaced by their offset; when reading, the offset is
+ * checked against the block and replaced by the address. So the pointers
+ * are listed once, and a structure that gains one fails the size checks
+ * below until the walk knows it.
+ *
+ * What makes a cache usable (content_cache_read), each checked, the first
+ * failure named in the message: the content folder's files hash to what
+ * data/CHECKED says (the stamp is current: --check-data passed these very
+ * bytes), the cache was written for the same stamp line by the same
+ * program build, its length and checksum match (a torn or damaged file),
+ * and every offset, string and count lies inside it. A cache is only a
+ * shortcut: whatever is wrong with it, the caller loads the JSON instead. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content_private.h"
+#include "posix_io.h"
+
+/* The walk knows every pointer of these structures. A structure that
+ * changes size has likely gained or lost one: look at walk_content (and
+ * bump CONTENT_CACHE_FORMAT), then update the size here. */
+_Static_assert(sizeof(void *) == 8, "the content cache assumes 64-bit pointers");
+_Static_assert(sizeof(pm_region) == 104, "pm_region changed: update walk_content");
+_Static_assert(sizeof(pm_group) == 16, "pm_group changed: update walk_content");
+_Static_assert(sizeof(pm_muscle) == 112, "pm_muscle changed: update walk_content");
+_Static_assert(sizeof(pm_page) == 56, "pm_page changed: update walk_content");
+_Static_assert(sizeof(pm_question) == 192, "pm_question changed: update walk_content");
+_Static_assert(sizeof(pm_section) == 16, "pm_section changed: update walk_content");
+_Static_assert(sizeof(pm_choice) == 16, "pm_choice changed: update walk_content");
+_Static_assert(sizeof(pm_band) == 24, "pm_band changed: update walk_content");
+_Static_assert(sizeof(lang_table) == 32, "lang_table changed: update walk_content");
+_Static_assert(sizeof(text_entry) == 16, "text_entry changed: update walk_content");
+
+#define CACHE_MAGIC "PMCACHE\n"
+#define CACHE_BODY_MAX (64u * 1024u * 1024u)
+
+typedef struct {
+    char magic[8];
+    uint32_t format;        /* CONTENT_CACHE_FORMAT */
+    uint32_t content_size;  /* sizeof(pm_content) */
+    uint64_t body_len;      /* bytes after this header */
+    uint64_t body_sum;      /* content_cache_sum of them */
+    char program[CONTENT_PROGRAM_ID_MAX]; /* who wrote it, NUL-terminated */
+    char stamp[96];         /* the stamp line of the content, NUL-terminated */
+} cache_header;
+
+/* A checksum of the block, eight bytes at a time (a torn or damaged file,
+ * not an attacker: whoever can write the state folder can do worse). */
+uint64_t content_cache_sum(const void *block, size_t n)
+{
+    const unsigned char *p = block;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    for (; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ULL;
+    h ^= h >> 29;
+    return h * 0xc4ceb9fe1a85ec53ULL;
+}
+
+/* ---- the walk ------------------------------------------------------------ */
+
+typedef struct {
+    bool writing;
+    unsigned char *buf; /* the block: its start is the pm_content */
+    size_t len, cap;
+    bool bad;           /* reading: out of bounds; writing: out of memory */
+} walker;
+
+#define NONE SIZE_MAX
+
+static size_t get_size(const walker *w, size_t off)
+{
+    size_t v;
+    memcpy(&v, w->buf + off, sizeof v);
+    return v;
+}
+
+/* Writing: appends n bytes (aligned to align), returns their offset. */
+static size_t append(walker *w, const void *src, size_t n, size_t align)
+{
+    size_t at = (w->len + align - 1) & ~(align - 1);
+    if (at + n > w->cap) {
+        size_t cap = w->cap ? w->cap : 65536;
+        while (cap < at + n)
+            cap *= 2;
+        unsigned char *b = realloc(w->buf, cap);
+        if (!b) {
+            w->bad = true;
+            return NONE;
+        }
+        w->buf = b;
+        w->cap = cap;
+    }
+    memset(w->buf + w->len, 0, at - w->len);
+    if (n)
+        memcpy(w->buf + at, src, n);
+    w->len = at + n;
+    return at;
+}
+
+/* The pointer field at offset off of the block, to count elements of size
+ * elem (a string when elem is 0). Writing: the field holds the source's
+ * pointer; its bytes are appended and the field gets their offset + 1.
+ * Reading: the field holds that offset; it gets the address, once the
+ * bytes are known to lie inside the block. Returns the bytes' offset, or
+ * NONE for NULL (or a failure, with w->bad set). */
+static size_t field(walker *w, size_t off, size_t count, size_t elem)
+{
+    if (w->bad)
+        return NONE;
+    uintptr_t v;
+    memcpy(&v, w->buf + off, sizeof v);
+    if (v == 0)
+        return NONE;
+    size_t at;
+    if (w->writing) {
+        const void *src = (const void *)v;
+        size_t n = elem ? count * elem : strlen(src) + 1;
+        at = append(w, src, n, elem ? 8 : 1);
+        if (at == NONE)
+            return NONE;
+        v = (uintptr_t)at + 1;
+    } else {
+        at = (size_t)v - 1;
+        if (at > w->len) {
+            w->bad = true;
+            return NONE;
+        }
+        if (elem) {
+            if ((at & 7) != 0 || (count && elem > (w->len - at) / count)) {
+                w->bad = true;
+                return NONE;
+            }
+        } else if (!memchr(w->buf + at, '\0', w->len - at)) {
+            w->bad = true;
+            return NONE;
+        }
+        v = (uintptr_t)(w->buf + at);
+    }
+    memcpy(w->buf + off, &v, sizeof v);
+    return at;
+}
+
+static void string_at(walker *w, size_t off)
+{
+    field(w, off, 1, 0);
+}
+
+/* An array of count pointers to strings. */
+static void strings_at(walker *w, size_t off, size_t count)
+{
+    size_t at = field(w, off, count, sizeof(char *));
+    for (size_t i = 0; at != NONE && i < count; i++)
+        string_at(w, at + i * sizeof(char *));
+}
+
+/* A count of a fixed array of the pm_content, which must not exceed it. */
+static size_t count_of(walker *w, size_t off, size_t max)
+{
+    size_t n = get_size(w, off);
+    if (n > max) {
+        w->bad = true;
+        return 0;
+    }
+    return n;
+}
+
+#define AT(type, base, member) ((base) + offsetof(type, member))
+#define ARRAY(type, member, i) (offsetof(pm_content, member) + (i) * sizeof(type))
+
+static void walk_regions(walker *w)
+{
+    size_t n = count_of(w, offsetof(pm_content, nregions), CONTENT_MAX_REGIONS);
+    for (size_t i = 0; i < n && !w->bad; i++) {
+        size_t r = ARRAY(pm_region, regions, i);
+        string_at(w, AT(pm_region, r, id));
+        string_at(w, AT(pm_region, r, label_key));
+        string_at(w, AT(pm_region, r, term_key));
+        field(w, AT(pm_region, r, poly), get_size(w, AT(pm_region, r, npoly)), sizeof(geo_point));
+    }
+    n = count_of(w, offsetof(pm_content, ngroups), CONTENT_MAX_GROUPS);
+    for (size_t i = 0; i < n && !w->bad; i++) {
+        size_t g = ARRAY(pm_group, groups, i);
+        string_at(w, AT(pm_group, g, id));
+        string_at(w, AT(pm_group, g, label_key));
+    }
+}
+
+static void walk_muscles(walker *w)
+{
+    size_t n = count_of(w, offsetof(pm_content, nmuscles), CONTENT_MAX_MUSCLES);
+    for (size_t i = 0; i < n && !w->bad; i++) {
+        size_t m = ARRAY(pm_muscle, muscles, i);
+        string_at(w, AT(pm_muscle, m, id));
+        string_at(w, AT(pm_muscle, m, name_key));
+        string_at(w, AT(pm_muscle, m, source));
+        field(w, AT(pm_muscle, m, tps), get_size(w, AT(pm_muscle, m, ntps)),
+              sizeof(pm_trigger_point));
+        field(w, AT(pm_muscle, m, primary), get_size(w, AT(pm_muscle, m, nprimary)), sizeof(int));
+        field(w, AT(pm_muscle, m, spill), get_size(w, AT(pm_muscle, m, nspill)), sizeof(int));
+        strings_at(w, AT(pm_muscle, m, mimics_keys), get_size(w, AT(pm_muscle, m, nmimics)));
+        size_t ns = get_size(w, AT(pm_muscle, m, nsections));
+        size_t s = field(w, AT(pm_muscle, m, sections), ns, sizeof(pm_section));
+        for (size_t k = 0; s != NONE && k < ns; k++) {
+            string_at(w, AT(pm_section, s + k * sizeof(pm_section), heading_key));
+            string_at(w, AT(pm_section, s + k * sizeof(pm_section), text_key));
+        }
+    }
+}
+
+static void walk_pages(walker *w)
+{
+    size_t n = get_size(w, offsetof(pm_content, npages));
+    size_t pages = field(w, offsetof(pm_content, pages), n, sizeof(pm_page));
+    for (size_t i = 0; pages != NONE && i < n && !w->bad; i++) {
+        size_t p = pages + i * sizeof(pm_page);
+        string_at(w, AT(pm_page, p, id));
+        string_at(w, AT(pm_page, p, title_key));
+        strings_at(w, AT(pm_page, p, paragraph_keys), get_size(w, AT(pm_page, p, nparagraphs)));
+        field(w, AT(pm_page, p, areas), get_size(w, AT(pm_page, p, nareas)), sizeof(int));
+    }
+    field(w, offsetof(pm_content, education), get_size(w, offsetof(pm_content, neducation)),
+          sizeof(int));
+}
+
+static void walk_questions(walker *w)
+{
+    size_t n = count_of(w, offsetof(pm_content, nquestions), CONTENT_MAX_QUESTIONS);
+    for (size_t i = 0; i < n && !w->bad; i++) {
+        size_t q = ARRAY(pm_question, questions, i);
+        string_at(w, AT(pm_question, q, id));
+        string_at(w, AT(pm_question, q, text_key));
+        string_at(w, AT(pm_question, q, staff_key));
+        string_at(w, AT(pm_question, q, notice_key));
+        for (size_t k = 0; k < 4; k++) {
+            string_at(w, AT(pm_question, q, answer_ids) + k * sizeof(char *));
+            string_at(w, AT(pm_question, q, answer_keys) + k * sizeof(char *));
+            string_at(w, AT(pm_question, q, answer_notice_keys) + k * sizeof(char *));
+        }
+        field(w, AT(pm_question, q, show_if_regions),
+              get_size(w, AT(pm_question, q, nshow_if_regions)), sizeof(int));
+    }
+    string_at(w, offsetof(pm_content, checklist_text_key));
+    string_at(w, offsetof(pm_content, checklist_none_key));
+}
+
+static void walk_choices(walker *w, size_t array, size_t count)
+{
+    size_t n = count_of(w, count, CONTENT_MAX_CHOICES);
+    for (size_t i = 0; i < n && !w->bad; i++) {
+        string_at(w, AT(pm_choice, array + i * sizeof(pm_choice), id));
+        string_at(w, AT(pm_choice, array + i * sizeof(pm_choice), label_key));
+    }
+}
+
+static void walk_content(walker *w)
+{
+    walk_regions(w);
+    walk_muscles(w);
+    walk_pages(w);
+    walk_questions(w);
+    walk_choices(w, offsetof(pm_content, qualities), offsetof(pm_content, nqualities));
+    walk_choices(w, offsetof(pm_content, durations), offsetof(pm_content, ndurations));
+    walk_choices(w, offsetof(pm_content, pressures), offsetof(pm_content, npressures));
+    walk_choices(w, offsetof(pm_content, avoid), offsetof(pm_content, navoid));
+    size_t n = count_of(w, offsetof(pm_content, nbands), 11);
+    for (size_t i = 0; i < n && !w->bad; i++)
+        string_at(w, AT(pm_band, ARRAY(pm_band, bands, i), label_key));
+    count_of(w, offsetof(pm_content, nscreens), SCREEN_COUNT);
+    n = count_of(w, offsetof(pm_content, nlangs), CONTENT_MAX_LANGS);
+    for (size_t i = 0; i < n && !w->bad; i++) {
+        size_t l = ARRAY(lang_table, langs, i);
+        string_at(w, AT(lang_table, l, code));
+        string_at(w, AT(lang_table, l, name));
+        size_t nt = get_size(w, AT(lang_table, l, ntexts));
+        size_t t = field(w, AT(lang_table, l, texts), nt, sizeof(text_entry));
+        for (size_t k = 0; t != NONE && k < nt; k++) {
+            string_at(w, AT(text_entry, t + k * sizeof(text_entry), key));
+            string_at(w, AT(text_entry, t + k * sizeof(text_entry), value));
+        }
+    }
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+const content_cache_io *content_cache_io_posix(void)
+{
+    static const content_cache_io io = {posix_io_open, posix_io_write, posix_io_close,
+                                        posix_io_rename, posix_io_unlink, NULL};
+    return &io;
+}
+
+static pm_status status_of(int e)
+{
+    switch (e) {
+    case ENOSPC:
+    case EDQUOT:
+        return PM_ERR_FULL;
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return PM_ERR_READONLY;
+    case ENOENT:
+    case ENOTDIR:
+        return PM_ERR_NOT_FOUND;
+    case ENOMEM:
+        return PM_ERR_NOMEM;
+    default:
+        return PM_ERR_IO;
+    }
+}
+
+static bool write_all(const content_cache_io *io, int fd, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    while (n > 0) {
+        ssize_t k = io->write(io->ctx, fd, b, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = EIO;
+            return false;
+        }
+        b += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+pm_status content_cache_write(const pm_content *c, const char *path, const char *program,
+                              const content_cache_io *io, pm_msg *err)
+{
+    if (!io)
+        io = content_cache_io_posix();
+    if (!program || !*program || strlen(program) >= CONTENT_PROGRAM_ID_MAX) {
+        pm_msg_set(err, "%s: not written: the program has no build id to name it by", path);
+        return PM_ERR_INVALID;
+    }
+    walker w = {.writing = true};
+    size_t at = append(&w, c, sizeof *c, 16);
+    if (at != NONE) {
+        pm_content *copy = (pm_content *)(void *)w.buf; /* what the reader gets back */
+        copy->arena = NULL;
+        copy->refs = NULL;
+        copy->nrefs = copy->caprefs = 0;
+        walk_content(&w);
+    }
+    if (w.bad) {
+        free(w.buf);
+        pm_msg_set(err, "%s: not written: out of memory", path);
+        return PM_ERR_NOMEM;
+    }
+    cache_header h = {.format = CONTENT_CACHE_FORMAT, .content_size = sizeof(pm_content),
+                      .body_len = w.len, .body_sum = content_cache_sum(w.buf, w.len)};
+    memcpy(h.magic, CACHE_MAGIC, sizeof h.magic);
+    snprintf(h.program, sizeof h.program, "%s", program);
+    stamp_line_of(c->hash, h.stamp, sizeof h.stamp);
+
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    pm_status st = PM_OK;
+    int fd = io->open(io->ctx, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    if (fd < 0) {
+        st = status_of(errno);
+        pm_msg_set(err, "%s: cannot write the content cache (%s)", tmp, strerror(errno));
+    } else {
+        bool ok = write_all(io, fd, &h, sizeof h) && write_all(io, fd, w.buf, w.len);
+        int e = errno;
+        if (io->close(io->ctx, fd) != 0 && ok) {
+            ok = false;
+            e = errno;
+        }
+        /* No fsync: a cache cut short by a power cut fails its checksum
+         * and is written again; the intakes' discipline is not needed. */
+        if (ok && io->rename(io->ctx, tmp, path) != 0) {
+            ok = false;
+            e = errno;
+        }
+        if (!ok) {
+            st = status_of(e);
+            pm_msg_set(err, "%s: cannot write the content cache (%s)", path, strerror(e));
+            io->unlink(io->ctx, tmp);
+        }
+    }
+    free(w.buf);
+    return st;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+static bool read_all(int fd, void *p, size_t n)
+{
+    unsigned char *b = p;
+    while (n > 0) {
+        ssize_t k = read(fd, b, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = EIO; /* shorter than it said */
+            return false;
+        }
+        b += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+pm_status content_cache_read(const char *dir, const char *path, const char *program,
+                             pm_content **out, pm_msg *why)
+{
+    *out = NULL;
+    /* the content folder first: do its files still say what was stamped? */
+    char stamp[128];
+    uint64_t hash = 0;
+    if (!content_files_hash(dir, &hash)) {
+        pm_msg_set(why, "the content in %s cannot be read without parsing it", dir);
+        return PM_ERR_STATE;
+    }
+    stamp_line_of(hash, stamp, sizeof stamp);
+    if (!stamp_file_says(dir, stamp)) {
+        pm_msg_set(why, "%s/%s does not name the content's bytes (changed since it was "
+                        "checked, or never stamped)", dir, CONTENT_STAMP_FILE);
+        return PM_ERR_STATE;
+    }
+
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        pm_status st = status_of(errno);
+        pm_msg_set(why, st == PM_ERR_NOT_FOUND ? "%s: no content cache yet"
+                                               : "%s: cannot open the content cache (%s)",
+                   path, strerror(errno));
+        return st;
+    }
+    struct stat sb;
+    cache_header h;
+    pm_status st = PM_OK;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        pm_msg_set(why, "%s: not a plain file", path);
+        st = PM_ERR_REFUSED;
+    } else if ((size_t)sb.st_size < sizeof h || !read_all(fd, &h, sizeof h) ||
+               memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0) {
+        pm_msg_set(why, "%s: not a content cache (damaged, or cut short)", path);
+        st = PM_ERR_INVALID;
+    } else if (h.format != CONTENT_CACHE_FORMAT || h.content_size != sizeof(pm_content) ||
+               memchr(h.program, '\0', sizeof h.program) == NULL ||
+               strcmp(h.program, program ? program : "") != 0) {
+        pm_msg_set(why, "%s: written by another build of the program", path);
+        st = PM_ERR_STATE;
+    } else if (memchr(h.stamp, '\0', sizeof h.stamp) == NULL || strcmp(h.stamp, stamp) != 0) {
+        pm_msg_set(why, "%s: made from other content than %s holds now", path, dir);
+        st = PM_ERR_STATE;
+    } else if (h.body_len > CACHE_BODY_MAX || h.body_len < sizeof(pm_content) ||
+               (uint64_t)sb.st_size != sizeof h + h.body_len) {
+        pm_msg_set(why, "%s: damaged (its length is not what its header says)", path);
+        st = PM_ERR_INVALID;
+    }
+    if (st != PM_OK) {
+        close(fd);
+        return st;
+    }
+    arena_chunk *ch = malloc(sizeof *ch + h.body_len);
+    pm_content *c = calloc(1, sizeof *c);
+    if (!ch || !c) {
+        free(ch);
+        free(c);
+        close(fd);
+        pm_msg_set(why, "%s: out of memory", path);
+        return PM_ERR_NOMEM;
+    }
+    ch->next = NULL;
+    ch->used = ch->size = h.body_len;
+    bool ok = read_all(fd, ch->data, h.body_len);
+    int e = errno;
+    close(fd);
+    if (!ok) {
+        free(ch);
+        free(c);
+        pm_msg_set(why, "%s: cannot read the content cache (%s)", path, strerror(e));
+        return PM_ERR_IO;
+    }
+    walker w = {.writing = false, .buf = ch->data, .len = h.body_len};
+    if (content_cache_sum(w.buf, w.len) == h.body_sum)
+        walk_content(&w);
+    else
+        w.bad = true;
+    if (w.bad) {
+        free(ch);
+        free(c);
+        pm_msg_set(why, "%s: damaged (its checksum or an offset in it is wrong)", path);
+        return PM_ERR_INVALID;
+    }
+    memcpy(c, ch->data, sizeof *c);
+    c->arena = ch;
+    c->hash = hash;
+    c->fully_checked = false;
+    *out = c;
+    return PM_OK;
+}
