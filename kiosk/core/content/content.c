@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "content_private.h"
 
@@ -94,6 +95,8 @@ void content_free(pm_content *c)
         free(ch);
     }
     free(c->refs);
+    if (c->map)
+        munmap(c->map, c->map_len);
     free(c);
 }
 

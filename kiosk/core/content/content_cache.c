@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,7 +62,9 @@ typedef struct {
     uint64_t body_sum;      /* content_cache_sum of them */
     char program[CONTENT_PROGRAM_ID_MAX]; /* who wrote it, NUL-terminated */
     char stamp[96];         /* the stamp line of the content, NUL-terminated */
+    char pad[56];           /* to 256 bytes: the body is aligned in a mapping */
 } cache_header;
+_Static_assert(sizeof(cache_header) == 256, "the cache header is 256 bytes");
 
 /* A checksum of the block, eight bytes at a time (a torn or damaged file,
  * not an attacker: whoever can write the state folder can do worse). */
@@ -369,6 +372,8 @@ pm_status content_cache_write(const pm_content *c, const char *path, const char 
         copy->arena = NULL;
         copy->refs = NULL;
         copy->nrefs = copy->caprefs = 0;
+        copy->map = NULL;
+        copy->map_len = 0;
         walk_content(&w);
     }
     if (w.bad) {
@@ -414,24 +419,6 @@ pm_status content_cache_write(const pm_content *c, const char *path, const char 
 
 /* ---- reading ------------------------------------------------------------- */
 
-static bool read_all(int fd, void *p, size_t n)
-{
-    unsigned char *b = p;
-    while (n > 0) {
-        ssize_t k = read(fd, b, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            if (k == 0)
-                errno = EIO; /* shorter than it said */
-            return false;
-        }
-        b += k;
-        n -= (size_t)k;
-    }
-    return true;
-}
-
 pm_status content_cache_read(const char *dir, const char *path, const char *program,
                              pm_content **out, pm_msg *why)
 {
@@ -450,6 +437,11 @@ pm_status content_cache_read(const char *dir, const char *path, const char *prog
         return PM_ERR_STATE;
     }
 
+    /* Mapped privately, not read: its pages come straight from the page
+     * cache, and only those the pointers are put back into become the
+     * kiosk's own (the strings, most of it, stay shared and clean). The
+     * kiosk never changes a cache in place (it writes a new one and renames
+     * it over), so the mapping cannot shrink under it. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         pm_status st = status_of(errno);
@@ -459,13 +451,29 @@ pm_status content_cache_read(const char *dir, const char *path, const char *prog
         return st;
     }
     struct stat sb;
-    cache_header h;
-    pm_status st = PM_OK;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(fd);
         pm_msg_set(why, "%s: not a plain file", path);
-        st = PM_ERR_REFUSED;
-    } else if ((size_t)sb.st_size < sizeof h || !read_all(fd, &h, sizeof h) ||
-               memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0) {
+        return PM_ERR_REFUSED;
+    }
+    size_t size = (size_t)sb.st_size;
+    if (size < sizeof(cache_header) + sizeof(pm_content) ||
+        size > sizeof(cache_header) + CACHE_BODY_MAX) {
+        close(fd);
+        pm_msg_set(why, "%s: not a content cache (damaged, or cut short)", path);
+        return PM_ERR_INVALID;
+    }
+    unsigned char *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    int e = errno;
+    close(fd);
+    if (map == MAP_FAILED) {
+        pm_msg_set(why, "%s: cannot map the content cache (%s)", path, strerror(e));
+        return e == ENOMEM ? PM_ERR_NOMEM : PM_ERR_IO;
+    }
+    cache_header h;
+    memcpy(&h, map, sizeof h);
+    pm_status st = PM_OK;
+    if (memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0) {
         pm_msg_set(why, "%s: not a content cache (damaged, or cut short)", path);
         st = PM_ERR_INVALID;
     } else if (h.format != CONTENT_CACHE_FORMAT || h.content_size != sizeof(pm_content) ||
@@ -476,48 +484,34 @@ pm_status content_cache_read(const char *dir, const char *path, const char *prog
     } else if (memchr(h.stamp, '\0', sizeof h.stamp) == NULL || strcmp(h.stamp, stamp) != 0) {
         pm_msg_set(why, "%s: made from other content than %s holds now", path, dir);
         st = PM_ERR_STATE;
-    } else if (h.body_len > CACHE_BODY_MAX || h.body_len < sizeof(pm_content) ||
-               (uint64_t)sb.st_size != sizeof h + h.body_len) {
+    } else if (h.body_len != size - sizeof h) {
         pm_msg_set(why, "%s: damaged (its length is not what its header says)", path);
         st = PM_ERR_INVALID;
     }
+    walker w = {.writing = false, .buf = map + sizeof h, .len = size - sizeof h};
+    if (st == PM_OK) {
+        if (content_cache_sum(w.buf, w.len) == h.body_sum)
+            walk_content(&w);
+        else
+            w.bad = true;
+        if (w.bad) {
+            pm_msg_set(why, "%s: damaged (its checksum or an offset in it is wrong)", path);
+            st = PM_ERR_INVALID;
+        }
+    }
+    pm_content *c = st == PM_OK ? calloc(1, sizeof *c) : NULL;
+    if (st == PM_OK && !c) {
+        pm_msg_set(why, "%s: out of memory", path);
+        st = PM_ERR_NOMEM;
+    }
     if (st != PM_OK) {
-        close(fd);
+        munmap(map, size);
         return st;
     }
-    arena_chunk *ch = malloc(sizeof *ch + h.body_len);
-    pm_content *c = calloc(1, sizeof *c);
-    if (!ch || !c) {
-        free(ch);
-        free(c);
-        close(fd);
-        pm_msg_set(why, "%s: out of memory", path);
-        return PM_ERR_NOMEM;
-    }
-    ch->next = NULL;
-    ch->used = ch->size = h.body_len;
-    bool ok = read_all(fd, ch->data, h.body_len);
-    int e = errno;
-    close(fd);
-    if (!ok) {
-        free(ch);
-        free(c);
-        pm_msg_set(why, "%s: cannot read the content cache (%s)", path, strerror(e));
-        return PM_ERR_IO;
-    }
-    walker w = {.writing = false, .buf = ch->data, .len = h.body_len};
-    if (content_cache_sum(w.buf, w.len) == h.body_sum)
-        walk_content(&w);
-    else
-        w.bad = true;
-    if (w.bad) {
-        free(ch);
-        free(c);
-        pm_msg_set(why, "%s: damaged (its checksum or an offset in it is wrong)", path);
-        return PM_ERR_INVALID;
-    }
-    memcpy(c, ch->data, sizeof *c);
-    c->arena = ch;
+    memcpy(c, w.buf, sizeof *c);
+    c->arena = NULL;
+    c->map = map;
+    c->map_len = size;
     c->hash = hash;
     c->fully_checked = false;
     *out = c;

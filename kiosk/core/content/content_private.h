@@ -64,6 +64,10 @@ struct pm_content {
     /* what was read (content_stamp_line) and whether every check ran */
     uint64_t hash;
     bool fully_checked;
+    /* read from the content cache: its file, mapped (content_free unmaps
+     * it); everything above points into it */
+    void *map;
+    size_t map_len;
 };
 
 void *arena_alloc(pm_content *c, size_t size);
