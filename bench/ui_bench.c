@@ -328,6 +328,7 @@ int main(int argc, char **argv)
     bool done_only = false;
     if (app_dirty(a))
         app_draw(a);
+    app_warm(a); /* as the kiosk's loop does once the first frame is up */
     while (fgets(line, sizeof line, f) && !done_only) {
         line[strcspn(line, "\r\n")] = '\0';
         replay_cmd c;

@@ -311,6 +311,7 @@ static bool open_shell(app *a, const app_options *o)
         journal_log(JOURNAL_ERR, "out of memory starting the screen");
         return false;
     }
+    r_share_fonts(a->rc, true); /* the first frame opens no font per size */
     app_resize(a);
     if (r_font_problem(a->rc)[0]) {
         journal_log(JOURNAL_ERR, "needs attention: %s", r_font_problem(a->rc));

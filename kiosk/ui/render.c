@@ -44,6 +44,9 @@ struct rctx {
     bool measure_only;           /* lay out and measure, draw nothing */
     bool break_words;            /* the current box may break words (t_box's last resort) */
     bool trying;                 /* t_box is trying a size out: measure, never draw */
+    bool shared;                 /* r_share_fonts: every size from font[] */
+    int warm_px[2][16];          /* sizes font[] served while shared (r_warm_fonts) */
+    int nwarm[2];
 
     char font_dir[512];
     char font_problem[PM_MSG_MAX];
@@ -482,11 +485,29 @@ void r_tick(rctx *rc, SDL_Rect r, unsigned rgb)
 /* The font at this pixel size, opened once per size from the file in
  * memory. Resizing one font instead would empty its glyph cache on every
  * measurement, which made text layout most of a redraw's cost. */
+/* font[b] set to size (for a size tried out, or while fonts are shared). */
+static TTF_Font *resized(rctx *rc, int b, int size)
+{
+    if (rc->font_px[b] != size) {
+        TTF_SetFontSize(rc->font[b], size);
+        rc->font_px[b] = size;
+    }
+    return rc->font[b];
+}
+
 static TTF_Font *font_at(rctx *rc, int size, bool bold)
 {
     int b = bold ? 1 : 0;
     if (!rc->font[b])
         return NULL;
+    if (rc->shared) {
+        bool known = false;
+        for (int k = 0; k < rc->nwarm[b]; k++)
+            known = known || rc->warm_px[b][k] == size;
+        if (!known && rc->nwarm[b] < 16)
+            rc->warm_px[b][rc->nwarm[b]++] = size;
+        return resized(rc, b, size);
+    }
     for (int k = 0; k < R_FONT_SIZES; k++)
         if (rc->sized[b][k] && rc->sized_px[b][k] == size)
             return rc->sized[b][k];
@@ -499,9 +520,7 @@ static TTF_Font *font_at(rctx *rc, int size, bool bold)
     rc->sized_px[b][k] = size;
     if (!f) {
         /* fall back to resizing the shared font rather than drawing nothing */
-        TTF_SetFontSize(rc->font[b], size);
-        rc->font_px[b] = size;
-        return rc->font[b];
+        return resized(rc, b, size);
     }
     TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
     return f;
@@ -524,11 +543,27 @@ static TTF_Font *font_to_measure(rctx *rc, int size, bool bold)
     for (int k = 0; k < R_FONT_SIZES; k++)
         if (rc->sized[b][k] && rc->sized_px[b][k] == size)
             return rc->sized[b][k];
-    if (rc->font_px[b] != size) {
-        TTF_SetFontSize(rc->font[b], size);
-        rc->font_px[b] = size;
+    return resized(rc, b, size);
+}
+
+void r_share_fonts(rctx *rc, bool on)
+{
+    rc->shared = on;
+}
+
+void r_warm_fonts(rctx *rc)
+{
+    rc->shared = false;
+    for (int b = 0; b < 2; b++) {
+        for (int k = 0; k < rc->nwarm[b]; k++) {
+            /* open it, and have the auto-hinter look at the face now */
+            TTF_Font *f = font_at(rc, rc->warm_px[b][k], b == 1);
+            int w = 0, h = 0;
+            if (f)
+                TTF_SizeUTF8(f, "a", &w, &h);
+        }
+        rc->nwarm[b] = 0;
     }
-    return rc->font[b];
 }
 
 int t_width(rctx *rc, const char *s, int size, bool bold)
