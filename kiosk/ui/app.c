@@ -80,7 +80,7 @@ static pm_content *read_content(const app_options *o, pm_msgs *problems, pm_stat
     if (!cache[0] || !have_id)
         journal_log(JOURNAL_NOTICE, "parsed the content in %s (%s, so no content cache)",
                     o->data_dir, why.text);
-    else if (content_cache_write(c, cache, program, NULL, &err) == PM_OK)
+    else if (content_cache_write(c, o->data_dir, cache, program, NULL, &err) == PM_OK)
         journal_log(JOURNAL_NOTICE, "parsed the content in %s (the content cache was not "
                     "used: %s); wrote %s for the next start", o->data_dir, why.text, cache);
     else

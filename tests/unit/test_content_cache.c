@@ -227,7 +227,7 @@ static void scene_open(scene *s, const char *src)
     pm_content *c = load_json(s->data);
     assert_false(content_fully_checked(c)); /* the stamp vouched */
     pm_msg err = {{0}};
-    assert_int_equal(content_cache_write(c, s->cache, PROGRAM, NULL, &err), PM_OK);
+    assert_int_equal(content_cache_write(c, s->data, s->cache, PROGRAM, NULL, &err), PM_OK);
     content_free(c);
 }
 
@@ -301,7 +301,7 @@ static void same_as_json(const char *src)
     char again[1200];
     snprintf(again, sizeof again, "%s/again.cache", s.tmp);
     pm_msg err = {{0}};
-    assert_int_equal(content_cache_write(fast, again, PROGRAM, NULL, &err), PM_OK);
+    assert_int_equal(content_cache_write(fast, s.data, again, PROGRAM, NULL, &err), PM_OK);
     size_t n1 = 0, n2 = 0;
     unsigned char *b1 = read_bytes(s.cache, &n1), *b2 = read_bytes(again, &n2);
     assert_int_equal(n1, n2);
@@ -342,7 +342,7 @@ static void test_cache_is_never_used_for_other_content(void **state)
     sprintf(more, "%s ", es);
     tu_write_file(path, more);
     assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_ERR_STATE);
-    assert_non_null(strstr(why.text, "CHECKED does not name the content's bytes"));
+    assert_non_null(strstr(why.text, "changed since"));
     c = load_json(s.data); /* the slow path checks it all */
     assert_true(content_fully_checked(c));
     content_free(c);
@@ -359,7 +359,7 @@ static void test_cache_is_never_used_for_other_content(void **state)
     /* written again from the JSON, it shows the new text */
     c = load_json(s.data);
     pm_msg err = {{0}};
-    assert_int_equal(content_cache_write(c, s.cache, PROGRAM, NULL, &err), PM_OK);
+    assert_int_equal(content_cache_write(c, s.data, s.cache, PROGRAM, NULL, &err), PM_OK);
     content_free(c);
     assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_OK);
     assert_string_equal(content_text(c, 1, "answer.yes"), "XS EN answer.yes");
@@ -372,7 +372,7 @@ static void test_cache_is_never_used_for_other_content(void **state)
 
     /* a language added (its file is part of what the stamp names) */
     c = load_json(s.data);
-    assert_int_equal(content_cache_write(c, s.cache, PROGRAM, NULL, &err), PM_OK);
+    assert_int_equal(content_cache_write(c, s.data, s.cache, PROGRAM, NULL, &err), PM_OK);
     content_free(c);
     assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_OK);
     content_free(c);
@@ -381,6 +381,16 @@ static void test_cache_is_never_used_for_other_content(void **state)
     assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_ERR_STATE);
     unlink(path);
     assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_OK);
+    content_free(c);
+
+    /* content changed between loading it and writing its cache: not written */
+    c = load_json(s.data);
+    tu_write_file(path, es); /* fr.json again */
+    assert_int_equal(content_cache_write(c, s.data, s.cache, PROGRAM, NULL, &err), PM_ERR_STATE);
+    assert_non_null(strstr(err.text, "changed while it was loaded"));
+    content_free(c);
+    unlink(path);
+    assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_OK); /* the old one stays */
     content_free(c);
 
     /* no stamp at all */
@@ -410,7 +420,7 @@ static void test_cache_of_another_build_is_not_read(void **state)
     assert_int_equal(read_cache(&s, "", &c, &why), PM_ERR_STATE);
     pm_content *j = load_json(s.data);
     pm_msg err = {{0}};
-    assert_int_equal(content_cache_write(j, s.cache, "", NULL, &err), PM_ERR_INVALID);
+    assert_int_equal(content_cache_write(j, s.data, s.cache, "", NULL, &err), PM_ERR_INVALID);
     content_free(j);
     scene_close(&s);
 }
@@ -465,7 +475,7 @@ static void test_damaged_cache_is_refused(void **state)
         for (size_t v = 0; v < (f == 0 ? 3 : 4); v++) {
             memcpy(bad, good, len);
             memcpy(bad + HEADER_SIZE + fields[f], &far[v], sizeof far[v]);
-            uint64_t sum = content_cache_sum(bad + HEADER_SIZE, len - HEADER_SIZE);
+            uint64_t sum = content_cache_sum(0, bad + HEADER_SIZE, len - HEADER_SIZE);
             memcpy(bad + SUM_AT, &sum, sizeof sum);
             write_bytes(s.cache, bad, len);
             assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_ERR_INVALID);
@@ -474,7 +484,7 @@ static void test_damaged_cache_is_refused(void **state)
     memcpy(bad, good, len);
     size_t huge = 1000000;
     memcpy(bad + HEADER_SIZE + offsetof(pm_content, nregions), &huge, sizeof huge);
-    uint64_t sum = content_cache_sum(bad + HEADER_SIZE, len - HEADER_SIZE);
+    uint64_t sum = content_cache_sum(0, bad + HEADER_SIZE, len - HEADER_SIZE);
     memcpy(bad + SUM_AT, &sum, sizeof sum);
     write_bytes(s.cache, bad, len);
     assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_ERR_INVALID);
@@ -582,7 +592,7 @@ static void test_failed_write_says_so_and_leaves_nothing(void **state)
         faults *f = &cases[i].f;
         content_cache_io io = {f_open, f_write, f_close, f_rename, f_unlink, f};
         pm_msg err = {{0}};
-        assert_int_equal(content_cache_write(c, s.cache, PROGRAM, &io, &err), cases[i].want);
+        assert_int_equal(content_cache_write(c, s.data, s.cache, PROGRAM, &io, &err), cases[i].want);
         assert_non_null(strstr(err.text, "cannot write the content cache"));
         assert_int_equal(f->tmp_left, 0);
         assert_int_not_equal(access(tmp, F_OK), 0);
@@ -594,7 +604,7 @@ static void test_failed_write_says_so_and_leaves_nothing(void **state)
     char nowhere[1300];
     snprintf(nowhere, sizeof nowhere, "%s/no/such/folder/%s", s.tmp, CONTENT_CACHE_FILE);
     pm_msg err = {{0}};
-    assert_int_equal(content_cache_write(c, nowhere, PROGRAM, NULL, &err), PM_ERR_NOT_FOUND);
+    assert_int_equal(content_cache_write(c, s.data, nowhere, PROGRAM, NULL, &err), PM_ERR_NOT_FOUND);
     content_free(c);
     scene_close(&s);
 }

@@ -227,11 +227,11 @@ pm_status content_write_stamp(const pm_content *c, const char *dir, pm_msg *err)
  * What a load produced, as one block of bytes that the next start reads back
  * without parsing JSON: start-up's shortcut, never a second validator. It
  * is used only when everything below holds, each checked (why names the
- * first that does not): the folder's files hash to what DIR/CHECKED says
- * (--check-data passed these very bytes), the cache was written for that
- * same stamp line by the same build of the program (program: its build id,
- * which the caller finds), and it is whole (length, checksum, every offset
- * inside it). Otherwise the caller loads the JSON (content_load), which
+ * first that does not): it was written by the same build of the program
+ * (program: its build id, which the caller finds), DIR/CHECKED still holds
+ * the stamp line it was written under, the folder's files are the very
+ * bytes it was made from (which hashed to that stamp: --check-data passed
+ * them), and it is whole (length, checksum, every offset inside it). Otherwise the caller loads the JSON (content_load), which
  * also checks everything when the stamp is not current, and may write the
  * cache again.
  *
@@ -253,13 +253,14 @@ typedef struct {
 } content_cache_io;
 const content_cache_io *content_cache_io_posix(void);
 
-/* Writes c to path (through path.tmp, renamed into place; not fsync'ed: a
- * torn cache fails its checksum). io NULL: the real calls. PM_ERR_FULL,
- * PM_ERR_READONLY, PM_ERR_NOT_FOUND (no such folder), PM_ERR_IO or
- * PM_ERR_NOMEM with err saying what failed; no temporary file is left.
- * PM_ERR_INVALID when program is empty or too long. */
-pm_status content_cache_write(const pm_content *c, const char *path, const char *program,
-                              const content_cache_io *io, pm_msg *err);
+/* Writes c, loaded from dir, to path (through path.tmp, renamed into
+ * place; not fsync'ed: a torn cache fails its checksum). io NULL: the real
+ * calls. PM_ERR_FULL, PM_ERR_READONLY, PM_ERR_NOT_FOUND (no such folder),
+ * PM_ERR_IO or PM_ERR_NOMEM with err saying what failed; no temporary file
+ * is left. PM_ERR_STATE when dir's files are no longer what c was loaded
+ * from; PM_ERR_INVALID when program is empty or too long. */
+pm_status content_cache_write(const pm_content *c, const char *dir, const char *path,
+                              const char *program, const content_cache_io *io, pm_msg *err);
 /* The content of dir from the cache at path, as content_load would give
  * it under a current stamp (content_fully_checked is false). PM_OK and
  * *out (content_free), or *out NULL and why says what stood in the way:

@@ -1336,8 +1336,9 @@ static void load_languages(loader *ld)
 static const char *const fixed_files[] = {"regions.json", "screens.json", "muscles.json",
                                           "pages.json", "questions.json"};
 
-bool content_files_hash(const char *dir, uint64_t *hash)
+bool content_files_hash(const char *dir, uint64_t *stamp, uint64_t *sum)
 {
+    uint64_t fast = 0;
     loader ld = {.dir = dir, .hash = CONTENT_HASH_SEED};
     char *names[CONTENT_LANG_FILES_MAX] = {0};
     char *buf = NULL;
@@ -1375,15 +1376,22 @@ bool content_files_hash(const char *dir, uint64_t *hash)
         }
         if (fd >= 0)
             close(fd);
-        if (ok) {
+        if (ok && stamp) {
             stamp_hash(&ld, name, strlen(name) + 1); /* as load_json hashes */
             stamp_hash(&ld, buf, len);
+        }
+        if (ok && sum) {
+            fast = content_cache_sum(fast, name, strlen(name) + 1);
+            fast = content_cache_sum(fast, buf, len);
         }
     }
     free(buf);
     for (int i = 0; i < n; i++)
         free(names[i]);
-    *hash = ld.hash;
+    if (stamp)
+        *stamp = ld.hash;
+    if (sum)
+        *sum = fast;
     return ok;
 }
 

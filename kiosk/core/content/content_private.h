@@ -89,18 +89,22 @@ typedef struct {
 /* At most this many string tables are read from i18n/. */
 #define CONTENT_LANG_FILES_MAX 64
 
-/* The stamp's hash of the files content_load would read in dir, in its
- * order, without parsing them: the same bytes give the same hash as the
- * load's (content_load.c). False when the folder or a file cannot be read. */
-bool content_files_hash(const char *dir, uint64_t *hash);
+/* The files content_load would read in dir, in its order, read without
+ * parsing them (content_load.c): *stamp (when not NULL) gets the stamp's
+ * hash of them, the same as the load's; *sum (when not NULL) the content
+ * cache's checksum of them (names and bytes), which is several times
+ * cheaper than the stamp's byte-by-byte hash. False when the folder or a
+ * file cannot be read. */
+bool content_files_hash(const char *dir, uint64_t *stamp, uint64_t *sum);
 /* The stamp line for a hash ("painmap-content-check 1 fnv1a64 ..."). */
 void stamp_line_of(uint64_t hash, char *buf, size_t size);
 /* Whether dir/CHECKED holds exactly the line want. */
 bool stamp_file_says(const char *dir, const char *want);
 
-/* The content cache's checksum of n bytes (content_cache.c; tests use it
- * to make a damaged cache whose checksum still matches). */
-uint64_t content_cache_sum(const void *p, size_t n);
+/* The content cache's checksum of n bytes, chained from seed (0 to begin;
+ * content_cache.c). Tests use it to make a damaged cache whose checksum
+ * still matches. */
+uint64_t content_cache_sum(uint64_t seed, const void *p, size_t n);
 
 /* Appends one problem to ld->problems (content_problem.c). */
 void problem(loader *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
