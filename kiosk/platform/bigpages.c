@@ -10,7 +10,12 @@
 #include <sys/mman.h>
 
 #define HUGE_PAGE (2u * 1024u * 1024u)
-#define TABLE 64 /* large blocks live at once (a handful in practice) */
+#ifdef MADV_POPULATE_WRITE
+#define BIGPAGES_POPULATE_WRITE MADV_POPULATE_WRITE
+#else
+#define BIGPAGES_POPULATE_WRITE 23 /* Linux's value; older headers lack the name */
+#endif
+#define TABLE 32 /* large blocks live at once (9 at most in the walk at 1280x800) */
 
 typedef struct {
     void *p;     /* what the caller got: the start of the mapping */
@@ -37,7 +42,11 @@ static void *map_aligned(size_t size, size_t *len)
         munmap(raw, head);
     if (tail)
         munmap((unsigned char *)at + want, tail);
-    madvise((void *)at, want, MADV_HUGEPAGE); /* refused without THP: then small pages */
+    /* huge pages where whole ones fit (refused without THP: small pages);
+     * then every page at once, in one call, not a fault per page: SDL
+     * clears or fills every block this large as soon as it has it */
+    madvise((void *)at, want, MADV_HUGEPAGE);
+    madvise((void *)at, want, BIGPAGES_POPULATE_WRITE); /* Linux 5.14+; else faults */
     *len = want;
     return (void *)at;
 }

@@ -1,16 +1,19 @@
 /* test_bigpages.c — SDL's allocator for large blocks (platform/bigpages.h):
  * the four functions behave as malloc, calloc, realloc and free, for small
  * and large blocks and between the two; large blocks start on a 2 MiB
- * boundary, are their own mappings (gone when freed), and blocks of the C
- * library may be freed and grown through them. Build ids are tested here
+ * boundary, are their own mappings (gone when freed) and come resident
+ * (populated), and blocks of the C library may be freed and grown through
+ * them. Build ids are tested here
  * too (platform/buildid.h): the content cache is keyed by them. */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <cmocka.h>
 
@@ -37,6 +40,30 @@ static size_t mapping_of(const void *addr)
     return len;
 }
 
+/* Whether every page of [p, p + n) is resident (mincore). */
+static bool resident(void *p, size_t n)
+{
+    size_t pages = (n + 4095) / 4096;
+    unsigned char *vec = malloc(pages);
+    assert_non_null(vec);
+    assert_int_equal(mincore(p, n, vec), 0);
+    bool all = true;
+    for (size_t i = 0; i < pages; i++)
+        all = all && (vec[i] & 1);
+    free(vec);
+    return all;
+}
+
+/* Whether this kernel has MADV_POPULATE_WRITE (Linux 5.14+). */
+static bool can_populate(void)
+{
+    void *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(p != MAP_FAILED);
+    bool ok = madvise(p, 4096, 23 /* MADV_POPULATE_WRITE */) == 0;
+    munmap(p, 4096);
+    return ok;
+}
+
 static void fill(unsigned char *p, size_t n, unsigned seed)
 {
     for (size_t i = 0; i < n; i += 4093)
@@ -58,6 +85,8 @@ static void test_large_blocks_are_aligned_mappings(void **state)
     assert_non_null(p);
     assert_int_equal((uintptr_t)p % (2 * MIB), 0);
     assert_true(mapping_of(p) >= n);
+    if (can_populate())
+        assert_true(resident(p, n)); /* populated: no fault per page to come */
     fill(p, n, 7);
     same(p, n, 7);
     bigpages_free(p);
@@ -112,25 +141,27 @@ static void test_realloc_between_sizes_keeps_the_bytes(void **state)
     bigpages_free(p);
 }
 
-/* More large blocks than the table holds: the rest come from malloc, and
- * every one is freed correctly. (Not written to: each written would take a
- * whole 2 MiB page.) */
+/* More large blocks than the table holds (32): the rest come from malloc,
+ * and every one is freed correctly. */
 static void test_more_large_blocks_than_the_table(void **state)
 {
     (void)state;
-    enum { N = 80 };
+    enum { N = 40 };
     unsigned char *p[N];
     int aligned = 0;
     for (int i = 0; i < N; i++) {
-        p[i] = bigpages_malloc(2 * MIB);
+        p[i] = bigpages_malloc(BIGPAGES_MIN);
         assert_non_null(p[i]);
         aligned += (uintptr_t)p[i] % (2 * MIB) == 0;
+        p[i][BIGPAGES_MIN - 1] = (unsigned char)i;
     }
-    assert_true(aligned >= 64);
-    for (int i = 0; i < N; i++)
+    assert_true(aligned >= 32);
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(p[i][BIGPAGES_MIN - 1], (unsigned char)i);
         bigpages_free(p[i]);
+    }
     /* the table is free again */
-    unsigned char *q = bigpages_malloc(2 * MIB);
+    unsigned char *q = bigpages_malloc(BIGPAGES_MIN);
     assert_int_equal((uintptr_t)q % (2 * MIB), 0);
     bigpages_free(q);
 }
