@@ -71,25 +71,6 @@ typedef struct {
 } cache_header;
 _Static_assert(sizeof(cache_header) == 256, "the cache header is 256 bytes");
 
-/* A checksum of the block, eight bytes at a time (a torn or damaged file,
- * not an attacker: whoever can write the state folder can do worse). */
-uint64_t content_cache_sum(uint64_t seed, const void *block, size_t n)
-{
-    const unsigned char *p = block;
-    uint64_t h = (seed * 0x9e3779b97f4a7c15ULL) ^ n ^ 0x2545f4914f6cdd1dULL;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
-    }
-    for (; i < n; i++)
-        h = (h ^ p[i]) * 0x100000001b3ULL;
-    h ^= h >> 29;
-    return h * 0xc4ceb9fe1a85ec53ULL;
-}
-
 /* ---- the walk ------------------------------------------------------------ */
 
 typedef struct {
