@@ -123,20 +123,26 @@ static void test_small_blocks_are_the_c_librarys(void **state)
 static void test_realloc_between_sizes_keeps_the_bytes(void **state)
 {
     (void)state;
-    /* small to large, large to larger, large to smaller (stays), free */
+    /* a small block grown large stays the C library's (realloc) */
     unsigned char *p = bigpages_malloc(1000);
     fill(p, 1000, 9);
     p = bigpages_realloc(p, 3 * MIB);
     assert_non_null(p);
     same(p, 1000, 9);
-    fill(p, 3 * MIB, 11);
-    unsigned char *q = bigpages_realloc(p, 5 * MIB);
-    assert_non_null(q);
-    same(q, 3 * MIB, 11);
-    unsigned char *r = bigpages_realloc(q, 2 * MIB + 1);
-    assert_ptr_equal(r, q); /* fits its mapping */
-    same(r, 2 * MIB, 11);
-    bigpages_free(r);
+    bigpages_free(p);
+    /* a large block: larger (a new mapping, the bytes copied), smaller
+     * (stays: it fits its mapping), freed */
+    unsigned char *q = bigpages_malloc(3 * MIB);
+    assert_int_equal((uintptr_t)q % (2 * MIB), 0);
+    fill(q, 3 * MIB, 11);
+    unsigned char *r = bigpages_realloc(q, 5 * MIB);
+    assert_non_null(r);
+    assert_int_equal((uintptr_t)r % (2 * MIB), 0);
+    same(r, 3 * MIB, 11);
+    unsigned char *t = bigpages_realloc(r, 2 * MIB + 1);
+    assert_ptr_equal(t, r);
+    same(t, 2 * MIB, 11);
+    bigpages_free(t);
     assert_non_null(p = bigpages_realloc(NULL, 2 * MIB));
     bigpages_free(p);
 }
