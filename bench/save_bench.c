@@ -60,13 +60,40 @@ static bool full_intake(const pm_content *c, intake *out)
                 }
             break;
         case SCREEN_DETAILS:
-            flow_send(f, EV_SET_INTENSITY, 3 + 2 * flow_step(f), t);
-            flow_send(f, EV_TOGGLE_QUALITY, flow_step(f), t);
-            flow_send(f, EV_SET_DURATION, 1, t);
+        {
+            /* each area's pages ask what they ask (flow_detail_asks) */
+            int slot = flow_detail_slot(f);
+            unsigned asks = flow_detail_asks(f);
+            if (asks & DETAIL_STRENGTH)
+                flow_send(f, EV_SET_INTENSITY, 3 + 2 * slot, t);
+            if ((asks & DETAIL_FEELINGS) && !flow_intake(f)->marks[slot].qualities)
+                flow_send(f, EV_TOGGLE_QUALITY, slot, t);
+            if (asks & DETAIL_DURATION)
+                flow_send(f, EV_SET_DURATION, 1, t);
             break;
-        case SCREEN_SCREENING:
-            flow_send(f, EV_ANSWER, flow_step(f) == 2 ? 0 : 1, t);
+        }
+        case SCREEN_SCREENING: {
+            /* the walk-through's pages: a "tell the front desk now" alert
+             * is gone on from; the checklist gets its first item ticked;
+             * on every other page each question is answered, the third
+             * page's first answer (yes), the others' second (no) */
+            if (flow_alert(f) >= 0) {
+                flow_send(f, EV_ALERT_DONE, 0, t);
+                continue;
+            }
+            int qs[CONTENT_MAX_QUESTIONS];
+            int n = flow_page_questions(f, qs, CONTENT_MAX_QUESTIONS);
+            if (flow_screening_part(f) == PART_CHECKLIST && n > 0) {
+                flow_send(f, EV_TOGGLE_CHECK, qs[0], t);
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                flow_event ev = {.type = EV_ANSWER_TO, .arg = qs[i],
+                                 .arg2 = flow_step(f) == 2 ? 0 : 1};
+                flow_handle(f, &ev, t);
+            }
             break;
+        }
         case SCREEN_PATTERNS: {
             int cand[FLOW_MAX_CANDIDATES];
             if (flow_candidates(f, cand, FLOW_MAX_CANDIDATES) > 0 && !flow_intake(f)->npatterns)

@@ -153,9 +153,30 @@ void __wrap_app_update(app *a)
 
 /* ---- running the walk: the test kit's hands (kiosk/testkit/sdl/hands.h) ---- */
 
+/* As the replay driver presses: a widget below the fold (a long safety
+ * page at 800x480) is scrolled into view first, with the page's own
+ * scroll buttons, as a client would. */
+static void scroll_to(app *a, const char *id)
+{
+    if (app_widget(a, id) || !app_widget(a, "scroll_down"))
+        return;
+    char why[700];
+    for (int k = 0; k < 40; k++) {
+        const widget *u = app_widget(a, "scroll_up");
+        if (!u || u->act == ACT_NONE || !kit_press(a, "scroll_up", why, sizeof why))
+            break;
+    }
+    for (int k = 0; k < 40 && !app_widget(a, id); k++) {
+        const widget *d = app_widget(a, "scroll_down");
+        if (!d || d->act == ACT_NONE || !kit_press(a, "scroll_down", why, sizeof why))
+            break;
+    }
+}
+
 static bool press(app *a, const char *id)
 {
     char why[700];
+    scroll_to(a, id);
     return kit_press(a, id, why, sizeof why);
 }
 
@@ -307,6 +328,7 @@ int main(int argc, char **argv)
     bool done_only = false;
     if (app_dirty(a))
         app_draw(a);
+    app_warm(a); /* as the kiosk's loop does once the first frame is up */
     while (fgets(line, sizeof line, f) && !done_only) {
         line[strcspn(line, "\r\n")] = '\0';
         replay_cmd c;

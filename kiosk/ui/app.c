@@ -17,6 +17,7 @@
 #include "seal.h"
 #include "textkeys.h"
 #include "upkeep.h"
+#include "platform/buildid.h"
 #include "platform/journal.h"
 
 /* Replays run on a fixed wall clock (2026-11-27 09:00 UTC plus their
@@ -42,12 +43,59 @@ desk_clock app_desk_clock(const app *a)
 
 /* ---- start-up ----------------------------------------------------------------- */
 
+/* The content cache (content.h) in the state folder: the content as the
+ * last start that parsed it left it, keyed by the stamp and this build. */
+static void cache_path(const app_options *o, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (o->state_dir && *o->state_dir)
+        snprintf(buf, size, "%s/%s", o->state_dir, CONTENT_CACHE_FILE);
+}
+
+/* The content, from the cache when it may be used (no JSON parsed), else
+ * from the files; a start that parsed content its stamp vouches for writes
+ * the cache for the next. Whatever stands in the cache's way is logged and
+ * costs only time. */
+static pm_content *read_content(const app_options *o, pm_msgs *problems, pm_status *st)
+{
+    char cache[1100], program[CONTENT_PROGRAM_ID_MAX];
+    cache_path(o, cache, sizeof cache);
+    bool have_id = build_id(program, sizeof program);
+    pm_content *c = NULL;
+    pm_msg why = {{0}};
+    if (cache[0] && have_id) {
+        *st = content_cache_read(o->data_dir, cache, program, &c, &why);
+        if (*st == PM_OK) {
+            journal_log(JOURNAL_INFO, "the content in %s, as checked, from %s", o->data_dir,
+                        cache);
+            return c;
+        }
+    } else {
+        pm_msg_set(&why, "%s", cache[0] ? "the program has no build id" : "no state folder");
+    }
+    *st = content_load(o->data_dir, &c, problems);
+    if (*st != PM_OK || content_fully_checked(c)) /* either is logged below */
+        return c;
+    pm_msg err = {{0}};
+    if (!cache[0] || !have_id)
+        journal_log(JOURNAL_NOTICE, "parsed the content in %s (%s, so no content cache)",
+                    o->data_dir, why.text);
+    else if (content_cache_write(c, o->data_dir, cache, program, NULL, &err) == PM_OK)
+        journal_log(JOURNAL_NOTICE, "parsed the content in %s (the content cache was not "
+                    "used: %s); wrote %s for the next start", o->data_dir, why.text, cache);
+    else
+        journal_log(JOURNAL_NOTICE, "parsed the content in %s (the content cache was not "
+                    "used: %s); %s, so the next start parses it again (slower)",
+                    o->data_dir, why.text, err.text);
+    return c;
+}
+
 static void load_content(app *a, const app_options *o)
 {
-    pm_content *c = NULL;
     pm_msgs problems;
     pm_msgs_init(&problems);
-    pm_status st = content_load(o->data_dir, &c, &problems);
+    pm_status st = PM_OK;
+    pm_content *c = read_content(o, &problems, &st);
     if (st == PM_OK && content_check_program_texts(c, textkeys_program, textkeys_program_count,
                                                    &problems)) {
         content_free(c);
@@ -263,6 +311,7 @@ static bool open_shell(app *a, const app_options *o)
         journal_log(JOURNAL_ERR, "out of memory starting the screen");
         return false;
     }
+    r_share_fonts(a->rc, true); /* the first frame opens no font per size */
     app_resize(a);
     if (r_font_problem(a->rc)[0]) {
         journal_log(JOURNAL_ERR, "needs attention: %s", r_font_problem(a->rc));
@@ -296,8 +345,9 @@ app *app_create(const app_options *o)
         app_destroy(a);
         return NULL;
     }
-    load_content(a, o);
+    /* the store first: it makes the state folder the content cache is in */
     open_store(a, o->state_dir);
+    load_content(a, o);
     if (a->content) {
         start_flow(a, o);
         app_upkeep(a, true);

@@ -100,6 +100,10 @@ void app_update(app *a);
 void app_draw(app *a);
 /* Copies the frame to the window. */
 void app_present(app *a);
+/* What the loop does once the first frame is on screen, while it waits for
+ * the first touch: opens the fonts that frame drew with one shared font
+ * (render.h, r_share_fonts), so the first tap does not open them. */
+void app_warm(app *a);
 /* Saves the current frame as PNG. false with the reason in why. */
 bool app_save_png(app *a, const char *path, char *why, size_t why_size);
 

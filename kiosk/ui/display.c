@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "platform/bigpages.h"
 #include "platform/journal.h"
 #include "ui/input.h"
 
@@ -38,6 +39,17 @@ display *display_open(const display_options *o, char *why, size_t why_size)
     }
     d->rotate = o->rotate;
     d->headless = o->headless;
+    /* SDL's large blocks (frames, rasters) mapped and populated at once,
+     * on 2 MiB pages where the kernel has them (platform/bigpages.h): set
+     * once, before SDL allocates. Not under AddressSanitizer, which then
+     * watches every block SDL writes, and finds leaks through all of them. */
+#ifndef __SANITIZE_ADDRESS__
+    static bool memory_set;
+    if (!memory_set && SDL_GetNumAllocations() == 0) {
+        SDL_SetMemoryFunctions(bigpages_malloc, bigpages_calloc, bigpages_realloc, bigpages_free);
+        memory_set = true;
+    }
+#endif
     if (o->headless)
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     if (SDL_Init(SDL_INIT_VIDEO) != 0)

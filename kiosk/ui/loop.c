@@ -199,6 +199,7 @@ int app_run(app *a)
             announced = true;
             sdnotify_ready();
             sdnotify_status("showing the kiosk");
+            app_warm(a); /* the first frame is up: now the fonts for the next */
         }
         SDL_Event e;
         bool got = wait_event(a, mode, &iw, last_input, &e);

@@ -105,6 +105,7 @@ void app_draw(app *a)
         w_clear(a->wl);
         attention_draw(&a->sc);
         r_end(a->rc);
+        r_share_fonts(a->rc, false);
         return;
     }
     r_set_source(a->rc, a->content, flow_lang(a->flow), where, a);
@@ -129,6 +130,13 @@ void app_draw(app *a)
         }
     }
     r_end(a->rc);
+    /* only the first frame shares its fonts (app_create, r_share_fonts) */
+    r_share_fonts(a->rc, false);
+}
+
+void app_warm(app *a)
+{
+    r_warm_fonts(a->rc);
 }
 
 void app_present(app *a)

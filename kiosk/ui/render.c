@@ -9,7 +9,12 @@
 
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,12 +43,19 @@ struct rctx {
     double text_scale;           /* 1, or larger text (LARGE_TEXT_SCALE) */
     bool measure_only;           /* lay out and measure, draw nothing */
     bool break_words;            /* the current box may break words (t_box's last resort) */
+    bool trying;                 /* t_box is trying a size out: measure, never draw */
+    bool shared;                 /* r_share_fonts: every size from font[] */
+    int warm_px[2][16];          /* sizes font[] served while shared (r_warm_fonts) */
+    int nwarm[2];
 
     char font_dir[512];
     char font_problem[PM_MSG_MAX];
-    TTF_Font *font[2];           /* regular, bold; NULL when missing */
-    void *font_data[2];          /* the font files, read once */
+    TTF_Font *font[2];           /* regular, bold; NULL when missing; resized to measure
+                                    sizes tried out (font_to_measure) */
+    int font_px[2];              /* the size font[] is set to now */
+    void *font_data[2];          /* the font files, mapped (or read) once */
     size_t font_len[2];
+    bool font_mapped[2];         /* font_data is a mapping (munmap), not SDL_LoadFile's */
     TTF_Font *sized[2][R_FONT_SIZES];
     int sized_px[2][R_FONT_SIZES];
     unsigned sized_next[2];
@@ -65,6 +77,27 @@ struct rctx {
 
 /* ---- life ------------------------------------------------------------------ */
 
+/* A font file, mapped read-only: FreeType reads only the tables and glyphs
+ * it needs, straight from the page cache (shared with every other reader
+ * of the file), instead of a private copy of all of it (two fonts of
+ * ~0.7 MB each were ~360 page faults at start-up and 1.4 MB of memory).
+ * NULL when it cannot be mapped; the caller reads it instead. */
+static void *map_file(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    void *p = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size < INT_MAX)
+        p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED)
+        return NULL;
+    *len = (size_t)st.st_size;
+    return p;
+}
+
 static void open_fonts(rctx *rc)
 {
     static const char *const names[2] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
@@ -73,10 +106,16 @@ static void open_fonts(rctx *rc)
         snprintf(path, sizeof path, "%s/%s", rc->font_dir, names[i]);
         /* read once into memory: every size opens from there, no file I/O */
         size_t len = 0;
-        void *data = SDL_LoadFile(path, &len);
+        void *data = map_file(path, &len);
+        bool mapped = data != NULL;
+        if (!mapped)
+            data = SDL_LoadFile(path, &len);
         rc->font[i] = data ? TTF_OpenFontRW(SDL_RWFromConstMem(data, (int)len), 1, 22) : NULL;
         if (!rc->font[i]) {
-            SDL_free(data);
+            if (mapped)
+                munmap(data, len);
+            else
+                SDL_free(data);
             size_t l = strlen(rc->font_problem);
             snprintf(rc->font_problem + l, sizeof rc->font_problem - l,
                      "%sfont %s cannot be opened (%s)", l ? "; " : "", path, TTF_GetError());
@@ -84,6 +123,8 @@ static void open_fonts(rctx *rc)
         }
         rc->font_data[i] = data;
         rc->font_len[i] = len;
+        rc->font_px[i] = 22;
+        rc->font_mapped[i] = mapped;
         TTF_SetFontHinting(rc->font[i], TTF_HINTING_LIGHT);
     }
     if (rc->font_problem[0]) {
@@ -118,7 +159,10 @@ void rctx_destroy(rctx *rc)
                 TTF_CloseFont(rc->sized[i][k]);
         if (rc->font[i])
             TTF_CloseFont(rc->font[i]);
-        SDL_free(rc->font_data[i]);
+        if (rc->font_mapped[i])
+            munmap(rc->font_data[i], rc->font_len[i]);
+        else
+            SDL_free(rc->font_data[i]);
     }
     if (rc->frame)
         SDL_DestroyTexture(rc->frame);
@@ -441,11 +485,29 @@ void r_tick(rctx *rc, SDL_Rect r, unsigned rgb)
 /* The font at this pixel size, opened once per size from the file in
  * memory. Resizing one font instead would empty its glyph cache on every
  * measurement, which made text layout most of a redraw's cost. */
+/* font[b] set to size (for a size tried out, or while fonts are shared). */
+static TTF_Font *resized(rctx *rc, int b, int size)
+{
+    if (rc->font_px[b] != size) {
+        TTF_SetFontSize(rc->font[b], size);
+        rc->font_px[b] = size;
+    }
+    return rc->font[b];
+}
+
 static TTF_Font *font_at(rctx *rc, int size, bool bold)
 {
     int b = bold ? 1 : 0;
     if (!rc->font[b])
         return NULL;
+    if (rc->shared) {
+        bool known = false;
+        for (int k = 0; k < rc->nwarm[b]; k++)
+            known = known || rc->warm_px[b][k] == size;
+        if (!known && rc->nwarm[b] < 16)
+            rc->warm_px[b][rc->nwarm[b]++] = size;
+        return resized(rc, b, size);
+    }
     for (int k = 0; k < R_FONT_SIZES; k++)
         if (rc->sized[b][k] && rc->sized_px[b][k] == size)
             return rc->sized[b][k];
@@ -458,16 +520,55 @@ static TTF_Font *font_at(rctx *rc, int size, bool bold)
     rc->sized_px[b][k] = size;
     if (!f) {
         /* fall back to resizing the shared font rather than drawing nothing */
-        TTF_SetFontSize(rc->font[b], size);
-        return rc->font[b];
+        return resized(rc, b, size);
     }
     TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
     return f;
 }
 
+/* The font to measure with: the size's own when it is open; while t_box
+ * tries sizes out, a size not open yet is measured with the file's first
+ * font (font[]) set to it, not opened for itself. Why: every font opened
+ * costs FreeType's auto-hinter its whole analysis of the face (~1.5 M
+ * instructions) and keeps ~150 KB, and most sizes a box tries are sizes it
+ * then does not use (a label shrinking from 24 to 19 px tried four). A
+ * resized font measures exactly as one opened at that size (checked on
+ * every string of the content at 12 to 60 px, both faces); it only loses
+ * its glyph cache at each resize, which a size tried once does not miss. */
+static TTF_Font *font_to_measure(rctx *rc, int size, bool bold)
+{
+    int b = bold ? 1 : 0;
+    if (!rc->trying || !rc->font[b])
+        return font_at(rc, size, bold);
+    for (int k = 0; k < R_FONT_SIZES; k++)
+        if (rc->sized[b][k] && rc->sized_px[b][k] == size)
+            return rc->sized[b][k];
+    return resized(rc, b, size);
+}
+
+void r_share_fonts(rctx *rc, bool on)
+{
+    rc->shared = on;
+}
+
+void r_warm_fonts(rctx *rc)
+{
+    rc->shared = false;
+    for (int b = 0; b < 2; b++) {
+        for (int k = 0; k < rc->nwarm[b]; k++) {
+            /* open it, and have the auto-hinter look at the face now */
+            TTF_Font *f = font_at(rc, rc->warm_px[b][k], b == 1);
+            int w = 0, h = 0;
+            if (f)
+                TTF_SizeUTF8(f, "a", &w, &h);
+        }
+        rc->nwarm[b] = 0;
+    }
+}
+
 int t_width(rctx *rc, const char *s, int size, bool bold)
 {
-    TTF_Font *f = font_at(rc, size, bold);
+    TTF_Font *f = font_to_measure(rc, size, bold);
     int w = 0, h = 0;
     if (!f || !*s)
         return 0;
@@ -477,7 +578,7 @@ int t_width(rctx *rc, const char *s, int size, bool bold)
 
 int t_height(rctx *rc, int size, bool bold)
 {
-    TTF_Font *f = font_at(rc, size, bold);
+    TTF_Font *f = font_to_measure(rc, size, bold);
     return f ? TTF_FontHeight(f) : size;
 }
 
@@ -713,14 +814,20 @@ int t_box_height(rctx *rc, int w, const char *s, font_role role, bool bold)
     int h = 0;
     for (; size >= minimum; size -= 1 + size / 24) {
         h = t_box_px(rc, big, s, size, bold, COL_INK, AL_LEFT, false, false, &fits);
+        rc->trying = true; /* the role's own size opens its font; smaller ones are tried */
         if (fits)
-            return h;
+            break;
     }
-    /* a word wider than w even at the smallest size: t_box breaks it */
-    int st[MAXL], en[MAXL];
-    int n = wrap_ex(rc, s, w, minimum, bold, st, en, true);
-    int lh = t_height(rc, minimum, bold);
-    return n > 0 ? n * lh + (n - 1) * (minimum / 6) : h;
+    if (!fits) {
+        /* a word wider than w even at the smallest size: t_box breaks it */
+        int st[MAXL], en[MAXL];
+        int n = wrap_ex(rc, s, w, minimum, bold, st, en, true);
+        int lh = t_height(rc, minimum, bold);
+        if (n > 0)
+            h = n * lh + (n - 1) * (minimum / 6);
+    }
+    rc->trying = false;
+    return h;
 }
 
 int t_box(rctx *rc, SDL_Rect r, const char *s, font_role role, bool bold, unsigned rgb,
@@ -731,8 +838,12 @@ int t_box(rctx *rc, SDL_Rect r, const char *s, font_role role, bool bold, unsign
     int size = font_px(rc, role);
     int minimum = size * 3 / 4;
     bool fits = false;
+    /* Sizes tried out: the role's own size opens its font (most boxes are
+     * drawn at it); smaller ones are measured without opening theirs
+     * (font_to_measure), until the one drawn. */
     for (; size > minimum; size -= 1 + size / 24) {
         t_box_px(rc, r, s, size, bold, rgb, align, vcentre, false, &fits);
+        rc->trying = true;
         if (fits)
             break;
     }
@@ -744,6 +855,7 @@ int t_box(rctx *rc, SDL_Rect r, const char *s, font_role role, bool bold, unsign
             int st[MAXL], en[MAXL];
             int n = wrap_ex(rc, s, r.w, size, bold, st, en, true);
             int lh = t_height(rc, size, bold);
+            rc->trying = false;
             if (n > 0 && n * lh + (n - 1) * (size / 6) <= r.h) {
                 rc->break_words = true;
                 fits = true;
@@ -758,6 +870,7 @@ int t_box(rctx *rc, SDL_Rect r, const char *s, font_role role, bool bold, unsign
             r_overflow(rc, s, what);
         }
     }
+    rc->trying = false;
     return t_box_px(rc, r, s, size, bold, rgb, align, vcentre, true, &fits);
 }
 

@@ -75,6 +75,19 @@ typedef struct rctx rctx;
 rctx *rctx_create(SDL_Renderer *ren, const char *font_dir);
 void rctx_destroy(rctx *rc);
 
+/* Fonts for the first frame. While shared (on), every size is measured and
+ * drawn with the file's first font set to it, and no font is opened per
+ * size: opening one costs FreeType's auto-hinter and HarfBuzz their
+ * analysis of the face (~1.6 M instructions each; welcome opened eight),
+ * for which a waiting room's first screen need not wait. The pixels are
+ * the same (a resized font measures and draws exactly as one opened at
+ * that size). Switching sizes empties the shared font's glyph cache, so
+ * after the first frame each size gets its own font again, opened when
+ * first used; r_warm_fonts opens those the shared fonts served meanwhile
+ * (call it while waiting for the first touch) and ends the sharing. */
+void r_share_fonts(rctx *rc, bool on);
+void r_warm_fonts(rctx *rc);
+
 /* "" when both fonts opened; otherwise a sentence for the log naming the
  * file and what to install ("font /x/DejaVuSans.ttf cannot be opened
  * (...); install fonts-dejavu-core (scripts/setup-deps)"). */

@@ -13,3 +13,10 @@ add_executable(test_paths ${CMAKE_CURRENT_LIST_DIR}/test_paths.c)
 target_link_libraries(test_paths PRIVATE painmap_platform PkgConfig::CMOCKA)
 add_test(NAME test_paths COMMAND test_paths WORKING_DIRECTORY $<TARGET_FILE_DIR:test_paths>)
 set_tests_properties(test_paths PROPERTIES TIMEOUT 60)
+
+# test_bigpages: SDL's allocator for frame-sized blocks (2 MiB pages), and the
+# program's build id (the content cache's key)
+add_executable(test_bigpages ${CMAKE_CURRENT_LIST_DIR}/test_bigpages.c)
+target_link_libraries(test_bigpages PRIVATE painmap_platform PkgConfig::CMOCKA)
+add_test(NAME test_bigpages COMMAND test_bigpages)
+set_tests_properties(test_bigpages PROPERTIES TIMEOUT 60)

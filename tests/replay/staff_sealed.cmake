@@ -26,8 +26,15 @@ list(LENGTH records n)
 if(NOT n EQUAL 1)
   message(FATAL_ERROR "expected one saved intake, found ${n}")
 endif()
-# no file of the state folder holds the client's name or an area's id
+# no file of the state folder holds the client's name or an area's id; but
+# for the content cache, which holds the whole content (every area's id, for
+# every client alike: what /usr/share/painmap/data holds) and nothing of any
+# client. It must be there (written by the start that parsed the content).
 file(GLOB_RECURSE state_files ${OUT}/state/*)
+if(NOT EXISTS ${OUT}/state/content.cache)
+  message(FATAL_ERROR "no content cache in ${OUT}/state")
+endif()
+list(REMOVE_ITEM state_files ${OUT}/state/content.cache)
 foreach(f ${state_files})
   file(READ ${f} bytes HEX)
   foreach(word Zebulon heel_l)

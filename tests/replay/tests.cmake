@@ -19,6 +19,8 @@
 #   staff_problems painmap.conf problems listed on the queue; a plain-digit PIN
 #   save_error an unwritable state folder: calm message, retry, no Back, the
 #              answers kept in memory after the time-out, staff told on the queue
+#   cached     the content cache: written by a first start, read by the next
+#              (the walk's goldens), refused when damaged
 #   driver_*   the driver's own errors name FILE:LINE
 # (Whether every string fits its box at every size is checked by
 # check_shipped_data: `painmap --check-data` walks every screen.)
@@ -60,6 +62,13 @@ pm_replay(back back.replay)
 pm_replay(taps taps.replay)
 pm_replay(languages_offered languages.replay --config ${PM_REPLAY}/languages.conf
           --golden ${PM_REPLAY}/golden/800x480)
+
+# The content cache: written, read (same pictures), refused when damaged.
+add_test(NAME replay_cached
+         COMMAND ${CMAKE_COMMAND} -DPAINMAP=$<TARGET_FILE:painmap> -DDATA=${CMAKE_SOURCE_DIR}/data
+                 -DREPLAY=${PM_REPLAY} -DOUT=${PM_REPLAY_OUT}/cached -DSIZE=800x480
+                 -DGOLDEN=${PM_REPLAY}/golden/800x480 -P ${PM_REPLAY}/cached.cmake)
+set_tests_properties(replay_cached PROPERTIES ENVIRONMENT "${PM_REPLAY_ENV}" TIMEOUT 300)
 
 foreach(size 800x480 1280x800 720x1280)
   add_test(NAME replay_staff_${size}

@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "geometry.h"
 #include "status.h"
@@ -221,6 +222,54 @@ bool content_stamp_current(const pm_content *c, const char *dir);
  * checked that its text fits); PM_ERR_INVALID otherwise, PM_ERR_IO with a
  * message in err when the file cannot be written. */
 pm_status content_write_stamp(const pm_content *c, const char *dir, pm_msg *err);
+
+/* ---- the content cache (content_cache.c) ----------------------------------
+ * What a load produced, as one block of bytes that the next start reads back
+ * without parsing JSON: start-up's shortcut, never a second validator. It
+ * is used only when everything below holds, each checked (why names the
+ * first that does not): it was written by the same build of the program
+ * (program: its build id, which the caller finds), DIR/CHECKED still holds
+ * the stamp line it was written under, the folder's files are the very
+ * bytes it was made from (which hashed to that stamp: --check-data passed
+ * them), and it is whole (length, checksum, every offset inside it). Otherwise the caller loads the JSON (content_load), which
+ * also checks everything when the stamp is not current, and may write the
+ * cache again.
+ *
+ * The kiosk keeps it in its state folder (the SD image's only writable
+ * partition): it is written after a start that loaded the JSON under a
+ * current stamp, and read at the next. */
+#define CONTENT_CACHE_FILE "content.cache"
+#define CONTENT_CACHE_FORMAT 1
+#define CONTENT_PROGRAM_ID_MAX 72
+
+/* The system calls content_cache_write makes (tests fail them). */
+typedef struct {
+    int (*open)(void *ctx, const char *path, int flags, mode_t mode);
+    ssize_t (*write)(void *ctx, int fd, const void *buf, size_t n);
+    int (*close)(void *ctx, int fd);
+    int (*rename)(void *ctx, const char *oldpath, const char *newpath);
+    int (*unlink)(void *ctx, const char *path);
+    void *ctx;
+} content_cache_io;
+const content_cache_io *content_cache_io_posix(void);
+
+/* Writes c, loaded from dir, to path (through path.tmp, renamed into
+ * place; not fsync'ed: a torn cache fails its checksum). io NULL: the real
+ * calls. PM_ERR_FULL, PM_ERR_READONLY, PM_ERR_NOT_FOUND (no such folder),
+ * PM_ERR_IO or PM_ERR_NOMEM with err saying what failed; no temporary file
+ * is left. PM_ERR_STATE when dir's files are no longer what c was loaded
+ * from; PM_ERR_INVALID when program is empty or too long. */
+pm_status content_cache_write(const pm_content *c, const char *dir, const char *path,
+                              const char *program, const content_cache_io *io, pm_msg *err);
+/* The content of dir from the cache at path, as content_load would give
+ * it under a current stamp (content_fully_checked is false). PM_OK and
+ * *out (content_free), or *out NULL and why says what stood in the way:
+ * PM_ERR_NOT_FOUND (no cache yet), PM_ERR_STATE (the content changed or
+ * was never stamped, the cache is for other content or another build),
+ * PM_ERR_INVALID (damaged), PM_ERR_REFUSED (not a plain file), PM_ERR_IO,
+ * PM_ERR_NOMEM. */
+pm_status content_cache_read(const char *dir, const char *path, const char *program,
+                             pm_content **out, pm_msg *why);
 
 /* One line: "data ok: R regions (F front, B back), M muscles, P education
  * pages, Q screening questions, languages: en es". buf gets it. */

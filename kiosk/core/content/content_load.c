@@ -1271,45 +1271,128 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void load_languages(loader *ld)
+/* The string tables of dir/i18n in the order they are loaded: by name,
+ * en.json first (it is the reference every other language is checked
+ * against). names[] gets malloc'd names (NULL where a copy failed), the
+ * caller frees them. Returns how many, or -1 with errno set when the
+ * folder cannot be opened. The loader and the stamp's hash
+ * (content_files_hash) both take the list from here. */
+static int language_files(const char *dir, char *names[CONTENT_LANG_FILES_MAX])
 {
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/i18n", ld->dir);
-    DIR *d = opendir(dir);
-    if (!d) {
-        problem(ld, "i18n: $: cannot open the folder of string tables (%s)", strerror(errno));
-        return;
-    }
-    char *names[64];
-    size_t n = 0;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/i18n", dir);
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    int n = 0;
     struct dirent *e;
-    while ((e = readdir(d)) && n < 64) {
+    while ((e = readdir(d)) && n < CONTENT_LANG_FILES_MAX) {
         size_t len = strlen(e->d_name);
         if (e->d_name[0] != '.' && len > 5 && strcmp(e->d_name + len - 5, ".json") == 0)
             names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
-    /* en first: it is the reference every other language is checked against */
-    for (size_t i = 0; i < n; i++)
-        if (names[i] && strcmp(names[i], "en.json") == 0 && i > 0) {
+    for (int i = 0; i < n; i++)
+        if (!names[i]) {
+            for (int k = 0; k < n; k++)
+                free(names[k]);
+            errno = ENOMEM;
+            return -1;
+        }
+    qsort(names, (size_t)n, sizeof *names, cmp_name);
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], "en.json") == 0 && i > 0) {
             char *en = names[i];
-            memmove(names + 1, names, i * sizeof *names);
+            memmove(names + 1, names, (size_t)i * sizeof *names);
             names[0] = en;
         }
-    if (n == 0 || !names[0] || strcmp(names[0], "en.json") != 0)
+    return n;
+}
+
+static void load_languages(loader *ld)
+{
+    char *names[CONTENT_LANG_FILES_MAX] = {0};
+    int n = language_files(ld->dir, names);
+    if (n < 0 && errno == ENOMEM) {
+        ld->nomem = true;
+        return;
+    }
+    if (n < 0) {
+        problem(ld, "i18n: $: cannot open the folder of string tables (%s)", strerror(errno));
+        return;
+    }
+    if (n == 0 || strcmp(names[0], "en.json") != 0)
         problem(ld, "i18n/en.json: $: missing; English is required and is the reference");
-    for (size_t i = 0; i < n; i++) {
-        if (!names[i]) {
-            ld->nomem = true;
-            continue;
-        }
+    for (int i = 0; i < n; i++) {
         char file[300], code[300];
         snprintf(file, sizeof file, "i18n/%s", names[i]);
         snprintf(code, sizeof code, "%.*s", (int)(strlen(names[i]) - 5), names[i]);
         load_language(ld, file, code);
         free(names[i]);
     }
+}
+
+/* The files the loader reads before the string tables, in its order. */
+static const char *const fixed_files[] = {"regions.json", "screens.json", "muscles.json",
+                                          "pages.json", "questions.json"};
+
+bool content_files_hash(const char *dir, uint64_t *stamp, uint64_t *sum)
+{
+    uint64_t fast = 0;
+    loader ld = {.dir = dir, .hash = CONTENT_HASH_SEED};
+    char *names[CONTENT_LANG_FILES_MAX] = {0};
+    char *buf = NULL;
+    size_t cap = 0;
+    int n = language_files(dir, names);
+    bool ok = n > 0;
+    for (int i = 0; ok && i < 5 + n; i++) {
+        char name[300], path[1400];
+        if (i < 5)
+            snprintf(name, sizeof name, "%s", fixed_files[i]);
+        else
+            snprintf(name, sizeof name, "i18n/%s", names[i - 5]);
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        /* read_file's rules, into one buffer for all the files (fresh
+         * memory for each was a page fault per 4 KB read) */
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        struct stat st;
+        ok = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+             st.st_size <= (off_t)CONTENT_FILE_MAX;
+        size_t len = ok ? (size_t)st.st_size : 0;
+        if (ok && len > cap) {
+            char *b = realloc(buf, len);
+            ok = b != NULL;
+            if (ok) {
+                buf = b;
+                cap = len;
+            }
+        }
+        for (size_t got = 0; ok && got < len;) {
+            ssize_t k = read(fd, buf + got, len - got);
+            if (k < 0 && errno == EINTR)
+                continue;
+            ok = k > 0; /* shorter than it said: not what will be parsed */
+            got += ok ? (size_t)k : 0;
+        }
+        if (fd >= 0)
+            close(fd);
+        if (ok && stamp) {
+            stamp_hash(&ld, name, strlen(name) + 1); /* as load_json hashes */
+            stamp_hash(&ld, buf, len);
+        }
+        if (ok && sum) {
+            fast = content_cache_sum(fast, name, strlen(name) + 1);
+            fast = content_cache_sum(fast, buf, len);
+        }
+    }
+    free(buf);
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    if (stamp)
+        *stamp = ld.hash;
+    if (sum)
+        *sum = fast;
+    return ok;
 }
 
 /* ---- the whole load ---------------------------------------------------- */
@@ -1326,7 +1409,7 @@ pm_status content_load_mode(const char *dir, content_check_mode mode, pm_content
     pm_content *c = calloc(1, sizeof *c);
     if (!c)
         return PM_ERR_NOMEM;
-    loader ld = {c, problems, dir, false, 0, 0xcbf29ce484222325ULL};
+    loader ld = {c, problems, dir, false, 0, CONTENT_HASH_SEED};
     size_t before = problems->count;
     DIR *d = opendir(dir);
     if (!d) {
@@ -1335,6 +1418,8 @@ pm_status content_load_mode(const char *dir, content_check_mode mode, pm_content
         return PM_ERR_NOT_FOUND;
     }
     closedir(d);
+    /* in the order of fixed_files, then the string tables (the stamp's
+     * hash depends on it: content_files_hash) */
     load_regions(&ld);
     load_screens(&ld);
     load_muscles(&ld);
@@ -1376,24 +1461,35 @@ bool content_fully_checked(const pm_content *c)
     return c->fully_checked;
 }
 
-void content_stamp_line(const pm_content *c, char *buf, size_t size)
+void stamp_line_of(uint64_t hash, char *buf, size_t size)
 {
     snprintf(buf, size, "painmap-content-check %d fnv1a64 %016llx", CONTENT_CHECK_VERSION,
-             (unsigned long long)c->hash);
+             (unsigned long long)hash);
 }
 
-bool content_stamp_current(const pm_content *c, const char *dir)
+void content_stamp_line(const pm_content *c, char *buf, size_t size)
 {
-    char path[1024], want[128], have[130] = "";
+    stamp_line_of(c->hash, buf, size);
+}
+
+bool stamp_file_says(const char *dir, const char *want)
+{
+    char path[1024], have[130] = "";
     snprintf(path, sizeof path, "%s/%s", dir, CONTENT_STAMP_FILE);
-    content_stamp_line(c, want, sizeof want);
-    FILE *f = fopen(path, "r");
+    FILE *f = fopen(path, "re");
     if (!f)
         return false;
     bool ok = fgets(have, sizeof have, f) != NULL;
     fclose(f);
     have[strcspn(have, "\n")] = '\0';
     return ok && strcmp(have, want) == 0;
+}
+
+bool content_stamp_current(const pm_content *c, const char *dir)
+{
+    char want[128];
+    content_stamp_line(c, want, sizeof want);
+    return stamp_file_says(dir, want);
 }
 
 pm_status content_write_stamp(const pm_content *c, const char *dir, pm_msg *err)

@@ -64,6 +64,10 @@ struct pm_content {
     /* what was read (content_stamp_line) and whether every check ran */
     uint64_t hash;
     bool fully_checked;
+    /* read from the content cache: its file, mapped (content_free unmaps
+     * it); everything above points into it */
+    void *map;
+    size_t map_len;
 };
 
 void *arena_alloc(pm_content *c, size_t size);
@@ -79,6 +83,28 @@ typedef struct {
     size_t points;     /* polygon points taken so far (CONTENT_POINTS_MAX) */
     uint64_t hash;     /* FNV-1a of every file read, in order (the stamp) */
 } loader;
+
+/* FNV-1a's offset basis: the stamp's hash before any file. */
+#define CONTENT_HASH_SEED 0xcbf29ce484222325ULL
+/* At most this many string tables are read from i18n/. */
+#define CONTENT_LANG_FILES_MAX 64
+
+/* The files content_load would read in dir, in its order, read without
+ * parsing them (content_load.c): *stamp (when not NULL) gets the stamp's
+ * hash of them, the same as the load's; *sum (when not NULL) the content
+ * cache's checksum of them (names and bytes), which is several times
+ * cheaper than the stamp's byte-by-byte hash. False when the folder or a
+ * file cannot be read. */
+bool content_files_hash(const char *dir, uint64_t *stamp, uint64_t *sum);
+/* The stamp line for a hash ("painmap-content-check 1 fnv1a64 ..."). */
+void stamp_line_of(uint64_t hash, char *buf, size_t size);
+/* Whether dir/CHECKED holds exactly the line want. */
+bool stamp_file_says(const char *dir, const char *want);
+
+/* The content cache's checksum of n bytes, chained from seed (0 to begin;
+ * content_cache.c). Tests use it to make a damaged cache whose checksum
+ * still matches. */
+uint64_t content_cache_sum(uint64_t seed, const void *p, size_t n);
 
 /* Appends one problem to ld->problems (content_problem.c). */
 void problem(loader *ld, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
