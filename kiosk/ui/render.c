@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "geometry.h"
+#include "ui/spans.h"
 
 #define R_FONT_SIZES 40 /* distinct text sizes kept open at once */
 #define R_TEXT_CACHE 256
@@ -47,6 +47,8 @@ struct rctx {
     TTF_Font *sized[2][R_FONT_SIZES];
     int sized_px[2][R_FONT_SIZES];
     unsigned sized_next[2];
+
+    span_buf spans;              /* scratch: the rows of a polygon (ui/spans.h) */
 
     text_entry cache[R_TEXT_CACHE];
     uint32_t cache_clock;
@@ -122,6 +124,7 @@ void rctx_destroy(rctx *rc)
     }
     if (rc->frame)
         SDL_DestroyTexture(rc->frame);
+    span_buf_free(&rc->spans);
     free(rc);
 }
 
@@ -324,24 +327,93 @@ void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsign
     r_round(rc, in, radius > t ? radius - t : 0, inside);
 }
 
+/* Where drawing lands now: the target's viewport (the frame, or a picture
+ * being drawn) cut by the clip rectangle. */
+static SDL_Rect draw_area(const rctx *rc)
+{
+    SDL_Rect vp, clip, a;
+    SDL_RenderGetViewport(rc->ren, &vp);
+    a = (SDL_Rect){0, 0, vp.w, vp.h};
+    if (SDL_RenderIsClipEnabled(rc->ren)) {
+        SDL_RenderGetClipRect(rc->ren, &clip);
+        if (!SDL_IntersectRect(&a, &clip, &a))
+            a = (SDL_Rect){0, 0, 0, 0};
+    }
+    return a;
+}
+
+/* The spans gathered in rc->spans, filled: opaque ones written as they are
+ * (blending at full alpha gives the same pixels, at the cost of a pass). */
+static void fill_spans(rctx *rc, unsigned rgb, Uint8 alpha)
+{
+    if (rc->spans.n <= 0)
+        return;
+    r_set(rc, rgb, alpha);
+    SDL_RenderFillRects(rc->ren, rc->spans.rect, rc->spans.n);
+}
+
+/* A quad whose sides are level and plumb: the software renderer draws its
+ * two triangles as one rectangle (SDL_render.c), with its own rounding, so
+ * it keeps going through the renderer (it costs nothing more there). */
+static bool axis_quad(const SDL_FPoint *q)
+{
+    return (q[0].x == q[3].x && q[1].x == q[2].x && q[0].y == q[1].y && q[2].y == q[3].y) ||
+           (q[0].x == q[1].x && q[2].x == q[3].x && q[0].y == q[3].y && q[1].y == q[2].y);
+}
+
+/* Shapes are filled as spans (ui/spans.h: the renderer's own pixels), not
+ * as SDL_RenderGeometry's triangles: the software renderer tests every
+ * pixel of each triangle's box, and with blending fills and blends a
+ * scratch surface of that size too. */
 void r_circle(rctx *rc, float cx, float cy, float rad, unsigned rgb, Uint8 alpha)
 {
     if (rc->measure_only)
         return;
     enum { SEG = 28 };
-    SDL_Vertex v[SEG + 1];
-    int idx[SEG * 3];
-    SDL_Color c = col(rgb, alpha);
-    v[0] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
+    SDL_FPoint v[SEG];
     for (int i = 0; i < SEG; i++) {
         double ang = i * 2 * M_PI / SEG;
-        v[i + 1] = (SDL_Vertex){{cx + rad * (float)cos(ang), cy + rad * (float)sin(ang)}, c, {0, 0}};
-        idx[3 * i] = 0;
-        idx[3 * i + 1] = i + 1;
-        idx[3 * i + 2] = i + 1 < SEG ? i + 2 : 1;
+        v[i] = (SDL_FPoint){cx + rad * (float)cos(ang), cy + rad * (float)sin(ang)};
     }
+    rc->spans.n = 0;
+    spans_add_polygon(&rc->spans, v, SEG, draw_area(rc));
+    fill_spans(rc, rgb, alpha);
+}
+
+/* A segment w wide: a quad around it. */
+static void line_quad(float x0, float y0, float x1, float y1, float w, SDL_FPoint q[4])
+{
+    float dx = x1 - x0, dy = y1 - y0;
+    float len = sqrtf(dx * dx + dy * dy);
+    float nx = -dy / len * w / 2, ny = dx / len * w / 2;
+    q[0] = (SDL_FPoint){x0 + nx, y0 + ny};
+    q[1] = (SDL_FPoint){x1 + nx, y1 + ny};
+    q[2] = (SDL_FPoint){x1 - nx, y1 - ny};
+    q[3] = (SDL_FPoint){x0 - nx, y0 - ny};
+}
+
+/* Level and plumb quads as the two triangles they always were. */
+static void quads_geometry(rctx *rc, const SDL_FPoint *q, int nq, unsigned rgb, Uint8 alpha)
+{
+    enum { MAXS = 64 };
+    SDL_Vertex v[4 * MAXS];
+    int idx[6 * MAXS];
+    SDL_Color c = col(rgb, alpha);
     SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(rc->ren, NULL, v, SEG + 1, idx, SEG * 3);
+    int nv = 0, ni = 0;
+    for (int k = 0; k < nq; k++) {
+        const int t[6] = {0, 1, 2, 0, 2, 3};
+        for (int i = 0; i < 6; i++)
+            idx[ni + i] = nv + t[i];
+        for (int i = 0; i < 4; i++)
+            v[nv + i] = (SDL_Vertex){q[4 * k + i], c, {0, 0}};
+        nv += 4;
+        ni += 6;
+        if (nv == 4 * MAXS || k + 1 == nq) {
+            SDL_RenderGeometry(rc->ren, NULL, v, nv, idx, ni);
+            nv = ni = 0;
+        }
+    }
 }
 
 void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha)
@@ -349,78 +421,64 @@ void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned 
     if (rc->measure_only)
         return;
     float dx = x1 - x0, dy = y1 - y0;
-    float len = sqrtf(dx * dx + dy * dy);
-    if (len < 0.01f)
+    if (sqrtf(dx * dx + dy * dy) < 0.01f)
         return;
-    float nx = -dy / len * w / 2, ny = dx / len * w / 2;
-    SDL_Color c = col(rgb, alpha);
-    SDL_Vertex v[4] = {{{x0 + nx, y0 + ny}, c, {0, 0}},
-                       {{x1 + nx, y1 + ny}, c, {0, 0}},
-                       {{x1 - nx, y1 - ny}, c, {0, 0}},
-                       {{x0 - nx, y0 - ny}, c, {0, 0}}};
-    int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(rc->ren, NULL, v, 4, idx, 6);
+    SDL_FPoint q[4];
+    line_quad(x0, y0, x1, y1, w, q);
+    if (axis_quad(q)) {
+        quads_geometry(rc, q, 1, rgb, alpha);
+        return;
+    }
+    rc->spans.n = 0;
+    spans_add_polygon(&rc->spans, q, 4, draw_area(rc));
+    fill_spans(rc, rgb, alpha);
 }
 
 void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha)
 {
     if (rc->measure_only || n < 2)
         return;
-    /* r_line's quads, all in one call: the same triangles in the same
-     * order (the same pixels), without a renderer call per segment */
-    enum { MAXS = 128 };
-    SDL_Vertex v[4 * MAXS];
-    int idx[6 * MAXS];
-    SDL_Color c = col(rgb, alpha);
-    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    int nv = 0, ni = 0;
+    /* r_line's quads: the slanted ones as spans in one renderer call, the
+     * level and plumb ones as triangles (one colour: the order between them
+     * changes no pixel, even where they overlap and blend twice) */
+    enum { MAXS = 64 };
+    SDL_FPoint axis[4 * MAXS];
+    int na = 0;
+    SDL_Rect area = draw_area(rc);
+    rc->spans.n = 0;
     for (int k = 0; k < n; k++) {
         float x0 = pts[k].x, y0 = pts[k].y, x1 = pts[(k + 1) % n].x, y1 = pts[(k + 1) % n].y;
         float dx = x1 - x0, dy = y1 - y0;
-        float len = sqrtf(dx * dx + dy * dy);
-        if (len < 0.01f)
+        if (sqrtf(dx * dx + dy * dy) < 0.01f)
             continue;
-        float nx = -dy / len * w / 2, ny = dx / len * w / 2;
-        v[nv] = (SDL_Vertex){{x0 + nx, y0 + ny}, c, {0, 0}};
-        v[nv + 1] = (SDL_Vertex){{x1 + nx, y1 + ny}, c, {0, 0}};
-        v[nv + 2] = (SDL_Vertex){{x1 - nx, y1 - ny}, c, {0, 0}};
-        v[nv + 3] = (SDL_Vertex){{x0 - nx, y0 - ny}, c, {0, 0}};
-        const int q[6] = {0, 1, 2, 0, 2, 3};
-        for (int i = 0; i < 6; i++)
-            idx[ni + i] = nv + q[i];
-        nv += 4;
-        ni += 6;
-        if (nv == 4 * MAXS) {
-            SDL_RenderGeometry(rc->ren, NULL, v, nv, idx, ni);
-            nv = ni = 0;
+        SDL_FPoint q[4];
+        line_quad(x0, y0, x1, y1, w, q);
+        if (!axis_quad(q)) {
+            spans_add_polygon(&rc->spans, q, 4, area);
+            continue;
+        }
+        memcpy(&axis[4 * na++], q, sizeof q);
+        if (na == MAXS) {
+            quads_geometry(rc, axis, na, rgb, alpha);
+            na = 0;
         }
     }
-    if (ni)
-        SDL_RenderGeometry(rc->ren, NULL, v, nv, idx, ni);
+    if (na)
+        quads_geometry(rc, axis, na, rgb, alpha);
+    fill_spans(rc, rgb, alpha);
 }
 
 void r_polygon(rctx *rc, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
 {
-    if (rc->measure_only)
+    if (rc->measure_only || n < 3)
         return;
-    enum { MAXP = 512 };
-    if (n < 3 || n > MAXP)
+    if (n == 4 && axis_quad(pts)) {
+        quads_geometry(rc, pts, 1, rgb, alpha);
         return;
-    geo_point gp[MAXP];
-    size_t scratch[MAXP];
-    int tri[3 * MAXP];
-    SDL_Vertex v[MAXP];
-    SDL_Color c = col(rgb, alpha);
-    for (int i = 0; i < n; i++) {
-        gp[i] = (geo_point){pts[i].x, pts[i].y};
-        v[i] = (SDL_Vertex){pts[i], c, {0, 0}};
     }
-    size_t nt = geo_triangulate(gp, (size_t)n, scratch, tri);
-    if (nt == 0)
-        return;
-    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(rc->ren, NULL, v, n, tri, (int)(nt * 3));
+    rc->spans.n = 0;
+    spans_add_polygon(&rc->spans, pts, n, draw_area(rc));
+    fill_spans(rc, rgb, alpha);
 }
 
 void r_tick(rctx *rc, SDL_Rect r, unsigned rgb)
