@@ -19,6 +19,17 @@
 
 #define R_FONT_SIZES 40 /* distinct text sizes kept open at once */
 #define R_TEXT_CACHE 256
+#define R_WIDTHS 4096   /* measured widths kept (a power of two) */
+
+/* A measured width: wrapping measures the same lines again and again (every
+ * font size tried, then the layout, then the drawing, then every redraw). */
+typedef struct {
+    uint64_t hash;     /* 0: empty */
+    char *s;           /* owned copy, wiped on free */
+    int px;
+    bool bold;
+    int w;
+} width_entry;
 
 typedef struct {
     char *s;           /* owned copy, wiped on free */
@@ -49,6 +60,8 @@ struct rctx {
     unsigned sized_next[2];
 
     span_buf spans;              /* scratch: the rows of a polygon (ui/spans.h) */
+    width_entry widths[R_WIDTHS];
+    int nwidths;
 
     text_entry cache[R_TEXT_CACHE];
     uint32_t cache_clock;
@@ -523,13 +536,56 @@ static TTF_Font *font_at(rctx *rc, int size, bool bold)
     return f;
 }
 
+static uint64_t width_hash(const char *s, int size, bool bold)
+{
+    uint64_t h = 1469598103934665603u ^ (uint64_t)(size * 2 + bold);
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h ? h : 1;
+}
+
+static void widths_clear(rctx *rc)
+{
+    for (int i = 0; i < R_WIDTHS; i++) {
+        width_entry *e = &rc->widths[i];
+        if (e->s) {
+            explicit_bzero(e->s, strlen(e->s));
+            free(e->s);
+        }
+        memset(e, 0, sizeof *e);
+    }
+    rc->nwidths = 0;
+}
+
+/* The width of s as SDL_ttf measures it, measured once (shaping a line is
+ * most of what laying out text costs). */
 int t_width(rctx *rc, const char *s, int size, bool bold)
 {
-    TTF_Font *f = font_at(rc, size, bold);
-    int w = 0, h = 0;
-    if (!f || !*s)
+    if (!*s)
         return 0;
-    TTF_SizeUTF8(f, s, &w, &h);
+    uint64_t h = width_hash(s, size, bold);
+    unsigned i = (unsigned)h & (R_WIDTHS - 1);
+    for (;; i = (i + 1) & (R_WIDTHS - 1)) {
+        width_entry *e = &rc->widths[i];
+        if (!e->hash)
+            break;
+        if (e->hash == h && e->px == size && e->bold == bold && strcmp(e->s, s) == 0)
+            return e->w;
+    }
+    TTF_Font *f = font_at(rc, size, bold);
+    int w = 0, ht = 0;
+    if (!f)
+        return 0;
+    TTF_SizeUTF8(f, s, &w, &ht);
+    if (rc->nwidths >= R_WIDTHS * 3 / 4) { /* full: start again */
+        widths_clear(rc);
+        i = (unsigned)h & (R_WIDTHS - 1);
+    }
+    char *copy = strdup(s);
+    if (copy) {
+        rc->widths[i] = (width_entry){h, copy, size, bold, w};
+        rc->nwidths++;
+    }
     return w;
 }
 
@@ -611,6 +667,9 @@ bool r_cache_holds(const rctx *rc, const char *s)
     for (int i = 0; i < R_TEXT_CACHE; i++)
         if (rc->cache[i].tex && strstr(rc->cache[i].s, s))
             return true;
+    for (int i = 0; i < R_WIDTHS; i++)
+        if (rc->widths[i].s && strstr(rc->widths[i].s, s))
+            return true;
     return false;
 }
 
@@ -624,6 +683,7 @@ void r_cache_clear(rctx *rc)
     }
     rc->cache_clock = 0;
     rc->cache_bytes = 0;
+    widths_clear(rc);
 }
 
 int t_line(rctx *rc, int x, int y, const char *s, int size, bool bold, unsigned rgb)
@@ -664,45 +724,69 @@ static size_t break_word(rctx *rc, const char *s, size_t start, size_t len, int 
     return best;
 }
 
-static int wrap_ex(rctx *rc, const char *s, int w, int size, bool bold, int st[MAXL], int en[MAXL],
-                   bool brk);
+/* Does s[start, end) fit in w? (Measured as one string: kerning and the
+ * last glyph's overhang count.) */
+static bool prefix_fits(rctx *rc, const char *s, size_t start, size_t end, int w, int size,
+                        bool bold, double *per_byte)
+{
+    char buf[1024];
+    size_t l = end - start;
+    if (l >= sizeof buf)
+        l = sizeof buf - 1;
+    memcpy(buf, s + start, l);
+    buf[l] = '\0';
+    int tw = t_width(rc, buf, size, bold);
+    if (l > 0 && tw > 0)
+        *per_byte = (double)tw / (double)l;
+    return tw <= w;
+}
 
+/* Greedy word wrap: each line as many words as fit. The line ends at the
+ * break before the first one that does not fit; widths grow with every
+ * word added, so that break is found by measuring a few lines near where
+ * their length says it is, not every line word by word (each measurement
+ * shapes the whole line: word by word, a paragraph cost its words squared). */
+enum { MAXC = 512 };
 static int wrap_ex(rctx *rc, const char *s, int w, int size, bool bold, int st[MAXL], int en[MAXL],
                    bool brk)
 {
     int n = 0;
     size_t len = strlen(s);
     size_t i = 0;
-    char buf[1024];
+    size_t cand[MAXC];
+    double per_byte = size * 0.5; /* a guess until something is measured */
     while (i < len && n < MAXL) {
         while (i < len && s[i] == ' ')
             i++;
         size_t line_start = i, best_end = i;
-        bool too_wide = false;
-        while (i <= len) {
-            /* next break candidate */
-            size_t j = i;
+        /* where this line may break: before each space, at a newline or the end */
+        int m = 0;
+        for (size_t k = i; m < MAXC;) {
+            size_t j = k;
             while (j < len && s[j] != ' ' && s[j] != '\n')
                 j++;
-            size_t cand = j - line_start;
-            if (cand >= sizeof buf)
-                cand = sizeof buf - 1;
-            memcpy(buf, s + line_start, cand);
-            buf[cand] = '\0';
-            if (t_width(rc, buf, size, bold) <= w) {
-                best_end = j;
-                i = j;
-                if (j >= len || s[j] == '\n') {
-                    break;
-                }
-                i = j + 1;
-            } else {
-                if (best_end == line_start)
-                    too_wide = true;
-                i = best_end;
+            cand[m++] = j;
+            if (j >= len || s[j] == '\n')
                 break;
-            }
+            k = j + 1;
         }
+        /* the first break that does not fit (m: none), from a guess */
+        int k = 0;
+        while (k + 1 < m && (double)(cand[k + 1] - line_start) * per_byte <= w)
+            k++;
+        int first_out;
+        if (prefix_fits(rc, s, line_start, cand[k], w, size, bold, &per_byte)) {
+            while (k + 1 < m && prefix_fits(rc, s, line_start, cand[k + 1], w, size, bold, &per_byte))
+                k++;
+            first_out = k + 1;
+        } else {
+            while (k > 0 && !prefix_fits(rc, s, line_start, cand[k - 1], w, size, bold, &per_byte))
+                k--;
+            first_out = k;
+        }
+        bool too_wide = first_out == 0;
+        if (!too_wide)
+            best_end = cand[first_out - 1];
         if (too_wide) {
             if (!brk)
                 return -1;

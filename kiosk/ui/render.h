@@ -103,7 +103,8 @@ SDL_Surface *r_snapshot(rctx *rc);
 /* The current frame as a PNG file. false with SDL's error in *why. */
 bool r_save_png(rctx *rc, const char *path, char *why, size_t why_size);
 
-/* Empties the text cache, wiping the text it held. */
+/* Empties the text cache and the measured widths, wiping the text they
+ * held. */
 void r_cache_clear(rctx *rc);
 /* True when a text in the cache contains s (tests: nothing of a client
  * may be left for the next). */
