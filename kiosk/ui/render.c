@@ -164,6 +164,9 @@ bool r_set_size(rctx *rc, int lw, int lh)
         rc->u = 0.8;
     rc->frame = SDL_CreateTexture(rc->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw,
                                   lh);
+    /* opaque: copied as it is, to the window and into pictures */
+    if (rc->frame)
+        SDL_SetTextureBlendMode(rc->frame, SDL_BLENDMODE_NONE);
     r_cache_clear(rc); /* sizes changed */
     return true;
 }
