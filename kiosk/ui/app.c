@@ -388,7 +388,7 @@ void app_resize(app *a)
     if (!r_frame(a->rc))
         journal_log(JOURNAL_ERR, "cannot create a %dx%d frame: %s", lw, lh, SDL_GetError());
     if (a->art)
-        chart_pictures_clear(a->art, false); /* sizes changed */
+        chart_sizes_changed(a->art);
     a->view.chart.valid = false;
     a->dirty = true;
     if (a->flow) {

@@ -129,6 +129,8 @@ void app_draw(app *a)
         }
     }
     r_end(a->rc);
+    if (!app_staff_open(a))
+        screens_want_art(&a->sc);
 }
 
 void app_present(app *a)

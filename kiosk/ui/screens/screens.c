@@ -29,6 +29,18 @@ const screen_ops *screen_ops_for(pm_screen s)
     return &screen_thanks;
 }
 
+void screens_want_art(screen_ctx *s)
+{
+    if (!s->flow || !s->art || r_measure_only(s->r))
+        return;
+    bool learning = s->learn && learn_is_open(s->learn);
+    pm_screen now = flow_screen(s->flow);
+    if (now == SCREEN_WELCOME && !learning)
+        return;
+    chart_screen_want_art(s);
+    patterns_want_art(s, now == SCREEN_PATTERNS && !learning);
+}
+
 const screen_surface *screen_surface_for(pm_screen s)
 {
     return s == SCREEN_CHART ? &chart_surface : NULL;
