@@ -83,6 +83,8 @@ struct app {
     bool dirty;                  /* the frame must be drawn again */
     bool press_ring;             /* only the ring of a pressed widget: drawn over
                                     the frame as it is (redraw.c) */
+    bool pad_ink;                /* only the signature's newest point: drawn over
+                                    the frame as it is (redraw.c) */
     bool exposed;                /* the window needs the frame again */
     sdnotify_watchdog wd;        /* loop.c's; kicked by long work too (a copy) */
 };
@@ -101,6 +103,9 @@ void app_upkeep(app *a, bool startup);
 
 /* redraw.c: the ring around the pressed widget, over the frame as it is. */
 void app_draw_press(app *a);
+/* redraw.c: the newest point a finger drew on a pad, over the frame as it
+ * is (the screen's ink op). */
+void app_draw_ink(app *a);
 /* redraw.c: the per-frame part of what screens see (size, clocks), before
  * a screen lays out, draws or reads a touch on its area. */
 void app_bind_screens(app *a);

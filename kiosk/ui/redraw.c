@@ -83,6 +83,19 @@ void app_draw_press(app *a)
     r_end(a->rc);
 }
 
+void app_draw_ink(app *a)
+{
+    a->pad_ink = false;
+    if (a->dirty || !a->flow || !r_begin(a->rc))
+        return;
+    const screen_ops *ops = screen_ops_for(flow_screen(a->flow));
+    app_bind_screens(a);
+    r_set_source(a->rc, a->content, flow_lang(a->flow), where, a);
+    if (ops->ink)
+        ops->ink(&a->sc);
+    r_end(a->rc);
+}
+
 static void draw_screen(app *a, const screen_ops *ops)
 {
     a->view.parts = 1;
@@ -99,6 +112,7 @@ void app_draw(app *a)
         return;
     a->dirty = false;
     a->press_ring = false;
+    a->pad_ink = false;
     app_bind_screens(a);
     if (a->attention[0] || !a->flow) {
         r_set_source(a->rc, NULL, 0, where, a);

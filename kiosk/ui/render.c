@@ -299,64 +299,6 @@ void r_rect(rctx *rc, SDL_Rect r, unsigned rgb)
     SDL_RenderFillRect(rc->ren, &r);
 }
 
-/* Three rectangles for the body and a small fan of triangles per corner.
- * Why not one fan around the centre: the software renderer tests every
- * pixel of each triangle's bounding box, and the long thin triangles of a
- * centre fan each span half the rectangle, which made a card or button
- * cost as much as a whole chart. Same outline, same pixels. */
-void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb)
-{
-    if (rc->measure_only)
-        return;
-    if (radius * 2 > r.w)
-        radius = r.w / 2;
-    if (radius * 2 > r.h)
-        radius = r.h / 2;
-    if (radius < 2) {
-        r_rect(rc, r, rgb);
-        return;
-    }
-    r_set(rc, rgb, 255);
-    SDL_Rect body[3] = {{r.x + radius, r.y, r.w - 2 * radius, r.h},
-                        {r.x, r.y + radius, radius, r.h - 2 * radius},
-                        {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}};
-    SDL_RenderFillRects(rc->ren, body, 3);
-    enum { SEG = 6 };
-    SDL_Vertex v[4 * (SEG + 2)];
-    int idx[3 * 4 * SEG];
-    SDL_Color c = col(rgb, 255);
-    const float corner[4][2] = {{(float)(r.x + r.w - radius), (float)(r.y + r.h - radius)},
-                                {(float)(r.x + radius), (float)(r.y + r.h - radius)},
-                                {(float)(r.x + radius), (float)(r.y + radius)},
-                                {(float)(r.x + r.w - radius), (float)(r.y + radius)}};
-    int n = 0, m = 0;
-    for (int k = 0; k < 4; k++) {
-        int centre = n;
-        v[n++] = (SDL_Vertex){{corner[k][0], corner[k][1]}, c, {0, 0}};
-        for (int i = 0; i <= SEG; i++) {
-            double ang = (k * 90.0 + i * 90.0 / SEG) * M_PI / 180.0;
-            v[n++] = (SDL_Vertex){{corner[k][0] + radius * (float)cos(ang),
-                                   corner[k][1] + radius * (float)sin(ang)},
-                                  c, {0, 0}};
-            if (i > 0) {
-                idx[m++] = centre;
-                idx[m++] = n - 2;
-                idx[m++] = n - 1;
-            }
-        }
-    }
-    SDL_RenderGeometry(rc->ren, NULL, v, n, idx, m);
-}
-
-void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside)
-{
-    if (rc->measure_only)
-        return;
-    r_round(rc, r, radius, rgb);
-    SDL_Rect in = {r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t};
-    r_round(rc, in, radius > t ? radius - t : 0, inside);
-}
-
 /* Where drawing lands now: the target's viewport (the frame, or a picture
  * being drawn) cut by the clip rectangle. */
 static SDL_Rect draw_area(const rctx *rc)
@@ -389,6 +331,59 @@ static bool axis_quad(const SDL_FPoint *q)
 {
     return (q[0].x == q[3].x && q[1].x == q[2].x && q[0].y == q[1].y && q[2].y == q[3].y) ||
            (q[0].x == q[1].x && q[2].x == q[3].x && q[0].y == q[3].y && q[1].y == q[2].y);
+}
+
+/* Three rectangles for the body and a quarter disc per corner, all as
+ * rectangles in one renderer call (the corners as spans, ui/spans.h: the
+ * pixels the fan of six triangles around each corner's centre gave). Why
+ * not one fan around the centre: the software renderer tests every pixel
+ * of each triangle's bounding box, and the long thin triangles of a centre
+ * fan each span half the rectangle; and the corners' own small fans were
+ * half of what a screen of buttons cost. Same outline, same pixels. */
+void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb)
+{
+    if (rc->measure_only)
+        return;
+    if (radius * 2 > r.w)
+        radius = r.w / 2;
+    if (radius * 2 > r.h)
+        radius = r.h / 2;
+    if (radius < 2) {
+        r_rect(rc, r, rgb);
+        return;
+    }
+    enum { SEG = 6 };
+    const float corner[4][2] = {{(float)(r.x + r.w - radius), (float)(r.y + r.h - radius)},
+                                {(float)(r.x + radius), (float)(r.y + r.h - radius)},
+                                {(float)(r.x + radius), (float)(r.y + radius)},
+                                {(float)(r.x + r.w - radius), (float)(r.y + radius)}};
+    SDL_Rect area = draw_area(rc);
+    rc->spans.n = 0;
+    for (int k = 0; k < 4; k++) {
+        SDL_FPoint fan[SEG + 2];
+        fan[0] = (SDL_FPoint){corner[k][0], corner[k][1]};
+        for (int i = 0; i <= SEG; i++) {
+            double ang = (k * 90.0 + i * 90.0 / SEG) * M_PI / 180.0;
+            fan[i + 1] = (SDL_FPoint){corner[k][0] + radius * (float)cos(ang),
+                                      corner[k][1] + radius * (float)sin(ang)};
+        }
+        spans_add_polygon(&rc->spans, fan, SEG + 2, area);
+    }
+    SDL_Rect body[3] = {{r.x + radius, r.y, r.w - 2 * radius, r.h},
+                        {r.x, r.y + radius, radius, r.h - 2 * radius},
+                        {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}};
+    r_set(rc, rgb, 255);
+    SDL_RenderFillRects(rc->ren, body, 3);
+    fill_spans(rc, rgb, 255);
+}
+
+void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside)
+{
+    if (rc->measure_only)
+        return;
+    r_round(rc, r, radius, rgb);
+    SDL_Rect in = {r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t};
+    r_round(rc, in, radius > t ? radius - t : 0, inside);
 }
 
 /* Shapes are filled as spans (ui/spans.h: the renderer's own pixels), not

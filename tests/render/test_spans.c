@@ -4,8 +4,9 @@
  *
  * Each case draws a shape twice into a frame of the software renderer (the
  * dummy video driver, as every test) and compares every pixel:
- *   - a line (a quad at any angle, as an outline's segments are) and a
- *     circle (r_circle's 28-sided fan): exactly the same pixels;
+ *   - a line (a quad at any angle, as an outline's segments are), a
+ *     circle (r_circle's 28-sided fan) and a rounded rectangle (r_round's
+ *     quarter fans): exactly the same pixels;
  *   - a region of the shipped chart at the scales the screens draw it
  *     (small pattern charts to close-ups, at fractional offsets, clipped and
  *     not), and random star-shaped polygons, against their ear-clipped
@@ -290,6 +291,69 @@ static void circles_exactly(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* r_round: three rectangles and a fan of six triangles around each
+ * corner's centre, as it was drawn, exactly; clipped and not. */
+static void rounded_rects_exactly(void **state)
+{
+    fixture *f = *state;
+    srand(19);
+    enum { SEG = 6 };
+    int bad = 0;
+    for (int i = 0; i < 400; i++) {
+        SDL_Rect r = {rand() % 500 - 20, rand() % 380 - 20, 4 + rand() % 300, 4 + rand() % 200};
+        int radius = rand() % 40;
+        SDL_Rect clip = {rand() % 300, rand() % 200, 100 + rand() % 400, 100 + rand() % 300};
+        const SDL_Rect *cl = i % 3 ? NULL : &clip;
+        begin(f, cl);
+        r_round(f->rc, r, radius, COL_PRIMARY);
+        end_into(f, f->b);
+        /* as r_round drew it before */
+        begin(f, cl);
+        int rad = radius;
+        if (rad * 2 > r.w)
+            rad = r.w / 2;
+        if (rad * 2 > r.h)
+            rad = r.h / 2;
+        SDL_SetRenderDrawBlendMode(f->ren, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(f->ren, 0x1D, 0x5C, 0x63, 255);
+        if (rad < 2) {
+            SDL_RenderFillRect(f->ren, &r);
+        } else {
+            SDL_Rect body[3] = {{r.x + rad, r.y, r.w - 2 * rad, r.h},
+                                {r.x, r.y + rad, rad, r.h - 2 * rad},
+                                {r.x + r.w - rad, r.y + rad, rad, r.h - 2 * rad}};
+            SDL_RenderFillRects(f->ren, body, 3);
+            SDL_Vertex v[4 * (SEG + 2)];
+            int idx[3 * 4 * SEG], n = 0, m = 0;
+            SDL_Color c = {0x1D, 0x5C, 0x63, 255};
+            const float corner[4][2] = {{(float)(r.x + r.w - rad), (float)(r.y + r.h - rad)},
+                                        {(float)(r.x + rad), (float)(r.y + r.h - rad)},
+                                        {(float)(r.x + rad), (float)(r.y + rad)},
+                                        {(float)(r.x + r.w - rad), (float)(r.y + rad)}};
+            for (int k = 0; k < 4; k++) {
+                int centre = n;
+                v[n++] = (SDL_Vertex){{corner[k][0], corner[k][1]}, c, {0, 0}};
+                for (int j = 0; j <= SEG; j++) {
+                    double ang = (k * 90.0 + j * 90.0 / SEG) * M_PI / 180.0;
+                    v[n++] = (SDL_Vertex){{corner[k][0] + rad * (float)cos(ang),
+                                           corner[k][1] + rad * (float)sin(ang)},
+                                          c, {0, 0}};
+                    if (j > 0) {
+                        idx[m++] = centre;
+                        idx[m++] = n - 2;
+                        idx[m++] = n - 1;
+                    }
+                }
+            }
+            SDL_RenderGeometry(f->ren, NULL, v, n, idx, m);
+        }
+        end_into(f, f->a);
+        for (int p = 0; p < W * H; p++)
+            bad += differs(f->a[p], f->b[p], 0);
+    }
+    assert_int_equal(bad, 0);
+}
+
 /* Random star-shaped polygons, many-sided, clipped and not: as the
  * regions. */
 static void stars(void **state)
@@ -387,6 +451,7 @@ int main(void)
         cmocka_unit_test(spans_are_the_centres_inside),
         cmocka_unit_test(lines_exactly),
         cmocka_unit_test(circles_exactly),
+        cmocka_unit_test(rounded_rects_exactly),
         cmocka_unit_test(regions_at_every_scale),
         cmocka_unit_test(stars),
     };

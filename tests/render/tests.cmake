@@ -4,3 +4,10 @@ add_executable(test_spans ${CMAKE_CURRENT_LIST_DIR}/test_spans.c)
 target_link_libraries(test_spans PRIVATE painmap_ui PkgConfig::CMOCKA m)
 add_test(NAME test_spans COMMAND test_spans)
 set_tests_properties(test_spans PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)
+
+# A signature drawn a point at a time over the frame (the ink op) is the
+# screen drawn whole, and a moving finger never asks for the whole screen.
+add_executable(test_ink ${CMAKE_CURRENT_LIST_DIR}/test_ink.c)
+target_link_libraries(test_ink PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
+add_test(NAME test_ink COMMAND test_ink)
+set_tests_properties(test_ink PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)

@@ -474,5 +474,5 @@ void chart_screen_want_art(screen_ctx *s)
     }
 }
 
-const screen_ops screen_chart = {layout, draw, NULL};
+const screen_ops screen_chart = {layout, draw, NULL, NULL};
 const screen_surface chart_surface = {target, target_name, act, aim};

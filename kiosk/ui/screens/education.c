@@ -117,4 +117,4 @@ static void draw(screen_ctx *s)
     frame_rows_draw(s, &rs);
 }
 
-const screen_ops screen_education = {layout, draw, NULL};
+const screen_ops screen_education = {layout, draw, NULL, NULL};

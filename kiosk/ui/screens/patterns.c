@@ -426,4 +426,4 @@ static void draw(screen_ctx *s)
     frame_rows_draw(s, &rs);
 }
 
-const screen_ops screen_patterns = {layout, draw, NULL};
+const screen_ops screen_patterns = {layout, draw, NULL, NULL};

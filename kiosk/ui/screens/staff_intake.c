@@ -442,7 +442,7 @@ static void draw(screen_ctx *s)
     }
 }
 
-const screen_ops staff_intake_screen = {layout, draw, NULL};
+const screen_ops staff_intake_screen = {layout, draw, NULL, NULL};
 
 /* ---- "delete this intake?" ------------------------------------------------- */
 
@@ -484,4 +484,4 @@ static void confirm_draw(screen_ctx *s)
           FONT_BODY, false, COL_INK, AL_LEFT, false);
 }
 
-const screen_ops staff_confirm_screen = {confirm_layout, confirm_draw, NULL};
+const screen_ops staff_confirm_screen = {confirm_layout, confirm_draw, NULL, NULL};
