@@ -324,13 +324,66 @@ static void fill_spans(rctx *rc, unsigned rgb, Uint8 alpha)
     SDL_RenderFillRects(rc->ren, rc->spans.rect, rc->spans.n);
 }
 
-/* A quad whose sides are level and plumb: the software renderer draws its
- * two triangles as one rectangle (SDL_render.c), with its own rounding, so
- * it keeps going through the renderer (it costs nothing more there). */
-static bool axis_quad(const SDL_FPoint *q)
+/* A quad drawn as the triangles 0 1 2 and 0 2 3: where both make an
+ * upright rectangle, the software renderer draws a rectangle instead
+ * (SDL_render.c, SDL_SW_RenderGeometryRaw), found its own way: a corner
+ * "top-left" and one "bottom-right" picked from the second triangle, and
+ * the rectangle between them only when the other vertices of both
+ * triangles sit on its sides; SDL_RenderFillRectF then, which the software
+ * renderer cuts to whole pixels its own way ((int) the corner, (int) the
+ * size, at least 1: SDL_render_sw.c), blended. Which way an upright line
+ * runs decides whether its quad is taken for a rectangle, so this follows
+ * the renderer step by step (tests/render: lines_exactly). Returns false
+ * when the triangles are drawn as triangles; true when the rectangle (or,
+ * for one with no width or height, nothing) is. */
+static bool quad_as_rect(rctx *rc, const SDL_FPoint *q)
 {
-    return (q[0].x == q[3].x && q[1].x == q[2].x && q[0].y == q[1].y && q[2].y == q[3].y) ||
-           (q[0].x == q[1].x && q[2].x == q[3].x && q[0].y == q[3].y && q[1].y == q[2].y);
+    const int prev[3] = {0, 1, 2}, k[3] = {0, 2, 3};
+    int a, b, c = -1, c2 = -1;
+#define QX(i) q[i].x
+#define QY(i) q[i].y
+    if (QX(k[0]) <= QX(k[1]) && QY(k[0]) <= QY(k[1]))
+        a = QX(k[0]) <= QX(k[2]) && QY(k[0]) <= QY(k[2]) ? k[0] : k[2];
+    else
+        a = QX(k[1]) <= QX(k[2]) && QY(k[1]) <= QY(k[2]) ? k[1] : k[2];
+    if (QX(k[0]) >= QX(k[1]) && QY(k[0]) >= QY(k[1]))
+        b = QX(k[0]) >= QX(k[2]) && QY(k[0]) >= QY(k[2]) ? k[0] : k[2];
+    else
+        b = QX(k[1]) >= QX(k[2]) && QY(k[1]) >= QY(k[2]) ? k[1] : k[2];
+    for (int i = 2; i >= 0; i--) { /* the first not a nor b */
+        if (k[i] != a && k[i] != b)
+            c = k[i];
+        if (prev[i] != a && prev[i] != b)
+            c2 = prev[i];
+    }
+    bool rect = (QX(a) == QX(c) && QY(b) == QY(c)) || (QY(a) == QY(c) && QX(b) == QX(c));
+    rect = rect && ((QX(a) == QX(c2) && QY(b) == QY(c2)) || (QY(a) == QY(c2) && QX(b) == QX(c2)));
+    if (!rect)
+        return false;
+    float w = QX(b) - QX(a), h = QY(b) - QY(a);
+    if (w == 0.0f || h == 0.0f)
+        return true;
+    int iw = (int)w, ih = (int)h;
+    span_buf *sb = &rc->spans;
+    if (sb->n == sb->cap) {
+        int cap = sb->cap ? sb->cap * 2 : 64;
+        SDL_Rect *more = realloc(sb->rect, (size_t)cap * sizeof *more);
+        if (!more)
+            return true;
+        sb->rect = more;
+        sb->cap = cap;
+    }
+    sb->rect[sb->n++] = (SDL_Rect){(int)QX(a), (int)QY(a), iw > 1 ? iw : 1, ih > 1 ? ih : 1};
+#undef QX
+#undef QY
+    return true;
+}
+
+/* A line's quad as the renderer fills it. */
+static void add_quad(rctx *rc, const SDL_FPoint *q, SDL_Rect area)
+{
+    if (!quad_as_rect(rc, q))
+        spans_add_polygon(&rc->spans, q, 4, area);
 }
 
 /* Three rectangles for the body and a quarter disc per corner, all as
@@ -417,30 +470,6 @@ static void line_quad(float x0, float y0, float x1, float y1, float w, SDL_FPoin
     q[3] = (SDL_FPoint){x0 - nx, y0 - ny};
 }
 
-/* Level and plumb quads as the two triangles they always were. */
-static void quads_geometry(rctx *rc, const SDL_FPoint *q, int nq, unsigned rgb, Uint8 alpha)
-{
-    enum { MAXS = 64 };
-    SDL_Vertex v[4 * MAXS];
-    int idx[6 * MAXS];
-    SDL_Color c = col(rgb, alpha);
-    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    int nv = 0, ni = 0;
-    for (int k = 0; k < nq; k++) {
-        const int t[6] = {0, 1, 2, 0, 2, 3};
-        for (int i = 0; i < 6; i++)
-            idx[ni + i] = nv + t[i];
-        for (int i = 0; i < 4; i++)
-            v[nv + i] = (SDL_Vertex){q[4 * k + i], c, {0, 0}};
-        nv += 4;
-        ni += 6;
-        if (nv == 4 * MAXS || k + 1 == nq) {
-            SDL_RenderGeometry(rc->ren, NULL, v, nv, idx, ni);
-            nv = ni = 0;
-        }
-    }
-}
-
 void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha)
 {
     if (rc->measure_only)
@@ -450,12 +479,8 @@ void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned 
         return;
     SDL_FPoint q[4];
     line_quad(x0, y0, x1, y1, w, q);
-    if (axis_quad(q)) {
-        quads_geometry(rc, q, 1, rgb, alpha);
-        return;
-    }
     rc->spans.n = 0;
-    spans_add_polygon(&rc->spans, q, 4, draw_area(rc));
+    add_quad(rc, q, draw_area(rc));
     fill_spans(rc, rgb, alpha);
 }
 
@@ -463,12 +488,9 @@ void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Ui
 {
     if (rc->measure_only || n < 2)
         return;
-    /* r_line's quads: the slanted ones as spans in one renderer call, the
-     * level and plumb ones as triangles (one colour: the order between them
-     * changes no pixel, even where they overlap and blend twice) */
-    enum { MAXS = 64 };
-    SDL_FPoint axis[4 * MAXS];
-    int na = 0;
+    /* r_line's quads, as spans and rectangles in one renderer call (one
+     * colour: the order changes no pixel, even where they overlap and
+     * blend twice) */
     SDL_Rect area = draw_area(rc);
     rc->spans.n = 0;
     for (int k = 0; k < n; k++) {
@@ -478,18 +500,8 @@ void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Ui
             continue;
         SDL_FPoint q[4];
         line_quad(x0, y0, x1, y1, w, q);
-        if (!axis_quad(q)) {
-            spans_add_polygon(&rc->spans, q, 4, area);
-            continue;
-        }
-        memcpy(&axis[4 * na++], q, sizeof q);
-        if (na == MAXS) {
-            quads_geometry(rc, axis, na, rgb, alpha);
-            na = 0;
-        }
+        add_quad(rc, q, area);
     }
-    if (na)
-        quads_geometry(rc, axis, na, rgb, alpha);
     fill_spans(rc, rgb, alpha);
 }
 
@@ -497,10 +509,6 @@ void r_polygon(rctx *rc, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha
 {
     if (rc->measure_only || n < 3)
         return;
-    if (n == 4 && axis_quad(pts)) {
-        quads_geometry(rc, pts, 1, rgb, alpha);
-        return;
-    }
     rc->spans.n = 0;
     spans_add_polygon(&rc->spans, pts, n, draw_area(rc));
     fill_spans(rc, rgb, alpha);

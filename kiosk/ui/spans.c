@@ -84,7 +84,16 @@ int spans_add_polygon(span_buf *b, const SDL_FPoint *pts, int n, SDL_Rect clip)
     }
     if (ne < 2)
         return b->n;
-    qsort(e, (size_t)ne, sizeof *e, by_top);
+    if (ne <= 16) { /* a line's quad, a circle: qsort's set-up would cost more */
+        for (int i = 1; i < ne; i++)
+            for (int j = i; j > 0 && e[j].top < e[j - 1].top; j--) {
+                edge t = e[j];
+                e[j] = e[j - 1];
+                e[j - 1] = t;
+            }
+    } else {
+        qsort(e, (size_t)ne, sizeof *e, by_top);
+    }
     if (!grow(&b->cross, &b->cross_cap, ne, sizeof(crossing)))
         return -1;
     crossing *c = b->cross;

@@ -231,9 +231,11 @@ static void lines_exactly(void **state)
         float x0 = (float)(rand() % 6000) / 10.0f, y0 = (float)(rand() % 4600) / 10.0f;
         float ang = (float)(rand() % 6283) / 1000.0f, len = 1.0f + (float)(rand() % 3000) / 10.0f;
         float w = 1.0f + (float)(rand() % 40) / 10.0f;
-        if (i % 10 == 0)
-            ang = (float)(i % 4) * (float)M_PI / 2; /* level and plumb ones too */
         float x1 = x0 + len * cosf(ang), y1 = y0 + len * sinf(ang);
+        if (i % 5 == 0) { /* level and plumb ones too, exactly (outlines have them) */
+            x1 = i % 2 ? x0 : x0 + (i % 3 ? len : -len);
+            y1 = i % 2 ? y0 + (i % 3 ? len : -len) : y0;
+        }
         float dx = x1 - x0, dy = y1 - y0, l = sqrtf(dx * dx + dy * dy); /* as r_line */
         float nx = -dy / l * w / 2, ny = dx / l * w / 2;
         SDL_FPoint q[4] = {{x0 + nx, y0 + ny}, {x1 + nx, y1 + ny}, {x1 - nx, y1 - ny}, {x0 - nx, y0 - ny}};
