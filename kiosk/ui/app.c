@@ -324,6 +324,7 @@ void app_destroy(app *a)
     pm_msgs_free(&a->config_problems);
     if (a->rc)
         r_cache_clear(a->rc);
+    app_drop_dimmed(a);
     chart_art_destroy(a->art);
     bodychart_destroy(a->bodies);
     if (a->desk)
@@ -360,6 +361,7 @@ void app_forget_client(app *a)
      * below the caller's own frame. */
     sodium_stackzero(FORGET_STACK_BYTES);
     r_cache_clear(a->rc);
+    app_drop_dimmed(a); /* a picture of the client's screen */
     if (a->art)
         chart_pictures_clear(a->art, true);
     screen_view *v = &a->view;
@@ -389,6 +391,7 @@ void app_resize(app *a)
         journal_log(JOURNAL_ERR, "cannot create a %dx%d frame: %s", lw, lh, SDL_GetError());
     if (a->art)
         chart_sizes_changed(a->art);
+    app_drop_dimmed(a);
     a->view.chart.valid = false;
     a->dirty = true;
     if (a->flow) {

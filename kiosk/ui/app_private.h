@@ -86,6 +86,12 @@ struct app {
     bool pad_ink;                /* only the signature's newest point: drawn over
                                     the frame as it is (redraw.c) */
     bool exposed;                /* the window needs the frame again */
+    /* The idle prompt's countdown ticks over a screen that does not change
+     * under it: that screen, dimmed, kept while the prompt shows (redraw.c) */
+    struct {
+        SDL_Texture *tex;
+        uint64_t key;            /* what was under it (redraw.c: under_key) */
+    } dimmed;
     sdnotify_watchdog wd;        /* loop.c's; kicked by long work too (a copy) */
 };
 
@@ -106,6 +112,8 @@ void app_draw_press(app *a);
 /* redraw.c: the newest point a finger drew on a pad, over the frame as it
  * is (the screen's ink op). */
 void app_draw_ink(app *a);
+/* redraw.c: drops the kept dimmed screen (resize, shut-down). */
+void app_drop_dimmed(app *a);
 /* redraw.c: the per-frame part of what screens see (size, clocks), before
  * a screen lays out, draws or reads a touch on its area. */
 void app_bind_screens(app *a);

@@ -11,3 +11,10 @@ add_executable(test_ink ${CMAKE_CURRENT_LIST_DIR}/test_ink.c)
 target_link_libraries(test_ink PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
 add_test(NAME test_ink COMMAND test_ink)
 set_tests_properties(test_ink PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)
+
+# The idle prompt's countdown drawn over the kept, dimmed screen is the
+# prompt drawn whole at that second.
+add_executable(test_prompt ${CMAKE_CURRENT_LIST_DIR}/test_prompt.c)
+target_link_libraries(test_prompt PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
+add_test(NAME test_prompt COMMAND test_prompt)
+set_tests_properties(test_prompt PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)

@@ -32,8 +32,10 @@ void chart_screen_want_art(screen_ctx *s);
 void patterns_want_art(screen_ctx *s, bool showing);
 
 /* The still-there overlay (over the screen it interrupts: its two buttons
- * replace every widget underneath; in Learn they answer Learn). */
+ * replace every widget underneath; in Learn they answer Learn): the
+ * screen dimmed around where its card goes, then the card. */
 void overlay_layout(screen_ctx *s);
+void overlay_dim(screen_ctx *s);
 void overlay_draw(screen_ctx *s);
 /* The needs-attention screen: a calm panel, no widgets. */
 void attention_draw(screen_ctx *s);
