@@ -32,6 +32,17 @@ struct chart_art {
      * drawn selected (dropped when a client is forgotten) */
     chart_picture pics[ART_PICTURES];
     uint32_t pics_clock;
+    /* the artwork as the chart screen and its map show it, over what is
+     * under it (art_picture): opaque pictures copied as they are */
+    struct art_pic {
+        SDL_Texture *tex;
+        pm_view view;
+        SDL_Rect clip;
+        double s, ox, oy;
+        bool small;
+        uint32_t used;
+    } art_pics[4];
+    uint32_t art_pics_clock;
     /* the chart screen's close-up, drawn once from the region outlines */
     struct {
         SDL_Texture *tex;
@@ -175,6 +186,69 @@ static bool art_draw(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     }
     SDL_Rect src = {part.x - have.x, part.y - have.y, part.w, part.h};
     SDL_RenderCopy(r_sdl(a->rc), tex, &src, &vis);
+    return true;
+}
+
+static void art_pics_clear(chart_art *a)
+{
+    for (size_t i = 0; i < sizeof a->art_pics / sizeof a->art_pics[0]; i++) {
+        if (a->art_pics[i].tex)
+            SDL_DestroyTexture(a->art_pics[i].tex);
+        a->art_pics[i] = (struct art_pic){0};
+    }
+}
+
+/* art_draw for a figure drawn again and again the same (the chart screen's
+ * whole figure, every touch on it; the close-up's map): the artwork over
+ * what is under it in the frame (xf.clip: the panel, its corners), drawn
+ * once into an opaque picture and copied as it is afterwards. Blending the
+ * artwork's raster (it has alpha) was a third of a chart touch. The same
+ * pixels: the picture starts as a copy of the frame under it. */
+static bool art_picture(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
+{
+    if (!a->art || !art_has(a->art, v))
+        return false;
+    SDL_Renderer *ren = r_sdl(a->rc);
+    SDL_Rect c = xf.clip;
+    struct art_pic *slot = &a->art_pics[0];
+    for (size_t i = 0; i < sizeof a->art_pics / sizeof a->art_pics[0]; i++) {
+        struct art_pic *p = &a->art_pics[i];
+        if (p->tex && p->view == v && SDL_RectEquals(&p->clip, &c) && p->s == xf.s &&
+            p->ox == xf.ox && p->oy == xf.oy && p->small == xf.art_once) {
+            p->used = ++a->art_pics_clock;
+            SDL_RenderCopy(ren, p->tex, NULL, &c);
+            return true;
+        }
+        if (!p->tex || (slot->tex && p->used < slot->used))
+            slot = p;
+    }
+    Uint32 fmt = 0;
+    SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+    SDL_Texture *tex = c.w > 0 && c.h > 0
+                           ? SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, c.w, c.h)
+                           : NULL;
+    if (!tex || SDL_SetRenderTarget(ren, tex) != 0) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        return art_draw(a, v, xf, keep); /* straight into the frame */
+    }
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    SDL_RenderSetClipRect(ren, NULL);
+    SDL_RenderCopy(ren, r_frame(a->rc), &c, NULL); /* what is under it */
+    chart_xf at = xf;
+    at.ox -= c.x;
+    at.oy -= c.y;
+    at.clip = (SDL_Rect){0, 0, c.w, c.h};
+    bool art = art_draw(a, v, at, keep);
+    SDL_SetRenderTarget(ren, r_frame(a->rc));
+    if (!art) {
+        SDL_DestroyTexture(tex);
+        return false;
+    }
+    if (slot->tex)
+        SDL_DestroyTexture(slot->tex);
+    *slot = (struct art_pic){tex, v, c, xf.s, xf.ox, xf.oy, xf.art_once, ++a->art_pics_clock};
+    SDL_RenderCopy(ren, tex, NULL, &c);
     return true;
 }
 
@@ -475,6 +549,7 @@ void chart_art_settle(chart_art *a)
 void chart_sizes_changed(chart_art *a)
 {
     chart_pictures_clear(a, false);
+    art_pics_clear(a);
     if (a->art)
         art_forget(a->art);
 }
@@ -497,6 +572,7 @@ void chart_art_destroy(chart_art *a)
     chart_pictures_clear(a, false);
     if (a->close.tex)
         SDL_DestroyTexture(a->close.tex);
+    art_pics_clear(a);
     art_destroy(a->art);
     free(a);
 }
@@ -679,7 +755,7 @@ void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     SDL_RenderSetClipRect(ren, &panel);
     if (cv->close)
         close_draw(a, b, cv, panel, reach, unit);
-    else if (!art_draw(a, cv->view, xf, ART_KEEP_SIZE))
+    else if (!art_picture(a, cv->view, xf, ART_KEEP_SIZE))
         chart_draw(a, cv->view, xf, NULL, NULL); /* no artwork: the region outlines */
     SDL_RenderSetClipRect(ren, &panel);
     geo_point lo = chart_from_screen(xf, panel.x - 4, panel.y - 4);
@@ -723,7 +799,7 @@ void chart_minimap_draw(chart_art *a, bodychart *b, const bodychart_view *whole,
     geo_bounds vb = bodychart_view_bounds(b, whole->view);
     geo_xf g = geo_xf_fit(vb, (geo_bounds){in.x, in.y, in.x + in.w, in.y + in.h});
     chart_xf xf = {g.s, g.ox, g.oy, in, true};
-    if (!art_draw(a, whole->view, xf, ART_KEEP_SIZE))
+    if (!art_picture(a, whole->view, xf, ART_KEEP_SIZE))
         chart_draw(a, whole->view, xf, NULL, NULL);
     /* the part the close-up shows, framed */
     geo_point p0 = geo_xf_invert(close->xf, (geo_point){whole_panel.x0, whole_panel.y0});
