@@ -507,13 +507,12 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
 
 /* ---- ahead of need ------------------------------------------------------------ */
 
-void chart_want_figure(chart_art *a, pm_view v, chart_xf xf)
+void chart_want_figure(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
 {
     SDL_Rect fig, vis;
     if (!a->art || r_measure_only(a->rc) || !art_has(a->art, v) || !art_box(a, xf, &fig, &vis))
         return;
-    art_want(a->art, v, fig.w, fig.h, (SDL_Rect){vis.x - fig.x, vis.y - fig.y, vis.w, vis.h},
-             ART_KEEP_SIZE);
+    art_want(a->art, v, fig.w, fig.h, (SDL_Rect){vis.x - fig.x, vis.y - fig.y, vis.w, vis.h}, keep);
 }
 
 /* The whole figure of v for pictures with a figure fig_w x fig_h. */

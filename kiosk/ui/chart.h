@@ -87,8 +87,8 @@ void chart_sizes_changed(chart_art *ch);
 /* Ahead of need: the artwork's rasters screens will draw from, made on a
  * thread of their own while the client reads (ui/art.h), so that the touch
  * that shows them does not rasterise the SVG. The whole figure of view v
- * drawn for xf (the chart screen's), kept for this size; */
-void chart_want_figure(chart_art *ch, pm_view v, chart_xf xf);
+ * drawn for xf (the chart screen's, kept for this size; a staff summary's); */
+void chart_want_figure(chart_art *ch, pm_view v, chart_xf xf, art_keep keep);
 /* the whole figures pattern pictures drawn in an area area_h high (or in
  * half of it: both views) are scaled from, big enough for any pattern
  * there, and never under 70% of the screen's height (the close-up's map

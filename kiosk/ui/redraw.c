@@ -223,8 +223,7 @@ void app_draw(app *a)
             draw_prompt(a, false);
     }
     r_end(a->rc);
-    if (!app_staff_open(a))
-        screens_want_art(&a->sc);
+    screens_want_art(&a->sc);
 }
 
 void app_present(app *a)

@@ -33,6 +33,10 @@ void screens_want_art(screen_ctx *s)
 {
     if (!s->flow || !s->art || r_measure_only(s->r))
         return;
+    if (s->desk && desk_is_open(s->desk)) {
+        staff_intake_want_art(s);
+        return;
+    }
     bool learning = s->learn && learn_is_open(s->learn);
     pm_screen now = flow_screen(s->flow);
     if (now == SCREEN_WELCOME && !learning)
