@@ -349,6 +349,13 @@ void app_destroy(app *a)
 
 /* ---- the shell's own upkeep ------------------------------------------------------ */
 
+void app_drop_dimmed(app *a)
+{
+    if (a->dimmed.tex)
+        SDL_DestroyTexture(a->dimmed.tex);
+    a->dimmed.tex = NULL;
+}
+
 /* How much of the stack below the main loop the idle reset scrubs: every
  * frame that drew or measured the client's text (a review row, a wrapped
  * line) lies within it; the process's stack is 8 MiB. */

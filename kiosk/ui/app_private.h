@@ -112,7 +112,8 @@ void app_draw_press(app *a);
 /* redraw.c: the newest point a finger drew on a pad, over the frame as it
  * is (the screen's ink op). */
 void app_draw_ink(app *a);
-/* redraw.c: drops the kept dimmed screen (resize, shut-down). */
+/* app.c: drops the kept dimmed screen (redraw.c keeps it; resize,
+ * forgetting a client, shut-down drop it). */
 void app_drop_dimmed(app *a);
 /* redraw.c: the per-frame part of what screens see (size, clocks), before
  * a screen lays out, draws or reads a touch on its area. */

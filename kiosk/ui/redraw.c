@@ -108,13 +108,6 @@ static void draw_screen(app *a, const screen_ops *ops)
 
 /* ---- the idle prompt over a kept screen ------------------------------------ */
 
-void app_drop_dimmed(app *a)
-{
-    if (a->dimmed.tex)
-        SDL_DestroyTexture(a->dimmed.tex);
-    a->dimmed.tex = NULL;
-}
-
 /* A digest of everything the screen under the idle prompt shows: it cannot
  * change while the prompt is up (no touch reaches it), but a save retried
  * underneath can, and so could anything new; then the kept picture is not
