@@ -60,12 +60,17 @@ static bool full_intake(const pm_content *c, intake *out)
                 }
             break;
         case SCREEN_DETAILS:
-            flow_send(f, EV_SET_INTENSITY, 3 + 2 * flow_step(f), t);
-            flow_send(f, EV_TOGGLE_QUALITY, flow_step(f), t);
+            flow_send(f, EV_SET_INTENSITY, (3 + 2 * flow_step(f)) % 11, t);
+            flow_send(f, EV_TOGGLE_QUALITY, flow_step(f) % 3, t);
             flow_send(f, EV_SET_DURATION, 1, t);
             break;
         case SCREEN_SCREENING:
-            flow_send(f, EV_ANSWER, flow_step(f) == 2 ? 0 : 1, t);
+            if (flow_alert(f) >= 0) /* "tell the front desk now": go on */
+                flow_send(f, EV_ALERT_DONE, 0, t);
+            else if (flow_screening_part(f) == PART_CHECKLIST) /* nothing ticked, on */
+                flow_send(f, EV_CHECK_NONE, 0, t);
+            else
+                flow_send(f, EV_ANSWER, flow_step(f) == 2 ? 0 : 1, t);
             break;
         case SCREEN_PATTERNS: {
             int cand[FLOW_MAX_CANDIDATES];
