@@ -351,9 +351,7 @@ void app_destroy(app *a)
 
 void app_drop_dimmed(app *a)
 {
-    if (a->dimmed.tex)
-        SDL_DestroyTexture(a->dimmed.tex);
-    a->dimmed.tex = NULL;
+    a->dimmed.key = 0;
 }
 
 /* How much of the stack below the main loop the idle reset scrubs: every
@@ -368,7 +366,7 @@ void app_forget_client(app *a)
      * below the caller's own frame. */
     sodium_stackzero(FORGET_STACK_BYTES);
     r_cache_clear(a->rc);
-    app_drop_dimmed(a); /* a picture of the client's screen */
+    app_drop_dimmed(a);
     if (a->art)
         chart_pictures_clear(a->art, true);
     screen_view *v = &a->view;

@@ -87,10 +87,9 @@ struct app {
                                     the frame as it is (redraw.c) */
     bool exposed;                /* the window needs the frame again */
     /* The idle prompt's countdown ticks over a screen that does not change
-     * under it: that screen, dimmed, kept while the prompt shows (redraw.c) */
+     * under it: the frame keeps it, dimmed, while the prompt shows */
     struct {
-        SDL_Texture *tex;
-        uint64_t key;            /* what was under it (redraw.c: under_key) */
+        uint64_t key;            /* what is under it (redraw.c: under_key); 0 none */
     } dimmed;
     sdnotify_watchdog wd;        /* loop.c's; kicked by long work too (a copy) */
 };
@@ -112,8 +111,8 @@ void app_draw_press(app *a);
 /* redraw.c: the newest point a finger drew on a pad, over the frame as it
  * is (the screen's ink op). */
 void app_draw_ink(app *a);
-/* app.c: drops the kept dimmed screen (redraw.c keeps it; resize,
- * forgetting a client, shut-down drop it). */
+/* app.c: the frame no longer holds the dimmed screen under the prompt
+ * (resize, forgetting a client). */
 void app_drop_dimmed(app *a);
 /* redraw.c: the per-frame part of what screens see (size, clocks), before
  * a screen lays out, draws or reads a touch on its area. */

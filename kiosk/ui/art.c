@@ -436,3 +436,18 @@ void art_forget(art_cache *c)
     }
     SDL_UnlockMutex(c->mu);
 }
+
+void art_release_some(art_cache *c)
+{
+    SDL_LockMutex(c->mu);
+    for (int i = 0; i < ART_SLOTS; i++) {
+        art_slot *s = &c->slot[i];
+        if (s->keep != ART_KEEP_SOME || s->state == AS_EMPTY)
+            continue;
+        if (s->state == AS_MAKING)
+            s->dropped = true;
+        else
+            slot_free(s);
+    }
+    SDL_UnlockMutex(c->mu);
+}

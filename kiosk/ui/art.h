@@ -59,5 +59,8 @@ void art_want(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art_keep k
 void art_settle(art_cache *c);
 /* Drops every raster (the size changed). */
 void art_forget(art_cache *c);
+/* Drops the rasters asked for with ART_KEEP_SOME (the screen that wanted
+ * them is gone: their memory back). */
+void art_release_some(art_cache *c);
 
 #endif

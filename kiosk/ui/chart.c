@@ -545,6 +545,14 @@ void chart_art_settle(chart_art *a)
         art_settle(a->art);
 }
 
+void chart_art_release(chart_art *a, bool figures, bool some)
+{
+    if (figures)
+        art_pics_clear(a);
+    if (some && a->art)
+        art_release_some(a->art);
+}
+
 void chart_sizes_changed(chart_art *a)
 {
     chart_pictures_clear(a, false);

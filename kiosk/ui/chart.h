@@ -94,6 +94,11 @@ void chart_want_figure(chart_art *ch, pm_view v, chart_xf xf, art_keep keep);
  * there, and never under 70% of the screen's height (the close-up's map
  * and Learn's pictures are scaled from them too). */
 void chart_want_pictures(chart_art *ch, int area_h, art_keep keep);
+/* Memory back when the screens that drew them are gone: the chart
+ * screen's pictures of its figures (made again from the rasters kept, on
+ * the way back), and the rasters asked for a pattern enlarged or the staff
+ * summary. */
+void chart_art_release(chart_art *ch, bool figures, bool some);
 /* Waits until what was asked for is made (headless: time passing lets the
  * work finish, as on the kiosk, and every replay is the same). */
 void chart_art_settle(chart_art *ch);

@@ -139,34 +139,16 @@ static uint64_t under_key(const app *a)
     return h ? h : 1;
 }
 
-/* The screen under the prompt, dimmed, as drawn just now: kept (the frame's
- * copy), so that the countdown's ticks draw only the card over it. */
-static void keep_dimmed(app *a)
-{
-    SDL_Renderer *ren = r_sdl(a->rc);
-    int w = r_w(a->rc), h = r_h(a->rc);
-    if (!a->dimmed.tex) {
-        Uint32 fmt = 0;
-        SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
-        a->dimmed.tex = SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, w, h);
-        if (!a->dimmed.tex)
-            return;
-        SDL_SetTextureBlendMode(a->dimmed.tex, SDL_BLENDMODE_NONE);
-    }
-    SDL_SetRenderTarget(ren, a->dimmed.tex);
-    SDL_RenderSetClipRect(ren, NULL);
-    SDL_RenderCopy(ren, r_frame(a->rc), NULL, NULL);
-    SDL_SetRenderTarget(ren, r_frame(a->rc));
-    a->dimmed.key = under_key(a);
-}
-
-/* The prompt over what is under it: from the kept picture when nothing
- * under it changed (each second of the countdown), else drawn and kept. */
+/* The prompt over what is under it: when nothing under it changed since the
+ * prompt was drawn last (each second of the countdown), only its card, over
+ * the frame as it is: the frame still holds the screen dimmed, and nothing
+ * but the card's own buttons' rings was drawn over it since, inside the
+ * opaque card. Else the dimmed screen too, and that is noted. */
 static void draw_prompt(app *a, bool kept)
 {
     if (!kept) {
         overlay_dim(&a->sc);
-        keep_dimmed(a);
+        a->dimmed.key = under_key(a);
     }
     overlay_layout(&a->sc);
     overlay_draw(&a->sc);
@@ -193,8 +175,7 @@ void app_draw(app *a)
                   (learning ? learn_still_there(a->learn) : flow_still_there(a->flow));
     if (!prompt) {
         app_drop_dimmed(a);
-    } else if (a->dimmed.tex && a->dimmed.key == under_key(a)) {
-        SDL_RenderCopy(r_sdl(a->rc), a->dimmed.tex, NULL, NULL);
+    } else if (a->dimmed.key && a->dimmed.key == under_key(a)) {
         draw_prompt(a, true);
         r_end(a->rc);
         return;

@@ -34,11 +34,15 @@ void screens_want_art(screen_ctx *s)
     if (!s->flow || !s->art || r_measure_only(s->r))
         return;
     if (s->desk && desk_is_open(s->desk)) {
+        chart_art_release(s->art, true, false);
         staff_intake_want_art(s);
         return;
     }
     bool learning = s->learn && learn_is_open(s->learn);
     pm_screen now = flow_screen(s->flow);
+    /* what screens no longer showing kept, back */
+    chart_art_release(s->art, now != SCREEN_CHART || learning,
+                      now != SCREEN_PATTERNS || learning);
     if (now == SCREEN_WELCOME && !learning)
         return;
     chart_screen_want_art(s);
