@@ -21,15 +21,19 @@
  * code runs unchanged.
  * --touches runs only the walk (no redraw timing) and brackets each touch
  * with callgrind's client requests: under
- *   valgrind --tool=callgrind --collect-atstart=yes ui_bench --touches ...
+ *   valgrind --tool=callgrind --separate-threads=yes ui_bench --touches ...
  * every touch is one dump ("Client Request: touch N LABEL"), its instruction
- * count exact on any machine, however busy; bench/run reads them.
+ * count exact on any machine, however busy; bench/run reads them. Threads
+ * apart: the artwork the screens ask for ahead is made on a worker thread
+ * (kiosk/ui/art.h), another core on the Pi; its total is dumped at exit.
  *
  * --trace measures nothing: it runs any replay script (a monkey's too) and
  * prints how many commands ran on each screen — where the script got to.
  *
  * The walk is a replay script (the kiosk's demo walk without its
- * screenshots). Output: one line per screen step, then summary lines
+ * screenshots), run by the test kit's replay driver exactly as a replay
+ * (press scrolls to its target; seek, answer, safety), with hooks before
+ * and after each command that name the touches and measure. Output: one line per screen step, then summary lines
  * "busiest SCREEN STEP WALL_US CPU_US" (the step whose redraw takes the most
  * CPU), "tap MEDIAN_US P95_US MAX_US N" (wall) and "tap_cpu ..." (this
  * thread's CPU time), parsed by bench/run. Medians of --reps redraws. The
