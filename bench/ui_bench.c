@@ -21,15 +21,19 @@
  * code runs unchanged.
  * --touches runs only the walk (no redraw timing) and brackets each touch
  * with callgrind's client requests: under
- *   valgrind --tool=callgrind --collect-atstart=yes ui_bench --touches ...
+ *   valgrind --tool=callgrind --separate-threads=yes ui_bench --touches ...
  * every touch is one dump ("Client Request: touch N LABEL"), its instruction
- * count exact on any machine, however busy; bench/run reads them.
+ * count exact on any machine, however busy; bench/run reads them. Threads
+ * apart: the artwork the screens ask for ahead is made on a worker thread
+ * (kiosk/ui/art.h), another core on the Pi; its total is dumped at exit.
  *
  * --trace measures nothing: it runs any replay script (a monkey's too) and
  * prints how many commands ran on each screen — where the script got to.
  *
  * The walk is a replay script (the kiosk's demo walk without its
- * screenshots). Output: one line per screen step, then summary lines
+ * screenshots), run by the test kit's replay driver exactly as a replay
+ * (press scrolls to its target; seek, answer, safety), with hooks before
+ * and after each command that name the touches and measure. Output: one line per screen step, then summary lines
  * "busiest SCREEN STEP WALL_US CPU_US" (the step whose redraw takes the most
  * CPU), "tap MEDIAN_US P95_US MAX_US N" (wall) and "tap_cpu ..." (this
  * thread's CPU time), parsed by bench/run. Medians of --reps redraws. The
@@ -44,7 +48,7 @@
 #include <valgrind/callgrind.h>
 
 #include "config.h"
-#include "hands.h"
+#include "driver.h"
 #include "replay.h"
 #include "ui/app.h"
 
@@ -151,41 +155,6 @@ void __wrap_app_update(app *a)
     }
 }
 
-/* ---- running the walk: the test kit's hands (kiosk/testkit/sdl/hands.h) ---- */
-
-/* As the replay driver presses: a widget below the fold (a long safety
- * page at 800x480) is scrolled into view first, with the page's own
- * scroll buttons, as a client would. */
-static void scroll_to(app *a, const char *id)
-{
-    if (app_widget(a, id) || !app_widget(a, "scroll_down"))
-        return;
-    char why[700];
-    for (int k = 0; k < 40; k++) {
-        const widget *u = app_widget(a, "scroll_up");
-        if (!u || u->act == ACT_NONE || !kit_press(a, "scroll_up", why, sizeof why))
-            break;
-    }
-    for (int k = 0; k < 40 && !app_widget(a, id); k++) {
-        const widget *d = app_widget(a, "scroll_down");
-        if (!d || d->act == ACT_NONE || !kit_press(a, "scroll_down", why, sizeof why))
-            break;
-    }
-}
-
-static bool press(app *a, const char *id)
-{
-    char why[700];
-    scroll_to(a, id);
-    return kit_press(a, id, why, sizeof why);
-}
-
-static bool type_text(app *a, const char *text)
-{
-    char why[700];
-    return kit_type(a, text, why, sizeof why);
-}
-
 /* ---- measuring --------------------------------------------------------------- */
 
 #define MAX_STEPS 256
@@ -235,6 +204,66 @@ __attribute__((noinline)) void bench_one_redraw(app *a);
 __attribute__((noinline)) void bench_one_redraw(app *a)
 {
     redraw_now(a);
+}
+
+/* ---- walking: the test kit's replay driver, with these hooks --------------- */
+
+typedef struct {
+    const char *only_name;
+    int only_step;
+    bool only, trace, done_only;
+    long *on_screen;
+} walk_ctx;
+
+/* Each touch is named by the command that makes it and the screen it
+ * starts on ("chart:shoulder_front_l"). */
+static void before_command(void *ctx, app *a, const replay_cmd *c)
+{
+    (void)ctx;
+    const char *sn = app_screen_name(a);
+    switch (c->op) {
+    case RP_TAP:
+        snprintf(touch_label, sizeof touch_label, "%s:tap %d %d", sn, c->x, c->y);
+        break;
+    case RP_DTAP:
+        snprintf(touch_label, sizeof touch_label, "%s:taps %d %d", sn, c->x, c->y);
+        break;
+    case RP_PRESS:
+        snprintf(touch_label, sizeof touch_label, "%s:%.40s", sn, c->arg);
+        break;
+    case RP_DRAG:
+        snprintf(touch_label, sizeof touch_label, "%s:drag", sn);
+        break;
+    default:
+        snprintf(touch_label, sizeof touch_label, "%s:%s %.40s", sn, replay_op_name(c->op), c->arg);
+        break;
+    }
+}
+
+/* After each command: the frame drawn if anything changed, then what the
+ * mode measures (false: --only has drawn its screen, stop). */
+static bool after_command(void *ctx, app *a, const replay_cmd *c)
+{
+    (void)c;
+    walk_ctx *w = ctx;
+    if (app_dirty(a))
+        app_draw(a);
+    if (w->trace) {
+        const char *nm = app_screen_name(a);
+        int k = content_screen_from_name(nm);
+        w->on_screen[k >= 0 ? k : strcmp(nm, "still_there") == 0 ? SCREEN_COUNT : SCREEN_COUNT + 1]++;
+    } else if (w->only) {
+        if (app_flow(a) && strcmp(app_screen_name(a), w->only_name) == 0 &&
+            flow_step(app_flow(a)) == w->only_step) {
+            app_draw(a); /* warm the text cache first, uncounted */
+            bench_one_redraw(a);
+            w->done_only = true;
+            return false;
+        }
+    } else if (!callgrind_touches) {
+        measure_redraw(a);
+    }
+    return true;
 }
 
 int main(int argc, char **argv)
@@ -318,97 +347,17 @@ int main(int argc, char **argv)
             only_step = atoi(colon + 1);
         }
     }
-    FILE *f = fopen(walk, "r");
-    if (!f) {
-        perror(walk);
-        return 2;
-    }
-    char line[4096];
-    int lineno = 0, rc = 0;
-    bool done_only = false;
+    /* The walk runs through the test kit's replay driver, exactly as a
+     * replay runs it (press scrolls to its target, seek, answer, safety);
+     * the hooks name each touch and measure after each command. */
+    walk_ctx wc = {.only_name = only_name, .only_step = only_step, .only = only != NULL,
+                   .trace = trace, .on_screen = on_screen};
+    replay_opts ro = {.tolerance = -1, .budget = -1, .quiet = true, .no_shots = true,
+                      .before = before_command, .after = after_command, .hook_ctx = &wc};
     if (app_dirty(a))
         app_draw(a);
     app_warm(a); /* as the kiosk's loop does once the first frame is up */
-    while (fgets(line, sizeof line, f) && !done_only) {
-        line[strcspn(line, "\r\n")] = '\0';
-        replay_cmd c;
-        int empty = 0;
-        pm_msg err = {{0}};
-        if (replay_parse_line(line, ++lineno, &c, &empty, &err) != PM_OK) {
-            fprintf(stderr, "%s:%d: %s\n", walk, lineno, err.text);
-            rc = 1;
-            break;
-        }
-        if (empty)
-            continue;
-        bool ok = true;
-        switch (c.op) {
-        case RP_TAP:
-            snprintf(touch_label, sizeof touch_label, "%s:tap %d %d", app_screen_name(a), c.x,
-                     c.y);
-            kit_tap(a, c.x, c.y);
-            break;
-        case RP_DTAP:
-            snprintf(touch_label, sizeof touch_label, "%s:taps %d %d", app_screen_name(a), c.x,
-                     c.y);
-            kit_taps(a, c.x, c.y, c.count, c.ms);
-            break;
-        case RP_HOLD: {
-            snprintf(touch_label, sizeof touch_label, "%s:hold %.40s", app_screen_name(a), c.arg);
-            const widget *w = app_widget(a, c.arg);
-            if (w)
-                kit_hold(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2, c.ms);
-            ok = w != NULL;
-            break;
-        }
-        case RP_PRESS:
-            snprintf(touch_label, sizeof touch_label, "%s:%.40s", app_screen_name(a), c.arg);
-            ok = press(a, c.arg);
-            break;
-        case RP_TYPE:
-            snprintf(touch_label, sizeof touch_label, "%s:type '%.40s'", app_screen_name(a),
-                     c.arg);
-            ok = type_text(a, c.arg);
-            break;
-        case RP_WAIT:
-            app_advance(a, c.ms);
-            break;
-        case RP_DRAG:
-            snprintf(touch_label, sizeof touch_label, "%s:drag", app_screen_name(a));
-            kit_drag(a, c.px, c.py, c.npoints);
-            break;
-        case RP_EXPECT:
-        case RP_SHOT:
-        case RP_FORGOTTEN: /* a check, not a touch */
-            break;
-        case RP_QUIT:
-            done_only = true;
-            break;
-        }
-        if (!ok) {
-            fprintf(stderr, "%s:%d: '%s' failed on the %s screen\n", walk, lineno, line,
-                    app_screen_name(a));
-            rc = 1;
-            break;
-        }
-        if (app_dirty(a))
-            app_draw(a);
-        if (trace) {
-            const char *nm = app_screen_name(a);
-            int k = content_screen_from_name(nm);
-            on_screen[k >= 0 ? k : strcmp(nm, "still_there") == 0 ? SCREEN_COUNT : SCREEN_COUNT + 1]++;
-        } else if (only) {
-            if (app_flow(a) && strcmp(app_screen_name(a), only_name) == 0 &&
-                flow_step(app_flow(a)) == only_step) {
-                app_draw(a); /* warm the text cache first, uncounted */
-                bench_one_redraw(a);
-                done_only = true;
-            }
-        } else if (!callgrind_touches) {
-            measure_redraw(a);
-        }
-    }
-    fclose(f);
+    int rc = replay_run_file(a, walk, &ro);
     if (trace) {
         for (int k = 0; k < SCREEN_COUNT + 2; k++)
             printf("%-16s %ld\n", k < SCREEN_COUNT ? content_screen_name((pm_screen)k)
@@ -444,7 +393,7 @@ int main(int argc, char **argv)
                    cp[ntouches - 1], ntouches);
             printf("tap_worst %s\n", touches[worst].label);
         }
-    } else if (only && !done_only) {
+    } else if (only && !wc.done_only) {
         fprintf(stderr, "ui_bench: the walk never showed %s step %d\n", only_name, only_step);
         rc = 1;
     }

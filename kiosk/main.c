@@ -670,6 +670,10 @@ int main(int argc, char **argv)
      * 1280x800 ended 2 MB higher than it needed). */
     mallopt(M_MMAP_THRESHOLD, 64 * 1024);
     mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+    /* One heap for every thread: the artwork's worker (ui/art.h) would
+     * otherwise get an arena of its own, whose pages nanosvg's thousands of
+     * small blocks keep resident after each raster. */
+    mallopt(M_ARENA_MAX, 1);
     if (argc == 3 && strcmp(argv[1], "--check-data") == 0)
         return check_data(argv[2], false);
     if (argc == 4 && strcmp(argv[1], "--check-data") == 0 && strcmp(argv[3], "--stamp") == 0)

@@ -374,6 +374,7 @@ void app_destroy(app *a)
     pm_msgs_free(&a->config_problems);
     if (a->rc)
         r_cache_clear(a->rc);
+    app_drop_dimmed(a);
     chart_art_destroy(a->art);
     bodychart_destroy(a->bodies);
     if (a->desk)
@@ -398,6 +399,11 @@ void app_destroy(app *a)
 
 /* ---- the shell's own upkeep ------------------------------------------------------ */
 
+void app_drop_dimmed(app *a)
+{
+    a->dimmed.key = 0;
+}
+
 /* How much of the stack below the main loop the idle reset scrubs: every
  * frame that drew or measured the client's text (a review row, a wrapped
  * line) lies within it; the process's stack is 8 MiB. */
@@ -410,6 +416,7 @@ void app_forget_client(app *a)
      * below the caller's own frame. */
     sodium_stackzero(FORGET_STACK_BYTES);
     r_cache_clear(a->rc);
+    app_drop_dimmed(a);
     if (a->art)
         chart_pictures_clear(a->art, true);
     screen_view *v = &a->view;
@@ -438,7 +445,8 @@ void app_resize(app *a)
     if (!r_frame(a->rc))
         journal_log(JOURNAL_ERR, "cannot create a %dx%d frame: %s", lw, lh, SDL_GetError());
     if (a->art)
-        chart_pictures_clear(a->art, false); /* sizes changed */
+        chart_sizes_changed(a->art);
+    app_drop_dimmed(a);
     a->view.chart.valid = false;
     a->dirty = true;
     if (a->flow) {

@@ -83,7 +83,14 @@ struct app {
     bool dirty;                  /* the frame must be drawn again */
     bool press_ring;             /* only the ring of a pressed widget: drawn over
                                     the frame as it is (redraw.c) */
+    bool pad_ink;                /* only the signature's newest point: drawn over
+                                    the frame as it is (redraw.c) */
     bool exposed;                /* the window needs the frame again */
+    /* The idle prompt's countdown ticks over a screen that does not change
+     * under it: the frame keeps it, dimmed, while the prompt shows */
+    struct {
+        uint64_t key;            /* what is under it (redraw.c: under_key); 0 none */
+    } dimmed;
     sdnotify_watchdog wd;        /* loop.c's; kicked by long work too (a copy) */
 };
 
@@ -101,6 +108,12 @@ void app_upkeep(app *a, bool startup);
 
 /* redraw.c: the ring around the pressed widget, over the frame as it is. */
 void app_draw_press(app *a);
+/* redraw.c: the newest point a finger drew on a pad, over the frame as it
+ * is (the screen's ink op). */
+void app_draw_ink(app *a);
+/* app.c: the frame no longer holds the dimmed screen under the prompt
+ * (resize, forgetting a client). */
+void app_drop_dimmed(app *a);
 /* redraw.c: the per-frame part of what screens see (size, clocks), before
  * a screen lays out, draws or reads a touch on its area. */
 void app_bind_screens(app *a);

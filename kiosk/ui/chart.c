@@ -1,8 +1,6 @@
-/* chart.c — the body figure and its artwork cache (see chart.h).
- *
- * Why rasters are kept and cropped: SDL_image parses the whole SVG for
- * every raster, and a raster of the whole figure at 1280x800 zoomed in is
- * tens of megabytes; see rasterise() and art_draw(). */
+/* chart.c — the body figure, drawn over its artwork (ui/art.h: rasters of
+ * the SVG, kept and made ahead), and the pictures of referral patterns (see
+ * chart.h). */
 #include "ui/chart.h"
 
 #include <SDL_image.h>
@@ -13,17 +11,7 @@
 #include <string.h>
 
 #include "platform/journal.h"
-
-/* A raster of part of the artwork (art_draw): the figure of view drawn
- * fw x fh pixels, of which part was rasterised. */
-#define ART_RASTERS 2
-typedef struct {
-    SDL_Texture *tex;
-    pm_view view;
-    int fw, fh;
-    SDL_Rect part;
-    uint32_t used;
-} art_raster;
+#include "ui/art.h"
 
 /* A small chart drawn once into a texture (chart_draw_pattern). */
 #define ART_PICTURES 8
@@ -39,21 +27,22 @@ typedef struct {
 struct chart_art {
     rctx *rc;
     const pm_content *content;
-    char assets_dir[900];        /* "" : no artwork */
-    /* the SVG text read once; the two rasters drawn last (whole figure and
-     * zoomed, or front and back) */
-    char *art_svg[VIEW_COUNT];
-    art_raster art[ART_RASTERS];
-    /* Pattern pictures: one raster of each whole figure, scaled down for
-     * every small chart (art_small_draw), so a dozen pictures cost two
-     * rasterisations instead of a dozen. fw/fh 0: none yet. */
-    art_raster art_small[VIEW_COUNT];
-    uint32_t art_clock;
-    bool art_missing[VIEW_COUNT];
+    art_cache *art;              /* the artwork's rasters (NULL: none) */
     /* small pattern charts: content, not client data, except which were
      * drawn selected (dropped when a client is forgotten) */
     chart_picture pics[ART_PICTURES];
     uint32_t pics_clock;
+    /* the artwork as the chart screen and its map show it, over what is
+     * under it (art_picture): opaque pictures copied as they are */
+    struct art_pic {
+        SDL_Texture *tex;
+        pm_view view;
+        SDL_Rect clip;
+        double s, ox, oy;
+        bool small;
+        uint32_t used;
+    } art_pics[4];
+    uint32_t art_pics_clock;
     /* the chart screen's close-up, drawn once from the region outlines */
     struct {
         SDL_Texture *tex;
@@ -70,14 +59,14 @@ chart_art *chart_art_create(rctx *rc, const pm_content *c, const char *assets_di
         return NULL;
     ch->rc = rc;
     ch->content = c;
-    snprintf(ch->assets_dir, sizeof ch->assets_dir, "%s", assets_dir ? assets_dir : "");
+    ch->art = art_create(r_sdl(rc), assets_dir);
     return ch;
 }
 
 void chart_art_skip(chart_art *ch)
 {
-    for (int v = 0; v < VIEW_COUNT; v++)
-        ch->art_missing[v] = true; /* the figure from region polygons: same layout */
+    if (ch->art)
+        art_skip(ch->art); /* the figure from region polygons: same layout */
 }
 
 geo_bounds chart_view_bounds(const pm_content *c, pm_view v)
@@ -130,216 +119,136 @@ SDL_FPoint chart_to_screen(chart_xf xf, geo_point p)
 
 /* ---- the artwork ------------------------------------------------------------ */
 
-/* The SVG text of a view, read once (the pictures are rasterised from it
- * again at other sizes). NULL when it is missing. */
-static const char *art_text(chart_art *a, pm_view v)
+/* The whole figure small pictures are scaled from: tall enough for any
+ * small chart on this screen size (70% of its height), so that it is made
+ * once per size; taller only for a bigger picture. */
+static void small_size(const chart_art *a, int fig_w, int fig_h, int *fw, int *fh)
 {
-    if (a->art_svg[v] || a->art_missing[v] || !a->assets_dir[0])
-        return a->art_svg[v];
-    char path[1024];
-    snprintf(path, sizeof path, "%s/chart/%s.svg", a->assets_dir, content_view_name(v));
-    size_t len = 0;
-    a->art_svg[v] = SDL_LoadFile(path, &len);
-    if (!a->art_svg[v])
-        a->art_missing[v] = true; /* figure from region polygons only */
-    return a->art_svg[v];
+    *fh = fig_h > r_h(a->rc) * 7 / 10 ? fig_h : r_h(a->rc) * 7 / 10;
+    *fw = (int)lround((double)*fh * fig_w / fig_h);
 }
 
-/* A number attribute of the tag [tag, end): name="123.4" (px or no unit). */
-static bool attr_num(const char *tag, const char *end, const char *name, double *out, int n)
+/* A small chart drawn once into a picture: scaled down, with linear
+ * filtering, from the smallest raster of the whole figure that is big
+ * enough (ui/art.h keeps them; the chart screen asks for the size's own
+ * ahead, chart_want_pictures for a pattern enlarged). SDL_image parses the
+ * whole SVG for every raster, so drawing six pattern pictures (twelve
+ * halves when both views show) each from its own raster made entering the
+ * patterns screen take 30-60 ms. */
+static bool art_small_draw(chart_art *a, pm_view v, SDL_Rect fig, SDL_Rect vis)
 {
-    size_t nl = strlen(name);
-    for (const char *p = tag + 4; p + nl + 2 < end; p++) {
-        if ((p[-1] != ' ' && p[-1] != '\n' && p[-1] != '\t') || strncmp(p, name, nl) != 0 ||
-            p[nl] != '=' || (p[nl + 1] != '"' && p[nl + 1] != '\''))
-            continue;
-        const char *q = p + nl + 2;
-        for (int i = 0; i < n; i++) {
-            char *e;
-            out[i] = strtod(q, &e);
-            if (e == q || e >= end)
-                return false;
-            q = e;
-            if (q[0] == 'p' && q[1] == 'x')
-                q += 2;
-            while (*q == ' ' || *q == ',')
-                q++;
-        }
-        return *q == '"' || *q == '\'';
-    }
-    return false;
-}
-
-/* Rasterises the rectangle part of view v's artwork drawn at fw x fh
- * pixels, as a surface the size of part. The root element is rewritten so
- * that its viewBox is just that part: nanosvg (inside SDL_image) then draws
- * only what shows, at the same scale as the whole figure would be drawn.
- * Why: the zoomed chart at 1280x800 was a 17 MB surface plus its 17 MB
- * texture for the third of the figure on screen. Falls back to the whole
- * figure (part ignored, *whole set) when the root element is not simple. */
-static SDL_Surface *rasterise(chart_art *a, pm_view v, int fw, int fh, SDL_Rect part, bool *whole)
-{
-    const char *svg = art_text(a, v);
-    *whole = false;
-    if (!svg)
-        return NULL;
-    size_t len = strlen(svg);
-    const char *tag = strstr(svg, "<svg");
-    const char *end = tag ? strchr(tag, '>') : NULL;
-    double vb[4], w = 0, h = 0;
-    bool ok = tag && end && attr_num(tag, end, "viewBox", vb, 4) && vb[2] > 0 && vb[3] > 0;
-    if (ok && !(attr_num(tag, end, "width", &w, 1) && attr_num(tag, end, "height", &h, 1))) {
-        w = vb[2];
-        h = vb[3];
-    }
-    SDL_Surface *s = NULL;
-    if (ok && w > 0 && h > 0) {
-        /* SDL_image's scale for the whole figure at fw x fh, in its float. */
-        float scale = fminf((float)fw / (float)w, (float)fh / (float)h);
-        double kx = vb[2] / w, ky = vb[3] / h; /* viewBox units per image unit */
-        double pw = part.w / (double)scale, ph = part.h / (double)scale;
-        char head[400];
-        int n = snprintf(head, sizeof head,
-                         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%.9g %.9g %.9g %.9g\" "
-                         "width=\"%.9g\" height=\"%.9g\">",
-                         vb[0] + part.x / (double)scale * kx, vb[1] + part.y / (double)scale * ky,
-                         pw * kx, ph * ky, pw, ph);
-        size_t before = (size_t)(tag - svg), after = len - (size_t)(end + 1 - svg);
-        char *text = n > 0 && (size_t)n < sizeof head ? malloc(before + (size_t)n + after + 1) : NULL;
-        if (text) {
-            memcpy(text, svg, before);
-            memcpy(text + before, head, (size_t)n);
-            memcpy(text + before + n, end + 1, after + 1);
-            SDL_RWops *rw = SDL_RWFromConstMem(text, (int)(before + (size_t)n + after));
-            s = rw ? IMG_LoadSizedSVG_RW(rw, part.w, part.h) : NULL;
-            if (rw)
-                SDL_RWclose(rw);
-            free(text);
-        }
-    }
-    if (!s) {
-        SDL_RWops *rw = SDL_RWFromConstMem(svg, (int)len);
-        s = rw ? IMG_LoadSizedSVG_RW(rw, fw, fh) : NULL;
-        if (rw)
-            SDL_RWclose(rw);
-        *whole = s != NULL;
-    }
-    return s;
-}
-
-static bool contains(SDL_Rect outer, SDL_Rect in)
-{
-    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
-           in.y + in.h <= outer.y + outer.h;
-}
-
-/* Draws view v's artwork for xf, only where xf.clip lets it show. Keeps the
- * raster for next time unless xf.art_once: the two used last, so that
- * zooming out, or turning back to the other view, finds its raster again
- * (rasterising is most of such a tap), while never more than two figures'
- * worth of pixels stays. Returns whether the view has artwork at all (the
- * region fills are lighter over it). */
-/* A small chart drawn once into a picture: the whole figure rasterised once
- * per view (at the largest scale asked for so far, never below it) and
- * scaled down with linear filtering. SDL_image parses the whole SVG for
- * every raster, so drawing six pattern pictures (twelve halves when both
- * views show) from their own rasters made entering the patterns screen
- * take 30-60 ms; this way it is two rasters, once. */
-static bool art_small_draw(chart_art *a, pm_view v, chart_xf xf, SDL_Rect fig, SDL_Rect vis)
-{
-    (void)xf;
-    /* The chart screen's own raster of the whole figure, when it is big
-     * enough, costs nothing more. */
-    art_raster *r = NULL;
-    for (int i = 0; i < ART_RASTERS; i++) {
-        art_raster *c = &a->art[i];
-        if (c->tex && c->view == v && c->part.x == 0 && c->part.y == 0 && c->part.w == c->fw &&
-            c->part.h == c->fh && c->fw >= fig.w)
-            r = c;
-    }
-    if (!r) {
-        r = &a->art_small[v];
-        if (!r->tex || r->fw < fig.w) {
-            /* tall enough for any small chart on this screen size, so it is
-             * made once */
-            int fh = fig.h > r_h(a->rc) * 7 / 10 ? fig.h : r_h(a->rc) * 7 / 10;
-            int fw = (int)lround((double)fh * fig.w / fig.h);
-            bool whole = false;
-            SDL_Surface *s = rasterise(a, v, fw, fh, (SDL_Rect){0, 0, fw, fh}, &whole);
-            if (!s)
-                return false;
-            SDL_Texture *tex = SDL_CreateTextureFromSurface(r_sdl(a->rc), s);
-            SDL_FreeSurface(s);
-            if (!tex)
-                return false;
-            if (r->tex)
-                SDL_DestroyTexture(r->tex);
-            *r = (art_raster){tex, v, fw, fh, {0, 0, fw, fh}, 0};
-        }
-    }
-    double k = (double)r->fw / fig.w;
+    int fw, fh, rw = 0;
+    small_size(a, fig.w, fig.h, &fw, &fh);
+    SDL_Texture *tex = art_get_whole(a->art, v, fig.w, fw, fh, &rw);
+    if (!tex)
+        return false;
+    double k = (double)rw / fig.w;
     SDL_Rect src = {(int)lround((vis.x - fig.x) * k), (int)lround((vis.y - fig.y) * k),
                     (int)lround(vis.w * k), (int)lround(vis.h * k)};
-    SDL_SetTextureScaleMode(r->tex, SDL_ScaleModeLinear);
-    SDL_RenderCopy(r_sdl(a->rc), r->tex, &src, &vis);
-    SDL_SetTextureScaleMode(r->tex, SDL_ScaleModeNearest);
+    SDL_SetTextureScaleMode(tex, SDL_ScaleModeLinear);
+    SDL_RenderCopy(r_sdl(a->rc), tex, &src, &vis);
+    SDL_SetTextureScaleMode(tex, SDL_ScaleModeNearest);
     return true;
 }
 
-static bool art_draw(chart_art *a, pm_view v, chart_xf xf)
+/* The figure of view v for xf in figure pixels: its box on screen and the
+ * part of it xf.clip shows. false when nothing shows or the size is absurd. */
+static bool art_box(const chart_art *a, chart_xf xf, SDL_Rect *fig, SDL_Rect *vis)
 {
-    if (!art_text(a, v))
-        return false;
     int fw = (int)lround(content_chart_width(a->content) * xf.s);
     int fh = (int)lround(content_chart_height(a->content) * xf.s);
     if (fw <= 0 || fh <= 0 || fw >= 8192 || fh >= 8192)
         return false;
-    SDL_Rect fig = {(int)lround(xf.ox), (int)lround(xf.oy), fw, fh}, vis;
-    if (!SDL_IntersectRect(&fig, &xf.clip, &vis))
+    *fig = (SDL_Rect){(int)lround(xf.ox), (int)lround(xf.oy), fw, fh};
+    return SDL_IntersectRect(fig, &xf.clip, vis);
+}
+
+/* Draws view v's artwork for xf, only where xf.clip lets it show: the
+ * raster of just that part at that scale (kept as keep says), or for
+ * xf.art_once a small picture's, scaled (art_small_draw). Returns whether
+ * the view has artwork at all (the region fills are lighter over it). */
+static bool art_draw(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
+{
+    if (!a->art || !art_has(a->art, v))
+        return false;
+    SDL_Rect fig, vis;
+    if (!art_box(a, xf, &fig, &vis))
         return true;
-    if (xf.art_once && art_small_draw(a, v, xf, fig, vis))
+    if (xf.art_once && art_small_draw(a, v, fig, vis))
         return true;
-    SDL_Rect part = {vis.x - fig.x, vis.y - fig.y, vis.w, vis.h};
-    SDL_Texture *tex = NULL;
-    bool temporary = false;
-    SDL_Rect have = {0, 0, 0, 0};
-    art_raster *slot = &a->art[0];
-    for (int i = 0; i < ART_RASTERS; i++) {
-        art_raster *r = &a->art[i];
-        if (r->tex && r->view == v && r->fw == fw && r->fh == fh && contains(r->part, part)) {
-            r->used = ++a->art_clock;
-            tex = r->tex;
-            have = r->part;
-            break;
-        }
-        if (!r->tex || (slot->tex && r->used < slot->used))
-            slot = r;
-    }
+    SDL_Rect part = {vis.x - fig.x, vis.y - fig.y, vis.w, vis.h}, have;
+    SDL_Texture *tex = art_get(a->art, v, fig.w, fig.h, part, keep, &have);
     if (!tex) {
-        bool whole = false;
-        SDL_Surface *s = rasterise(a, v, fw, fh, part, &whole);
-        if (!s) {
-            journal_log(JOURNAL_WARNING, "%s artwork: cannot draw it (%s); using region outlines",
-                        content_view_name(v), IMG_GetError());
-            a->art_missing[v] = true;
-            return false;
-        }
-        have = whole ? (SDL_Rect){0, 0, s->w, s->h} : (SDL_Rect){part.x, part.y, s->w, s->h};
-        tex = SDL_CreateTextureFromSurface(r_sdl(a->rc), s);
-        SDL_FreeSurface(s); /* the texture has its own copy: do not hold both */
-        if (!tex)
-            return true;
-        temporary = xf.art_once;
-        if (!temporary) {
-            if (slot->tex)
-                SDL_DestroyTexture(slot->tex);
-            *slot = (art_raster){tex, v, fw, fh, have, ++a->art_clock};
-        }
+        journal_log(JOURNAL_WARNING, "%s artwork: cannot draw it (%s); using region outlines",
+                    content_view_name(v), IMG_GetError());
+        art_missing(a->art, v);
+        return false;
     }
     SDL_Rect src = {part.x - have.x, part.y - have.y, part.w, part.h};
     SDL_RenderCopy(r_sdl(a->rc), tex, &src, &vis);
-    if (temporary)
+    return true;
+}
+
+static void art_pics_clear(chart_art *a)
+{
+    for (size_t i = 0; i < sizeof a->art_pics / sizeof a->art_pics[0]; i++) {
+        if (a->art_pics[i].tex)
+            SDL_DestroyTexture(a->art_pics[i].tex);
+        a->art_pics[i] = (struct art_pic){0};
+    }
+}
+
+/* art_draw for a figure drawn again and again the same (the chart screen's
+ * whole figure, every touch on it; the close-up's map): the artwork over
+ * what is under it in the frame (xf.clip: the panel, its corners), drawn
+ * once into an opaque picture and copied as it is afterwards. Blending the
+ * artwork's raster (it has alpha) was a third of a chart touch. The same
+ * pixels: the picture starts as a copy of the frame under it. */
+static bool art_picture(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
+{
+    if (!a->art || !art_has(a->art, v))
+        return false;
+    SDL_Renderer *ren = r_sdl(a->rc);
+    SDL_Rect c = xf.clip;
+    struct art_pic *slot = &a->art_pics[0];
+    for (size_t i = 0; i < sizeof a->art_pics / sizeof a->art_pics[0]; i++) {
+        struct art_pic *p = &a->art_pics[i];
+        if (p->tex && p->view == v && SDL_RectEquals(&p->clip, &c) && p->s == xf.s &&
+            p->ox == xf.ox && p->oy == xf.oy && p->small == xf.art_once) {
+            p->used = ++a->art_pics_clock;
+            SDL_RenderCopy(ren, p->tex, NULL, &c);
+            return true;
+        }
+        if (!p->tex || (slot->tex && p->used < slot->used))
+            slot = p;
+    }
+    Uint32 fmt = 0;
+    SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+    SDL_Texture *tex = c.w > 0 && c.h > 0
+                           ? SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, c.w, c.h)
+                           : NULL;
+    if (!tex || SDL_SetRenderTarget(ren, tex) != 0) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        return art_draw(a, v, xf, keep); /* straight into the frame */
+    }
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    SDL_RenderSetClipRect(ren, NULL);
+    SDL_RenderCopy(ren, r_frame(a->rc), &c, NULL); /* what is under it */
+    chart_xf at = xf;
+    at.ox -= c.x;
+    at.oy -= c.y;
+    at.clip = (SDL_Rect){0, 0, c.w, c.h};
+    bool art = art_draw(a, v, at, keep);
+    SDL_SetRenderTarget(ren, r_frame(a->rc));
+    if (!art) {
         SDL_DestroyTexture(tex);
+        return false;
+    }
+    if (slot->tex)
+        SDL_DestroyTexture(slot->tex);
+    *slot = (struct art_pic){tex, v, c, xf.s, xf.ox, xf.oy, xf.art_once, ++a->art_pics_clock};
+    SDL_RenderCopy(ren, tex, NULL, &c);
     return true;
 }
 
@@ -355,7 +264,7 @@ void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *
 {
     const pm_content *c = a->content;
     SDL_RenderSetClipRect(r_sdl(a->rc), &xf.clip);
-    bool art = art_draw(a, v, xf);
+    bool art = art_draw(a, v, xf, ART_KEEP_SOME);
     enum { MAXP = 512 };
     SDL_FPoint pts[MAXP];
     float lw = (float)(r_unit(a->rc) * 1.6);
@@ -430,7 +339,8 @@ static long zone_fill(int region, void *ctx)
  * view, or on both when both are shown: then the two halves share one
  * scale and one crop), but never so tight that the body part cannot be
  * recognised. */
-static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, SDL_Rect area)
+static chart_xf pattern_xf(const chart_art *a, const pat_ctx *pc, pm_view v, bool both,
+                           SDL_Rect area)
 {
     const pm_muscle *m = pc->m;
     geo_bounds z = {1e9, 1e9, -1e9, -1e9};
@@ -465,6 +375,13 @@ static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, 
     geo_bounds focus = {cx - hw, cy - hh, cx + hw, cy + hh};
     chart_xf xf = chart_fit(area, focus, 1, 0, 0);
     xf.art_once = true; /* this raster is drawn once into the picture */
+    return xf;
+}
+
+static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, SDL_Rect area)
+{
+    const pm_muscle *m = pc->m;
+    chart_xf xf = pattern_xf(a, pc, v, both, area);
     pat_ctx ctx = *pc;
     chart_draw(a, v, xf, zone_fill, &ctx);
     SDL_RenderSetClipRect(r_sdl(a->rc), &area);
@@ -495,35 +412,56 @@ static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, 
  * part of the main zone lie on the other side of the body (infraspinatus:
  * points on the shoulder blade, pain in the front of the shoulder), both
  * views side by side, so the picture always shows where it starts. */
-static void pattern_now(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
+static int pattern_views(const chart_art *a, const pat_ctx *pc, SDL_Rect area, pm_view v[2],
+                         SDL_Rect at[2])
 {
-    const pm_muscle *m = content_muscle(a->content, (size_t)muscle);
-    pat_ctx pc = {m, a->content, sides ? sides : CHART_SIDE_LEFT | CHART_SIDE_RIGHT};
+    const pm_muscle *m = pc->m;
     int count[VIEW_COUNT] = {0};
     for (size_t i = 0; i < m->nprimary; i++)
-        if (side_shown(&pc, m->primary[i]))
+        if (side_shown(pc, m->primary[i]))
             count[content_region(a->content, (size_t)m->primary[i])->view]++;
-    pm_view v = count[VIEW_BACK] > count[VIEW_FRONT] ? VIEW_BACK : VIEW_FRONT;
+    pm_view one = count[VIEW_BACK] > count[VIEW_FRONT] ? VIEW_BACK : VIEW_FRONT;
     if (count[VIEW_BACK] == count[VIEW_FRONT] && m->ntps)
-        v = m->tps[0].view;
-    pm_view o = v == VIEW_FRONT ? VIEW_BACK : VIEW_FRONT;
+        one = m->tps[0].view;
+    pm_view o = one == VIEW_FRONT ? VIEW_BACK : VIEW_FRONT;
     bool other = count[o] > 0;
     for (size_t i = 0; i < m->ntps; i++)
-        other = other || (m->tps[i].view == o && tp_shown(&pc, &m->tps[i]));
+        other = other || (m->tps[i].view == o && tp_shown(pc, &m->tps[i]));
     if (!other) {
-        pattern_view(a, &pc, v, false, area);
-        return;
+        v[0] = one;
+        at[0] = area;
+        return 1;
     }
     int gap = px(a->rc, 4);
     int w1 = (area.w - gap) / 2;
-    SDL_Rect left = {area.x, area.y, w1, area.h};
-    SDL_Rect right = {area.x + w1 + gap, area.y, area.w - w1 - gap, area.h};
     /* front on the left, back on the right, as on the therapist's page */
-    pattern_view(a, &pc, VIEW_FRONT, true, left);
-    pattern_view(a, &pc, VIEW_BACK, true, right);
-    r_line(a->rc, (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h / 10),
-           (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h * 9 / 10), 1.5f, COL_LINE,
-           255);
+    v[0] = VIEW_FRONT;
+    at[0] = (SDL_Rect){area.x, area.y, w1, area.h};
+    v[1] = VIEW_BACK;
+    at[1] = (SDL_Rect){area.x + w1 + gap, area.y, area.w - w1 - gap, area.h};
+    return 2;
+}
+
+static pat_ctx pattern_ctx(const chart_art *a, int muscle, unsigned sides)
+{
+    return (pat_ctx){content_muscle(a->content, (size_t)muscle), a->content,
+                     sides ? sides : CHART_SIDE_LEFT | CHART_SIDE_RIGHT};
+}
+
+static void pattern_now(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
+{
+    pat_ctx pc = pattern_ctx(a, muscle, sides);
+    pm_view v[2];
+    SDL_Rect at[2];
+    int n = pattern_views(a, &pc, area, v, at);
+    for (int i = 0; i < n; i++)
+        pattern_view(a, &pc, v[i], n == 2, at[i]);
+    if (n == 2) {
+        int gap = px(a->rc, 4), w1 = at[0].w;
+        r_line(a->rc, (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h / 10),
+               (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h * 9 / 10), 1.5f, COL_LINE,
+               255);
+    }
 }
 
 /* Why pictures: a small chart is the artwork rasterised at its own size,
@@ -567,6 +505,62 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
     SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
 }
 
+/* ---- ahead of need ------------------------------------------------------------ */
+
+void chart_want_figure(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
+{
+    SDL_Rect fig, vis;
+    if (!a->art || r_measure_only(a->rc) || !art_has(a->art, v) || !art_box(a, xf, &fig, &vis))
+        return;
+    art_want(a->art, v, fig.w, fig.h, (SDL_Rect){vis.x - fig.x, vis.y - fig.y, vis.w, vis.h}, keep);
+}
+
+/* The whole figure of v for pictures with a figure fig_w x fig_h. */
+static void want_whole(chart_art *a, pm_view v, int fig_w, int fig_h, art_keep keep)
+{
+    int fw, fh;
+    small_size(a, fig_w, fig_h, &fw, &fh);
+    art_want(a->art, v, fw, fh, (SDL_Rect){0, 0, fw, fh}, keep);
+}
+
+void chart_want_pictures(chart_art *a, int area_h, art_keep keep)
+{
+    if (!a->art || r_measure_only(a->rc) || area_h <= 0)
+        return;
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        if (!art_has(a->art, (pm_view)v))
+            continue;
+        /* pattern_xf: the focus is at least 45% of the figure's height, so
+         * its scale is at most this (width-limited pictures have less) */
+        geo_bounds all = chart_view_bounds(a->content, (pm_view)v);
+        double s = area_h / ((all.y1 - all.y0) * 0.45);
+        want_whole(a, (pm_view)v, (int)lround(content_chart_width(a->content) * s),
+                   (int)lround(content_chart_height(a->content) * s), keep);
+    }
+}
+
+void chart_art_settle(chart_art *a)
+{
+    if (a->art)
+        art_settle(a->art);
+}
+
+void chart_art_release(chart_art *a, bool figures, bool some)
+{
+    if (figures)
+        art_pics_clear(a);
+    if (some && a->art)
+        art_release_some(a->art);
+}
+
+void chart_sizes_changed(chart_art *a)
+{
+    chart_pictures_clear(a, false);
+    art_pics_clear(a);
+    if (a->art)
+        art_forget(a->art);
+}
+
 void chart_pictures_clear(chart_art *a, bool only_selected)
 {
     for (int i = 0; i < ART_PICTURES; i++) {
@@ -585,20 +579,8 @@ void chart_art_destroy(chart_art *a)
     chart_pictures_clear(a, false);
     if (a->close.tex)
         SDL_DestroyTexture(a->close.tex);
-    for (int v = 0; v < VIEW_COUNT; v++) {
-        if (a->art_small[v].tex)
-            SDL_DestroyTexture(a->art_small[v].tex);
-        a->art_small[v] = (art_raster){0};
-    }
-    for (int i = 0; i < ART_RASTERS; i++) {
-        if (a->art[i].tex)
-            SDL_DestroyTexture(a->art[i].tex);
-        a->art[i] = (art_raster){0};
-    }
-    for (int v = 0; v < VIEW_COUNT; v++) {
-        SDL_free(a->art_svg[v]);
-        a->art_svg[v] = NULL;
-    }
+    art_pics_clear(a);
+    art_destroy(a->art);
     free(a);
 }
 
@@ -780,7 +762,7 @@ void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     SDL_RenderSetClipRect(ren, &panel);
     if (cv->close)
         close_draw(a, b, cv, panel, reach, unit);
-    else if (!art_draw(a, cv->view, xf))
+    else if (!art_picture(a, cv->view, xf, ART_KEEP_SIZE))
         chart_draw(a, cv->view, xf, NULL, NULL); /* no artwork: the region outlines */
     SDL_RenderSetClipRect(ren, &panel);
     geo_point lo = chart_from_screen(xf, panel.x - 4, panel.y - 4);
@@ -824,7 +806,7 @@ void chart_minimap_draw(chart_art *a, bodychart *b, const bodychart_view *whole,
     geo_bounds vb = bodychart_view_bounds(b, whole->view);
     geo_xf g = geo_xf_fit(vb, (geo_bounds){in.x, in.y, in.x + in.w, in.y + in.h});
     chart_xf xf = {g.s, g.ox, g.oy, in, true};
-    if (!art_draw(a, whole->view, xf))
+    if (!art_picture(a, whole->view, xf, ART_KEEP_SIZE))
         chart_draw(a, whole->view, xf, NULL, NULL);
     /* the part the close-up shows, framed */
     geo_point p0 = geo_xf_invert(close->xf, (geo_point){whole_panel.x0, whole_panel.y0});

@@ -4,9 +4,8 @@
  * screen (whole figure, zoom), the patterns and education screens (small
  * charts with a referral zone) and the staff summary.
  *
- * A chart_art is the artwork cache: the SVG text read once per view, the
- * two rasters drawn last, one small raster per view for pattern pictures,
- * and the pattern pictures themselves. Which pattern a client chose shows
+ * A chart_art holds the artwork's rasters (ui/art.h: made once per size,
+ * ahead of need) and the pattern pictures drawn from them. Which pattern a client chose shows
  * in its picture (a selected card), so chart_pictures_clear(only_selected)
  * is part of forgetting a client.
  *
@@ -21,6 +20,7 @@
 #include "bodychart.h"
 #include "content.h"
 #include "geometry.h"
+#include "ui/art.h"
 #include "ui/render.h"
 
 /* The body-chart transform: screen = o + chart * s. */
@@ -81,5 +81,26 @@ void chart_draw_pattern(chart_art *ch, int muscle, unsigned sides, SDL_Rect area
 /* Drops the pictures (all, or those drawn on a selected card: which
  * patterns a client chose is theirs). */
 void chart_pictures_clear(chart_art *ch, bool only_selected);
+/* The size changed: drops the pictures and the artwork's rasters. */
+void chart_sizes_changed(chart_art *ch);
+
+/* Ahead of need: the artwork's rasters screens will draw from, made on a
+ * thread of their own while the client reads (ui/art.h), so that the touch
+ * that shows them does not rasterise the SVG. The whole figure of view v
+ * drawn for xf (the chart screen's, kept for this size; a staff summary's); */
+void chart_want_figure(chart_art *ch, pm_view v, chart_xf xf, art_keep keep);
+/* the whole figures pattern pictures drawn in an area area_h high (or in
+ * half of it: both views) are scaled from, big enough for any pattern
+ * there, and never under 70% of the screen's height (the close-up's map
+ * and Learn's pictures are scaled from them too). */
+void chart_want_pictures(chart_art *ch, int area_h, art_keep keep);
+/* Memory back when the screens that drew them are gone: the chart
+ * screen's pictures of its figures (made again from the rasters kept, on
+ * the way back), and the rasters asked for a pattern enlarged or the staff
+ * summary. */
+void chart_art_release(chart_art *ch, bool figures, bool some);
+/* Waits until what was asked for is made (headless: time passing lets the
+ * work finish, as on the kiosk, and every replay is the same). */
+void chart_art_settle(chart_art *ch);
 
 #endif

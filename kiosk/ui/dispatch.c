@@ -42,6 +42,8 @@ static void ensure_layout(app *a)
         app_draw(a);
     else if (a->press_ring)
         app_draw_press(a);
+    else if (a->pad_ink)
+        app_draw_ink(a);
 }
 
 /* After every flow event: notice screen changes and wipes. */
@@ -520,9 +522,20 @@ static void pointer_move(app *a, int x, int y)
             return;
         widget w = *owner;
         flow_event ev;
+        /* A point added to the stroke under way, nothing else changed: only
+         * its ink is drawn, over the frame as it is (ink op), every frame
+         * the finger moves; anything more, the whole screen again. */
+        bool calm = !a->dirty && !a->press_ring && !a->pad_ink;
+        pm_screen s = flow_screen(a->flow);
+        int step = flow_step(a->flow);
+        unsigned points = flow_intake(a->flow)->nsig;
         if (area_event(a, &w, x, y, false, &ev))
             to_flow(a, &ev, false);
-        a->dirty = true;
+        const screen_ops *ops = screen_ops_for(flow_screen(a->flow));
+        bool inked = calm && ops->ink && flow_screen(a->flow) == s && flow_step(a->flow) == step &&
+                     !flow_still_there(a->flow) && flow_intake(a->flow)->nsig == points + 1;
+        a->dirty = !inked;
+        a->pad_ink = inked;
         return;
     }
     if (!input_press_target(&a->seen.press))
@@ -732,6 +745,10 @@ uint64_t app_next_deadline(app *a)
 void app_advance(app *a, uint32_t ms)
 {
     catch_up(a);
+    /* Headless, time is virtual: the artwork asked for ahead is made while
+     * it passes, as it would be on the kiosk while the client reads. */
+    if (a->fixed_wall && a->art)
+        chart_art_settle(a->art);
     /* Tick in steps so the idle prompt appears before the wipe and a held
      * finger opens staff mode when it would, as in real time. */
     while (ms > 0 && a->flow) {
@@ -781,4 +798,6 @@ void app_update(app *a)
         app_draw(a);
     else if (a->press_ring)
         app_draw_press(a);
+    else if (a->pad_ink)
+        app_draw_ink(a);
 }

@@ -128,11 +128,22 @@ void display_present(display *d, SDL_Texture *frame, int lw, int lh)
         return;
     input_map m = display_input_map(d, lw, lh);
     double s = input_scale(&m);
-    SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
-    SDL_RenderClear(d->ren);
     double w = lw * s, h = lh * s;
     SDL_FRect dst = {(float)((m.out_w - w) / 2), (float)((m.out_h - h) / 2), (float)w, (float)h};
-    SDL_RenderCopyExF(d->ren, frame, NULL, &dst, d->rotate, NULL, SDL_FLIP_NONE);
+    /* The frame is opaque and copied as it is (no blending); the window is
+     * cleared only where the frame leaves a border. An unturned frame the
+     * panel's size is one straight copy (the software renderer's turning
+     * copy goes through a scratch surface: 5 M instructions at 1280x800). */
+    bool turned = d->rotate % 360 != 0, across = d->rotate == 90 || d->rotate == 270;
+    bool covers = (across ? h : w) >= m.out_w && (across ? w : h) >= m.out_h;
+    if (!covers) {
+        SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);
+        SDL_RenderClear(d->ren);
+    }
+    if (turned)
+        SDL_RenderCopyExF(d->ren, frame, NULL, &dst, d->rotate, NULL, SDL_FLIP_NONE);
+    else
+        SDL_RenderCopyF(d->ren, frame, NULL, &dst);
     SDL_RenderPresent(d->ren);
 }
 

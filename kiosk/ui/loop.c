@@ -176,7 +176,7 @@ static void turn(app *a)
     app_tick(a);
     if (a->store && upkeep_due(a->upkeep_last, app_wall_time(a)))
         app_upkeep(a, false);
-    bool draw = a->dirty || a->press_ring || (a->flow && flow_wants_save(a->flow));
+    bool draw = a->dirty || a->press_ring || a->pad_ink || (a->flow && flow_wants_save(a->flow));
     app_update(a);
     if (draw || a->exposed) {
         app_present(a);

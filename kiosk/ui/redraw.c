@@ -83,6 +83,19 @@ void app_draw_press(app *a)
     r_end(a->rc);
 }
 
+void app_draw_ink(app *a)
+{
+    a->pad_ink = false;
+    if (a->dirty || !a->flow || !r_begin(a->rc))
+        return;
+    const screen_ops *ops = screen_ops_for(flow_screen(a->flow));
+    app_bind_screens(a);
+    r_set_source(a->rc, a->content, flow_lang(a->flow), where, a);
+    if (ops->ink)
+        ops->ink(&a->sc);
+    r_end(a->rc);
+}
+
 static void draw_screen(app *a, const screen_ops *ops)
 {
     a->view.parts = 1;
@@ -93,12 +106,61 @@ static void draw_screen(app *a, const screen_ops *ops)
     w_draw_all(a->rc, a->wl);
 }
 
+/* ---- the idle prompt over a kept screen ------------------------------------ */
+
+/* A digest of everything the screen under the idle prompt shows: it cannot
+ * change while the prompt is up (no touch reaches it), but a save retried
+ * underneath can, and so could anything new; then the kept picture is not
+ * used. */
+static uint64_t under_key(const app *a)
+{
+    const screen_view *v = &a->view;
+    const intake *in = flow_intake(a->flow);
+    int64_t parts[32] = {flow_screen(a->flow), flow_step(a->flow), flow_resets(a->flow),
+                         flow_view(a->flow), flow_lang(a->flow), flow_saved(a->flow),
+                         flow_wants_save(a->flow), flow_last_region(a->flow), in->nmarks,
+                         in->npatterns, in->nsig, v->part, v->parts, v->scroll, v->asking,
+                         v->enlarged, v->large_text, v->show_hint, v->chart.valid,
+                         v->chart.valid && v->chart.at.close, (int64_t)(v->chart.at.xf.ox * 16),
+                         (int64_t)(v->chart.at.xf.oy * 16), (int64_t)(v->chart.at.xf.s * 4096),
+                         r_w(a->rc), r_h(a->rc), v->pressed[0]};
+    int n = 26;
+    if (a->learn && learn_is_open(a->learn)) {
+        learn_item it = learn_page(a->learn);
+        parts[n++] = 100 + learn_level_now(a->learn);
+        parts[n++] = learn_area(a->learn) * 4096 + learn_list_page(a->learn);
+        parts[n++] = (it.is_muscle ? 65536 : 0) + it.index;
+    }
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < n; i++) {
+        h ^= (uint64_t)parts[i];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+/* The prompt over what is under it: when nothing under it changed since the
+ * prompt was drawn last (each second of the countdown), only its card, over
+ * the frame as it is: the frame still holds the screen dimmed, and nothing
+ * but the card's own buttons' rings was drawn over it since, inside the
+ * opaque card. Else the dimmed screen too, and that is noted. */
+static void draw_prompt(app *a, bool kept)
+{
+    if (!kept) {
+        overlay_dim(&a->sc);
+        a->dimmed.key = under_key(a);
+    }
+    overlay_layout(&a->sc);
+    overlay_draw(&a->sc);
+}
+
 void app_draw(app *a)
 {
     if (!r_begin(a->rc))
         return;
     a->dirty = false;
     a->press_ring = false;
+    a->pad_ink = false;
     app_bind_screens(a);
     if (a->attention[0] || !a->flow) {
         r_set_source(a->rc, NULL, 0, where, a);
@@ -109,29 +171,36 @@ void app_draw(app *a)
         return;
     }
     r_set_source(a->rc, a->content, flow_lang(a->flow), where, a);
+    bool learning = a->learn && learn_is_open(a->learn);
+    bool prompt = !app_staff_open(a) &&
+                  (learning ? learn_still_there(a->learn) : flow_still_there(a->flow));
+    if (!prompt) {
+        app_drop_dimmed(a);
+    } else if (a->dimmed.key && a->dimmed.key == under_key(a)) {
+        draw_prompt(a, true);
+        r_end(a->rc);
+        return;
+    }
     r_clear(a->rc, COL_BG);
     if (app_staff_open(a)) {
         draw_screen(a, staff_ops_for(desk_screen_now(a->desk)));
-    } else if (a->learn && learn_is_open(a->learn)) {
+    } else if (learning) {
         draw_screen(a, &screen_learn);
-        if (learn_still_there(a->learn)) {
-            overlay_layout(&a->sc);
-            overlay_draw(&a->sc);
-        }
+        if (prompt)
+            draw_prompt(a, false);
     } else {
         draw_screen(a, screen_ops_for(flow_screen(a->flow)));
         if (a->view.asking) {
             frame_ask_layout(&a->sc);
             frame_ask_draw(&a->sc);
         }
-        if (flow_still_there(a->flow)) {
-            overlay_layout(&a->sc);
-            overlay_draw(&a->sc);
-        }
+        if (prompt)
+            draw_prompt(a, false);
     }
     r_end(a->rc);
     /* only the first frame shares its fonts (app_create, r_share_fonts) */
     r_share_fonts(a->rc, false);
+    screens_want_art(&a->sc);
 }
 
 void app_warm(app *a)

@@ -20,10 +20,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "geometry.h"
+#include "ui/spans.h"
 
 #define R_FONT_SIZES 40 /* distinct text sizes kept open at once */
 #define R_TEXT_CACHE 256
+#define R_WIDTHS 4096   /* measured widths kept (a power of two) */
+
+/* A measured width: wrapping measures the same lines again and again (every
+ * font size tried, then the layout, then the drawing, then every redraw). */
+typedef struct {
+    uint64_t hash;     /* 0: empty */
+    char *s;           /* owned copy, wiped on free */
+    int px;
+    bool bold;
+    int w;
+} width_entry;
 
 typedef struct {
     char *s;           /* owned copy, wiped on free */
@@ -59,6 +70,10 @@ struct rctx {
     TTF_Font *sized[2][R_FONT_SIZES];
     int sized_px[2][R_FONT_SIZES];
     unsigned sized_next[2];
+
+    span_buf spans;              /* scratch: the rows of a polygon (ui/spans.h) */
+    width_entry widths[R_WIDTHS];
+    int nwidths;
 
     text_entry cache[R_TEXT_CACHE];
     uint32_t cache_clock;
@@ -166,12 +181,28 @@ void rctx_destroy(rctx *rc)
     }
     if (rc->frame)
         SDL_DestroyTexture(rc->frame);
+    span_buf_free(&rc->spans);
     free(rc);
 }
 
 const char *r_font_problem(const rctx *rc) { return rc->font_problem; }
 bool r_has_font(const rctx *rc, bool bold) { return rc->font[bold ? 1 : 0] != NULL; }
 const char *r_font_dir(const rctx *rc) { return rc->font_dir; }
+
+/* The frame's pixel format: the window's, for the software renderer, when
+ * it is 32-bit RGB (the frame is opaque), so that showing a frame is a
+ * straight copy of its rows and not a conversion of every pixel (5 M
+ * instructions at 1280x800, every frame); ARGB8888 otherwise. */
+static Uint32 frame_format(SDL_Renderer *ren)
+{
+    SDL_RendererInfo info;
+    SDL_Window *win = SDL_RenderGetWindow(ren);
+    Uint32 f = win ? SDL_GetWindowPixelFormat(win) : SDL_PIXELFORMAT_UNKNOWN;
+    if (SDL_GetRendererInfo(ren, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) &&
+        (f == SDL_PIXELFORMAT_RGB888 || f == SDL_PIXELFORMAT_ARGB8888))
+        return f;
+    return SDL_PIXELFORMAT_ARGB8888;
+}
 
 bool r_set_size(rctx *rc, int lw, int lh)
 {
@@ -190,8 +221,10 @@ bool r_set_size(rctx *rc, int lw, int lh)
     rc->u = shorter < 480 ? shorter / 480.0 : shorter > 640 ? shorter / 640.0 : 1.0;
     if (rc->u < 0.8)
         rc->u = 0.8;
-    rc->frame = SDL_CreateTexture(rc->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw,
-                                  lh);
+    rc->frame = SDL_CreateTexture(rc->ren, frame_format(rc->ren), SDL_TEXTUREACCESS_TARGET, lw, lh);
+    /* opaque: copied as it is, to the window and into pictures */
+    if (rc->frame)
+        SDL_SetTextureBlendMode(rc->frame, SDL_BLENDMODE_NONE);
     r_cache_clear(rc); /* sizes changed */
     return true;
 }
@@ -310,11 +343,100 @@ void r_rect(rctx *rc, SDL_Rect r, unsigned rgb)
     SDL_RenderFillRect(rc->ren, &r);
 }
 
-/* Three rectangles for the body and a small fan of triangles per corner.
- * Why not one fan around the centre: the software renderer tests every
- * pixel of each triangle's bounding box, and the long thin triangles of a
- * centre fan each span half the rectangle, which made a card or button
- * cost as much as a whole chart. Same outline, same pixels. */
+/* Where drawing lands now: the target's viewport (the frame, or a picture
+ * being drawn) cut by the clip rectangle. */
+static SDL_Rect draw_area(const rctx *rc)
+{
+    SDL_Rect vp, clip, a;
+    SDL_RenderGetViewport(rc->ren, &vp);
+    a = (SDL_Rect){0, 0, vp.w, vp.h};
+    if (SDL_RenderIsClipEnabled(rc->ren)) {
+        SDL_RenderGetClipRect(rc->ren, &clip);
+        if (!SDL_IntersectRect(&a, &clip, &a))
+            a = (SDL_Rect){0, 0, 0, 0};
+    }
+    return a;
+}
+
+/* The spans gathered in rc->spans, filled: opaque ones written as they are
+ * (blending at full alpha gives the same pixels, at the cost of a pass). */
+static void fill_spans(rctx *rc, unsigned rgb, Uint8 alpha)
+{
+    if (rc->spans.n <= 0)
+        return;
+    r_set(rc, rgb, alpha);
+    SDL_RenderFillRects(rc->ren, rc->spans.rect, rc->spans.n);
+}
+
+/* A quad drawn as the triangles 0 1 2 and 0 2 3: where both make an
+ * upright rectangle, the software renderer draws a rectangle instead
+ * (SDL_render.c, SDL_SW_RenderGeometryRaw), found its own way: a corner
+ * "top-left" and one "bottom-right" picked from the second triangle, and
+ * the rectangle between them only when the other vertices of both
+ * triangles sit on its sides; SDL_RenderFillRectF then, which the software
+ * renderer cuts to whole pixels its own way ((int) the corner, (int) the
+ * size, at least 1: SDL_render_sw.c), blended. Which way an upright line
+ * runs decides whether its quad is taken for a rectangle, so this follows
+ * the renderer step by step (tests/render: lines_exactly). Returns false
+ * when the triangles are drawn as triangles; true when the rectangle (or,
+ * for one with no width or height, nothing) is. */
+static bool quad_as_rect(rctx *rc, const SDL_FPoint *q)
+{
+    const int prev[3] = {0, 1, 2}, k[3] = {0, 2, 3};
+    int a, b, c = -1, c2 = -1;
+#define QX(i) q[i].x
+#define QY(i) q[i].y
+    if (QX(k[0]) <= QX(k[1]) && QY(k[0]) <= QY(k[1]))
+        a = QX(k[0]) <= QX(k[2]) && QY(k[0]) <= QY(k[2]) ? k[0] : k[2];
+    else
+        a = QX(k[1]) <= QX(k[2]) && QY(k[1]) <= QY(k[2]) ? k[1] : k[2];
+    if (QX(k[0]) >= QX(k[1]) && QY(k[0]) >= QY(k[1]))
+        b = QX(k[0]) >= QX(k[2]) && QY(k[0]) >= QY(k[2]) ? k[0] : k[2];
+    else
+        b = QX(k[1]) >= QX(k[2]) && QY(k[1]) >= QY(k[2]) ? k[1] : k[2];
+    for (int i = 2; i >= 0; i--) { /* the first not a nor b */
+        if (k[i] != a && k[i] != b)
+            c = k[i];
+        if (prev[i] != a && prev[i] != b)
+            c2 = prev[i];
+    }
+    bool rect = (QX(a) == QX(c) && QY(b) == QY(c)) || (QY(a) == QY(c) && QX(b) == QX(c));
+    rect = rect && ((QX(a) == QX(c2) && QY(b) == QY(c2)) || (QY(a) == QY(c2) && QX(b) == QX(c2)));
+    if (!rect)
+        return false;
+    float w = QX(b) - QX(a), h = QY(b) - QY(a);
+    if (w == 0.0f || h == 0.0f)
+        return true;
+    int iw = (int)w, ih = (int)h;
+    span_buf *sb = &rc->spans;
+    if (sb->n == sb->cap) {
+        int cap = sb->cap ? sb->cap * 2 : 64;
+        SDL_Rect *more = realloc(sb->rect, (size_t)cap * sizeof *more);
+        if (!more)
+            return true;
+        sb->rect = more;
+        sb->cap = cap;
+    }
+    sb->rect[sb->n++] = (SDL_Rect){(int)QX(a), (int)QY(a), iw > 1 ? iw : 1, ih > 1 ? ih : 1};
+#undef QX
+#undef QY
+    return true;
+}
+
+/* A line's quad as the renderer fills it. */
+static void add_quad(rctx *rc, const SDL_FPoint *q, SDL_Rect area)
+{
+    if (!quad_as_rect(rc, q))
+        spans_add_polygon(&rc->spans, q, 4, area);
+}
+
+/* Three rectangles for the body and a quarter disc per corner, all as
+ * rectangles in one renderer call (the corners as spans, ui/spans.h: the
+ * pixels the fan of six triangles around each corner's centre gave). Why
+ * not one fan around the centre: the software renderer tests every pixel
+ * of each triangle's bounding box, and the long thin triangles of a centre
+ * fan each span half the rectangle; and the corners' own small fans were
+ * half of what a screen of buttons cost. Same outline, same pixels. */
 void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb)
 {
     if (rc->measure_only)
@@ -327,36 +449,29 @@ void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb)
         r_rect(rc, r, rgb);
         return;
     }
-    r_set(rc, rgb, 255);
-    SDL_Rect body[3] = {{r.x + radius, r.y, r.w - 2 * radius, r.h},
-                        {r.x, r.y + radius, radius, r.h - 2 * radius},
-                        {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}};
-    SDL_RenderFillRects(rc->ren, body, 3);
     enum { SEG = 6 };
-    SDL_Vertex v[4 * (SEG + 2)];
-    int idx[3 * 4 * SEG];
-    SDL_Color c = col(rgb, 255);
     const float corner[4][2] = {{(float)(r.x + r.w - radius), (float)(r.y + r.h - radius)},
                                 {(float)(r.x + radius), (float)(r.y + r.h - radius)},
                                 {(float)(r.x + radius), (float)(r.y + radius)},
                                 {(float)(r.x + r.w - radius), (float)(r.y + radius)}};
-    int n = 0, m = 0;
+    SDL_Rect area = draw_area(rc);
+    rc->spans.n = 0;
     for (int k = 0; k < 4; k++) {
-        int centre = n;
-        v[n++] = (SDL_Vertex){{corner[k][0], corner[k][1]}, c, {0, 0}};
+        SDL_FPoint fan[SEG + 2];
+        fan[0] = (SDL_FPoint){corner[k][0], corner[k][1]};
         for (int i = 0; i <= SEG; i++) {
             double ang = (k * 90.0 + i * 90.0 / SEG) * M_PI / 180.0;
-            v[n++] = (SDL_Vertex){{corner[k][0] + radius * (float)cos(ang),
-                                   corner[k][1] + radius * (float)sin(ang)},
-                                  c, {0, 0}};
-            if (i > 0) {
-                idx[m++] = centre;
-                idx[m++] = n - 2;
-                idx[m++] = n - 1;
-            }
+            fan[i + 1] = (SDL_FPoint){corner[k][0] + radius * (float)cos(ang),
+                                      corner[k][1] + radius * (float)sin(ang)};
         }
+        spans_add_polygon(&rc->spans, fan, SEG + 2, area);
     }
-    SDL_RenderGeometry(rc->ren, NULL, v, n, idx, m);
+    SDL_Rect body[3] = {{r.x + radius, r.y, r.w - 2 * radius, r.h},
+                        {r.x, r.y + radius, radius, r.h - 2 * radius},
+                        {r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}};
+    r_set(rc, rgb, 255);
+    SDL_RenderFillRects(rc->ren, body, 3);
+    fill_spans(rc, rgb, 255);
 }
 
 void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside)
@@ -368,24 +483,35 @@ void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsign
     r_round(rc, in, radius > t ? radius - t : 0, inside);
 }
 
+/* Shapes are filled as spans (ui/spans.h: the renderer's own pixels), not
+ * as SDL_RenderGeometry's triangles: the software renderer tests every
+ * pixel of each triangle's box, and with blending fills and blends a
+ * scratch surface of that size too. */
 void r_circle(rctx *rc, float cx, float cy, float rad, unsigned rgb, Uint8 alpha)
 {
     if (rc->measure_only)
         return;
     enum { SEG = 28 };
-    SDL_Vertex v[SEG + 1];
-    int idx[SEG * 3];
-    SDL_Color c = col(rgb, alpha);
-    v[0] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
+    SDL_FPoint v[SEG];
     for (int i = 0; i < SEG; i++) {
         double ang = i * 2 * M_PI / SEG;
-        v[i + 1] = (SDL_Vertex){{cx + rad * (float)cos(ang), cy + rad * (float)sin(ang)}, c, {0, 0}};
-        idx[3 * i] = 0;
-        idx[3 * i + 1] = i + 1;
-        idx[3 * i + 2] = i + 1 < SEG ? i + 2 : 1;
+        v[i] = (SDL_FPoint){cx + rad * (float)cos(ang), cy + rad * (float)sin(ang)};
     }
-    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(rc->ren, NULL, v, SEG + 1, idx, SEG * 3);
+    rc->spans.n = 0;
+    spans_add_polygon(&rc->spans, v, SEG, draw_area(rc));
+    fill_spans(rc, rgb, alpha);
+}
+
+/* A segment w wide: a quad around it. */
+static void line_quad(float x0, float y0, float x1, float y1, float w, SDL_FPoint q[4])
+{
+    float dx = x1 - x0, dy = y1 - y0;
+    float len = sqrtf(dx * dx + dy * dy);
+    float nx = -dy / len * w / 2, ny = dx / len * w / 2;
+    q[0] = (SDL_FPoint){x0 + nx, y0 + ny};
+    q[1] = (SDL_FPoint){x1 + nx, y1 + ny};
+    q[2] = (SDL_FPoint){x1 - nx, y1 - ny};
+    q[3] = (SDL_FPoint){x0 - nx, y0 - ny};
 }
 
 void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha)
@@ -393,78 +519,43 @@ void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned 
     if (rc->measure_only)
         return;
     float dx = x1 - x0, dy = y1 - y0;
-    float len = sqrtf(dx * dx + dy * dy);
-    if (len < 0.01f)
+    if (sqrtf(dx * dx + dy * dy) < 0.01f)
         return;
-    float nx = -dy / len * w / 2, ny = dx / len * w / 2;
-    SDL_Color c = col(rgb, alpha);
-    SDL_Vertex v[4] = {{{x0 + nx, y0 + ny}, c, {0, 0}},
-                       {{x1 + nx, y1 + ny}, c, {0, 0}},
-                       {{x1 - nx, y1 - ny}, c, {0, 0}},
-                       {{x0 - nx, y0 - ny}, c, {0, 0}}};
-    int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(rc->ren, NULL, v, 4, idx, 6);
+    SDL_FPoint q[4];
+    line_quad(x0, y0, x1, y1, w, q);
+    rc->spans.n = 0;
+    add_quad(rc, q, draw_area(rc));
+    fill_spans(rc, rgb, alpha);
 }
 
 void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha)
 {
     if (rc->measure_only || n < 2)
         return;
-    /* r_line's quads, all in one call: the same triangles in the same
-     * order (the same pixels), without a renderer call per segment */
-    enum { MAXS = 128 };
-    SDL_Vertex v[4 * MAXS];
-    int idx[6 * MAXS];
-    SDL_Color c = col(rgb, alpha);
-    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    int nv = 0, ni = 0;
+    /* r_line's quads, as spans and rectangles in one renderer call (one
+     * colour: the order changes no pixel, even where they overlap and
+     * blend twice) */
+    SDL_Rect area = draw_area(rc);
+    rc->spans.n = 0;
     for (int k = 0; k < n; k++) {
         float x0 = pts[k].x, y0 = pts[k].y, x1 = pts[(k + 1) % n].x, y1 = pts[(k + 1) % n].y;
         float dx = x1 - x0, dy = y1 - y0;
-        float len = sqrtf(dx * dx + dy * dy);
-        if (len < 0.01f)
+        if (sqrtf(dx * dx + dy * dy) < 0.01f)
             continue;
-        float nx = -dy / len * w / 2, ny = dx / len * w / 2;
-        v[nv] = (SDL_Vertex){{x0 + nx, y0 + ny}, c, {0, 0}};
-        v[nv + 1] = (SDL_Vertex){{x1 + nx, y1 + ny}, c, {0, 0}};
-        v[nv + 2] = (SDL_Vertex){{x1 - nx, y1 - ny}, c, {0, 0}};
-        v[nv + 3] = (SDL_Vertex){{x0 - nx, y0 - ny}, c, {0, 0}};
-        const int q[6] = {0, 1, 2, 0, 2, 3};
-        for (int i = 0; i < 6; i++)
-            idx[ni + i] = nv + q[i];
-        nv += 4;
-        ni += 6;
-        if (nv == 4 * MAXS) {
-            SDL_RenderGeometry(rc->ren, NULL, v, nv, idx, ni);
-            nv = ni = 0;
-        }
+        SDL_FPoint q[4];
+        line_quad(x0, y0, x1, y1, w, q);
+        add_quad(rc, q, area);
     }
-    if (ni)
-        SDL_RenderGeometry(rc->ren, NULL, v, nv, idx, ni);
+    fill_spans(rc, rgb, alpha);
 }
 
 void r_polygon(rctx *rc, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
 {
-    if (rc->measure_only)
+    if (rc->measure_only || n < 3)
         return;
-    enum { MAXP = 512 };
-    if (n < 3 || n > MAXP)
-        return;
-    geo_point gp[MAXP];
-    size_t scratch[MAXP];
-    int tri[3 * MAXP];
-    SDL_Vertex v[MAXP];
-    SDL_Color c = col(rgb, alpha);
-    for (int i = 0; i < n; i++) {
-        gp[i] = (geo_point){pts[i].x, pts[i].y};
-        v[i] = (SDL_Vertex){pts[i], c, {0, 0}};
-    }
-    size_t nt = geo_triangulate(gp, (size_t)n, scratch, tri);
-    if (nt == 0)
-        return;
-    SDL_SetRenderDrawBlendMode(rc->ren, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(rc->ren, NULL, v, n, tri, (int)(nt * 3));
+    rc->spans.n = 0;
+    spans_add_polygon(&rc->spans, pts, n, draw_area(rc));
+    fill_spans(rc, rgb, alpha);
 }
 
 void r_tick(rctx *rc, SDL_Rect r, unsigned rgb)
@@ -566,13 +657,56 @@ void r_warm_fonts(rctx *rc)
     }
 }
 
+static uint64_t width_hash(const char *s, int size, bool bold)
+{
+    uint64_t h = 1469598103934665603u ^ (uint64_t)(size * 2 + bold);
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h ? h : 1;
+}
+
+static void widths_clear(rctx *rc)
+{
+    for (int i = 0; i < R_WIDTHS; i++) {
+        width_entry *e = &rc->widths[i];
+        if (e->s) {
+            explicit_bzero(e->s, strlen(e->s));
+            free(e->s);
+        }
+        memset(e, 0, sizeof *e);
+    }
+    rc->nwidths = 0;
+}
+
+/* The width of s as SDL_ttf measures it, measured once (shaping a line is
+ * most of what laying out text costs). */
 int t_width(rctx *rc, const char *s, int size, bool bold)
 {
-    TTF_Font *f = font_to_measure(rc, size, bold);
-    int w = 0, h = 0;
-    if (!f || !*s)
+    if (!*s)
         return 0;
-    TTF_SizeUTF8(f, s, &w, &h);
+    uint64_t h = width_hash(s, size, bold);
+    unsigned i = (unsigned)h & (R_WIDTHS - 1);
+    for (;; i = (i + 1) & (R_WIDTHS - 1)) {
+        width_entry *e = &rc->widths[i];
+        if (!e->hash)
+            break;
+        if (e->hash == h && e->px == size && e->bold == bold && strcmp(e->s, s) == 0)
+            return e->w;
+    }
+    TTF_Font *f = font_to_measure(rc, size, bold);
+    int w = 0, ht = 0;
+    if (!f)
+        return 0;
+    TTF_SizeUTF8(f, s, &w, &ht);
+    if (rc->nwidths >= R_WIDTHS * 3 / 4) { /* full: start again */
+        widths_clear(rc);
+        i = (unsigned)h & (R_WIDTHS - 1);
+    }
+    char *copy = strdup(s);
+    if (copy) {
+        rc->widths[i] = (width_entry){h, copy, size, bold, w};
+        rc->nwidths++;
+    }
     return w;
 }
 
@@ -654,6 +788,9 @@ bool r_cache_holds(const rctx *rc, const char *s)
     for (int i = 0; i < R_TEXT_CACHE; i++)
         if (rc->cache[i].tex && strstr(rc->cache[i].s, s))
             return true;
+    for (int i = 0; i < R_WIDTHS; i++)
+        if (rc->widths[i].s && strstr(rc->widths[i].s, s))
+            return true;
     return false;
 }
 
@@ -667,6 +804,7 @@ void r_cache_clear(rctx *rc)
     }
     rc->cache_clock = 0;
     rc->cache_bytes = 0;
+    widths_clear(rc);
 }
 
 int t_line(rctx *rc, int x, int y, const char *s, int size, bool bold, unsigned rgb)
@@ -707,45 +845,69 @@ static size_t break_word(rctx *rc, const char *s, size_t start, size_t len, int 
     return best;
 }
 
-static int wrap_ex(rctx *rc, const char *s, int w, int size, bool bold, int st[MAXL], int en[MAXL],
-                   bool brk);
+/* Does s[start, end) fit in w? (Measured as one string: kerning and the
+ * last glyph's overhang count.) */
+static bool prefix_fits(rctx *rc, const char *s, size_t start, size_t end, int w, int size,
+                        bool bold, double *per_byte)
+{
+    char buf[1024];
+    size_t l = end - start;
+    if (l >= sizeof buf)
+        l = sizeof buf - 1;
+    memcpy(buf, s + start, l);
+    buf[l] = '\0';
+    int tw = t_width(rc, buf, size, bold);
+    if (l > 0 && tw > 0)
+        *per_byte = (double)tw / (double)l;
+    return tw <= w;
+}
 
+/* Greedy word wrap: each line as many words as fit. The line ends at the
+ * break before the first one that does not fit; widths grow with every
+ * word added, so that break is found by measuring a few lines near where
+ * their length says it is, not every line word by word (each measurement
+ * shapes the whole line: word by word, a paragraph cost its words squared). */
+enum { MAXC = 512 };
 static int wrap_ex(rctx *rc, const char *s, int w, int size, bool bold, int st[MAXL], int en[MAXL],
                    bool brk)
 {
     int n = 0;
     size_t len = strlen(s);
     size_t i = 0;
-    char buf[1024];
+    size_t cand[MAXC];
+    double per_byte = size * 0.5; /* a guess until something is measured */
     while (i < len && n < MAXL) {
         while (i < len && s[i] == ' ')
             i++;
         size_t line_start = i, best_end = i;
-        bool too_wide = false;
-        while (i <= len) {
-            /* next break candidate */
-            size_t j = i;
+        /* where this line may break: before each space, at a newline or the end */
+        int m = 0;
+        for (size_t k = i; m < MAXC;) {
+            size_t j = k;
             while (j < len && s[j] != ' ' && s[j] != '\n')
                 j++;
-            size_t cand = j - line_start;
-            if (cand >= sizeof buf)
-                cand = sizeof buf - 1;
-            memcpy(buf, s + line_start, cand);
-            buf[cand] = '\0';
-            if (t_width(rc, buf, size, bold) <= w) {
-                best_end = j;
-                i = j;
-                if (j >= len || s[j] == '\n') {
-                    break;
-                }
-                i = j + 1;
-            } else {
-                if (best_end == line_start)
-                    too_wide = true;
-                i = best_end;
+            cand[m++] = j;
+            if (j >= len || s[j] == '\n')
                 break;
-            }
+            k = j + 1;
         }
+        /* the first break that does not fit (m: none), from a guess */
+        int k = 0;
+        while (k + 1 < m && (double)(cand[k + 1] - line_start) * per_byte <= w)
+            k++;
+        int first_out;
+        if (prefix_fits(rc, s, line_start, cand[k], w, size, bold, &per_byte)) {
+            while (k + 1 < m && prefix_fits(rc, s, line_start, cand[k + 1], w, size, bold, &per_byte))
+                k++;
+            first_out = k + 1;
+        } else {
+            while (k > 0 && !prefix_fits(rc, s, line_start, cand[k - 1], w, size, bold, &per_byte))
+                k--;
+            first_out = k;
+        }
+        bool too_wide = first_out == 0;
+        if (!too_wide)
+            best_end = cand[first_out - 1];
         if (too_wide) {
             if (!brk)
                 return -1;

@@ -116,7 +116,8 @@ SDL_Surface *r_snapshot(rctx *rc);
 /* The current frame as a PNG file. false with SDL's error in *why. */
 bool r_save_png(rctx *rc, const char *path, char *why, size_t why_size);
 
-/* Empties the text cache, wiping the text it held. */
+/* Empties the text cache and the measured widths, wiping the text they
+ * held. */
 void r_cache_clear(rctx *rc);
 /* True when a text in the cache contains s (tests: nothing of a client
  * may be left for the next). */
@@ -144,10 +145,12 @@ void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb);
 void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside);
 void r_circle(rctx *rc, float cx, float cy, float rad, unsigned rgb, Uint8 alpha);
 void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned rgb, Uint8 alpha);
-/* A filled simple polygon in screen coordinates (ear-clipped). */
 /* The closed outline through pts: r_line's quad for every edge, in one
  * renderer call (a chart draws thousands). */
 void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha);
+/* A filled simple polygon in screen coordinates. Circles, lines and
+ * polygons are filled as rows of pixels (ui/spans.h), the pixels the
+ * renderer's own triangles give, at a fraction of their cost. */
 void r_polygon(rctx *rc, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha);
 /* A tick mark inside r. */
 void r_tick(rctx *rc, SDL_Rect r, unsigned rgb);

@@ -575,11 +575,14 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
             status = fail(&r, 0, "cannot turn on larger text: %s", why);
     }
     for (size_t i = 0; i < s.count && status == 0; i++) {
-        r.touches_way_back = touches_way_back(a, &s.cmds[i]);
-        status = exec(&r, &s.cmds[i]);
+        const replay_cmd *c = &s.cmds[i];
+        if (o->before)
+            o->before(o->hook_ctx, a, c);
+        r.touches_way_back = touches_way_back(a, c);
+        status = c->op == RP_SHOT && o->no_shots ? 0 : exec(&r, c);
         if (status == 0)
-            status = after_command(&r, &s.cmds[i]);
-        if (s.cmds[i].op == RP_QUIT)
+            status = after_command(&r, c);
+        if (c->op == RP_QUIT || (status == 0 && o->after && !o->after(o->hook_ctx, a, c)))
             break;
     }
     replay_free(&s);

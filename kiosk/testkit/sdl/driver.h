@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "replay.h"
 #include "ui/app.h"
 
 typedef struct {
@@ -23,6 +24,14 @@ typedef struct {
     bool quiet;
     bool large_text;         /* press "Larger text" on welcome before the script */
     bool no_checks;          /* shots skip the frame checks (checks.h) */
+    bool no_shots;           /* shot does nothing (the UI bench walks a script
+                                and measures; it writes no pictures) */
+    /* The UI bench's hooks (NULL: none), so that it walks a script exactly
+     * as a replay does: before each command, and after it ran (false ends
+     * the run there, as a success). */
+    void (*before)(void *ctx, app *a, const replay_cmd *c);
+    bool (*after)(void *ctx, app *a, const replay_cmd *c);
+    void *hook_ctx;
 } replay_opts;
 
 /* Runs a script file. 0 on success; 1 with "FILE:LINE: what" on stderr.

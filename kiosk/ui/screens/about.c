@@ -21,4 +21,4 @@ static void draw(screen_ctx *s)
     text_paras(s->r, s->v->body, t, NULL, 4, FONT_BODY);
 }
 
-const screen_ops screen_about = {layout, draw, NULL};
+const screen_ops screen_about = {layout, draw, NULL, NULL};

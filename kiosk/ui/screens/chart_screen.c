@@ -461,5 +461,19 @@ static bool aim(screen_ctx *s, const char *name, int *x, int *y, bool *now)
     return true;
 }
 
-const screen_ops screen_chart = {layout, draw, NULL};
+/* Ahead of need: the whole figure of both views as this screen shows them
+ * (screens.c calls this). */
+void chart_screen_want_art(screen_ctx *s)
+{
+    if (!s->bodies)
+        return;
+    chart_geo cg = arrange(s);
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        bodychart_view cv = bodychart_whole(s->bodies, (pm_view)v, whole_box(s, cg.fig));
+        chart_want_figure(s->art, (pm_view)v, (chart_xf){cv.xf.s, cv.xf.ox, cv.xf.oy, cg.fig, false},
+                          ART_KEEP_SIZE);
+    }
+}
+
+const screen_ops screen_chart = {layout, draw, NULL, NULL};
 const screen_surface chart_surface = {target, target_name, act, aim};

@@ -58,6 +58,18 @@ static SDL_FPoint to_screen(SDL_Rect pad, const intake_sig_point *p)
                         pad.y + (float)p->y * pad.h / INTAKE_SIG_H};
 }
 
+/* Point i of the signature: a dot, and the stroke from the point before. */
+static void ink_point(screen_ctx *s, SDL_Rect pad, const intake *in, size_t i)
+{
+    float w = (float)px(s->r, 3);
+    SDL_FPoint p = to_screen(pad, &in->sig[i]);
+    r_circle(s->r, p.x, p.y, w / 2, COL_INK, 255);
+    if (i > 0 && !in->sig[i].starts_stroke) {
+        SDL_FPoint q = to_screen(pad, &in->sig[i - 1]);
+        r_line(s->r, q.x, q.y, p.x, p.y, w, COL_INK, 255);
+    }
+}
+
 static void draw(screen_ctx *s)
 {
     frame_spec f = {T(s, "ui.consent.title"), "ui.next", true, false};
@@ -75,16 +87,22 @@ static void draw(screen_ctx *s)
     r_line(s->r, g.pad.x + px(s->r, 20), (float)ly, g.pad.x + g.pad.w - px(s->r, 20), (float)ly, 1.5f,
            COL_LINE, 255);
     const intake *in = flow_intake(s->flow);
-    float w = (float)px(s->r, 3);
     r_clip(s->r, &g.pad);
-    for (size_t i = 0; i < in->nsig; i++) {
-        SDL_FPoint p = to_screen(g.pad, &in->sig[i]);
-        r_circle(s->r, p.x, p.y, w / 2, COL_INK, 255);
-        if (i > 0 && !in->sig[i].starts_stroke) {
-            SDL_FPoint q = to_screen(g.pad, &in->sig[i - 1]);
-            r_line(s->r, q.x, q.y, p.x, p.y, w, COL_INK, 255);
-        }
-    }
+    for (size_t i = 0; i < in->nsig; i++)
+        ink_point(s, g.pad, in, i);
+    r_clip(s->r, NULL);
+}
+
+/* The last point drawn over the frame as it is: the ink is opaque, so the
+ * order it is laid down in changes no pixel. */
+static void ink(screen_ctx *s)
+{
+    const intake *in = flow_intake(s->flow);
+    if (!in->nsig)
+        return;
+    consent_geo g = arrange(s);
+    r_clip(s->r, &g.pad);
+    ink_point(s, g.pad, in, in->nsig - 1);
     r_clip(s->r, NULL);
 }
 
@@ -102,4 +120,4 @@ static bool area(screen_ctx *s, const widget *w, int x, int y, bool starts, flow
     return true;
 }
 
-const screen_ops screen_consent = {layout, draw, area};
+const screen_ops screen_consent = {layout, draw, area, ink};

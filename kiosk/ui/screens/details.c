@@ -159,4 +159,4 @@ static void draw(screen_ctx *s)
     }
 }
 
-const screen_ops screen_details = {layout, draw, NULL};
+const screen_ops screen_details = {layout, draw, NULL, NULL};

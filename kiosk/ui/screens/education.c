@@ -45,4 +45,4 @@ static void draw(screen_ctx *s)
     page_draw(s, s->v->body, &v);
 }
 
-const screen_ops screen_education = {layout, draw, NULL};
+const screen_ops screen_education = {layout, draw, NULL, NULL};

@@ -187,4 +187,4 @@ static void draw(screen_ctx *s)
     }
 }
 
-const screen_ops screen_learn = {layout, draw, NULL};
+const screen_ops screen_learn = {layout, draw, NULL, NULL};

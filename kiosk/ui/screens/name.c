@@ -108,4 +108,4 @@ static void draw(screen_ctx *s)
            COL_PRIMARY);
 }
 
-const screen_ops screen_name = {layout, draw, NULL};
+const screen_ops screen_name = {layout, draw, NULL, NULL};

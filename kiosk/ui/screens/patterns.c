@@ -216,29 +216,68 @@ static void big_layout(screen_ctx *s, int muscle)
 
 static void draw_legend(screen_ctx *s, SDL_Rect r, bool stacked);
 
-static void big_draw(screen_ctx *s, int muscle)
+/* The enlarged picture's name (one line, or two where it is long), its
+ * picture and its legend. */
+typedef struct {
+    SDL_Rect name, pic, legend;
+    bool stacked;
+} big_geo;
+
+static big_geo big_arrange(screen_ctx *s, int muscle)
 {
+    big_geo g;
     int m = px(s->r, 12), top = frame_top_h(s);
     SDL_Rect choose;
     SDL_Rect close = big_buttons(s, &choose);
     const char *name = T(s, content_muscle(s->content, (size_t)muscle)->name_key);
-    /* the name on one line, or two where it is long */
     int th = t_box_height(s->r, s->lw - 2 * m, name, FONT_TITLE, true);
     th = th < px(s->r, 46) ? px(s->r, 46) : th > px(s->r, 96) ? px(s->r, 96) : th;
-    t_box(s->r, (SDL_Rect){m, top, s->lw - 2 * m, th}, name, FONT_TITLE, true, COL_INK, AL_LEFT,
-          true);
+    g.name = (SDL_Rect){m, top, s->lw - 2 * m, th};
     int y = top + th + px(s->r, 4);
-    SDL_Rect legend = {m, close.y - px(s->r, 10) - legend_h(s), s->lw - 2 * m, legend_h(s)};
-    bool stacked = s->lw < s->lh || s->v->large_text;
-    if (stacked) {
-        legend.h = legend_h(s) * 3 / 2 + px(s->r, 20);
-        legend.y = close.y - px(s->r, 10) - legend.h;
+    g.legend = (SDL_Rect){m, close.y - px(s->r, 10) - legend_h(s), s->lw - 2 * m, legend_h(s)};
+    g.stacked = s->lw < s->lh || s->v->large_text;
+    if (g.stacked) {
+        g.legend.h = legend_h(s) * 3 / 2 + px(s->r, 20);
+        g.legend.y = close.y - px(s->r, 10) - g.legend.h;
     }
-    SDL_Rect pic = {m, y, s->lw - 2 * m, legend.y - px(s->r, 8) - y};
-    r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
-    chart_draw_pattern(s->art, muscle, flow_candidate_sides(s->flow, muscle),
-                       (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12}, false);
-    draw_legend(s, legend, stacked);
+    g.pic = (SDL_Rect){m, y, s->lw - 2 * m, g.legend.y - px(s->r, 8) - y};
+    return g;
+}
+
+/* Where the enlarged picture draws the chart, inside its panel. */
+static SDL_Rect big_chart(SDL_Rect pic)
+{
+    return (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12};
+}
+
+static void big_draw(screen_ctx *s, int muscle)
+{
+    big_geo g = big_arrange(s, muscle);
+    const char *name = T(s, content_muscle(s->content, (size_t)muscle)->name_key);
+    t_box(s->r, g.name, name, FONT_TITLE, true, COL_INK, AL_LEFT, true);
+    r_round(s->r, g.pic, px(s->r, 12), COL_SURFACE);
+    chart_draw_pattern(s->art, muscle, flow_candidate_sides(s->flow, muscle), big_chart(g.pic),
+                       false);
+    draw_legend(s, g.legend, g.stacked);
+}
+
+/* Ahead of need (screens.c calls this): the figures the cards' pictures
+ * are scaled from, big enough for the tallest card (asked on every screen
+ * of the walk: the cards are drawn on the touch that opens this screen);
+ * on this screen, those for the candidates' enlarged pictures. */
+void patterns_want_art(screen_ctx *s, bool showing)
+{
+    SDL_Rect tallest = pic_box(s, (SDL_Rect){0, 0, card_w(s, 1), px(s->r, 220)}, false);
+    chart_want_pictures(s->art, tallest.h, ART_KEEP_SIZE);
+    if (!showing)
+        return;
+    int cand[FLOW_MAX_CANDIDATES];
+    int n = flow_candidates(s->flow, cand, FLOW_MAX_CANDIDATES), h = 0;
+    for (int i = 0; i < n; i++) {
+        SDL_Rect area = big_chart(big_arrange(s, cand[i]).pic);
+        h = area.h > h ? area.h : h;
+    }
+    chart_want_pictures(s->art, h, ART_KEEP_SOME);
 }
 
 /* ---- the page --------------------------------------------------------------------- */
@@ -387,4 +426,4 @@ static void draw(screen_ctx *s)
     frame_rows_draw(s, &rs);
 }
 
-const screen_ops screen_patterns = {layout, draw, NULL};
+const screen_ops screen_patterns = {layout, draw, NULL, NULL};

@@ -195,4 +195,4 @@ static void draw(screen_ctx *s)
     frame_rows_draw(s, &rs);
 }
 
-const screen_ops screen_review = {layout, draw, NULL};
+const screen_ops screen_review = {layout, draw, NULL, NULL};

@@ -39,4 +39,4 @@ static void draw(screen_ctx *s)
     }
 }
 
-const screen_ops screen_saving = {layout, draw, NULL};
+const screen_ops screen_saving = {layout, draw, NULL, NULL};

@@ -106,6 +106,11 @@ typedef struct {
      * (starts) or moving. Returns whether the touch means a core event,
      * and which in *ev. NULL for a screen with no such area. */
     bool (*area)(screen_ctx *s, const widget *w, int x, int y, bool starts, flow_event *ev);
+    /* What the last point that area added looks like, drawn over the frame
+     * as it is: the same pixels as drawing the whole screen again (the
+     * signature's ink is opaque), at a fraction of the cost, every frame a
+     * finger draws. NULL: the whole screen is drawn again. */
+    void (*ink)(screen_ctx *s);
 } screen_ops;
 
 /* A screen's area (a widget with ACT_AREA) with targets of its own, pressed

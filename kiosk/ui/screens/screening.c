@@ -171,4 +171,4 @@ static void draw(screen_ctx *s)
     form_draw(s, s->v->body, v.items, v.n);
 }
 
-const screen_ops screen_screening = {layout, draw, NULL};
+const screen_ops screen_screening = {layout, draw, NULL, NULL};

@@ -29,6 +29,26 @@ const screen_ops *screen_ops_for(pm_screen s)
     return &screen_thanks;
 }
 
+void screens_want_art(screen_ctx *s)
+{
+    if (!s->flow || !s->art || r_measure_only(s->r))
+        return;
+    if (s->desk && desk_is_open(s->desk)) {
+        chart_art_release(s->art, true, false);
+        staff_intake_want_art(s);
+        return;
+    }
+    bool learning = s->learn && learn_is_open(s->learn);
+    pm_screen now = flow_screen(s->flow);
+    /* what screens no longer showing kept, back */
+    chart_art_release(s->art, now != SCREEN_CHART || learning,
+                      now != SCREEN_PATTERNS || learning);
+    if (now == SCREEN_WELCOME && !learning)
+        return;
+    chart_screen_want_art(s);
+    patterns_want_art(s, now == SCREEN_PATTERNS && !learning);
+}
+
 const screen_surface *screen_surface_for(pm_screen s)
 {
     return s == SCREEN_CHART ? &chart_surface : NULL;
@@ -76,9 +96,38 @@ void overlay_layout(screen_ctx *s)
     w_flow(s->wl, "still_here", stay, WS_PRIMARY, T(s, "ui.idle.continue"), EV_STILL_HERE, 0);
 }
 
+/* The card's corner: as r_round rounds it. */
+static int card_radius(const screen_ctx *s, SDL_Rect c)
+{
+    int radius = px(s->r, 18);
+    if (radius * 2 > c.w)
+        radius = c.w / 2;
+    if (radius * 2 > c.h)
+        radius = c.h / 2;
+    return radius < 2 ? 0 : radius;
+}
+
+void overlay_dim(screen_ctx *s)
+{
+    /* The screen dimmed all round the card, which is opaque: not under it
+     * but for its rounded corners (a third of the pixels blended less). */
+    SDL_Rect c = card(s);
+    int k = card_radius(s, c), right = c.x + c.w, bottom = c.y + c.h;
+    SDL_Rect around[8] = {{0, 0, s->lw, c.y},
+                          {0, bottom, s->lw, s->lh - bottom},
+                          {0, c.y, c.x, c.h},
+                          {right, c.y, s->lw - right, c.h},
+                          {c.x, c.y, k, k},
+                          {right - k, c.y, k, k},
+                          {c.x, bottom - k, k, k},
+                          {right - k, bottom - k, k, k}};
+    for (int i = 0; i < 8; i++)
+        if (around[i].w > 0 && around[i].h > 0)
+            r_veil(s->r, around[i], 0x1B2830, 170);
+}
+
 void overlay_draw(screen_ctx *s)
 {
-    r_veil(s->r, (SDL_Rect){0, 0, s->lw, s->lh}, 0x1B2830, 170);
     SDL_Rect c = card(s);
     r_round(s->r, c, px(s->r, 18), COL_SURFACE);
     int m = px(s->r, 20);

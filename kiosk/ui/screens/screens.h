@@ -22,9 +22,22 @@ extern const screen_surface chart_surface;
 extern const screen_ops staff_pin_screen, staff_queue_screen, staff_intake_screen,
     staff_confirm_screen, staff_export_screen, staff_unlock_screen;
 
+/* Ahead of need: asks for the artwork the client's next screens will draw
+ * (chart.h, chart_want_*): the chart's figures once the client has begun
+ * (or opened Learn), a pattern's enlarged figure on the patterns screen.
+ * In staff mode, the summary's charts. Not on Welcome: an idle kiosk stays
+ * idle. */
+void screens_want_art(screen_ctx *s);
+/* ... what each of those screens asks for. */
+void chart_screen_want_art(screen_ctx *s);
+void patterns_want_art(screen_ctx *s, bool showing);
+void staff_intake_want_art(screen_ctx *s);
+
 /* The still-there overlay (over the screen it interrupts: its two buttons
- * replace every widget underneath; in Learn they answer Learn). */
+ * replace every widget underneath; in Learn they answer Learn): the
+ * screen dimmed around where its card goes, then the card. */
 void overlay_layout(screen_ctx *s);
+void overlay_dim(screen_ctx *s);
 void overlay_draw(screen_ctx *s);
 /* The needs-attention screen: a calm panel, no widgets. */
 void attention_draw(screen_ctx *s);

@@ -176,4 +176,4 @@ static void draw(screen_ctx *s)
         draw_waiting(s, s->v->body);
 }
 
-const screen_ops staff_export_screen = {layout, draw, NULL};
+const screen_ops staff_export_screen = {layout, draw, NULL, NULL};

@@ -163,6 +163,16 @@ static void paginate(screen_ctx *s, sview *v)
     v->start[v->pages] = v->n;
 }
 
+/* Where both charts go in the body b: on top in portrait, at the left in
+ * landscape. */
+static SDL_Rect charts_area(const screen_ctx *s, SDL_Rect b)
+{
+    int head = px(s->r, 44);
+    if (s->lw < s->lh)
+        return (SDL_Rect){b.x, b.y + head, b.w, b.h * 36 / 100};
+    return (SDL_Rect){b.x, b.y + head, b.w * 30 / 100, b.h - head};
+}
+
 static void gather(screen_ctx *s, sview *v)
 {
     const pm_content *c = s->content;
@@ -227,13 +237,12 @@ static void gather(screen_ctx *s, sview *v)
     SDL_Rect b = s->v->body;
     bool portrait = s->lw < s->lh;
     int head = px(s->r, 44);
+    v->charts = charts_area(s, b);
     if (portrait) {
         int ch = b.h * 36 / 100;
-        v->charts = (SDL_Rect){b.x, b.y + head, b.w, ch};
         v->list = (SDL_Rect){b.x, b.y + head + ch + px(s->r, 8), b.w, b.h - head - ch - px(s->r, 8)};
     } else {
         int cw = b.w * 30 / 100;
-        v->charts = (SDL_Rect){b.x, b.y + head, cw, b.h - head};
         v->list = (SDL_Rect){b.x + cw + px(s->r, 12), b.y + head, b.w - cw - px(s->r, 12), b.h - head};
     }
     v->row_h = px(s->r, portrait ? 62 : 48);
@@ -287,20 +296,42 @@ static long fill(int region, void *ctx)
     return level >= 0 ? (long)content_band_for(f->content, level)->colour : COL_MARK;
 }
 
-static void draw_charts(screen_ctx *s, SDL_Rect area, const intake *in)
+static const pm_view chart_views[2] = {VIEW_FRONT, VIEW_BACK};
+
+/* Chart i (front, back) in area: its panel and its figure's transform. */
+static chart_xf chart_at(const screen_ctx *s, SDL_Rect area, int i, SDL_Rect *panel)
 {
     int gap = px(s->r, 8), label_h = px(s->r, 26);
     int w = (area.w - gap) / 2;
-    static const pm_view views[2] = {VIEW_FRONT, VIEW_BACK};
+    SDL_Rect r = {area.x + i * (w + gap), area.y, w, area.h};
+    SDL_Rect fig = {r.x + px(s->r, 4), r.y + label_h, r.w - px(s->r, 8), r.h - label_h - px(s->r, 4)};
+    chart_xf xf = chart_fit(fig, chart_view_bounds(s->content, chart_views[i]), 1, 0, 0);
+    xf.clip = fig;
+    *panel = r;
+    return xf;
+}
+
+/* Ahead of need (screens.c calls this while staff mode shows): the
+ * artwork of both charts as an intake shows them. */
+void staff_intake_want_art(screen_ctx *s)
+{
+    SDL_Rect area = charts_area(s, staff_body(s, true)), panel;
+    for (int i = 0; i < 2; i++)
+        chart_want_figure(s->art, chart_views[i], chart_at(s, area, i, &panel), ART_KEEP_SOME);
+}
+
+static void draw_charts(screen_ctx *s, SDL_Rect area, const intake *in)
+{
+    int label_h = px(s->r, 26);
+    const pm_view *views = chart_views;
     static const char *const keys[2] = {"summary.front", "summary.back"};
     for (int i = 0; i < 2; i++) {
-        SDL_Rect r = {area.x + i * (w + gap), area.y, w, area.h};
+        SDL_Rect r;
+        chart_xf xf = chart_at(s, area, i, &r);
+        SDL_Rect fig = xf.clip;
         r_round(s->r, r, px(s->r, 10), COL_SURFACE);
         t_box(s->r, (SDL_Rect){r.x, r.y + px(s->r, 2), r.w, label_h}, TS(s, keys[i]), FONT_SMALL, true,
               COL_MUTED, AL_CENTRE, true);
-        SDL_Rect fig = {r.x + px(s->r, 4), r.y + label_h, r.w - px(s->r, 8), r.h - label_h - px(s->r, 4)};
-        chart_xf xf = chart_fit(fig, chart_view_bounds(s->content, views[i]), 1, 0, 0);
-        xf.clip = fig;
         fill_ctx fc = {s->content, in};
         chart_draw(s->art, views[i], xf, fill, &fc);
         /* the strength as a number on each marked area: not by colour alone */
@@ -442,7 +473,7 @@ static void draw(screen_ctx *s)
     }
 }
 
-const screen_ops staff_intake_screen = {layout, draw, NULL};
+const screen_ops staff_intake_screen = {layout, draw, NULL, NULL};
 
 /* ---- "delete this intake?" ------------------------------------------------- */
 
@@ -484,4 +515,4 @@ static void confirm_draw(screen_ctx *s)
           FONT_BODY, false, COL_INK, AL_LEFT, false);
 }
 
-const screen_ops staff_confirm_screen = {confirm_layout, confirm_draw, NULL};
+const screen_ops staff_confirm_screen = {confirm_layout, confirm_draw, NULL, NULL};

@@ -301,4 +301,4 @@ static void draw(screen_ctx *s)
     }
 }
 
-const screen_ops staff_queue_screen = {layout, draw, NULL};
+const screen_ops staff_queue_screen = {layout, draw, NULL, NULL};

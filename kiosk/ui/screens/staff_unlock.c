@@ -101,4 +101,4 @@ static void draw(screen_ctx *s)
         t_box(s->r, fr, line, FONT_BODY, false, COL_INK, AL_CENTRE, false);
 }
 
-const screen_ops staff_unlock_screen = {layout, draw, NULL};
+const screen_ops staff_unlock_screen = {layout, draw, NULL, NULL};

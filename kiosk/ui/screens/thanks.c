@@ -40,4 +40,4 @@ static void draw(screen_ctx *s)
           AL_CENTRE, true);
 }
 
-const screen_ops screen_thanks = {layout, draw, NULL};
+const screen_ops screen_thanks = {layout, draw, NULL, NULL};

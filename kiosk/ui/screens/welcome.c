@@ -116,4 +116,4 @@ static void draw(screen_ctx *s)
               FONT_SMALL, false, COL_MUTED, AL_CENTRE, true);
 }
 
-const screen_ops screen_welcome = {layout, draw, NULL};
+const screen_ops screen_welcome = {layout, draw, NULL, NULL};

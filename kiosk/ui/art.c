@@ -1,0 +1,453 @@
+/* art.c — the artwork's rasters, kept and made ahead (see art.h).
+ *
+ * One mutex guards the slots; the worker takes the oldest slot asked for,
+ * rasterises it without the lock (nanosvg keeps no state between calls)
+ * and hands back a surface. Only the caller's thread touches textures,
+ * frees slots or reads the SVG files. */
+#include "ui/art.h"
+
+#include <SDL_image.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ART_SLOTS 8
+#define ART_SOME 2 /* rasters kept besides the size's own */
+
+typedef enum { AS_EMPTY, AS_ASKED, AS_MAKING, AS_MADE, AS_FAILED } art_state;
+
+typedef struct {
+    art_state state;
+    art_keep keep;
+    bool dropped;        /* forgotten while the worker makes it: thrown away when made */
+    pm_view view;
+    int fw, fh;
+    SDL_Rect part;       /* asked */
+    SDL_Rect have;       /* covered, once made */
+    SDL_Surface *surf;   /* made by the worker, not a texture yet */
+    SDL_Texture *tex;
+    uint32_t used, asked;
+} art_slot;
+
+struct art_cache {
+    SDL_Renderer *ren;
+    char assets_dir[900];
+    char *svg[VIEW_COUNT];       /* read once, then only read */
+    bool missing[VIEW_COUNT];
+    art_slot slot[ART_SLOTS];
+    uint32_t clock;
+    SDL_mutex *mu;
+    SDL_cond *cv;
+    SDL_Thread *thread;
+    bool quit;
+};
+
+art_cache *art_create(SDL_Renderer *ren, const char *assets_dir)
+{
+    art_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->ren = ren;
+    snprintf(c->assets_dir, sizeof c->assets_dir, "%s", assets_dir ? assets_dir : "");
+    c->mu = SDL_CreateMutex();
+    c->cv = SDL_CreateCond();
+    if (!c->mu || !c->cv) {
+        art_destroy(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void slot_free(art_slot *s)
+{
+    if (s->tex)
+        SDL_DestroyTexture(s->tex);
+    if (s->surf)
+        SDL_FreeSurface(s->surf);
+    *s = (art_slot){0};
+}
+
+void art_destroy(art_cache *c)
+{
+    if (!c)
+        return;
+    if (c->thread) {
+        SDL_LockMutex(c->mu);
+        c->quit = true;
+        SDL_CondBroadcast(c->cv);
+        SDL_UnlockMutex(c->mu);
+        SDL_WaitThread(c->thread, NULL);
+    }
+    for (int i = 0; i < ART_SLOTS; i++)
+        slot_free(&c->slot[i]);
+    for (int v = 0; v < VIEW_COUNT; v++)
+        SDL_free(c->svg[v]);
+    if (c->cv)
+        SDL_DestroyCond(c->cv);
+    if (c->mu)
+        SDL_DestroyMutex(c->mu);
+    free(c);
+}
+
+void art_skip(art_cache *c)
+{
+    for (int v = 0; v < VIEW_COUNT; v++)
+        c->missing[v] = true;
+}
+
+void art_missing(art_cache *c, pm_view v) { c->missing[v] = true; }
+
+bool art_has(art_cache *c, pm_view v)
+{
+    if (c->svg[v] || c->missing[v] || !c->assets_dir[0])
+        return c->svg[v] && !c->missing[v];
+    char path[1024];
+    snprintf(path, sizeof path, "%s/chart/%s.svg", c->assets_dir, content_view_name(v));
+    size_t len = 0;
+    c->svg[v] = SDL_LoadFile(path, &len);
+    if (!c->svg[v])
+        c->missing[v] = true; /* the figure from region polygons only */
+    return c->svg[v] != NULL;
+}
+
+/* ---- rasterising ------------------------------------------------------------- */
+
+/* A number attribute of the tag [tag, end): name="123.4" (px or no unit). */
+static bool attr_num(const char *tag, const char *end, const char *name, double *out, int n)
+{
+    size_t nl = strlen(name);
+    for (const char *p = tag + 4; p + nl + 2 < end; p++) {
+        if ((p[-1] != ' ' && p[-1] != '\n' && p[-1] != '\t') || strncmp(p, name, nl) != 0 ||
+            p[nl] != '=' || (p[nl + 1] != '"' && p[nl + 1] != '\''))
+            continue;
+        const char *q = p + nl + 2;
+        for (int i = 0; i < n; i++) {
+            char *e;
+            out[i] = strtod(q, &e);
+            if (e == q || e >= end)
+                return false;
+            q = e;
+            if (q[0] == 'p' && q[1] == 'x')
+                q += 2;
+            while (*q == ' ' || *q == ',')
+                q++;
+        }
+        return *q == '"' || *q == '\'';
+    }
+    return false;
+}
+
+/* Rasterises the rectangle part of the artwork svg drawn at fw x fh
+ * pixels, as a surface the size of part. The root element is rewritten so
+ * that its viewBox is just that part: nanosvg (inside SDL_image) then draws
+ * only what shows, at the same scale as the whole figure would be drawn.
+ * Why: the zoomed chart at 1280x800 was a 17 MB surface plus its 17 MB
+ * texture for the third of the figure on screen. Falls back to the whole
+ * figure (part ignored, *whole set) when the root element is not simple.
+ * Touches nothing but its arguments: the worker thread calls it. */
+static SDL_Surface *rasterise(const char *svg, int fw, int fh, SDL_Rect part, bool *whole)
+{
+    *whole = false;
+    size_t len = strlen(svg);
+    const char *tag = strstr(svg, "<svg");
+    const char *end = tag ? strchr(tag, '>') : NULL;
+    double vb[4], w = 0, h = 0;
+    bool ok = tag && end && attr_num(tag, end, "viewBox", vb, 4) && vb[2] > 0 && vb[3] > 0;
+    if (ok && !(attr_num(tag, end, "width", &w, 1) && attr_num(tag, end, "height", &h, 1))) {
+        w = vb[2];
+        h = vb[3];
+    }
+    SDL_Surface *s = NULL;
+    if (ok && w > 0 && h > 0) {
+        /* SDL_image's scale for the whole figure at fw x fh, in its float. */
+        float scale = fminf((float)fw / (float)w, (float)fh / (float)h);
+        double kx = vb[2] / w, ky = vb[3] / h; /* viewBox units per image unit */
+        double pw = part.w / (double)scale, ph = part.h / (double)scale;
+        char head[400];
+        int n = snprintf(head, sizeof head,
+                         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%.9g %.9g %.9g %.9g\" "
+                         "width=\"%.9g\" height=\"%.9g\">",
+                         vb[0] + part.x / (double)scale * kx, vb[1] + part.y / (double)scale * ky,
+                         pw * kx, ph * ky, pw, ph);
+        size_t before = (size_t)(tag - svg), after = len - (size_t)(end + 1 - svg);
+        char *text = n > 0 && (size_t)n < sizeof head ? malloc(before + (size_t)n + after + 1) : NULL;
+        if (text) {
+            memcpy(text, svg, before);
+            memcpy(text + before, head, (size_t)n);
+            memcpy(text + before + n, end + 1, after + 1);
+            SDL_RWops *rw = SDL_RWFromConstMem(text, (int)(before + (size_t)n + after));
+            s = rw ? IMG_LoadSizedSVG_RW(rw, part.w, part.h) : NULL;
+            if (rw)
+                SDL_RWclose(rw);
+            free(text);
+        }
+    }
+    if (!s) {
+        SDL_RWops *rw = SDL_RWFromConstMem(svg, (int)len);
+        s = rw ? IMG_LoadSizedSVG_RW(rw, fw, fh) : NULL;
+        if (rw)
+            SDL_RWclose(rw);
+        *whole = s != NULL;
+    }
+    return s;
+}
+
+static void made(art_slot *s, SDL_Surface *surf, bool whole)
+{
+    s->surf = surf;
+    s->have = whole ? (SDL_Rect){0, 0, s->fw, s->fh} : (SDL_Rect){s->part.x, s->part.y, 0, 0};
+    if (surf && !whole) {
+        s->have.w = surf->w;
+        s->have.h = surf->h;
+    }
+    s->state = surf ? AS_MADE : AS_FAILED;
+}
+
+/* The worker: the oldest raster asked for, one after another. */
+static int worker(void *arg)
+{
+    art_cache *c = arg;
+    SDL_LockMutex(c->mu);
+    while (!c->quit) {
+        art_slot *s = NULL;
+        for (int i = 0; i < ART_SLOTS; i++)
+            if (c->slot[i].state == AS_ASKED && (!s || c->slot[i].asked < s->asked))
+                s = &c->slot[i];
+        if (!s) {
+            SDL_CondWait(c->cv, c->mu);
+            continue;
+        }
+        s->state = AS_MAKING;
+        const char *svg = c->svg[s->view];
+        int fw = s->fw, fh = s->fh;
+        SDL_Rect part = s->part;
+        SDL_UnlockMutex(c->mu);
+        bool whole = false;
+        SDL_Surface *surf = rasterise(svg, fw, fh, part, &whole);
+        SDL_LockMutex(c->mu);
+        if (s->dropped) {
+            if (surf)
+                SDL_FreeSurface(surf);
+            *s = (art_slot){0};
+        } else {
+            made(s, surf, whole);
+        }
+        SDL_CondBroadcast(c->cv);
+    }
+    SDL_UnlockMutex(c->mu);
+    return 0;
+}
+
+/* ---- the slots (the caller's thread; the lock held) ---------------------------- */
+
+static bool contains(SDL_Rect outer, SDL_Rect in)
+{
+    return in.x >= outer.x && in.y >= outer.y && in.x + in.w <= outer.x + outer.w &&
+           in.y + in.h <= outer.y + outer.h;
+}
+
+static bool in_flight(const art_slot *s) { return s->state == AS_ASKED || s->state == AS_MAKING; }
+
+/* A slot with (or making) view v at fw x fh covering part. */
+static art_slot *find(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part)
+{
+    for (int i = 0; i < ART_SLOTS; i++) {
+        art_slot *s = &c->slot[i];
+        if (s->state == AS_EMPTY || s->dropped || s->view != v || s->fw != fw || s->fh != fh)
+            continue;
+        if (contains(s->state == AS_MADE ? s->have : s->part, part))
+            return s;
+    }
+    return NULL;
+}
+
+/* A slot for a new raster: an empty one, after letting the least recently
+ * used one of the same kind go when that kind has all it may keep. */
+static art_slot *take(art_cache *c, art_keep keep)
+{
+    int limit = keep == ART_KEEP_SOME ? ART_SOME : ART_SLOTS - ART_SOME, have = 0;
+    art_slot *lru = NULL, *any_lru = NULL, *empty = NULL;
+    for (int i = 0; i < ART_SLOTS; i++) {
+        art_slot *s = &c->slot[i];
+        if (s->state == AS_EMPTY) {
+            if (!empty)
+                empty = s;
+            continue;
+        }
+        if (in_flight(s))
+            continue;
+        if (!any_lru || s->used < any_lru->used)
+            any_lru = s;
+        if (s->keep == keep) {
+            have++;
+            if (!lru || s->used < lru->used)
+                lru = s;
+        }
+    }
+    if (have >= limit && lru) {
+        slot_free(lru);
+        return lru;
+    }
+    if (empty)
+        return empty;
+    if (any_lru)
+        slot_free(any_lru);
+    return any_lru;
+}
+
+/* Waits (the lock held) until s is made or failed. */
+static void wait_for(art_cache *c, art_slot *s)
+{
+    while (in_flight(s) && !s->dropped)
+        SDL_CondWait(c->cv, c->mu);
+}
+
+/* s made: its texture (made from the worker's surface the first time). */
+static SDL_Texture *texture_of(art_cache *c, art_slot *s)
+{
+    if (s->state != AS_MADE)
+        return NULL;
+    if (!s->tex && s->surf) {
+        s->tex = SDL_CreateTextureFromSurface(c->ren, s->surf);
+        SDL_FreeSurface(s->surf); /* the texture has its own copy: do not hold both */
+        s->surf = NULL;
+        if (!s->tex)
+            s->state = AS_FAILED;
+    }
+    s->used = ++c->clock;
+    return s->tex;
+}
+
+SDL_Texture *art_get(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art_keep keep,
+                     SDL_Rect *have)
+{
+    if (!art_has(c, v))
+        return NULL;
+    SDL_LockMutex(c->mu);
+    art_slot *s = find(c, v, fw, fh, part);
+    if (s)
+        wait_for(c, s);
+    if (!s || s->state != AS_MADE) {
+        if (s && s->state == AS_FAILED) {
+            SDL_UnlockMutex(c->mu);
+            return NULL;
+        }
+        /* nobody asked for it: made now */
+        s = take(c, keep);
+        if (!s) {
+            SDL_UnlockMutex(c->mu);
+            return NULL;
+        }
+        *s = (art_slot){.state = AS_MAKING, .keep = keep, .view = v, .fw = fw, .fh = fh, .part = part};
+        SDL_UnlockMutex(c->mu);
+        bool whole = false;
+        SDL_Surface *surf = rasterise(c->svg[v], fw, fh, part, &whole);
+        SDL_LockMutex(c->mu);
+        made(s, surf, whole);
+    }
+    SDL_Texture *t = texture_of(c, s);
+    if (have)
+        *have = s->have;
+    SDL_UnlockMutex(c->mu);
+    return t;
+}
+
+SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, int *rw)
+{
+    if (!art_has(c, v))
+        return NULL;
+    SDL_LockMutex(c->mu);
+    art_slot *best = NULL;
+    for (int i = 0; i < ART_SLOTS; i++) {
+        art_slot *s = &c->slot[i];
+        if (s->state == AS_EMPTY || s->state == AS_FAILED || s->dropped || s->view != v ||
+            s->fw < w)
+            continue;
+        SDL_Rect all = {0, 0, s->fw, s->fh};
+        if (!SDL_RectEquals(s->state == AS_MADE ? &s->have : &s->part, &all))
+            continue;
+        if (!best || s->fw < best->fw)
+            best = s;
+    }
+    if (best) {
+        wait_for(c, best);
+        if (best->state == AS_MADE) {
+            SDL_Texture *t = texture_of(c, best);
+            *rw = best->fw;
+            SDL_UnlockMutex(c->mu);
+            return t;
+        }
+    }
+    SDL_UnlockMutex(c->mu);
+    *rw = fw;
+    return art_get(c, v, fw, fh, (SDL_Rect){0, 0, fw, fh}, ART_KEEP_SOME, NULL);
+}
+
+void art_want(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art_keep keep)
+{
+    if (fw <= 0 || fh <= 0 || part.w <= 0 || part.h <= 0 || !art_has(c, v))
+        return;
+    SDL_LockMutex(c->mu);
+    art_slot *s = find(c, v, fw, fh, part);
+    if (s) {
+        if (s->keep != keep && keep == ART_KEEP_SIZE)
+            s->keep = keep; /* the size's own from now on */
+        SDL_UnlockMutex(c->mu);
+        return;
+    }
+    s = take(c, keep);
+    if (s) {
+        *s = (art_slot){.state = AS_ASKED, .keep = keep, .view = v, .fw = fw, .fh = fh, .part = part,
+                        .used = ++c->clock, .asked = c->clock};
+        if (!c->thread)
+            c->thread = SDL_CreateThread(worker, "painmap-art", c);
+        if (!c->thread) /* no thread: made when first used, as without asking */
+            *s = (art_slot){0};
+        SDL_CondBroadcast(c->cv);
+    }
+    SDL_UnlockMutex(c->mu);
+}
+
+void art_settle(art_cache *c)
+{
+    SDL_LockMutex(c->mu);
+    for (;;) {
+        bool busy = false;
+        for (int i = 0; i < ART_SLOTS; i++)
+            busy = busy || in_flight(&c->slot[i]);
+        if (!busy || !c->thread)
+            break;
+        SDL_CondWait(c->cv, c->mu);
+    }
+    SDL_UnlockMutex(c->mu);
+}
+
+void art_forget(art_cache *c)
+{
+    SDL_LockMutex(c->mu);
+    for (int i = 0; i < ART_SLOTS; i++) {
+        art_slot *s = &c->slot[i];
+        if (s->state == AS_MAKING)
+            s->dropped = true; /* the worker throws it away */
+        else
+            slot_free(s);
+    }
+    SDL_UnlockMutex(c->mu);
+}
+
+void art_release_some(art_cache *c)
+{
+    SDL_LockMutex(c->mu);
+    for (int i = 0; i < ART_SLOTS; i++) {
+        art_slot *s = &c->slot[i];
+        if (s->keep != ART_KEEP_SOME || s->state == AS_EMPTY)
+            continue;
+        if (s->state == AS_MAKING)
+            s->dropped = true;
+        else
+            slot_free(s);
+    }
+    SDL_UnlockMutex(c->mu);
+}
