@@ -10,6 +10,7 @@
 #define LAYER {"key_accents", NULL, NULL, KEY_LAYER, 4}
 #define SPACE {"key_space", " ", " ", KEY_SPACE, 12}
 #define BKSP {"key_backspace", NULL, NULL, KEY_BACKSPACE, 4}
+#define TALL_SPACE {"key_space", " ", " ", KEY_SPACE, 8} /* the same key, upright */
 
 static const kb_key l0r0[] = {K("q", "q", "Q"), K("w", "w", "W"), K("e", "e", "E"), K("r", "r", "R"),
                               K("t", "t", "T"), K("y", "y", "Y"), K("u", "u", "U"), K("i", "i", "I"),
@@ -33,20 +34,42 @@ static const kb_key l1r2[] = {SHIFT, K("acirc", "â", "Â"), K("ecirc", "ê", "�
                               K("ocirc", "ô", "Ô"), K("ucirc", "û", "Û"), K("atilde", "ã", "Ã"),
                               K("otilde", "õ", "Õ")};
 static const kb_key l1r3[] = {LAYER, SPACE};
+static const kb_key tall_last[] = {LAYER, TALL_SPACE};
 
 #define ROW(r) {r, sizeof r / sizeof r[0]}
-static const struct {
+#define PART(r, a, b) {r + (a), (b) - (a)}
+typedef struct {
     const kb_key *keys;
     int n;
-} rows[KB_LAYERS][KB_ROWS] = {
+} kb_keys;
+
+static const kb_keys rows[KB_LAYERS][KB_ROWS] = {
     {ROW(l0r0), ROW(l0r1), ROW(l0r2), ROW(l0r3)},
     {ROW(l1r0), ROW(l1r1), ROW(l1r2), ROW(l1r3)},
 };
 
-const kb_key *kb_row(int layer, int row, int *n)
+/* Upright: the wide rows cut in two, each half at most six letters across
+ * (twelve half-columns); the last row is the same two keys, the space bar
+ * shorter. */
+static const kb_keys tall_rows[KB_LAYERS][KB_TALL_ROWS] = {
+    {PART(l0r0, 0, 6), PART(l0r0, 6, 11), PART(l0r1, 0, 6), PART(l0r1, 6, 12),
+     PART(l0r2, 0, 5), PART(l0r2, 5, 9), ROW(tall_last)},
+    {PART(l1r0, 0, 6), PART(l1r0, 6, 9), PART(l1r1, 0, 5), PART(l1r1, 5, 9),
+     PART(l1r2, 0, 5), PART(l1r2, 5, 8), ROW(tall_last)},
+};
+
+int kb_rows(kb_shape shape) { return shape == KB_TALL ? KB_TALL_ROWS : KB_ROWS; }
+
+int kb_half_columns(kb_shape shape)
 {
-    *n = rows[layer][row].n;
-    return rows[layer][row].keys;
+    return shape == KB_TALL ? KB_TALL_HALF_COLUMNS : KB_HALF_COLUMNS;
+}
+
+const kb_key *kb_row(kb_shape shape, int layer, int row, int *n)
+{
+    const kb_keys *k = shape == KB_TALL ? &tall_rows[layer][row] : &rows[layer][row];
+    *n = k->n;
+    return k->keys;
 }
 
 const kb_key *kb_find(const char *ch, int *layer, bool *upper)

@@ -2,7 +2,12 @@
  * accented letters for the shipped languages), each key with a stable id
  * ("key_a", "key_ntilde", "key_shift", "key_accents", "key_space",
  * "key_backspace"). The name screen draws them; the replay driver's `type`
- * finds, for each character, the layer, shift state and key that type it. */
+ * finds, for each character, the layer, shift state and key that type it.
+ *
+ * Two shapes of the same keys: KB_WIDE, four rows as on a laptop, and
+ * KB_TALL, each of those rows cut in two (seven rows, half as wide), for a
+ * panel turned upright, where twelve keys across would be narrower than a
+ * finger. A key has the same id, layer and shift in both. */
 #ifndef PM_UI_KEYBOARD_H
 #define PM_UI_KEYBOARD_H
 
@@ -17,12 +22,18 @@ typedef struct {
     int span;                  /* width in half-columns */
 } kb_key;
 
-#define KB_LAYERS 2
-#define KB_ROWS 4
-#define KB_HALF_COLUMNS 24
+typedef enum { KB_WIDE, KB_TALL } kb_shape;
 
-/* The keys of one row (n set to their number). */
-const kb_key *kb_row(int layer, int row, int *n);
+#define KB_LAYERS 2
+#define KB_ROWS 4            /* KB_WIDE */
+#define KB_HALF_COLUMNS 24
+#define KB_TALL_ROWS 7
+#define KB_TALL_HALF_COLUMNS 12
+
+int kb_rows(kb_shape shape);
+int kb_half_columns(kb_shape shape);
+/* The keys of one row of a shape (n set to their number). */
+const kb_key *kb_row(kb_shape shape, int layer, int row, int *n);
 /* Finds the key typing ch (one UTF-8 character): its layer and whether
  * shift is needed. Returns NULL when no key types it. */
 const kb_key *kb_find(const char *ch, int *layer, bool *upper);

@@ -5,6 +5,7 @@
 #              English and Spanish, with larger text off and on (every shot's
 #              controls are also checked for contrast, contrast.h)
 #   rotated    the same walk on a panel mounted at 90 degrees: same pictures
+#   walk_480x800  the walk drawn upright on the 7" panel (plain, larger text)
 #   idle       the idle prompt and reset; the next client sees nothing old
 #   learn      Learn from Welcome: an area, a page, back, out (three sizes,
 #              Spanish at 800x480); learn_idle: its idle reset leaves nothing
@@ -53,6 +54,12 @@ foreach(size 800x480 1280x800 720x1280)
   pm_replay(start_over_${size} start_over.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
   pm_replay(learn_${size} learn.replay --size ${size} --golden ${PM_REPLAY}/golden/${size})
 endforeach()
+# The 7" panel turned upright and drawing upright (480x800): the narrowest
+# layout a client meets. Every shot's targets are checked at 48 px as at
+# 800x480: the 0-10 scale in two rows, the name's keyboard in seven.
+pm_replay(walk_480x800 walk.replay --size 480x800 --golden ${PM_REPLAY}/golden/480x800)
+pm_replay(walk_480x800_large walk.replay --size 480x800 --large-text
+          --golden ${PM_REPLAY}/golden/480x800-large)
 # A portrait-mounted 800x480 panel: the client sees the same 800x480 frame.
 pm_replay(walk_rotated walk.replay --size 480x800 --rotate 90 --golden ${PM_REPLAY}/golden/800x480)
 # Learn in Spanish, and its idle reset (issue 13).

@@ -214,12 +214,6 @@ static const struct {
      "staff pages' top bar (ui/screens/staff_frame.c): 42 px at 800x480; staff, not clients"},
     {"staff_", "page_up", false, "staff summary's page buttons (staff_frame.c): 36 px at 800x480"},
     {"staff_", "page_down", false, "staff summary's page buttons (staff_frame.c): 36 px at 800x480"},
-    {"name", "key_*", true,
-     "name screen in portrait: a keyboard row of 10 keys cannot be 72 px each in 720 px "
-     "(issue 12: the name screen needs a portrait keyboard with fewer keys a row)"},
-    {"details", "intensity_*", true,
-     "details in portrait: 11 numbers 0-10 in one row are 54 px at 720x1280 "
-     "(issue 12: the details screen needs two rows in portrait)"},
 };
 
 static bool is_known(app *a, const char *name)

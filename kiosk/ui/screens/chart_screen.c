@@ -34,6 +34,8 @@ typedef struct {
     SDL_Rect fig, left, right;
 } chart_geo;
 
+static int button_h(const screen_ctx *s) { return px(s->r, s->v->large_text ? 72 : 56); }
+
 static chart_geo arrange(const screen_ctx *s)
 {
     chart_geo g;
@@ -49,7 +51,14 @@ static chart_geo arrange(const screen_ctx *s)
     } else {
         frame_spec f = {T(s, "ui.chart.title"), "ui.next", true, false};
         SDL_Rect b = frame_body(s, &f);
-        g.fig = (SDL_Rect){b.x, b.y, b.w, b.h * 66 / 100};
+        /* the figure two thirds of the body, less when the view buttons
+         * and "Show whole body" under it need more (larger text on the 7"
+         * panel upright): they never reach Back and Next */
+        int under = 3 * button_h(s) + 2 * px(s->r, 10) + px(s->r, 12);
+        int fh = b.h * 66 / 100;
+        if (b.h - under < fh)
+            fh = b.h - under;
+        g.fig = (SDL_Rect){b.x, b.y, b.w, fh};
         int y = g.fig.y + g.fig.h + px(s->r, 12);
         int half = (b.w - px(s->r, 12)) / 2;
         g.left = (SDL_Rect){b.x, y, half, b.y + b.h - y};
@@ -120,8 +129,6 @@ static frame_spec spec(screen_ctx *s)
     /* In landscape the title sits in the left column, beside the figure. */
     return (frame_spec){landscape(s) ? NULL : T(s, "ui.chart.title"), "ui.next", true, false};
 }
-
-static int button_h(const screen_ctx *s) { return px(s->r, s->v->large_text ? 72 : 56); }
 
 static void layout(screen_ctx *s)
 {

@@ -138,18 +138,75 @@ static int chips_rows_h(screen_ctx *s, const form_item *it, int width)
     return h;
 }
 
+/* ---- the 0-10 scale ------------------------------------------------------------
+ *
+ * Eleven cells in one row where each is a finger wide (48 px at 800x480,
+ * the target rule); on a narrow page (a panel turned upright) two rows, cut
+ * where one band of words ends and the next begins nearest the middle (0-6
+ * over 7-10 with the shipped bands), so a band's words stay under its own
+ * cells. */
+typedef struct {
+    int split;       /* the first number on the second row; 11: one row */
+    int per;         /* cells a row has room for */
+    int cw, gap;     /* a cell's width, the space between two */
+    int cell_h;
+    int row_h;       /* a row: its cells, the band bars and words under them */
+} scale_geo;
+
+static int scale_words_h(screen_ctx *s, const scale_geo *g);
+
+static scale_geo scale_geo_for(screen_ctx *s, int w)
+{
+    scale_geo g = {.split = 11, .per = 11, .gap = px(s->r, 4), .cell_h = px(s->r, 54)};
+    g.cw = (w - 10 * g.gap) / 11;
+    if (g.cw < px(s->r, 48)) {
+        size_t n = content_band_count(s->content);
+        for (size_t i = 1; i < n; i++) {
+            int at = content_band(s->content, i)->min;
+            int per = at > 11 - at ? at : 11 - at;
+            if (per <= g.per) { /* a tie: the later cut, the first row full */
+                g.per = per;
+                g.split = at;
+            }
+        }
+        g.cw = (w - (g.per - 1) * g.gap) / g.per;
+    }
+    g.row_h = g.cell_h + px(s->r, 14) + scale_words_h(s, &g);
+    return g;
+}
+
+static int scale_rows(const scale_geo *g) { return g->split < 11 ? 2 : 1; }
+static int scale_row_of(const scale_geo *g, int i) { return i >= g->split; }
+static int scale_col_of(const scale_geo *g, int i) { return i >= g->split ? i - g->split : i; }
+
+static int scale_h(const scale_geo *g)
+{
+    return scale_rows(g) * g->row_h + (scale_rows(g) - 1) * g->gap * 3;
+}
+
+/* The top of row r of the scale whose box starts at y. */
+static int scale_row_y(const scale_geo *g, int y, int r) { return y + r * (g->row_h + g->gap * 3); }
+
+/* The scale's cell of number i, the scale's box starting at x, y. */
+static SDL_Rect scale_cell(const scale_geo *g, int x, int y, int i)
+{
+    return (SDL_Rect){x + scale_col_of(g, i) * (g->cw + g->gap),
+                      scale_row_y(g, y, scale_row_of(g, i)), g->cw, g->cell_h};
+}
+
 /* Where a band's words go under the scale: under its cells, and a band of
  * one cell ("no pain") may lean into its neighbour's margin (that
  * neighbour's words are centred under three or more cells). */
-static SDL_Rect band_words_box(screen_ctx *s, int x, int width, const pm_band *b, size_t i, size_t n)
+static SDL_Rect band_words_box(const scale_geo *g, int x, const pm_band *b)
 {
-    int gap = px(s->r, 4), cw = (width - 10 * gap) / 11;
-    int x0 = x + b->min * (cw + gap), x1 = x + b->max * (cw + gap) + cw;
+    int r = scale_row_of(g, b->min), first = r ? g->split : 0, last = r ? 10 : g->split - 1;
+    int x0 = x + scale_col_of(g, b->min) * (g->cw + g->gap);
+    int x1 = x + scale_col_of(g, b->max) * (g->cw + g->gap) + g->cw;
     if (b->min == b->max) {
-        int extra = cw * 7 / 10;
-        if (i == 0)
+        int extra = g->cw * 7 / 10;
+        if (b->min == first)
             x1 += extra;
-        else if (i + 1 == n)
+        else if (b->max == last)
             x0 -= extra;
         else {
             x0 -= extra / 2;
@@ -159,13 +216,13 @@ static SDL_Rect band_words_box(screen_ctx *s, int x, int width, const pm_band *b
     return (SDL_Rect){x0, 0, x1 - x0, 0};
 }
 
-static int band_words_h(screen_ctx *s, int width)
+static int scale_words_h(screen_ctx *s, const scale_geo *g)
 {
     int h = 0;
     size_t n = content_band_count(s->content);
     for (size_t i = 0; i < n; i++) {
         const pm_band *b = content_band(s->content, i);
-        SDL_Rect box = band_words_box(s, 0, width, b, i, n);
+        SDL_Rect box = band_words_box(g, 0, b);
         int t = text_h(s, T(s, b->label_key), FONT_SMALL, true, box.w);
         if (t > h)
             h = t;
@@ -216,7 +273,8 @@ static int expand(screen_ctx *s, int width, const form_item *items, int n, frow 
                                     px(s->r, 18)};
             break;
         case FI_SCALE: {
-            int h = px(s->r, 54) + px(s->r, 14) + band_words_h(s, cw);
+            scale_geo g = scale_geo_for(s, cw);
+            int h = scale_h(&g);
             rows[nr++] = (frow){i, 0, 0, h > lh ? h : lh};
             break;
         }
@@ -292,13 +350,6 @@ int form_height(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
     return total;
 }
 
-/* The scale's cells in a row of width w at x, y. */
-static SDL_Rect scale_cell(const screen_ctx *s, int x, int y, int w, int i)
-{
-    int gap = px(s->r, 4), cw = (w - 10 * gap) / 11;
-    return (SDL_Rect){x + i * (cw + gap), y, cw, px(s->r, 54)};
-}
-
 static void add_chip(screen_ctx *s, const chip *c, SDL_Rect r, widget_style style)
 {
     widget *w = w_flow(s->wl, c->id, r, style, c->label, c->type, c->arg);
@@ -321,12 +372,12 @@ static void layout_row(screen_ctx *s, const form_item *it, const frow *r, SDL_Re
         static const char *const num[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
         /* cells too narrow for "10" in the title's size (larger text on a
          * narrow panel): every number one size down, all alike */
-        bool small = t_width(s->r, "10", font_px(s->r, FONT_TITLE) * 3 / 4, true) >
-                     scale_cell(s, box.x, box.y, box.w, 0).w;
+        scale_geo g = scale_geo_for(s, box.w);
+        bool small = t_width(s->r, "10", font_px(s->r, FONT_TITLE) * 3 / 4, true) > g.cw;
         for (int i = 0; i <= 10; i++) {
             char id[24];
             snprintf(id, sizeof id, "intensity_%d", i);
-            widget *w = w_flow(s->wl, id, scale_cell(s, box.x, box.y, box.w, i), WS_SCALE, num[i],
+            widget *w = w_flow(s->wl, id, scale_cell(&g, box.x, box.y, i), WS_SCALE, num[i],
                                EV_SET_INTENSITY, i);
             w->fill = content_band_for(s->content, i)->colour;
             w->selected = it->value == i;
@@ -399,20 +450,24 @@ void form_layout(screen_ctx *s, SDL_Rect area, const form_item *items, int n)
 
 static void draw_scale_words(screen_ctx *s, const form_item *it, SDL_Rect box)
 {
-    int gap = px(s->r, 4), cw = (box.w - 10 * gap) / 11;
-    int y = box.y + px(s->r, 54) + px(s->r, 4);
+    scale_geo g = scale_geo_for(s, box.w);
     size_t n = content_band_count(s->content);
     for (size_t i = 0; i < n; i++) {
         const pm_band *band = content_band(s->content, i);
-        int x0 = box.x + band->min * (cw + gap);
-        int x1 = box.x + band->max * (cw + gap) + cw;
+        SDL_Rect first = scale_cell(&g, box.x, box.y, band->min);
+        SDL_Rect last = scale_cell(&g, box.x, box.y, band->max);
+        int row_end = scale_row_y(&g, box.y, scale_row_of(&g, band->min)) + g.row_h;
         bool chosen = it->value >= band->min && it->value <= band->max;
-        SDL_Rect bar = {x0, y, x1 - x0, px(s->r, 6)};
+        SDL_Rect bar = {first.x, first.y + g.cell_h + px(s->r, 4), last.x + last.w - first.x,
+                        px(s->r, 6)};
         r_round(s->r, bar, bar.h / 2, band->colour);
-        SDL_Rect wb = band_words_box(s, box.x, box.w, band, i, n);
-        SDL_Rect wr = {wb.x, bar.y + px(s->r, 8), wb.w, box.y + box.h - bar.y - px(s->r, 8)};
-        text_align al = band->min == band->max ? (i == 0 ? AL_LEFT : i + 1 == n ? AL_RIGHT : AL_CENTRE)
-                                               : AL_CENTRE;
+        SDL_Rect wb = band_words_box(&g, box.x, band);
+        SDL_Rect wr = {wb.x, bar.y + px(s->r, 8), wb.w, row_end - bar.y - px(s->r, 8)};
+        bool alone = band->min == band->max;
+        text_align al = !alone                               ? AL_CENTRE
+                        : scale_col_of(&g, band->min) == 0   ? AL_LEFT
+                        : band->max == 10 || band->max + 1 == g.split ? AL_RIGHT
+                                                              : AL_CENTRE;
         t_box(s->r, wr, T(s, band->label_key), FONT_SMALL, chosen, chosen ? COL_INK : COL_MUTED,
               al, false);
     }

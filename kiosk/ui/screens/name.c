@@ -13,6 +13,22 @@ static SDL_Rect field(const screen_ctx *s)
     return (SDL_Rect){s->v->body.x, s->v->body.y, s->v->body.w, px(s->r, 62)};
 }
 
+/* The keys as on a laptop where a letter key is a finger wide (48 units)
+ * in the body's width; else each row cut in two (a panel turned upright). */
+static kb_shape shape_for(screen_ctx *s, int width)
+{
+    int letter = 2 * (width / KB_HALF_COLUMNS) - px(s->r, 6);
+    return letter >= px(s->r, 48) ? KB_WIDE : KB_TALL;
+}
+
+/* Where the keys end in the body b. Upright, above where the "type your
+ * name" hint shows (frame_draw: full width over the page's end on a narrow
+ * panel), so it never covers the space bar and nothing moves when it shows. */
+static int keys_bottom(screen_ctx *s, SDL_Rect b, kb_shape shape)
+{
+    return b.y + b.h - (shape == KB_TALL ? px(s->r, 76) : 0);
+}
+
 /* The title, unless it leaves keys under 48 units high (larger text on a
  * small panel): then the field's "Your name" asks alone. */
 static frame_spec spec(screen_ctx *s)
@@ -20,7 +36,10 @@ static frame_spec spec(screen_ctx *s)
     frame_spec f = {T(s, "ui.name.title"), "ui.next", true, false};
     SDL_Rect b = frame_body(s, &f);
     int top = b.y + px(s->r, 62) + px(s->r, 12);
-    if ((b.y + b.h - top - 3 * px(s->r, 6)) / KB_ROWS < px(s->r, 48))
+    kb_shape shape = shape_for(s, b.w);
+    int rows = kb_rows(shape);
+    int bottom = keys_bottom(s, b, shape);
+    if ((bottom - top - (rows - 1) * px(s->r, 6)) / rows < px(s->r, 48))
         f.title = NULL;
     return f;
 }
@@ -33,14 +52,19 @@ static void layout(screen_ctx *s)
     SDL_Rect fr = field(s);
     int top = fr.y + fr.h + px(s->r, 12);
     int gap = px(s->r, 6);
-    int kh = (b.y + b.h - top - 3 * gap) / KB_ROWS;
+    kb_shape shape = shape_for(s, b.w);
+    int rows = kb_rows(shape);
+    int bottom = keys_bottom(s, b, shape);
+    int kh = (bottom - top - (rows - 1) * gap) / rows;
     if (kh > px(s->r, 66))
         kh = px(s->r, 66);
-    int half = b.w / KB_HALF_COLUMNS;
+    int half = b.w / kb_half_columns(shape);
+    if (shape == KB_TALL && half > px(s->r, 40))
+        half = px(s->r, 40); /* keys no wider than tall on a wide upright panel */
     int layer = s->v->kb.layer;
-    for (int r = 0; r < KB_ROWS; r++) {
+    for (int r = 0; r < rows; r++) {
         int n = 0;
-        const kb_key *keys = kb_row(layer, r, &n);
+        const kb_key *keys = kb_row(shape, layer, r, &n);
         int span = 0;
         for (int i = 0; i < n; i++)
             span += keys[i].span;

@@ -35,7 +35,7 @@ static void layout(screen_ctx *s)
     int half = body.w / KB_HALF_COLUMNS;
     for (int r = 0; r < KB_ROWS; r++) {
         int n = 0;
-        const kb_key *keys = kb_row(0, r, &n);
+        const kb_key *keys = kb_row(KB_WIDE, 0, r, &n);
         /* the letters a-z, the space bar and delete only */
         int span = 0;
         for (int i = 0; i < n; i++) {
