@@ -1,10 +1,32 @@
 /* status.c — error names and message helpers (see status.h). */
 #include "status.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+pm_status pm_status_of_errno(int e)
+{
+    switch (e) {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+        return PM_ERR_FULL;
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return PM_ERR_READONLY;
+    case ENOENT:
+    case ENOTDIR:
+        return PM_ERR_NOT_FOUND;
+    case ENOMEM:
+        return PM_ERR_NOMEM;
+    default:
+        return PM_ERR_IO;
+    }
+}
 
 const char *pm_status_name(pm_status s)
 {

@@ -39,6 +39,11 @@ typedef struct {
 void pm_msg_set(pm_msg *msg, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* What a failed system call's errno means to a caller: ENOSPC, EDQUOT and
+ * EFBIG PM_ERR_FULL; EROFS, EACCES and EPERM PM_ERR_READONLY; ENOENT and
+ * ENOTDIR PM_ERR_NOT_FOUND; ENOMEM PM_ERR_NOMEM; anything else PM_ERR_IO. */
+pm_status pm_status_of_errno(int e);
+
 /* A growable list of messages (the content checker reports every problem,
  * not just the first). The list owns its strings. */
 typedef struct {

@@ -304,26 +304,6 @@ const content_cache_io *content_cache_io_posix(void)
     return &io;
 }
 
-static pm_status status_of(int e)
-{
-    switch (e) {
-    case ENOSPC:
-    case EDQUOT:
-        return PM_ERR_FULL;
-    case EROFS:
-    case EACCES:
-    case EPERM:
-        return PM_ERR_READONLY;
-    case ENOENT:
-    case ENOTDIR:
-        return PM_ERR_NOT_FOUND;
-    case ENOMEM:
-        return PM_ERR_NOMEM;
-    default:
-        return PM_ERR_IO;
-    }
-}
-
 static bool write_all(const content_cache_io *io, int fd, const void *p, size_t n)
 {
     const unsigned char *b = p;
@@ -386,7 +366,7 @@ pm_status content_cache_write(const pm_content *c, const char *dir, const char *
     pm_status st = PM_OK;
     int fd = io->open(io->ctx, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
     if (fd < 0) {
-        st = status_of(errno);
+        st = pm_status_of_errno(errno);
         pm_msg_set(err, "%s: cannot write the content cache (%s)", tmp, strerror(errno));
     } else {
         bool ok = write_all(io, fd, &h, sizeof h) && write_all(io, fd, w.buf, w.len);
@@ -402,7 +382,7 @@ pm_status content_cache_write(const pm_content *c, const char *dir, const char *
             e = errno;
         }
         if (!ok) {
-            st = status_of(e);
+            st = pm_status_of_errno(e);
             pm_msg_set(err, "%s: cannot write the content cache (%s)", path, strerror(e));
             io->unlink(io->ctx, tmp);
         }
@@ -425,7 +405,7 @@ pm_status content_cache_read(const char *dir, const char *path, const char *prog
      * it over), so the mapping cannot shrink under it. */
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        pm_status st = status_of(errno);
+        pm_status st = pm_status_of_errno(errno);
         pm_msg_set(why, st == PM_ERR_NOT_FOUND ? "%s: no content cache yet"
                                                : "%s: cannot open the content cache (%s)",
                    path, strerror(errno));

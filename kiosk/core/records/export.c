@@ -116,19 +116,11 @@ const export_io *export_io_any_folder(void)
 
 typedef enum { GONE_NO, GONE_REMOVED, GONE_READONLY } gone_kind;
 
+/* A stick pulled out mid-copy answers with any of these: "not found", as
+ * for a folder that is not there; else what the errno says. */
 static pm_status status_of(int e)
 {
     switch (e) {
-    case ENOSPC:
-    case EDQUOT:
-    case EFBIG:
-        return PM_ERR_FULL;
-    case EROFS:
-    case EACCES:
-    case EPERM:
-        return PM_ERR_READONLY;
-    case ENOENT:
-    case ENOTDIR:
     case ENODEV:
     case ENXIO:
     case EIO:
@@ -137,7 +129,7 @@ static pm_status status_of(int e)
     case EBADF:
         return PM_ERR_NOT_FOUND;
     default:
-        return PM_ERR_IO;
+        return pm_status_of_errno(e);
     }
 }
 

@@ -123,29 +123,11 @@ static void fault_set(store_fault *f, const char *step, const char *path, int e)
     f->e = e;
 }
 
-static pm_status status_of(int e)
-{
-    switch (e) {
-    case ENOSPC:
-    case EDQUOT:
-        return PM_ERR_FULL;
-    case EROFS:
-    case EACCES:
-    case EPERM:
-        return PM_ERR_READONLY;
-    case ENOENT:
-    case ENOTDIR:
-        return PM_ERR_NOT_FOUND;
-    default:
-        return PM_ERR_IO;
-    }
-}
-
 /* what: "Could not save the intake"; then: what happens to the data now. */
 static pm_status report(const store *s, const store_fault *f, const char *what,
                         const char *then, pm_msg *err)
 {
-    pm_status st = status_of(f->e);
+    pm_status st = pm_status_of_errno(f->e);
     const char *reason = strerror(f->e);
     switch (st) {
     case PM_ERR_FULL:
@@ -544,13 +526,13 @@ static pm_status write_file(store *s, const char *name, const char *data, size_t
         return PM_ERR_NOMEM;
     }
     if (temp_write(s, name, data, len, tmp, sizeof tmp, f) != 0)
-        return status_of(f->e);
+        return pm_status_of_errno(f->e);
     int r = publish(s, tmp, final, replace, f);
     if (r == -1)
         (void)s->io->unlink(s->io->ctx, tmp);
     if (r == -1 && f->e == EEXIST && !replace)
         return PM_ERR_STATE;
-    return r == 0 ? PM_OK : status_of(f->e);
+    return r == 0 ? PM_OK : pm_status_of_errno(f->e);
 }
 
 pm_status store_write_atomic(store *s, const char *name, const char *data, size_t len,
@@ -604,7 +586,7 @@ static pm_status claim_stem(store *s, const char *base, const char *tmp, char *s
         /* -2: the record is in place but its folder entry may not survive
          * a power cut; take it back so a retry gives one clean copy */
         (void)s->io->unlink(s->io->ctx, r == -1 ? tmp : final);
-        return status_of(f->e);
+        return pm_status_of_errno(f->e);
     }
     (void)s->io->unlink(s->io->ctx, tmp);
     return PM_ERR_LIMIT;
@@ -711,7 +693,7 @@ static pm_status read_fd(const store_io *io, int fd, char **out, size_t *len, st
         if (r < 0) {
             fault_set(f, "reading", path, errno);
             free(buf);
-            return status_of(f->e);
+            return pm_status_of_errno(f->e);
         }
         if (r == 0)
             break;
@@ -785,7 +767,7 @@ pm_status store_read(store *s, const char *name, char **out, size_t *len, pm_msg
             return PM_ERR_REFUSED;
         }
         pm_msg_set(err, "Could not read %s: %s", path, strerror(f.e));
-        return status_of(f.e);
+        return pm_status_of_errno(f.e);
     }
     /* and what was opened: whatever swapped itself in since the look */
     if (io_fstat(s->io, fd, &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -878,7 +860,7 @@ static pm_status list_sorted(store *s, name_list *l)
 {
     *l = (name_list){ 0 };
     if (s->io->list(s->io->ctx, s->dir, collect, l) != 0) {
-        pm_status st = status_of(errno);
+        pm_status st = pm_status_of_errno(errno);
         names_free(l);
         return st;
     }
