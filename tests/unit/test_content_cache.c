@@ -231,6 +231,14 @@ static void scene_open(scene *s, const char *src)
     content_free(c);
 }
 
+/* A scene on the small test content (tests/data-mini). */
+static void scene_open_mini(scene *s)
+{
+    char mini[1024];
+    snprintf(mini, sizeof mini, "%s/data-mini", tu_tests_dir());
+    scene_open(s, mini);
+}
+
 static void scene_close(scene *s)
 {
     tu_rmtree(s->tmp);
@@ -409,10 +417,8 @@ static void test_cache_is_never_used_for_other_content(void **state)
 static void test_cache_of_another_build_is_not_read(void **state)
 {
     (void)state;
-    char mini[1024];
-    snprintf(mini, sizeof mini, "%s/data-mini", tu_tests_dir());
     scene s;
-    scene_open(&s, mini);
+    scene_open_mini(&s);
     pm_content *c = NULL;
     pm_msg why;
     assert_int_equal(read_cache(&s, "ffff", &c, &why), PM_ERR_STATE);
@@ -431,10 +437,8 @@ static void test_cache_of_another_build_is_not_read(void **state)
 static void test_damaged_cache_is_refused(void **state)
 {
     (void)state;
-    char mini[1024];
-    snprintf(mini, sizeof mini, "%s/data-mini", tu_tests_dir());
     scene s;
-    scene_open(&s, mini);
+    scene_open_mini(&s);
     pm_content *c = NULL;
     pm_msg why;
     size_t len = 0;
