@@ -800,4 +800,10 @@ void app_update(app *a)
         app_draw_press(a);
     else if (a->pad_ink)
         app_draw_ink(a);
+    /* What the frame shows is what the next finger meets: what drawing
+     * settled (the chart's figure placed on its first frame) is taken in
+     * now, not at that finger's touch, which it would then cancel (the
+     * first tap on the chart after Next did nothing in a real window). */
+    if (a->seen.ready)
+        notice_change(a);
 }

@@ -164,10 +164,42 @@ static void test_slop(void **state)
     assert_int_not_equal(bodychart_hit(chart, &cv, sc->panel, sc->unit, at, r, 8), r);
 }
 
+/* A finger on the seam between two regions, or just off an outline, in a
+ * close-up touches the nearest region within the slop: a second tap where
+ * the whole figure was touched marks what the close-up's caption named. */
+static void test_seams_touch_the_nearest(void **state)
+{
+    (void)state;
+    const size_case *sc = &SIZES[0];
+    int seams = 0;
+    for (size_t r = 0; r < content_region_count(content); r += 3) {
+        const pm_region *reg = content_region(content, r);
+        bodychart_view w = bodychart_whole(chart, reg->view, sc->panel);
+        geo_point c;
+        bodychart_circle(chart, (int)r, &c);
+        bodychart_view cv = bodychart_close_up(chart, &w, sc->panel, sc->unit, geo_xf_apply(w.xf, c));
+        geo_point at = geo_xf_apply(cv.xf, c);
+        while (bodychart_region_under(chart, &cv, at, 0) == (int)r && at.x < sc->panel.x1)
+            at.x += 1;
+        if (bodychart_region_under(chart, &cv, at, 0) >= 0)
+            continue; /* straight into a neighbour: no seam here */
+        int near = bodychart_region_under(chart, &cv, at, 8);
+        assert_true(near >= 0);
+        if (!bodychart_is_target(chart, &cv, sc->panel, sc->unit, near))
+            continue;
+        seams++;
+        assert_int_equal(bodychart_hit(chart, &cv, sc->panel, sc->unit, at, -1, 8), near);
+        /* and without a slop, nothing, as before */
+        assert_int_equal(bodychart_hit(chart, &cv, sc->panel, sc->unit, at, -1, 0), -1);
+    }
+    assert_true(seams > 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_whole_figure_only_zooms),
+        cmocka_unit_test(test_seams_touch_the_nearest),
         cmocka_unit_test(test_every_region_reachable_and_big_enough),
         cmocka_unit_test(test_hits_agree_with_targets),
         cmocka_unit_test(test_slop),

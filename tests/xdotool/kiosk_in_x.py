@@ -273,6 +273,26 @@ def main():
         if x.app.poll() is not None:
             check("painmap still running", False, "exit %s" % x.app.returncode)
 
+        # One tap on Next, and the figure's first tap under a second later:
+        # the close-up opens. (The figure placed on the chart's first frame
+        # counted as a new screen at that tap and cancelled it: a client's
+        # first tap on the chart did nothing.)
+        x.stop_app()
+        x.start(bin_, src, state)
+        x.tap(START)
+        time.sleep(SETTLE)
+        for k in ("A", "N", "A"):
+            x.tap(KEYS[k])
+            time.sleep(0.45)
+        x.tap(NEXT)
+        time.sleep(0.4)
+        x.tap(SHOULDER)
+        time.sleep(SETTLE)
+        first_rows, _ = x.shot("12b-first-tap-on-chart")
+        n = differing(crop(close_rows, PANEL), crop(first_rows, PANEL))
+        check("one tap on Next, then the first tap on the figure opens the close-up "
+              "(%d px differ from the close-up opened before)" % n, n == 0)
+
         # The same program in a desktop window (the window fills the 800x480
         # screen at 0,0): Escape with an intake open asks "Start over?"
         # instead of quitting; on welcome it quits.

@@ -228,6 +228,11 @@ int bodychart_hit(bodychart *b, const bodychart_view *cv, geo_bounds panel, doub
             return keep;
     }
     int r = content_region_at(b->c, cv->view, p, 0);
+    /* on a seam between two regions or just off an outline: the nearest
+     * within the slop (the one the whole figure named for that point: the
+     * nearest region does not change with the scale) */
+    if (r < 0 && slop > 0)
+        r = content_region_at(b->c, cv->view, p, slop / (cv->xf.s > 0 ? cv->xf.s : 1));
     return r >= 0 && bodychart_is_target(b, cv, panel, unit, r) ? r : -1;
 }
 

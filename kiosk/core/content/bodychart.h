@@ -80,7 +80,9 @@ bool bodychart_is_target(bodychart *b, const bodychart_view *cv, geo_bounds pane
  * panel on the whole figure; in a close-up the index of the target region
  * under it, or -1 (a faded region, outside the body, outside the panel).
  * keep: the target the finger went down on (-1 at the down), which a
- * finger wandering up to slop pixels off it still touches. */
+ * finger wandering up to slop pixels off it still touches. A finger in no
+ * region (on the seam between two, just off an outline) touches the
+ * nearest within slop pixels. */
 int bodychart_hit(bodychart *b, const bodychart_view *cv, geo_bounds panel, double unit,
                   geo_point at, int keep, double slop);
 
