@@ -151,6 +151,9 @@ static int shot(runner *r, int line, const char *file)
     mkdirs(path);
     if (!app_save_png(r->a, path, why, sizeof why))
         return fail(r, line, "cannot write %s: %s", path, why);
+    char traced[600];
+    snprintf(traced, sizeof traced, "shot %.500s", file);
+    kit_trace(traced);
     r->shots++;
     if (!r->errors) {
         /* every shot's controls stand out from what is around them */
@@ -452,9 +455,13 @@ static int exec(runner *r, const replay_cmd *c)
                 return 1;
         }
         return fail(r, c->line, "safety: the screening did not end");
-    case RP_WAIT:
+    case RP_WAIT: {
+        char traced[32];
+        snprintf(traced, sizeof traced, "wait %u", (unsigned)c->ms);
+        kit_trace(traced);
         app_advance(a, c->ms);
         return 0;
+    }
     case RP_SHOT:
         return shot(r, c->line, c->arg);
     case RP_HOLD: {

@@ -18,11 +18,28 @@
 #include "checks.h"
 #include "ui/keyboard.h"
 
+void kit_trace(const char *line)
+{
+    const char *path = getenv("PAINMAP_KIT_TRACE");
+    if (!path || !*path)
+        return;
+    FILE *f = fopen(path, "a");
+    if (!f)
+        return;
+    fprintf(f, "%s\n", line);
+    fclose(f);
+}
+
 void kit_finger(app *a, uint32_t type, int x, int y)
 {
     input_map m = app_input_map(a);
     double ox, oy;
     input_to_output(&m, x + 0.5, y + 0.5, &ox, &oy);
+    char line[64];
+    snprintf(line, sizeof line, "%s %d %d",
+             type == SDL_FINGERDOWN ? "down" : type == SDL_FINGERUP ? "up" : "move", (int)ox,
+             (int)oy);
+    kit_trace(line);
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = type;

@@ -28,8 +28,15 @@
 
 /* One finger event (SDL_FINGERDOWN, SDL_FINGERMOTION, SDL_FINGERUP) at
  * logical (x, y), as the panel sends it: the point under the frame's
- * pixel, through the rotation, normalised to the panel. No clock. */
+ * pixel, through the rotation, normalised to the panel. No clock.
+ * When PAINMAP_KIT_TRACE names a file, each event is also appended to it
+ * as "down|move|up X Y" at the panel's own pixels (kit_trace): what a
+ * mouse in a real window of the panel's size must do to repeat the run
+ * (tests/xdotool/walk_in_x.py plays it back). */
 void kit_finger(app *a, uint32_t type, int x, int y);
+/* Appends one line to the PAINMAP_KIT_TRACE file, when it is set ("shot
+ * NAME" from the replay driver). */
+void kit_trace(const char *line);
 
 /* A tap at logical (x, y): reach, down, KIT_TAP_MS, up; then the work it
  * caused (app_update). */
