@@ -13,8 +13,9 @@ pace (each touch 0.45 s after the last: more than the 300 ms a new screen
 ignores touches), and each shot of the window is compared with the same
 golden picture the replay matched. At the end the intake must be saved.
 
-usage: walk_in_x.py PAINMAP SOURCE_DIR OUT_DIR
-Exit 77 (skipped) when Xvfb, xdotool or xwd is missing.
+usage: walk_in_x.py PAINMAP SOURCE_DIR OUT_DIR [WxH]
+WxH: the screen and the goldens' size (800x480, the 7" panel, by default;
+1280x800 and 720x1280 have goldens too). Exit 77 (skipped) when Xvfb, xdotool or xwd is missing.
 """
 import os
 import shutil
@@ -31,7 +32,7 @@ HOLD = 0.08    # s a tap's finger stays down (KIT_TAP_MS)
 MOVE = 0.016   # s between a moving finger's reports (KIT_MOVE_MS)
 
 
-def record(bin_, src, out):
+def record(bin_, src, out, size):
     """The walk headless, its finger's path written to OUT/walk.trace."""
     trace = os.path.join(out, "walk.trace")
     if os.path.exists(trace):
@@ -40,9 +41,9 @@ def record(bin_, src, out):
     env = dict(os.environ, PAINMAP_KIT_TRACE=trace, SDL_VIDEODRIVER="dummy",
                SDL_AUDIODRIVER="dummy")
     r = subprocess.run([bin_, "--replay", os.path.join(src, "tests/replay/walk.replay"),
-                        "--data", os.path.join(src, "data"), "--size", "800x480",
+                        "--data", os.path.join(src, "data"), "--size", size,
                         "--shots", os.path.join(out, "headless"), "--state", state,
-                        "--golden", os.path.join(src, "tests/replay/golden/800x480")],
+                        "--golden", os.path.join(src, "tests/replay/golden", size)],
                        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     shutil.rmtree(state, ignore_errors=True)
     if r.returncode != 0:
@@ -87,17 +88,19 @@ def play(x, touch):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         print(__doc__)
         return 2
     bin_, src, out = (os.path.abspath(a) for a in sys.argv[1:4])
+    size = sys.argv[4] if len(sys.argv) == 5 else "800x480"
+    kx.W, kx.H = (int(v) for v in size.split("x"))
     for tool in ("Xvfb", "xdotool", "xwd"):
         if shutil.which(tool) is None:
             print("walk_in_x: skipped: %s is not installed (scripts/setup-deps)" % tool)
             return 77
     os.makedirs(out, exist_ok=True)
-    walk = gestures(record(bin_, src, out))
-    golden = os.path.join(src, "tests/replay/golden/800x480")
+    walk = gestures(record(bin_, src, out, size))
+    golden = os.path.join(src, "tests/replay/golden", size)
     touches = sum(1 for g in walk if g[0] == "touch")
     bad = []
     state = tempfile.mkdtemp(prefix="walk-in-x-")
@@ -128,8 +131,8 @@ def main():
         x.stop()
         shutil.rmtree(state, ignore_errors=True)
     shots = sum(1 for g in walk if g[0] == "shot")
-    print("walk_in_x: %d touches by the mouse, %d of %d shots as the goldens, %d intake%s saved" %
-          (touches, shots - len(bad), shots, len(saved), "" if len(saved) == 1 else "s"))
+    print("walk_in_x: %s: %d touches by the mouse, %d of %d shots as the goldens, %d intake%s saved" %
+          (size, touches, shots - len(bad), shots, len(saved), "" if len(saved) == 1 else "s"))
     if bad or len(saved) != 1:
         print("walk_in_x: FAIL: %s; the window's shots are in %s" %
               (", ".join(bad) if bad else "no intake saved", out))
