@@ -116,6 +116,16 @@ static void test_every_region_reachable_and_big_enough(void **state)
     }
 }
 
+/* The close-up a touch at the middle of region r's largest circle opens
+ * on its whole figure; that middle (chart units) in *c. */
+static bodychart_view close_up_on(int r, const size_case *sc, geo_point *c)
+{
+    const pm_region *reg = content_region(content, (size_t)r);
+    bodychart_view w = bodychart_whole(chart, reg->view, sc->panel);
+    bodychart_circle(chart, r, c);
+    return bodychart_close_up(chart, &w, sc->panel, sc->unit, geo_xf_apply(w.xf, *c));
+}
+
 /* In close-ups around every region: what a touch means agrees with the
  * target rule at points all over the panel (a target region, or nothing). */
 static void test_hits_agree_with_targets(void **state)
@@ -123,11 +133,8 @@ static void test_hits_agree_with_targets(void **state)
     (void)state;
     const size_case *sc = &SIZES[0];
     for (size_t r = 0; r < content_region_count(content); r += 3) {
-        const pm_region *reg = content_region(content, r);
-        bodychart_view w = bodychart_whole(chart, reg->view, sc->panel);
         geo_point c;
-        bodychart_circle(chart, (int)r, &c);
-        bodychart_view cv = bodychart_close_up(chart, &w, sc->panel, sc->unit, geo_xf_apply(w.xf, c));
+        bodychart_view cv = close_up_on((int)r, sc, &c);
         for (double y = sc->panel.y0 + 0.5; y < sc->panel.y1; y += 13)
             for (double x = sc->panel.x0 + 0.5; x < sc->panel.x1; x += 11) {
                 geo_point at = {x, y};
@@ -149,11 +156,8 @@ static void test_slop(void **state)
     const size_case *sc = &SIZES[0];
     int r = content_region_index(content, "calf_l");
     assert_true(r >= 0);
-    const pm_region *reg = content_region(content, (size_t)r);
-    bodychart_view w = bodychart_whole(chart, reg->view, sc->panel);
     geo_point c;
-    bodychart_circle(chart, r, &c);
-    bodychart_view cv = bodychart_close_up(chart, &w, sc->panel, sc->unit, geo_xf_apply(w.xf, c));
+    bodychart_view cv = close_up_on(r, sc, &c);
     /* walk right from the middle until just off the region */
     geo_point at = geo_xf_apply(cv.xf, c);
     while (bodychart_region_under(chart, &cv, at, 0) == r)
@@ -173,11 +177,8 @@ static void test_seams_touch_the_nearest(void **state)
     const size_case *sc = &SIZES[0];
     int seams = 0;
     for (size_t r = 0; r < content_region_count(content); r += 3) {
-        const pm_region *reg = content_region(content, r);
-        bodychart_view w = bodychart_whole(chart, reg->view, sc->panel);
         geo_point c;
-        bodychart_circle(chart, (int)r, &c);
-        bodychart_view cv = bodychart_close_up(chart, &w, sc->panel, sc->unit, geo_xf_apply(w.xf, c));
+        bodychart_view cv = close_up_on((int)r, sc, &c);
         geo_point at = geo_xf_apply(cv.xf, c);
         while (bodychart_region_under(chart, &cv, at, 0) == (int)r && at.x < sc->panel.x1)
             at.x += 1;
