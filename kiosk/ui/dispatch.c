@@ -23,8 +23,11 @@
  * when the finger is lifted on it, once; sliding off cancels; for
  * INPUT_CALM_MS after what is under the finger changed (a new screen,
  * step, part, page, close-up, prompt) a touch that starts is ignored, so a
- * double or triple tap on Next moves on once; the same target again
- * within INPUT_REPEAT_MS of acting is a bounce. Targets are widgets, or the
+ * double or triple tap on Next moves on once (what is under the finger is
+ * read after each event and after each frame is drawn, so what drawing
+ * settles, such as the chart placing its figure, is never taken for a
+ * change at the next touch); the same target again within
+ * INPUT_REPEAT_MS of acting is a bounce. Targets are widgets, or the
  * targets of a screen's own surface (the chart's regions). Only the
  * signature pad acts while the finger moves: it draws. */
 #include "ui/app_private.h"
