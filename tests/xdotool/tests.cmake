@@ -16,7 +16,7 @@ set_tests_properties(xdotool_kiosk_in_x PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 1
 # kiosk's real window: the replay headless writes where its finger went
 # (PAINMAP_KIT_TRACE), xdotool does the same at a hand's pace, and every
 # shot of the window must match the walk's 800x480 goldens; the intake must
-# be saved. ~80 s. Catches what only the real event loop does (the first
+# be saved. ~95 s. Catches what only the real event loop does (the first
 # tap on the chart it once lost).
 add_test(NAME xdotool_walk_in_x
          COMMAND python3 ${CMAKE_CURRENT_LIST_DIR}/walk_in_x.py $<TARGET_FILE:painmap>
