@@ -106,6 +106,11 @@ void app_resize(app *a);
 /* app.c: retention (and at start-up the repairs of upkeep.h), logged. */
 void app_upkeep(app *a, bool startup);
 
+/* redraw.c: a digest of what is under a finger now: the screen, its step
+ * and part, the page, the close-up, the prompt, staff mode's screen, the
+ * keyboard's letters. When it changes the calm time starts and a press is
+ * dropped (dispatch.c); the idle prompt's kept picture is keyed on it. */
+uint64_t app_shown_digest(const app *a);
 /* redraw.c: the ring around the pressed widget, over the frame as it is. */
 void app_draw_press(app *a);
 /* redraw.c: the newest point a finger drew on a pad, over the frame as it

@@ -39,6 +39,9 @@
 
 static bool staff_open(const app *a) { return app_staff_open(a); }
 
+/* What is pending on the frame, drawn: the whole screen when it changed,
+ * else only a pressed button's ring or a pad's newest ink (so the widgets
+ * a touch is tested against are laid out for what is shown). */
 static void ensure_layout(app *a)
 {
     if (a->dirty)
@@ -414,46 +417,11 @@ static bool repeatable(const widget *w)
     return w && (w->act == ACT_KEY || (w->act == ACT_FLOW && w->ev.type == EV_BACKSPACE));
 }
 
-/* A digest of what is under a finger now: the screen, its step and part,
- * the page, the close-up, the prompt, staff mode's screen, the keyboard's
- * letters. When it changes the calm time starts and a press is dropped. */
-static uint64_t shown_now(const app *a)
-{
-    const screen_view *v = &a->view;
-    int64_t parts[20] = {a->attention[0] != 0, staff_open(a), v->part, v->scroll, v->kb.layer};
-    int n = 5;
-    if (a->flow) {
-        parts[n++] = flow_screen(a->flow);
-        parts[n++] = flow_step(a->flow);
-        parts[n++] = flow_still_there(a->flow);
-        parts[n++] = flow_view(a->flow);
-        parts[n++] = v->chart.valid && v->chart.at.close;
-        parts[n++] = (int64_t)(v->chart.at.xf.ox * 16);
-        parts[n++] = (int64_t)(v->chart.at.xf.oy * 16);
-        parts[n++] = (int64_t)(v->chart.at.xf.s * 4096);
-    }
-    if (a->desk && staff_open(a))
-        parts[n++] = desk_screen_now(a->desk);
-    if (learn_open(a)) {
-        learn_item it = learn_page(a->learn);
-        parts[n++] = 100 + learn_level_now(a->learn);
-        parts[n++] = learn_area(a->learn) * 4096 + learn_list_page(a->learn);
-        parts[n++] = (it.is_muscle ? 65536 : 0) + it.index;
-        parts[n++] = learn_still_there(a->learn);
-    }
-    uint64_t h = 1469598103934665603ull;
-    for (int i = 0; i < n; i++) {
-        h ^= (uint64_t)parts[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 /* After anything that may have changed the screen: the calm time starts
  * when what is under the finger changed, and the press shown goes. */
 static void notice_change(app *a)
 {
-    uint64_t now = shown_now(a);
+    uint64_t now = app_shown_digest(a);
     if (now == a->seen.shown)
         return;
     a->seen.shown = now;
@@ -588,7 +556,7 @@ static void ensure_seen(app *a)
     if (a->seen.ready)
         return;
     a->seen.ready = true;
-    a->seen.shown = shown_now(a);
+    a->seen.shown = app_shown_digest(a);
 }
 
 void app_pointer(app *a, ptr_type type, int x, int y)
@@ -797,12 +765,7 @@ void app_update(app *a)
         app_present(a);
         work_desk(a, !display_headless(a->disp));
     }
-    if (a->dirty)
-        app_draw(a);
-    else if (a->press_ring)
-        app_draw_press(a);
-    else if (a->pad_ink)
-        app_draw_ink(a);
+    ensure_layout(a);
     /* What the frame shows is what the next finger meets: what drawing
      * settled (the chart's figure placed on its first frame) is taken in
      * now, not at that finger's touch, which it would then cancel (the

@@ -108,34 +108,58 @@ static void draw_screen(app *a, const screen_ops *ops)
 
 /* ---- the idle prompt over a kept screen ------------------------------------ */
 
-/* A digest of everything the screen under the idle prompt shows: it cannot
- * change while the prompt is up (no touch reaches it), but a save retried
+static uint64_t fold(uint64_t h, const int64_t *parts, int n)
+{
+    for (int i = 0; i < n; i++) {
+        h ^= (uint64_t)parts[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+uint64_t app_shown_digest(const app *a)
+{
+    const screen_view *v = &a->view;
+    bool staff = app_staff_open(a);
+    int64_t parts[20] = {a->attention[0] != 0, staff, v->part, v->scroll, v->kb.layer};
+    int n = 5;
+    if (a->flow) {
+        parts[n++] = flow_screen(a->flow);
+        parts[n++] = flow_step(a->flow);
+        parts[n++] = flow_still_there(a->flow);
+        parts[n++] = flow_view(a->flow);
+        parts[n++] = v->chart.valid && v->chart.at.close;
+        parts[n++] = (int64_t)(v->chart.at.xf.ox * 16);
+        parts[n++] = (int64_t)(v->chart.at.xf.oy * 16);
+        parts[n++] = (int64_t)(v->chart.at.xf.s * 4096);
+    }
+    if (a->desk && staff)
+        parts[n++] = desk_screen_now(a->desk);
+    if (a->learn && learn_is_open(a->learn)) {
+        learn_item it = learn_page(a->learn);
+        parts[n++] = 100 + learn_level_now(a->learn);
+        parts[n++] = learn_area(a->learn) * 4096 + learn_list_page(a->learn);
+        parts[n++] = (it.is_muscle ? 65536 : 0) + it.index;
+        parts[n++] = learn_still_there(a->learn);
+    }
+    return fold(1469598103934665603ull, parts, n);
+}
+
+/* A digest of everything the screen under the idle prompt shows: what a
+ * finger meets (app_shown_digest) and what else is drawn. It cannot change
+ * while the prompt is up (no touch reaches it), but a save retried
  * underneath can, and so could anything new; then the kept picture is not
  * used. */
 static uint64_t under_key(const app *a)
 {
     const screen_view *v = &a->view;
     const intake *in = flow_intake(a->flow);
-    int64_t parts[32] = {flow_screen(a->flow), flow_step(a->flow), flow_resets(a->flow),
-                         flow_view(a->flow), flow_lang(a->flow), flow_saved(a->flow),
-                         flow_wants_save(a->flow), flow_last_region(a->flow), in->nmarks,
-                         in->npatterns, in->nsig, v->part, v->parts, v->scroll, v->asking,
-                         v->enlarged, v->large_text, v->show_hint, v->chart.valid,
-                         v->chart.valid && v->chart.at.close, (int64_t)(v->chart.at.xf.ox * 16),
-                         (int64_t)(v->chart.at.xf.oy * 16), (int64_t)(v->chart.at.xf.s * 4096),
-                         r_w(a->rc), r_h(a->rc), v->pressed[0]};
-    int n = 26;
-    if (a->learn && learn_is_open(a->learn)) {
-        learn_item it = learn_page(a->learn);
-        parts[n++] = 100 + learn_level_now(a->learn);
-        parts[n++] = learn_area(a->learn) * 4096 + learn_list_page(a->learn);
-        parts[n++] = (it.is_muscle ? 65536 : 0) + it.index;
-    }
-    uint64_t h = 1469598103934665603ull;
-    for (int i = 0; i < n; i++) {
-        h ^= (uint64_t)parts[i];
-        h *= 1099511628211ull;
-    }
+    int64_t parts[] = {flow_resets(a->flow), flow_lang(a->flow), flow_saved(a->flow),
+                       flow_wants_save(a->flow), flow_last_region(a->flow), in->nmarks,
+                       in->npatterns, in->nsig, v->parts, v->asking, v->enlarged,
+                       v->large_text, v->show_hint, v->chart.valid, r_w(a->rc), r_h(a->rc),
+                       v->pressed[0]};
+    uint64_t h = fold(app_shown_digest(a), parts, (int)(sizeof parts / sizeof parts[0]));
     return h ? h : 1;
 }
 
