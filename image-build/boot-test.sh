@@ -137,7 +137,7 @@ say "package $(dpkg-query -W -f '${Status} ${Version} ${Architecture}' painmap 2
 # of it): the switch from the initrd, then each step before the kiosk (its
 # start and its end), then the kiosk's own lines with their times.
 say "boot initrd-to-root $(systemctl show -p UserspaceTimestampMonotonic --value)"
-for u in painmap-bootconf.service local-fs.target painmap-growdata.service \
+for u in painmap-preload.service painmap-bootconf.service local-fs.target painmap-growdata.service \
          painmap-clock.service sysinit.target basic.target painmap.service; do
     say "step $u $(systemctl show -p InactiveExitTimestampMonotonic --value $u) $(systemctl show -p ActiveEnterTimestampMonotonic --value $u)"
 done
@@ -150,6 +150,7 @@ pid=$(systemctl show -p MainPID --value painmap.service)
 [ "${pid:-0}" -gt 0 ] && say "proc $(stat -c %U /proc/$pid) $(cat /proc/$pid/comm)"
 journalctl -b -u painmap.service -o cat --no-pager | sed 's/^/BOOTTEST-JOURNAL: /'
 journalctl -b -u painmap-growdata.service -o cat --no-pager | sed 's/^/BOOTTEST-GROW: /'
+journalctl -b -u painmap-preload.service -o cat --no-pager | sed 's/^/BOOTTEST-PRELOAD: /'
 # Priorities reach the journal: the config warning is at "warning" or worse.
 journalctl -b -u painmap.service -p warning -o cat --no-pager | sed 's/^/BOOTTEST-WARN: /'
 say "clock-service $(systemctl is-active painmap-clock.service) timer $(systemctl is-enabled painmap-clock-save.timer)"
@@ -288,6 +289,11 @@ grep -q "BOOTTEST: package install ok installed .* arm64" "$WORK/s1" &&
 check "the kiosk is its .deb, installed (dpkg), its unit from /usr/lib/systemd/system" $? \
     "$(grep -a 'BOOTTEST: package\|FragmentPath' "$WORK/s1")"
 grep -q "BOOTTEST-JOURNAL: painmap: " "$WORK/s1"; check "the kiosk logs 'painmap: ...' lines to the journal" $?
+grep -q "BOOTTEST-JOURNAL: .*as checked, from /var/lib/painmap/content.cache" "$WORK/s1"
+check "the kiosk's first start on the card used the content cache made at build time (no JSON parsed)" $? \
+    "$(grep -a 'BOOTTEST-JOURNAL: .*content' "$WORK/s1" | head -n 3)"
+grep -q "BOOTTEST-PRELOAD: preload: read [0-9]* files .*; 0 skipped" "$WORK/s1"
+check "painmap-preload read the kiosk's files ahead, none missing" $? "$(grep -a 'BOOTTEST-PRELOAD' "$WORK/s1" | head -n 5)"
 grep -q "boottest_marker" "$WORK/s1"; check "the kiosk read painmap.conf from the boot partition" $? "no warning about boottest_marker in the kiosk's journal"
 grep -q "BOOTTEST-WARN: .*boottest_marker" "$WORK/s1"; check "log lines carry priorities (the config warning shows under journalctl -p warning)" $?
 grep -q "BOOTTEST: clock-service active timer enabled" "$WORK/s1"; check "the clock keeper ran at boot and its save timer is enabled" $? "$(grep -a 'BOOTTEST: clock-service' "$WORK/s1")"

@@ -262,7 +262,34 @@ cp -a "$here/overlay/." "$root/"
 printf 'expect welcome\nquit\n' > "$root/tmp/smoke.replay"
 in_root "$root" env SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy \
     /usr/bin/painmap --replay /tmp/smoke.replay --state /tmp/smoke-state
+# That start parsed the content and wrote its content cache: the very
+# program and content of this image, so the kiosk's first start on the card
+# maps it instead of parsing JSON (0.6 s on the emulated Pi). It goes onto
+# the intake partition (stage 4); the kiosk checks it as it would its own.
+datafs="$WORK/datafs"
+rm -rf "$datafs"; mkdir -p "$datafs"; chmod 0700 "$datafs"
+[ -s "$root/tmp/smoke-state/content.cache" ] ||
+    { echo "build.sh: the smoke test wrote no content cache (tmp/smoke-state/content.cache)" >&2; exit 1; }
+cp "$root/tmp/smoke-state/content.cache" "$datafs/content.cache"
+chmod 0600 "$datafs/content.cache"
 rm -rf "$root/tmp/smoke.replay" "$root/tmp/smoke-state"
+# What painmap-preload.service reads ahead at boot: the program, every
+# shared library it links (as the target's own loader resolves them), its
+# fonts, its content and the content cache.
+in_root "$root" sh -eu -c '
+    {
+        echo "# Written by image-build/build.sh: the files the kiosk reads as it starts."
+        echo /usr/bin/painmap
+        ldd /usr/bin/painmap | sed -n "s|.*=> \(/[^ ]*\) (0x.*|\1|p; s|^[[:space:]]*\(/[^ ]*\) (0x.*|\1|p"
+        echo /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+        echo /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+        find /usr/share/painmap -type f ! -name README.md | sort
+        echo /var/lib/painmap/content.cache
+    } > /usr/lib/painmap/preload.list
+    n=$(grep -c "\.so" /usr/lib/painmap/preload.list)
+    [ "$n" -gt 10 ] || { echo "build.sh: ldd found only $n libraries for the preload list" >&2; exit 1; }
+'
+log "stage 3: preload list of $(grep -vc '^#' "$root/usr/lib/painmap/preload.list") files"
 
 # Partition UUIDs: the MBR disk id is chosen now so fstab and cmdline.txt
 # can name the partitions (PARTUUID=<id>-01/02/03); the same names hold on
@@ -302,7 +329,7 @@ in_root "$root" sh -eu -c "
     getent passwd painmap >/dev/null
     usermod -p '*' root                         # no password login at all
     systemctl enable painmap.service painmap-growdata.service painmap-clock.service \
-        painmap-clock-save.timer painmap-bootconf.service
+        painmap-clock-save.timer painmap-bootconf.service painmap-preload.service
     systemctl set-default multi-user.target
     # No login prompt anywhere: not on the display, not on the serial port.
     systemctl mask getty@tty1.service serial-getty@.service console-getty.service \
@@ -424,8 +451,13 @@ mkfs.ext4 -q -F -L painmap-root -d "$root" -m 0 -E root_owner=0:0 \
     "$rootimg" "${ROOT_MIB}M"
 # 4 KiB blocks and room in the group descriptor table to grow online to
 # 512 GiB (a small file system would otherwise get 1 KiB blocks).
-mkfs.ext4 -q -F -L painmap-data -m 0 -b 4096 -E resize=134217728 -J size=8 \
-    "$dataimg" "${DATA_MIB}M"
+# It starts with the content cache (stage 3), owned by the kiosk's user.
+owner=$(awk -F: '$1 == "painmap" { print $3 ":" $4 }' "$root/etc/passwd")
+[ -n "$owner" ] || { echo "build.sh: no painmap user in the image" >&2; exit 1; }
+chown -R "$owner" "$datafs"
+mkfs.ext4 -q -F -L painmap-data -m 0 -b 4096 -E "resize=134217728,root_owner=$owner" -J size=8 \
+    -d "$datafs" "$dataimg" "${DATA_MIB}M"
+rm -rf "$datafs"
 
 # MBR (the Pi 3's boot ROM reads only MBR), 4 MiB aligned.
 s=2048   # sectors per MiB
