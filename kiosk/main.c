@@ -669,6 +669,9 @@ int main(int argc, char **argv)
      * returns: resident memory crept up screen after screen (a walk at
      * 1280x800 ended 2 MB higher than it needed). */
     mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+    startup_marks startup;
+    startup_init(&startup);
+    startup_mark(&startup, STARTUP_MAIN);
     mallopt(M_TRIM_THRESHOLD, 128 * 1024);
     /* One heap for every thread: the artwork's worker (ui/art.h) would
      * otherwise get an arena of its own, whose pages nanosvg's thousands of
@@ -698,7 +701,7 @@ int main(int argc, char **argv)
         usage(stdout);
         return 0;
     }
-    app_options o = {.w = 800, .h = 480};
+    app_options o = {.w = 800, .h = 480, .startup = &startup};
     const char *replay = NULL, *demo = NULL, *config = NULL, *cmp_a = NULL, *cmp_b = NULL;
     const char *sizes = LAYOUT_SIZES;
     bool check_layout = false, budget = false, size_given = false;

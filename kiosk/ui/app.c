@@ -341,13 +341,16 @@ app *app_create(const app_options *o)
         a->fixed_wall = true;
         a->wall0 = REPLAY_WALL0;
     }
+    a->startup = o->startup;
     if (!open_shell(a, o)) {
         app_destroy(a);
         return NULL;
     }
+    startup_mark(a->startup, STARTUP_DISPLAY);
     /* the store first: it makes the state folder the content cache is in */
     open_store(a, o->state_dir);
     load_content(a, o);
+    startup_mark(a->startup, STARTUP_CONTENT);
     if (a->content) {
         start_flow(a, o);
         app_upkeep(a, true);

@@ -37,6 +37,7 @@
 #include "ui/render.h"
 #include "ui/screens/screen.h"
 #include "ui/widgets.h"
+#include "platform/startup.h"
 
 typedef struct {
     int w, h;                /* window size (the panel) */
@@ -50,6 +51,8 @@ typedef struct {
     const pm_msgs *config_problems; /* config_load's messages (copied); NULL: none */
     const char *usb_mount;     /* the stick's folder; NULL: EXPORT_MOUNT_DEFAULT */
     bool usb_any_folder;       /* tests and desktops: any folder there counts as a stick */
+    startup_marks *startup;    /* where the start went (marked as it goes, logged with the
+                                * first frame); NULL: not kept. Owned by the caller. */
 } app_options;
 
 typedef struct app app;

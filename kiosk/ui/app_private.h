@@ -47,6 +47,7 @@ typedef struct {
 } dispatch_seen;
 
 struct app {
+    startup_marks *startup; /* app_options.startup: the caller's; NULL: not kept */
     bool layout_stale;     /* app_layout_changed is due (app.c marks, dispatch does) */
     display *disp;
     rctx *rc;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "platform/inputwait.h"
+#include "platform/journal.h"
 #include "platform/sdnotify.h"
 #include "upkeep.h"
 
@@ -184,6 +185,17 @@ static void turn(app *a)
     }
 }
 
+/* The one line that says where the start went (platform/startup.h). */
+static void log_startup(app *a)
+{
+    if (!a->startup)
+        return;
+    startup_mark(a->startup, STARTUP_FRAME);
+    char line[400];
+    startup_describe(a->startup, line, sizeof line);
+    journal_log(JOURNAL_INFO, "%s", line);
+}
+
 int app_run(app *a)
 {
     inputwait iw;
@@ -198,6 +210,7 @@ int app_run(app *a)
         if (!announced) {
             announced = true;
             sdnotify_ready();
+            log_startup(a);
             sdnotify_status("showing the kiosk");
             app_warm(a); /* the first frame is up: now the fonts for the next */
         }

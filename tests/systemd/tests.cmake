@@ -1,6 +1,7 @@
 # Checks of the systemd side of the kiosk, in the normal test command:
 #  - test_sdnotify: the sd_notify socket protocol (kiosk/platform/sdnotify.c)
 #  - test_journal: priority prefixes for the journal (kiosk/platform/journal.c)
+#  - test_startup: the "where the start went" line (kiosk/platform/startup.c)
 #  - systemd_verify: `systemd-analyze verify` of systemd/*.service (and the
 #    other units there); image_units_verify: the same for the image's own
 #    units (image-build/overlay/etc/systemd/system: growdata, clock,
@@ -21,6 +22,12 @@ add_executable(test_journal ${CMAKE_CURRENT_LIST_DIR}/test_journal.c)
 target_link_libraries(test_journal PRIVATE painmap_platform PkgConfig::CMOCKA)
 add_test(NAME test_journal COMMAND test_journal)
 set_tests_properties(test_journal PROPERTIES TIMEOUT 60)
+
+# The kiosk's "first frame N s after the process started: ..." line.
+add_executable(test_startup ${CMAKE_CURRENT_LIST_DIR}/test_startup.c)
+target_link_libraries(test_startup PRIVATE painmap_platform PkgConfig::CMOCKA)
+add_test(NAME test_startup COMMAND test_startup)
+set_tests_properties(test_startup PROPERTIES TIMEOUT 60)
 
 set(PAINMAP_MAX_EXPOSURE 3.0)
 add_test(NAME systemd_verify
