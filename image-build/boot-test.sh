@@ -185,6 +185,24 @@ elif [ "$mode" = pi ]; then
     t2=$(date +%s.%N)
     SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy /usr/bin/painmap --replay /tmp/pst.replay --state /tmp/pst >/dev/null 2>&1
     t3=$(date +%s.%N)
+    # And what systemd's sandbox costs before the program's exec: the
+    # kiosk's own unit with /bin/true as its program, against a bare unit
+    # (the same user), and with each group of its hardening taken out.
+    mkunit() { # mkunit NAME SED-SCRIPT
+        sed -e 's/^Type=notify/Type=oneshot/' -e 's|^ExecStart=.*|ExecStart=/bin/true|' \
+            -e '/^WatchdogSec=/d' -e '/^NotifyAccess=/d' -e '/^Restart=/d' -e '/^RestartSec=/d' \
+            -e '/^\[Install\]/,$d' -e "$2" /usr/lib/systemd/system/painmap.service > "/run/systemd/system/$1.service"
+    }
+    printf '[Service]\nType=oneshot\nUser=painmap\nExecStart=/bin/true\n' > /run/systemd/system/pm-bare.service
+    mkunit pm-sandbox ''
+    mkunit pm-no-seccomp '/^\(SystemCall\|Restrict\|LockPersonality\|MemoryDenyWriteExecute\)/d'
+    mkunit pm-no-netns '/^\(PrivateNetwork\|IPAddressDeny\|PrivateIPC\)=/d'
+    mkunit pm-no-mountns '/^\(Protect\|PrivateMounts\|PrivateTmp\|ProcSubset\)/d'
+    systemctl daemon-reload
+    for u in pm-bare pm-sandbox pm-no-seccomp pm-no-netns pm-no-mountns pm-bare pm-sandbox; do
+        a=$(date +%s.%N); systemctl start "$u.service"; b=$(date +%s.%N)
+        say "unit-start $u $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b - a }')"
+    done
     say "by-hand help $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') start-to-exit $(awk -v a="$t2" -v b="$t3" 'BEGIN { printf "%.2f", b - a }')"
     dmesg | grep -E "mmc[0-9]|mmcblk" | head -n 20 | sed 's/^/BOOTTEST-MMC: /'
     journalctl -b -u painmap-bootconf.service -o cat --no-pager | sed 's/^/BOOTTEST-BOOTCONF: /'
@@ -550,6 +568,7 @@ startline() { sed -n 's/^BOOTTEST-JOURNAL: painmap: \(first frame .* after the p
 [ -n "${pi_ready:-}" ] && echo "$pi_ready"
 [ -n "${pi_steps:-}" ] && echo "raspi4b boot 3 steps (s since kernel start, start-end): $pi_steps"
 [ -f "$WORK/p3" ] && echo "raspi4b boot 3, the kiosk's own account: $(startline "$WORK/p3")"
+[ -f "$WORK/p3" ] && echo "raspi4b boot 3, systemctl start of a unit running /bin/true (s): $(sed -n 's/^BOOTTEST: unit-start \([^ ]*\) \([0-9.]*\)/\1 \2/p' "$WORK/p3" | tr '\n' ',' | sed 's/,$//; s/,/, /g')"
 [ -f "$WORK/p3" ] && sed -n 's/^BOOTTEST: by-hand help \([0-9.]*\) start-to-exit \([0-9.]*\)/raspi4b boot 3, the program run again by hand outside the sandbox, files cached: --help \1 s, a headless start to the first frame and exit \2 s/p' "$WORK/p3"
 [ -n "${pi3_ready:-}" ] && echo "$pi3_ready"
 [ -n "${pi3_steps:-}" ] && echo "raspi3b boot steps (s since kernel start, start-end): $pi3_steps"
