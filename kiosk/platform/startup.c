@@ -53,7 +53,7 @@ void startup_mark(startup_marks *m, startup_step step)
 }
 
 static const char *const step_what[STARTUP_STEPS] = {
-    "to main (the program and its libraries)",
+    "to main (starting the process: under systemd its sandbox, then exec and the libraries)",
     "the display",
     "the content",
     "fonts and the first frame",

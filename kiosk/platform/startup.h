@@ -20,7 +20,8 @@
 #include <stddef.h>
 
 typedef enum {
-    STARTUP_MAIN,    /* main() entered: exec, the loader, the libraries */
+    STARTUP_MAIN,    /* main() entered: under systemd its sandbox set-up (between the
+                      * fork and the exec), then exec, the loader, the libraries */
     STARTUP_DISPLAY, /* the window and its renderer open */
     STARTUP_CONTENT, /* the content loaded (from the cache or parsed) */
     STARTUP_FRAME,   /* the first frame presented */
@@ -43,7 +44,7 @@ double startup_since_process_start(void);
 void startup_mark(startup_marks *m, startup_step step);
 
 /* The line for the journal, e.g. "first frame 0.93 s after the process
- * started: 0.41 s to main (the program and its libraries), 0.20 s the
+ * started: 0.41 s to main (starting the process: ...), 0.20 s the
  * display, 0.12 s the content, 0.20 s fonts and the first frame". A step
  * left unmarked is named as such. Returns false when BUF was too small
  * (the line is cut) or the frame is not marked. */

@@ -24,7 +24,8 @@ static void test_steps_are_told_apart(void **state)
     char line[400];
     assert_true(startup_describe(&m, line, sizeof line));
     assert_string_equal(line, "first frame 0.93 s after the process started: 0.41 s to main "
-                              "(the program and its libraries), 0.20 s the display, 0.12 s "
+                              "(starting the process: under systemd its sandbox, then exec "
+                              "and the libraries), 0.20 s the display, 0.12 s "
                               "the content, 0.20 s fonts and the first frame");
 }
 
