@@ -54,6 +54,12 @@ add_test(NAME image_clock_floor
                  ${CMAKE_SOURCE_DIR}/image-build/overlay/usr/lib/painmap/clock-floor)
 set_tests_properties(image_clock_floor PROPERTIES TIMEOUT 60 PASS_REGULAR_EXPRESSION "clock-floor: ok")
 
+# The image's read-ahead of the kiosk's files at boot.
+add_test(NAME image_preload
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-preload.sh
+                 ${CMAKE_SOURCE_DIR}/image-build/overlay/usr/lib/painmap/preload)
+set_tests_properties(image_preload PROPERTIES TIMEOUT 60 PASS_REGULAR_EXPRESSION "preload: ok")
+
 # The 7" DSI display's device-tree overlay compiles with dtc (issue 14).
 add_test(NAME image_dsi_overlay
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-overlay.sh
