@@ -275,6 +275,23 @@ wait_for() { # wait_for LOG PATTERN -> 0 when seen, 1 on timeout or qemu exit
     return 1
 }
 
+# pi_qemu MACHINE DTB CMDLINE DISK NAME: one boot of an emulated Pi, its
+# serial console (carriage returns dropped) in $WORK/NAME when it is over.
+pi_qemu() {
+    : > "$WORK/serial-$5.log"
+    qemu-system-aarch64 -M "$1" -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
+        -dtb "$2" -append "console=ttyAMA0 $3 $slow modprobe.blacklist=bcm2835_wdt painmap.boottest=pi" \
+        -drive file="$4",if=sd,format=raw,cache=writeback \
+        -display none -monitor none -serial file:"$WORK/serial-$5.log" -no-reboot &
+    qpid=$!
+    wait_for "$WORK/serial-$5.log" "BOOTTEST: painmap.service\|reboot: Restarting\|reboot: Power down\|Kernel panic" || true
+    # A boot that reached the kiosk goes on to power off by itself.
+    # (qemu's Pis cannot power off: the kernel halts instead.)
+    wait_for "$WORK/serial-$5.log" "reboot: Restarting\|reboot: Power down\|System halted\|Kernel panic" || true
+    kill -9 "$qpid" 2>/dev/null; wait "$qpid" 2>/dev/null
+    tr -d '\r' < "$WORK/serial-$5.log" > "$WORK/$5"
+}
+
 set +e   # from here on every check runs and reports, pass or fail
 
 # steps LOG: the boot's steps in seconds since the kernel started, one line.
@@ -443,18 +460,7 @@ pi_boot() { # pi_boot N: one boot with the tree the card's files call for
     fdtput -d "$WORK/pi-$1.dtb" /soc/mmc@7e300000 mmc-pwrseq
     fdtput -d "$WORK/pi-$1.dtb" /soc/mmc@7e300000 non-removable
     fdtput -r "$WORK/pi-$1.dtb" /soc/mmc@7e300000/wifi@1
-    : > "$WORK/serial-pi-$1.log"
-    qemu-system-aarch64 -M raspi4b -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
-        -dtb "$WORK/pi-$1.dtb" -append "console=ttyAMA0 $pcmdline $slow modprobe.blacklist=bcm2835_wdt painmap.boottest=pi" \
-        -drive file="$pdisk",if=sd,format=raw,cache=writeback \
-        -display none -monitor none -serial file:"$WORK/serial-pi-$1.log" -no-reboot &
-    qpid=$!
-    wait_for "$WORK/serial-pi-$1.log" "BOOTTEST: painmap.service\|reboot: Restarting\|reboot: Power down\|Kernel panic" || true
-    # A boot that reached the kiosk goes on to power off by itself.
-    # (qemu's Pi 4 cannot power off: the kernel halts instead.)
-    wait_for "$WORK/serial-pi-$1.log" "reboot: Restarting\|reboot: Power down\|System halted\|Kernel panic" || true
-    kill -9 "$qpid" 2>/dev/null; wait "$qpid" 2>/dev/null
-    tr -d '\r' < "$WORK/serial-pi-$1.log" > "$WORK/p$1"
+    pi_qemu raspi4b "$WORK/pi-$1.dtb" "$pcmdline" "$pdisk" "p$1"
 }
 log "raspi4b boot 1 (display = dsi7 in painmap.conf: the image switches config.txt and restarts)"
 tp0=$(date +%s)
@@ -530,17 +536,7 @@ mcopy -n -i "$p3boot" ::bcm2837-rpi-3-b.dtb ::cmdline-pi3.txt "$WORK/"
 p3cmdline=$(tr -d '\r\n' < "$WORK/cmdline-pi3.txt" | sed 's/console=[^ ]*//g')
 log "raspi3b boot (display = hdmi)"
 tp0=$(date +%s)
-: > "$WORK/serial-pi3.log"
-qemu-system-aarch64 -M raspi3b -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" \
-    -dtb "$WORK/bcm2837-rpi-3-b.dtb" \
-    -append "console=ttyAMA0 $p3cmdline $slow modprobe.blacklist=bcm2835_wdt painmap.boottest=pi" \
-    -drive file="$p3disk",if=sd,format=raw,cache=writeback \
-    -display none -monitor none -serial file:"$WORK/serial-pi3.log" -no-reboot &
-qpid=$!
-wait_for "$WORK/serial-pi3.log" "BOOTTEST: painmap.service\|reboot: Restarting\|reboot: Power down\|Kernel panic" || true
-wait_for "$WORK/serial-pi3.log" "reboot: Restarting\|reboot: Power down\|System halted\|Kernel panic" || true
-kill -9 "$qpid" 2>/dev/null; wait "$qpid" 2>/dev/null
-tr -d '\r' < "$WORK/serial-pi3.log" > "$WORK/q3"
+pi_qemu raspi3b "$WORK/bcm2837-rpi-3-b.dtb" "$p3cmdline" "$p3disk" q3
 log "raspi3b boot over after $(( $(date +%s) - tp0 )) s"
 grep -q "BOOTTEST: model Raspberry Pi 3 Model B" "$WORK/q3"
 check "raspi3b: the kernel booted on the Pi 3's own device tree (model: Raspberry Pi 3 Model B)" $? "$(grep -a 'BOOTTEST: model\|Kernel panic' "$WORK/q3" | head -n 3)"
