@@ -561,14 +561,18 @@ echo "--- figures"
 [ -n "${virt_steps:-}" ] && echo "virt boot 1 steps (s since kernel start, start-end): $virt_steps"
 startline() { sed -n 's/^BOOTTEST-JOURNAL: painmap: \(first frame .* after the process started.*\)/\1/p' "$1" 2>/dev/null | head -n1; }
 [ -f "$WORK/s1" ] && echo "virt boot 1, the kiosk's own account: $(startline "$WORK/s1")"
+pi_figures() { # pi_figures LOG NAME: what a Pi boot measured of the kiosk's start
+    [ -f "$1" ] || return 0
+    echo "$2, the kiosk's own account: $(startline "$1")"
+    echo "$2, systemctl start of a unit running /bin/true (s): $(sed -n 's/^BOOTTEST: unit-start \([^ ]*\) \([0-9.]*\)/\1 \2/p' "$1" | tr '\n' ',' | sed 's/,$//; s/,/, /g')"
+    sed -n "s/^BOOTTEST: by-hand help \([0-9.]*\) start-to-exit \([0-9.]*\)/$2, the program run again by hand outside the sandbox, files cached: --help \1 s, a headless start to the first frame and exit \2 s/p" "$1"
+}
 [ -n "${pi_ready:-}" ] && echo "$pi_ready"
 [ -n "${pi_steps:-}" ] && echo "raspi4b boot 3 steps (s since kernel start, start-end): $pi_steps"
-[ -f "$WORK/p3" ] && echo "raspi4b boot 3, the kiosk's own account: $(startline "$WORK/p3")"
-[ -f "$WORK/p3" ] && echo "raspi4b boot 3, systemctl start of a unit running /bin/true (s): $(sed -n 's/^BOOTTEST: unit-start \([^ ]*\) \([0-9.]*\)/\1 \2/p' "$WORK/p3" | tr '\n' ',' | sed 's/,$//; s/,/, /g')"
-[ -f "$WORK/p3" ] && sed -n 's/^BOOTTEST: by-hand help \([0-9.]*\) start-to-exit \([0-9.]*\)/raspi4b boot 3, the program run again by hand outside the sandbox, files cached: --help \1 s, a headless start to the first frame and exit \2 s/p' "$WORK/p3"
+pi_figures "$WORK/p3" "raspi4b boot 3"
 [ -n "${pi3_ready:-}" ] && echo "$pi3_ready"
 [ -n "${pi3_steps:-}" ] && echo "raspi3b boot steps (s since kernel start, start-end): $pi3_steps"
-[ -f "$WORK/q3" ] && echo "raspi3b boot, the kiosk's own account: $(startline "$WORK/q3")"
+pi_figures "$WORK/q3" "raspi3b boot"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
 echo "serial logs: $WORK/serial-*.log"
 [ $fail = 0 ] && echo "boot test: all checks passed" || echo "boot test: FAILED"
