@@ -43,6 +43,9 @@ struct chart_art {
         uint32_t used;
     } art_pics[4];
     uint32_t art_pics_clock;
+    /* the size of the chart screen's whole figures asked for (kept for the
+     * size while the chart is in reach; 0: none) */
+    struct { int w, h; } figure[VIEW_COUNT];
     /* the chart screen's close-up, drawn once from the region outlines */
     struct {
         SDL_Texture *tex;
@@ -470,39 +473,93 @@ static void pattern_now(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
  * copy of what is under it in the frame (the card's colour and rounded
  * border show through the artwork's edges), so the caller names what is
  * under it: selected or not. */
+static chart_picture *pic_find(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
+                               bool selected, chart_picture **oldest)
+{
+    *oldest = &a->pics[0];
+    for (int i = 0; i < ART_PICTURES; i++) {
+        chart_picture *p = &a->pics[i];
+        if (p->tex && p->muscle == muscle && p->sides == sides && p->selected == selected &&
+            SDL_RectEquals(&p->area, &area))
+            return p;
+        if (!p->tex || ((*oldest)->tex && p->used < (*oldest)->used))
+            *oldest = p;
+    }
+    return NULL;
+}
+
+/* The picture made: what is under it (the frame's pixels there, or
+ * under() drawing them), then the pattern; the render target back to
+ * back. NULL when no texture can be made. */
+static SDL_Texture *pic_make(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
+                             chart_under_fn under, void *ctx, SDL_Texture *back)
+{
+    SDL_Renderer *ren = r_sdl(a->rc);
+    SDL_Texture *tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                         area.w, area.h);
+    if (!tex || SDL_SetRenderTarget(ren, tex) != 0) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        SDL_SetRenderTarget(ren, back);
+        return NULL;
+    }
+    /* opaque: copied as it is, no blending (faster, the same pixels) */
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    SDL_RenderSetClipRect(ren, NULL);
+    if (under)
+        under(a->rc, (SDL_Point){area.x, area.y}, ctx);
+    else
+        SDL_RenderCopy(ren, r_frame(a->rc), &area, NULL); /* what is under it */
+    pattern_now(a, muscle, sides, (SDL_Rect){0, 0, area.w, area.h});
+    SDL_RenderSetClipRect(ren, NULL);
+    SDL_SetRenderTarget(ren, back);
+    return tex;
+}
+
 void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected)
 {
     if (area.w <= 0 || area.h <= 0)
         return;
-    chart_picture *oldest = &a->pics[0];
-    for (int i = 0; i < ART_PICTURES; i++) {
-        chart_picture *p = &a->pics[i];
-        if (p->tex && p->muscle == muscle && p->sides == sides && p->selected == selected &&
-            SDL_RectEquals(&p->area, &area)) {
-            p->used = ++a->pics_clock;
-            SDL_RenderCopy(r_sdl(a->rc), p->tex, NULL, &area);
-            return;
-        }
-        if (!p->tex || (oldest->tex && p->used < oldest->used))
-            oldest = p;
+    chart_picture *oldest;
+    chart_picture *p = pic_find(a, muscle, sides, area, selected, &oldest);
+    if (p) {
+        p->used = ++a->pics_clock;
+        SDL_RenderCopy(r_sdl(a->rc), p->tex, NULL, &area);
+        return;
     }
-    SDL_Texture *tex = SDL_CreateTexture(r_sdl(a->rc), SDL_PIXELFORMAT_ARGB8888,
-                                         SDL_TEXTUREACCESS_TARGET, area.w, area.h);
-    if (!tex || SDL_SetRenderTarget(r_sdl(a->rc), tex) != 0) {
-        if (tex)
-            SDL_DestroyTexture(tex);
+    SDL_Texture *tex = pic_make(a, muscle, sides, area, NULL, NULL, r_frame(a->rc));
+    if (!tex) {
         pattern_now(a, muscle, sides, area); /* straight into the frame, as before */
         return;
     }
-    /* opaque: copied as it is, no blending (faster, the same pixels) */
-    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
-    SDL_RenderCopy(r_sdl(a->rc), r_frame(a->rc), &area, NULL); /* what is under it */
-    pattern_now(a, muscle, sides, (SDL_Rect){0, 0, area.w, area.h});
-    SDL_SetRenderTarget(r_sdl(a->rc), r_frame(a->rc));
     if (oldest->tex)
         SDL_DestroyTexture(oldest->tex);
     *oldest = (chart_picture){tex, muscle, sides, area, selected, ++a->pics_clock};
     SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
+}
+
+bool chart_pattern_kept(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected)
+{
+    chart_picture *oldest;
+    return pic_find(a, muscle, sides, area, selected, &oldest) != NULL;
+}
+
+bool chart_pattern_ahead(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected,
+                         chart_under_fn under, void *ctx)
+{
+    if (area.w <= 0 || area.h <= 0 || !a->art || r_measure_only(a->rc) || art_busy(a->art))
+        return false;
+    chart_picture *oldest;
+    if (pic_find(a, muscle, sides, area, selected, &oldest))
+        return false;
+    SDL_Texture *tex = pic_make(a, muscle, sides, area, under, ctx, NULL);
+    if (!tex)
+        return false;
+    if (oldest->tex)
+        SDL_DestroyTexture(oldest->tex);
+    /* not used yet: the first to go should the screen never come */
+    *oldest = (chart_picture){tex, muscle, sides, area, selected, a->pics_clock};
+    return true;
 }
 
 /* ---- ahead of need ------------------------------------------------------------ */
@@ -513,6 +570,10 @@ void chart_want_figure(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     if (!a->art || r_measure_only(a->rc) || !art_has(a->art, v) || !art_box(a, xf, &fig, &vis))
         return;
     art_want(a->art, v, fig.w, fig.h, (SDL_Rect){vis.x - fig.x, vis.y - fig.y, vis.w, vis.h}, keep);
+    if (keep == ART_KEEP_SIZE) {
+        a->figure[v].w = fig.w;
+        a->figure[v].h = fig.h;
+    }
 }
 
 /* The whole figure of v for pictures with a figure fig_w x fig_h. */
@@ -541,20 +602,44 @@ void chart_want_pictures(chart_art *a, int area_h, art_keep keep)
 
 void chart_art_settle(chart_art *a)
 {
-    if (a->art)
+    if (a->art) {
         art_settle(a->art);
+        art_adopt(a->art);
+    }
+}
+
+bool chart_art_busy(chart_art *a) { return a->art && art_busy(a->art); }
+
+void chart_art_adopt(chart_art *a)
+{
+    if (a->art)
+        art_adopt(a->art);
 }
 
 void chart_art_release(chart_art *a, bool figures, bool some)
 {
-    if (figures)
+    if (figures) {
         art_pics_clear(a);
+        if (a->close.tex)
+            SDL_DestroyTexture(a->close.tex);
+        a->close.tex = NULL;
+    }
     if (some && a->art)
         art_release_some(a->art);
 }
 
+void chart_art_drop_figures(chart_art *a)
+{
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        if (a->art && a->figure[v].w > 0)
+            art_drop(a->art, (pm_view)v, a->figure[v].w, a->figure[v].h);
+        a->figure[v].w = a->figure[v].h = 0;
+    }
+}
+
 void chart_sizes_changed(chart_art *a)
 {
+    memset(a->figure, 0, sizeof a->figure);
     chart_pictures_clear(a, false);
     art_pics_clear(a);
     if (a->art)

@@ -29,24 +29,54 @@ const screen_ops *screen_ops_for(pm_screen s)
     return &screen_thanks;
 }
 
+/* Is the chart one touch away (or showing)? Name's Next, the first
+ * details page's Back and review's Edit lead to it. */
+static bool chart_in_reach(pm_screen now)
+{
+    return now == SCREEN_NAME || now == SCREEN_CHART || now == SCREEN_DETAILS ||
+           now == SCREEN_REVIEW;
+}
+
 void screens_want_art(screen_ctx *s)
 {
     if (!s->flow || !s->art || r_measure_only(s->r))
         return;
+    /* what the worker made becomes textures on this calm moment, not on
+     * the touch that shows it beside big pictures already made */
+    chart_art_adopt(s->art);
     if (s->desk && desk_is_open(s->desk)) {
         chart_art_release(s->art, true, false);
+        chart_art_drop_figures(s->art);
         staff_intake_want_art(s);
         return;
     }
     bool learning = s->learn && learn_is_open(s->learn);
     pm_screen now = flow_screen(s->flow);
-    /* what screens no longer showing kept, back */
+    /* what screens no longer showing kept, back; the chart screen's whole
+     * figures (2.5 MB at 1280x800) only while it is in reach: asked again,
+     * on the worker, on the screens one touch from it */
     chart_art_release(s->art, now != SCREEN_CHART || learning,
                       now != SCREEN_PATTERNS || learning);
+    bool reach = chart_in_reach(now) && !learning;
+    if (!reach)
+        chart_art_drop_figures(s->art);
     if (now == SCREEN_WELCOME && !learning)
         return;
-    chart_screen_want_art(s);
+    if (reach)
+        chart_screen_want_art(s);
     patterns_want_art(s, now == SCREEN_PATTERNS && !learning);
+}
+
+bool screens_ahead(screen_ctx *s)
+{
+    if (!s->flow || !s->art || r_measure_only(s->r) || (s->desk && desk_is_open(s->desk)) ||
+        (s->learn && learn_is_open(s->learn)))
+        return false;
+    /* the screen before the patterns (the safety questions; its last page
+     * leads there): their cards' pictures */
+    if (flow_screen(s->flow) == SCREEN_SCREENING)
+        return patterns_ahead(s);
+    return false;
 }
 
 const screen_surface *screen_surface_for(pm_screen s)
