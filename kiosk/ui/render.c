@@ -642,6 +642,10 @@ void r_share_fonts(rctx *rc, bool on)
     rc->shared = on;
 }
 
+/* The letters most words on screen are made of (the content's languages:
+ * English and Spanish). */
+#define WARM_GLYPHS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;?!'()-/\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1"
+
 void r_warm_fonts(rctx *rc)
 {
     rc->shared = false;
@@ -649,9 +653,10 @@ void r_warm_fonts(rctx *rc)
         for (int k = 0; k < rc->nwarm[b]; k++) {
             /* open it, and have the auto-hinter look at the face now */
             TTF_Font *f = font_at(rc, rc->warm_px[b][k], b == 1);
-            int w = 0, h = 0;
-            if (f)
-                TTF_SizeUTF8(f, "a", &w, &h);
+            /* and its glyphs: each one's first use loads and renders it
+             * (FreeType's hinting), most of a new screen's first frame */
+            SDL_Surface *glyphs = f ? TTF_RenderUTF8_Blended(f, WARM_GLYPHS, col(0, 255)) : NULL;
+            SDL_FreeSurface(glyphs);
         }
         rc->nwarm[b] = 0;
     }

@@ -72,9 +72,17 @@ bool screens_ahead(screen_ctx *s)
     if (!s->flow || !s->art || r_measure_only(s->r) || (s->desk && desk_is_open(s->desk)) ||
         (s->learn && learn_is_open(s->learn)))
         return false;
+    pm_screen now = flow_screen(s->flow);
+    /* the chart, and the screen before it: the circles of the regions (a
+     * close-up is made from them), the view showing first */
+    if ((now == SCREEN_NAME || now == SCREEN_CHART) && s->bodies) {
+        pm_view v = flow_view(s->flow), o = v == VIEW_FRONT ? VIEW_BACK : VIEW_FRONT;
+        if (bodychart_warm(s->bodies, v, 4) > 0 || bodychart_warm(s->bodies, o, 4) > 0)
+            return true;
+    }
     /* the screen before the patterns (the safety questions; its last page
      * leads there): their cards' pictures */
-    if (flow_screen(s->flow) == SCREEN_SCREENING)
+    if (now == SCREEN_SCREENING)
         return patterns_ahead(s);
     return false;
 }

@@ -31,9 +31,10 @@ void screens_want_art(screen_ctx *s);
 /* ... what each of those screens asks for. */
 void chart_screen_want_art(screen_ctx *s);
 void patterns_want_art(screen_ctx *s, bool showing);
-/* Between frames, when nothing else is to do: one piece of drawing the
- * client's next screen will need, made now (the cards' pictures of the
- * patterns, on the screen before them). Returns whether it did one (call
+/* Between frames, when nothing else is to do: one piece of work the
+ * client's next touches will need, done now (on the name screen and the
+ * chart, the regions' circles a close-up is made from; on the safety
+ * questions, the cards' pictures of the patterns that follow). Returns whether it did one (call
  * again: more may be due); false when there is nothing to do. */
 bool screens_ahead(screen_ctx *s);
 bool patterns_ahead(screen_ctx *s);
