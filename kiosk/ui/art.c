@@ -354,7 +354,7 @@ SDL_Texture *art_get(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art
     return t;
 }
 
-SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, int *rw)
+SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, bool own, int *rw)
 {
     if (!art_has(c, v))
         return NULL;
@@ -368,6 +368,10 @@ SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, int *
         SDL_Rect all = {0, 0, s->fw, s->fh};
         if (!SDL_RectEquals(s->state == AS_MADE ? &s->have : &s->part, &all))
             continue;
+        if (own && s->fw == fw && s->fh == fh) {
+            best = s; /* its own: no other, whatever else is kept now */
+            break;
+        }
         if (!best || s->fw < best->fw)
             best = s;
     }

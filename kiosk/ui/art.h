@@ -51,8 +51,10 @@ void art_missing(art_cache *c, pm_view v);
 SDL_Texture *art_get(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art_keep keep,
                      SDL_Rect *have);
 /* The smallest raster kept (or being made) of the whole figure of v at
- * least w wide; else one made now, fw x fh. *rw: its width. */
-SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, int *rw);
+ * least w wide (own: the one fw x fh when it is there, so that what is
+ * drawn from it does not depend on what else happens to be kept); else
+ * one made now, fw x fh. *rw: its width. */
+SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, bool own, int *rw);
 /* Asks for a raster ahead: made on the worker thread unless kept already. */
 void art_want(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art_keep keep);
 /* Is the worker making (or about to make) anything? */

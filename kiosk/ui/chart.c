@@ -21,6 +21,7 @@ typedef struct {
     unsigned sides;              /* the sides shown (CHART_SIDE_*) */
     SDL_Rect area;
     bool selected;               /* drawn on a selected card */
+    bool anywhere;               /* what is under it is the same wherever it goes */
     uint32_t used;
 } chart_picture;
 
@@ -46,6 +47,9 @@ struct chart_art {
     /* the size of the chart screen's whole figures asked for (kept for the
      * size while the chart is in reach; 0: none) */
     struct { int w, h; } figure[VIEW_COUNT];
+    /* the size of the whole figures small pictures are scaled from, asked
+     * for this screen size (chart_want_pictures; 0: none yet) */
+    struct { int w, h; } pictures[VIEW_COUNT];
     /* the chart screen's close-up, drawn once from the region outlines */
     struct {
         SDL_Texture *tex;
@@ -107,6 +111,7 @@ chart_xf chart_fit(SDL_Rect area, geo_bounds focus, double zoom, double cx, doub
     xf.oy = area.y + area.h / 2.0 - cy * s;
     xf.clip = area;
     xf.art_once = false;
+    xf.own = false;
     return xf;
 }
 
@@ -138,11 +143,15 @@ static void small_size(const chart_art *a, int fig_w, int fig_h, int *fw, int *f
  * whole SVG for every raster, so drawing six pattern pictures (twelve
  * halves when both views show) each from its own raster made entering the
  * patterns screen take 30-60 ms. */
-static bool art_small_draw(chart_art *a, pm_view v, SDL_Rect fig, SDL_Rect vis)
+static bool art_small_draw(chart_art *a, pm_view v, SDL_Rect fig, SDL_Rect vis, bool own)
 {
     int fw, fh, rw = 0;
     small_size(a, fig.w, fig.h, &fw, &fh);
-    SDL_Texture *tex = art_get_whole(a->art, v, fig.w, fw, fh, &rw);
+    if (own && a->pictures[v].w >= fig.w) {
+        fw = a->pictures[v].w;
+        fh = a->pictures[v].h;
+    }
+    SDL_Texture *tex = art_get_whole(a->art, v, fig.w, fw, fh, own, &rw);
     if (!tex)
         return false;
     double k = (double)rw / fig.w;
@@ -177,7 +186,7 @@ static bool art_draw(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     SDL_Rect fig, vis;
     if (!art_box(a, xf, &fig, &vis))
         return true;
-    if (xf.art_once && art_small_draw(a, v, fig, vis))
+    if (xf.art_once && art_small_draw(a, v, fig, vis, xf.own))
         return true;
     SDL_Rect part = {vis.x - fig.x, vis.y - fig.y, vis.w, vis.h}, have;
     SDL_Texture *tex = art_get(a->art, v, fig.w, fig.h, part, keep, &have);
@@ -378,6 +387,7 @@ static chart_xf pattern_xf(const chart_art *a, const pat_ctx *pc, pm_view v, boo
     geo_bounds focus = {cx - hw, cy - hh, cx + hw, cy + hh};
     chart_xf xf = chart_fit(area, focus, 1, 0, 0);
     xf.art_once = true; /* this raster is drawn once into the picture */
+    xf.own = true;
     return xf;
 }
 
@@ -480,7 +490,8 @@ static chart_picture *pic_find(chart_art *a, int muscle, unsigned sides, SDL_Rec
     for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
         if (p->tex && p->muscle == muscle && p->sides == sides && p->selected == selected &&
-            SDL_RectEquals(&p->area, &area))
+            p->area.w == area.w && p->area.h == area.h &&
+            (p->anywhere || (p->area.x == area.x && p->area.y == area.y)))
             return p;
         if (!p->tex || ((*oldest)->tex && p->used < (*oldest)->used))
             *oldest = p;
@@ -534,7 +545,7 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
     }
     if (oldest->tex)
         SDL_DestroyTexture(oldest->tex);
-    *oldest = (chart_picture){tex, muscle, sides, area, selected, ++a->pics_clock};
+    *oldest = (chart_picture){tex, muscle, sides, area, selected, false, ++a->pics_clock};
     SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
 }
 
@@ -545,7 +556,7 @@ bool chart_pattern_kept(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
 }
 
 bool chart_pattern_ahead(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected,
-                         chart_under_fn under, void *ctx)
+                         bool anywhere, chart_under_fn under, void *ctx)
 {
     if (area.w <= 0 || area.h <= 0 || !a->art || r_measure_only(a->rc) || art_busy(a->art))
         return false;
@@ -558,7 +569,7 @@ bool chart_pattern_ahead(chart_art *a, int muscle, unsigned sides, SDL_Rect area
     if (oldest->tex)
         SDL_DestroyTexture(oldest->tex);
     /* not used yet: the first to go should the screen never come */
-    *oldest = (chart_picture){tex, muscle, sides, area, selected, a->pics_clock};
+    *oldest = (chart_picture){tex, muscle, sides, area, selected, anywhere, a->pics_clock};
     return true;
 }
 
@@ -582,6 +593,10 @@ static void want_whole(chart_art *a, pm_view v, int fig_w, int fig_h, art_keep k
     int fw, fh;
     small_size(a, fig_w, fig_h, &fw, &fh);
     art_want(a->art, v, fw, fh, (SDL_Rect){0, 0, fw, fh}, keep);
+    if (keep == ART_KEEP_SIZE) {
+        a->pictures[v].w = fw;
+        a->pictures[v].h = fh;
+    }
 }
 
 void chart_want_pictures(chart_art *a, int area_h, art_keep keep)
@@ -640,6 +655,7 @@ void chart_art_drop_figures(chart_art *a)
 void chart_sizes_changed(chart_art *a)
 {
     memset(a->figure, 0, sizeof a->figure);
+    memset(a->pictures, 0, sizeof a->pictures);
     chart_pictures_clear(a, false);
     art_pics_clear(a);
     if (a->art)
@@ -746,7 +762,7 @@ static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     }
     SDL_Texture *tex = a->close.tex;
     bool into = tex && SDL_SetRenderTarget(ren, tex) == 0;
-    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false};
+    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false, false};
     if (into) {
         SDL_RenderSetClipRect(ren, NULL);
         SDL_RenderCopy(ren, r_frame(a->rc), &panel, NULL);
@@ -843,7 +859,7 @@ void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     if (r_measure_only(a->rc) || !b)
         return;
     SDL_Renderer *ren = r_sdl(a->rc);
-    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false};
+    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false, false};
     SDL_RenderSetClipRect(ren, &panel);
     if (cv->close)
         close_draw(a, b, cv, panel, reach, unit);
@@ -890,7 +906,7 @@ void chart_minimap_draw(chart_art *a, bodychart *b, const bodychart_view *whole,
     SDL_Rect in = {area.x + px(rc, 4), area.y + px(rc, 4), area.w - px(rc, 8), area.h - px(rc, 8)};
     geo_bounds vb = bodychart_view_bounds(b, whole->view);
     geo_xf g = geo_xf_fit(vb, (geo_bounds){in.x, in.y, in.x + in.w, in.y + in.h});
-    chart_xf xf = {g.s, g.ox, g.oy, in, true};
+    chart_xf xf = {g.s, g.ox, g.oy, in, true, false};
     if (!art_picture(a, whole->view, xf, ART_KEEP_SIZE))
         chart_draw(a, whole->view, xf, NULL, NULL);
     /* the part the close-up shows, framed */

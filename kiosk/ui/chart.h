@@ -28,6 +28,9 @@ typedef struct {
     double s, ox, oy;
     SDL_Rect clip;
     bool art_once;               /* the artwork's raster is used once: keep none */
+    bool own;                    /* ... scaled from the pictures' own figure when it
+                                    is there, not a bigger one another screen keeps:
+                                    the same pixels whichever screen came before */
 } chart_xf;
 
 typedef struct chart_art chart_art;
@@ -88,9 +91,12 @@ typedef void (*chart_under_fn)(rctx *rc, SDL_Point origin, void *ctx);
  * made ahead, between frames (the target is the window's after it), over
  * what under() draws: so the touch that opens the screen copies it. Only
  * when the artwork it is scaled from is made (never waits for the worker)
- * and it is not kept already: returns whether it made it. */
+ * and it is not kept already: returns whether it made it. anywhere: what
+ * under() draws does not depend on where the picture goes (a page's
+ * picture on its own panel): copied wherever a picture of that size is
+ * asked for with the same muscle, sides (0 there only) and selected. */
 bool chart_pattern_ahead(chart_art *ch, int muscle, unsigned sides, SDL_Rect area, bool selected,
-                         chart_under_fn under, void *ctx);
+                         bool anywhere, chart_under_fn under, void *ctx);
 /* Drops the pictures (all, or those drawn on a selected card: which
  * patterns a client chose is theirs). */
 void chart_pictures_clear(chart_art *ch, bool only_selected);

@@ -329,7 +329,7 @@ bool patterns_ahead(screen_ctx *s)
     for (int i = 0; i < rc.g.n && i / rc.g.cols < end; i++) {
         under_ctx u = {card_rect(s, &rc.g, &rs, i), intake_has_pattern(in, rc.g.cand[i])};
         if (chart_pattern_ahead(s->art, rc.g.cand[i], flow_candidate_sides(s->flow, rc.g.cand[i]),
-                                pic_box(s, u.card, u.sel), u.sel, card_under, &u))
+                                pic_box(s, u.card, u.sel), u.sel, false, card_under, &u))
             return true;
     }
     return false;

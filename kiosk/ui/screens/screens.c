@@ -8,6 +8,8 @@
  * never on each other or on the app. */
 #include "ui/screens/screens.h"
 
+#include "ui/screens/frame.h"
+
 const screen_ops *screen_ops_for(pm_screen s)
 {
     switch (s) {
@@ -84,6 +86,11 @@ bool screens_ahead(screen_ctx *s)
      * leads there): their cards' pictures */
     if (now == SCREEN_SCREENING)
         return patterns_ahead(s);
+    /* review: the first page of the reading after the save shows the
+     * first pattern chosen */
+    const intake *in = flow_intake(s->flow);
+    if (now == SCREEN_REVIEW && in->npatterns > 0)
+        return page_picture_ahead(s, in->patterns[0]);
     return false;
 }
 
