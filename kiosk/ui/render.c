@@ -315,6 +315,37 @@ void r_veil(rctx *rc, SDL_Rect r, unsigned rgb, Uint8 alpha)
     SDL_RenderFillRect(rc->ren, &r);
 }
 
+void r_veil_around(rctx *rc, SDL_Rect r, SDL_Rect card, int radius, unsigned rgb, Uint8 alpha)
+{
+    if (rc->measure_only)
+        return;
+    /* r_round's corners: what it leaves of the card's rectangle */
+    if (radius * 2 > card.w)
+        radius = card.w / 2;
+    if (radius * 2 > card.h)
+        radius = card.h / 2;
+    if (radius < 2)
+        radius = 0;
+    int x1 = card.x + card.w, y1 = card.y + card.h;
+    /* every pixel of r once, but those the card will cover: above, below,
+     * left and right of it, and its four corner squares */
+    SDL_Rect parts[8] = {{r.x, r.y, r.w, card.y - r.y},
+                         {r.x, y1, r.w, r.y + r.h - y1},
+                         {r.x, card.y, card.x - r.x, card.h},
+                         {x1, card.y, r.x + r.w - x1, card.h},
+                         {card.x, card.y, radius, radius},
+                         {x1 - radius, card.y, radius, radius},
+                         {card.x, y1 - radius, radius, radius},
+                         {x1 - radius, y1 - radius, radius, radius}};
+    SDL_Rect in[8];
+    int n = 0;
+    for (int i = 0; i < 8; i++)
+        if (parts[i].w > 0 && parts[i].h > 0 && SDL_IntersectRect(&parts[i], &r, &in[n]))
+            n++;
+    r_set(rc, rgb, alpha);
+    SDL_RenderFillRects(rc->ren, in, n);
+}
+
 static SDL_Color col(unsigned rgb, Uint8 alpha)
 {
     SDL_Color c = {(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha};
