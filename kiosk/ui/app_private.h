@@ -93,6 +93,8 @@ struct app {
         uint64_t key;            /* what is under it (redraw.c: under_key); 0 none */
     } dimmed;
     sdnotify_watchdog wd;        /* loop.c's; kicked by long work too (a copy) */
+    uint64_t ahead_done;         /* redraw.c: app_shown_digest when nothing was left
+                                    to draw ahead (app_ahead) */
 };
 
 /* app.c: staff mode is showing. */
@@ -112,6 +114,11 @@ void app_upkeep(app *a, bool startup);
  * keyboard's letters. When it changes the calm time starts and a press is
  * dropped (dispatch.c); the idle prompt's kept picture is keyed on it. */
 uint64_t app_shown_digest(const app *a);
+/* redraw.c: between frames, with no finger down and nothing to redraw:
+ * one piece of drawing the client's next screen will need (screens.h,
+ * screens_ahead). Returns whether it did one; the loop looks at its events
+ * before asking again, so a touch waits for one piece at most. */
+bool app_ahead(app *a);
 /* redraw.c: the ring around the pressed widget, over the frame as it is. */
 void app_draw_press(app *a);
 /* redraw.c: the newest point a finger drew on a pad, over the frame as it

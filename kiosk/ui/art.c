@@ -354,7 +354,7 @@ SDL_Texture *art_get(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art
     return t;
 }
 
-SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, int *rw)
+SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, bool own, int *rw)
 {
     if (!art_has(c, v))
         return NULL;
@@ -368,6 +368,10 @@ SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, int *
         SDL_Rect all = {0, 0, s->fw, s->fh};
         if (!SDL_RectEquals(s->state == AS_MADE ? &s->have : &s->part, &all))
             continue;
+        if (own && s->fw == fw && s->fh == fh) {
+            best = s; /* its own: no other, whatever else is kept now */
+            break;
+        }
         if (!best || s->fw < best->fw)
             best = s;
     }
@@ -410,6 +414,16 @@ void art_want(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art_keep k
     SDL_UnlockMutex(c->mu);
 }
 
+bool art_busy(art_cache *c)
+{
+    SDL_LockMutex(c->mu);
+    bool busy = false;
+    for (int i = 0; i < ART_SLOTS; i++)
+        busy = busy || in_flight(&c->slot[i]);
+    SDL_UnlockMutex(c->mu);
+    return busy;
+}
+
 void art_settle(art_cache *c)
 {
     SDL_LockMutex(c->mu);
@@ -431,6 +445,35 @@ void art_forget(art_cache *c)
         art_slot *s = &c->slot[i];
         if (s->state == AS_MAKING)
             s->dropped = true; /* the worker throws it away */
+        else
+            slot_free(s);
+    }
+    SDL_UnlockMutex(c->mu);
+}
+
+void art_adopt(art_cache *c)
+{
+    SDL_LockMutex(c->mu);
+    for (int i = 0; i < ART_SLOTS; i++) {
+        art_slot *s = &c->slot[i];
+        if (s->state == AS_MADE && s->surf && !s->dropped) {
+            uint32_t used = s->used;
+            texture_of(c, s);
+            s->used = used; /* made into a texture, not used */
+        }
+    }
+    SDL_UnlockMutex(c->mu);
+}
+
+void art_drop(art_cache *c, pm_view v, int fw, int fh)
+{
+    SDL_LockMutex(c->mu);
+    for (int i = 0; i < ART_SLOTS; i++) {
+        art_slot *s = &c->slot[i];
+        if (s->state == AS_EMPTY || s->view != v || s->fw != fw || s->fh != fh)
+            continue;
+        if (s->state == AS_MAKING)
+            s->dropped = true;
         else
             slot_free(s);
     }

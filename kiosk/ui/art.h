@@ -51,14 +51,26 @@ void art_missing(art_cache *c, pm_view v);
 SDL_Texture *art_get(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art_keep keep,
                      SDL_Rect *have);
 /* The smallest raster kept (or being made) of the whole figure of v at
- * least w wide; else one made now, fw x fh. *rw: its width. */
-SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, int *rw);
+ * least w wide (own: the one fw x fh when it is there, so that what is
+ * drawn from it does not depend on what else happens to be kept); else
+ * one made now, fw x fh. *rw: its width. */
+SDL_Texture *art_get_whole(art_cache *c, pm_view v, int w, int fw, int fh, bool own, int *rw);
 /* Asks for a raster ahead: made on the worker thread unless kept already. */
 void art_want(art_cache *c, pm_view v, int fw, int fh, SDL_Rect part, art_keep keep);
+/* Is the worker making (or about to make) anything? */
+bool art_busy(art_cache *c);
 /* Waits until every raster asked for is made. */
 void art_settle(art_cache *c);
 /* Drops every raster (the size changed). */
 void art_forget(art_cache *c);
+/* The rasters the worker has made become textures now, on the caller's
+ * thread (a surface and its texture are both alive while one is made from
+ * the other: better on a calm frame than on the touch that opens a screen
+ * already holding big pictures). */
+void art_adopt(art_cache *c);
+/* Drops the rasters (made, asked or being made) of view v at fw x fh,
+ * however they are kept: a screen that kept them is out of reach. */
+void art_drop(art_cache *c, pm_view v, int fw, int fh);
 /* Drops the rasters asked for with ART_KEEP_SOME (the screen that wanted
  * them is gone: their memory back). */
 void art_release_some(art_cache *c);

@@ -21,6 +21,7 @@ typedef struct {
     unsigned sides;              /* the sides shown (CHART_SIDE_*) */
     SDL_Rect area;
     bool selected;               /* drawn on a selected card */
+    bool anywhere;               /* what is under it is the same wherever it goes */
     uint32_t used;
 } chart_picture;
 
@@ -43,6 +44,12 @@ struct chart_art {
         uint32_t used;
     } art_pics[4];
     uint32_t art_pics_clock;
+    /* the size of the chart screen's whole figures asked for (kept for the
+     * size while the chart is in reach; 0: none) */
+    struct { int w, h; } figure[VIEW_COUNT];
+    /* the size of the whole figures small pictures are scaled from, asked
+     * for this screen size (chart_want_pictures; 0: none yet) */
+    struct { int w, h; } pictures[VIEW_COUNT];
     /* the chart screen's close-up, drawn once from the region outlines */
     struct {
         SDL_Texture *tex;
@@ -104,6 +111,7 @@ chart_xf chart_fit(SDL_Rect area, geo_bounds focus, double zoom, double cx, doub
     xf.oy = area.y + area.h / 2.0 - cy * s;
     xf.clip = area;
     xf.art_once = false;
+    xf.own = false;
     return xf;
 }
 
@@ -135,11 +143,15 @@ static void small_size(const chart_art *a, int fig_w, int fig_h, int *fw, int *f
  * whole SVG for every raster, so drawing six pattern pictures (twelve
  * halves when both views show) each from its own raster made entering the
  * patterns screen take 30-60 ms. */
-static bool art_small_draw(chart_art *a, pm_view v, SDL_Rect fig, SDL_Rect vis)
+static bool art_small_draw(chart_art *a, pm_view v, SDL_Rect fig, SDL_Rect vis, bool own)
 {
     int fw, fh, rw = 0;
     small_size(a, fig.w, fig.h, &fw, &fh);
-    SDL_Texture *tex = art_get_whole(a->art, v, fig.w, fw, fh, &rw);
+    if (own && a->pictures[v].w >= fig.w) {
+        fw = a->pictures[v].w;
+        fh = a->pictures[v].h;
+    }
+    SDL_Texture *tex = art_get_whole(a->art, v, fig.w, fw, fh, own, &rw);
     if (!tex)
         return false;
     double k = (double)rw / fig.w;
@@ -174,7 +186,7 @@ static bool art_draw(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     SDL_Rect fig, vis;
     if (!art_box(a, xf, &fig, &vis))
         return true;
-    if (xf.art_once && art_small_draw(a, v, fig, vis))
+    if (xf.art_once && art_small_draw(a, v, fig, vis, xf.own))
         return true;
     SDL_Rect part = {vis.x - fig.x, vis.y - fig.y, vis.w, vis.h}, have;
     SDL_Texture *tex = art_get(a->art, v, fig.w, fig.h, part, keep, &have);
@@ -375,6 +387,7 @@ static chart_xf pattern_xf(const chart_art *a, const pat_ctx *pc, pm_view v, boo
     geo_bounds focus = {cx - hw, cy - hh, cx + hw, cy + hh};
     chart_xf xf = chart_fit(area, focus, 1, 0, 0);
     xf.art_once = true; /* this raster is drawn once into the picture */
+    xf.own = true;
     return xf;
 }
 
@@ -470,39 +483,94 @@ static void pattern_now(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
  * copy of what is under it in the frame (the card's colour and rounded
  * border show through the artwork's edges), so the caller names what is
  * under it: selected or not. */
+static chart_picture *pic_find(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
+                               bool selected, chart_picture **oldest)
+{
+    *oldest = &a->pics[0];
+    for (int i = 0; i < ART_PICTURES; i++) {
+        chart_picture *p = &a->pics[i];
+        if (p->tex && p->muscle == muscle && p->sides == sides && p->selected == selected &&
+            p->area.w == area.w && p->area.h == area.h &&
+            (p->anywhere || (p->area.x == area.x && p->area.y == area.y)))
+            return p;
+        if (!p->tex || ((*oldest)->tex && p->used < (*oldest)->used))
+            *oldest = p;
+    }
+    return NULL;
+}
+
+/* The picture made: what is under it (the frame's pixels there, or
+ * under() drawing them), then the pattern; the render target back to
+ * back. NULL when no texture can be made. */
+static SDL_Texture *pic_make(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
+                             chart_under_fn under, void *ctx, SDL_Texture *back)
+{
+    SDL_Renderer *ren = r_sdl(a->rc);
+    SDL_Texture *tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                         area.w, area.h);
+    if (!tex || SDL_SetRenderTarget(ren, tex) != 0) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        SDL_SetRenderTarget(ren, back);
+        return NULL;
+    }
+    /* opaque: copied as it is, no blending (faster, the same pixels) */
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    SDL_RenderSetClipRect(ren, NULL);
+    if (under)
+        under(a->rc, (SDL_Point){area.x, area.y}, ctx);
+    else
+        SDL_RenderCopy(ren, r_frame(a->rc), &area, NULL); /* what is under it */
+    pattern_now(a, muscle, sides, (SDL_Rect){0, 0, area.w, area.h});
+    SDL_RenderSetClipRect(ren, NULL);
+    SDL_SetRenderTarget(ren, back);
+    return tex;
+}
+
 void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected)
 {
     if (area.w <= 0 || area.h <= 0)
         return;
-    chart_picture *oldest = &a->pics[0];
-    for (int i = 0; i < ART_PICTURES; i++) {
-        chart_picture *p = &a->pics[i];
-        if (p->tex && p->muscle == muscle && p->sides == sides && p->selected == selected &&
-            SDL_RectEquals(&p->area, &area)) {
-            p->used = ++a->pics_clock;
-            SDL_RenderCopy(r_sdl(a->rc), p->tex, NULL, &area);
-            return;
-        }
-        if (!p->tex || (oldest->tex && p->used < oldest->used))
-            oldest = p;
+    chart_picture *oldest;
+    chart_picture *p = pic_find(a, muscle, sides, area, selected, &oldest);
+    if (p) {
+        p->used = ++a->pics_clock;
+        SDL_RenderCopy(r_sdl(a->rc), p->tex, NULL, &area);
+        return;
     }
-    SDL_Texture *tex = SDL_CreateTexture(r_sdl(a->rc), SDL_PIXELFORMAT_ARGB8888,
-                                         SDL_TEXTUREACCESS_TARGET, area.w, area.h);
-    if (!tex || SDL_SetRenderTarget(r_sdl(a->rc), tex) != 0) {
-        if (tex)
-            SDL_DestroyTexture(tex);
+    SDL_Texture *tex = pic_make(a, muscle, sides, area, NULL, NULL, r_frame(a->rc));
+    if (!tex) {
         pattern_now(a, muscle, sides, area); /* straight into the frame, as before */
         return;
     }
-    /* opaque: copied as it is, no blending (faster, the same pixels) */
-    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
-    SDL_RenderCopy(r_sdl(a->rc), r_frame(a->rc), &area, NULL); /* what is under it */
-    pattern_now(a, muscle, sides, (SDL_Rect){0, 0, area.w, area.h});
-    SDL_SetRenderTarget(r_sdl(a->rc), r_frame(a->rc));
     if (oldest->tex)
         SDL_DestroyTexture(oldest->tex);
-    *oldest = (chart_picture){tex, muscle, sides, area, selected, ++a->pics_clock};
+    *oldest = (chart_picture){tex, muscle, sides, area, selected, false, ++a->pics_clock};
     SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
+}
+
+bool chart_pattern_kept(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected)
+{
+    chart_picture *oldest;
+    return pic_find(a, muscle, sides, area, selected, &oldest) != NULL;
+}
+
+bool chart_pattern_ahead(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected,
+                         bool anywhere, chart_under_fn under, void *ctx)
+{
+    if (area.w <= 0 || area.h <= 0 || !a->art || r_measure_only(a->rc) || art_busy(a->art))
+        return false;
+    chart_picture *oldest;
+    if (pic_find(a, muscle, sides, area, selected, &oldest))
+        return false;
+    SDL_Texture *tex = pic_make(a, muscle, sides, area, under, ctx, NULL);
+    if (!tex)
+        return false;
+    if (oldest->tex)
+        SDL_DestroyTexture(oldest->tex);
+    /* not used yet: the first to go should the screen never come */
+    *oldest = (chart_picture){tex, muscle, sides, area, selected, anywhere, a->pics_clock};
+    return true;
 }
 
 /* ---- ahead of need ------------------------------------------------------------ */
@@ -513,6 +581,10 @@ void chart_want_figure(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     if (!a->art || r_measure_only(a->rc) || !art_has(a->art, v) || !art_box(a, xf, &fig, &vis))
         return;
     art_want(a->art, v, fig.w, fig.h, (SDL_Rect){vis.x - fig.x, vis.y - fig.y, vis.w, vis.h}, keep);
+    if (keep == ART_KEEP_SIZE) {
+        a->figure[v].w = fig.w;
+        a->figure[v].h = fig.h;
+    }
 }
 
 /* The whole figure of v for pictures with a figure fig_w x fig_h. */
@@ -521,6 +593,10 @@ static void want_whole(chart_art *a, pm_view v, int fig_w, int fig_h, art_keep k
     int fw, fh;
     small_size(a, fig_w, fig_h, &fw, &fh);
     art_want(a->art, v, fw, fh, (SDL_Rect){0, 0, fw, fh}, keep);
+    if (keep == ART_KEEP_SIZE) {
+        a->pictures[v].w = fw;
+        a->pictures[v].h = fh;
+    }
 }
 
 void chart_want_pictures(chart_art *a, int area_h, art_keep keep)
@@ -541,20 +617,45 @@ void chart_want_pictures(chart_art *a, int area_h, art_keep keep)
 
 void chart_art_settle(chart_art *a)
 {
-    if (a->art)
+    if (a->art) {
         art_settle(a->art);
+        art_adopt(a->art);
+    }
+}
+
+bool chart_art_busy(chart_art *a) { return a->art && art_busy(a->art); }
+
+void chart_art_adopt(chart_art *a)
+{
+    if (a->art)
+        art_adopt(a->art);
 }
 
 void chart_art_release(chart_art *a, bool figures, bool some)
 {
-    if (figures)
+    if (figures) {
         art_pics_clear(a);
+        if (a->close.tex)
+            SDL_DestroyTexture(a->close.tex);
+        a->close.tex = NULL;
+    }
     if (some && a->art)
         art_release_some(a->art);
 }
 
+void chart_art_drop_figures(chart_art *a)
+{
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        if (a->art && a->figure[v].w > 0)
+            art_drop(a->art, (pm_view)v, a->figure[v].w, a->figure[v].h);
+        a->figure[v].w = a->figure[v].h = 0;
+    }
+}
+
 void chart_sizes_changed(chart_art *a)
 {
+    memset(a->figure, 0, sizeof a->figure);
+    memset(a->pictures, 0, sizeof a->pictures);
     chart_pictures_clear(a, false);
     art_pics_clear(a);
     if (a->art)
@@ -661,7 +762,7 @@ static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     }
     SDL_Texture *tex = a->close.tex;
     bool into = tex && SDL_SetRenderTarget(ren, tex) == 0;
-    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false};
+    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false, false};
     if (into) {
         SDL_RenderSetClipRect(ren, NULL);
         SDL_RenderCopy(ren, r_frame(a->rc), &panel, NULL);
@@ -758,7 +859,7 @@ void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     if (r_measure_only(a->rc) || !b)
         return;
     SDL_Renderer *ren = r_sdl(a->rc);
-    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false};
+    chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false, false};
     SDL_RenderSetClipRect(ren, &panel);
     if (cv->close)
         close_draw(a, b, cv, panel, reach, unit);
@@ -805,7 +906,7 @@ void chart_minimap_draw(chart_art *a, bodychart *b, const bodychart_view *whole,
     SDL_Rect in = {area.x + px(rc, 4), area.y + px(rc, 4), area.w - px(rc, 8), area.h - px(rc, 8)};
     geo_bounds vb = bodychart_view_bounds(b, whole->view);
     geo_xf g = geo_xf_fit(vb, (geo_bounds){in.x, in.y, in.x + in.w, in.y + in.h});
-    chart_xf xf = {g.s, g.ox, g.oy, in, true};
+    chart_xf xf = {g.s, g.ox, g.oy, in, true, false};
     if (!art_picture(a, whole->view, xf, ART_KEEP_SIZE))
         chart_draw(a, whole->view, xf, NULL, NULL);
     /* the part the close-up shows, framed */

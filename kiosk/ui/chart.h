@@ -28,6 +28,9 @@ typedef struct {
     double s, ox, oy;
     SDL_Rect clip;
     bool art_once;               /* the artwork's raster is used once: keep none */
+    bool own;                    /* ... scaled from the pictures' own figure when it
+                                    is there, not a bigger one another screen keeps:
+                                    the same pixels whichever screen came before */
 } chart_xf;
 
 typedef struct chart_art chart_art;
@@ -78,6 +81,22 @@ void chart_draw_tp(rctx *rc, SDL_FPoint p, float r);
 #define CHART_SIDE_RIGHT 2u
 void chart_draw_pattern(chart_art *ch, int muscle, unsigned sides, SDL_Rect area,
                         bool selected);
+/* Is the picture chart_draw_pattern would copy for these kept? */
+bool chart_pattern_kept(chart_art *ch, int muscle, unsigned sides, SDL_Rect area, bool selected);
+/* Draws what is under a picture at area (screen pixels) into the picture,
+ * whose top left corner is origin: the same pixels the frame would hold
+ * there when the screen draws it. */
+typedef void (*chart_under_fn)(rctx *rc, SDL_Point origin, void *ctx);
+/* The picture chart_draw_pattern(muscle, sides, area, selected) will copy,
+ * made ahead, between frames (the target is the window's after it), over
+ * what under() draws: so the touch that opens the screen copies it. Only
+ * when the artwork it is scaled from is made (never waits for the worker)
+ * and it is not kept already: returns whether it made it. anywhere: what
+ * under() draws does not depend on where the picture goes (a page's
+ * picture on its own panel): copied wherever a picture of that size is
+ * asked for with the same muscle, sides (0 there only) and selected. */
+bool chart_pattern_ahead(chart_art *ch, int muscle, unsigned sides, SDL_Rect area, bool selected,
+                         bool anywhere, chart_under_fn under, void *ctx);
 /* Drops the pictures (all, or those drawn on a selected card: which
  * patterns a client chose is theirs). */
 void chart_pictures_clear(chart_art *ch, bool only_selected);
@@ -96,9 +115,17 @@ void chart_want_figure(chart_art *ch, pm_view v, chart_xf xf, art_keep keep);
 void chart_want_pictures(chart_art *ch, int area_h, art_keep keep);
 /* Memory back when the screens that drew them are gone: the chart
  * screen's pictures of its figures (made again from the rasters kept, on
- * the way back), and the rasters asked for a pattern enlarged or the staff
- * summary. */
+ * the way back) and its close-up's, and the rasters asked for a pattern
+ * enlarged or the staff summary. */
 void chart_art_release(chart_art *ch, bool figures, bool some);
+/* The chart screen's whole figures dropped (their rasters: asked again,
+ * on the worker, by the screens one touch from the chart). */
+void chart_art_drop_figures(chart_art *ch);
+/* What the worker made becomes textures now (ui/art.h art_adopt): after a
+ * frame, not on the touch that first draws them. */
+void chart_art_adopt(chart_art *ch);
+/* Is the worker making something asked for? */
+bool chart_art_busy(chart_art *ch);
 /* Waits until what was asked for is made (headless: time passing lets the
  * work finish, as on the kiosk, and every replay is the same). */
 void chart_art_settle(chart_art *ch);

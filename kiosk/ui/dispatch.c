@@ -718,8 +718,12 @@ void app_advance(app *a, uint32_t ms)
     catch_up(a);
     /* Headless, time is virtual: the artwork asked for ahead is made while
      * it passes, as it would be on the kiosk while the client reads. */
-    if (a->fixed_wall && a->art)
+    if (a->fixed_wall && a->art) {
         chart_art_settle(a->art);
+        /* and the loop's work between frames is done (app_ahead) */
+        while (app_ahead(a))
+            ;
+    }
     /* Tick in steps so the idle prompt appears before the wipe and a held
      * finger opens staff mode when it would, as in real time. */
     while (ms > 0 && a->flow) {

@@ -215,7 +215,11 @@ int app_run(app *a)
             app_warm(a); /* the first frame is up: now the fonts for the next */
         }
         SDL_Event e;
-        bool got = wait_event(a, mode, &iw, last_input, &e);
+        bool got = SDL_PollEvent(&e) == 1;
+        if (!got && app_ahead(a))
+            continue; /* one piece drawn ahead: events first, then the next */
+        if (!got)
+            got = wait_event(a, mode, &iw, last_input, &e);
         while (got) {
             last_input = SDL_GetTicks64();
             a->now = last_input;

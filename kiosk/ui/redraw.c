@@ -227,6 +227,21 @@ void app_draw(app *a)
     screens_want_art(&a->sc);
 }
 
+bool app_ahead(app *a)
+{
+    if (!a->flow || !a->art || a->dirty || a->seen.finger_down || a->attention[0])
+        return false;
+    uint64_t key = app_shown_digest(a);
+    if (key == a->ahead_done)
+        return false; /* done for what shows: an idle wake-up costs nothing */
+    if (chart_art_busy(a->art))
+        return false; /* what it is scaled from is not made yet: later */
+    if (screens_ahead(&a->sc))
+        return true;
+    a->ahead_done = key;
+    return false;
+}
+
 void app_warm(app *a)
 {
     r_warm_fonts(a->rc);

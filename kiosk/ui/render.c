@@ -315,6 +315,37 @@ void r_veil(rctx *rc, SDL_Rect r, unsigned rgb, Uint8 alpha)
     SDL_RenderFillRect(rc->ren, &r);
 }
 
+void r_veil_around(rctx *rc, SDL_Rect r, SDL_Rect card, int radius, unsigned rgb, Uint8 alpha)
+{
+    if (rc->measure_only)
+        return;
+    /* r_round's corners: what it leaves of the card's rectangle */
+    if (radius * 2 > card.w)
+        radius = card.w / 2;
+    if (radius * 2 > card.h)
+        radius = card.h / 2;
+    if (radius < 2)
+        radius = 0;
+    int x1 = card.x + card.w, y1 = card.y + card.h;
+    /* every pixel of r once, but those the card will cover: above, below,
+     * left and right of it, and its four corner squares */
+    SDL_Rect parts[8] = {{r.x, r.y, r.w, card.y - r.y},
+                         {r.x, y1, r.w, r.y + r.h - y1},
+                         {r.x, card.y, card.x - r.x, card.h},
+                         {x1, card.y, r.x + r.w - x1, card.h},
+                         {card.x, card.y, radius, radius},
+                         {x1 - radius, card.y, radius, radius},
+                         {card.x, y1 - radius, radius, radius},
+                         {x1 - radius, y1 - radius, radius, radius}};
+    SDL_Rect in[8];
+    int n = 0;
+    for (int i = 0; i < 8; i++)
+        if (parts[i].w > 0 && parts[i].h > 0 && SDL_IntersectRect(&parts[i], &r, &in[n]))
+            n++;
+    r_set(rc, rgb, alpha);
+    SDL_RenderFillRects(rc->ren, in, n);
+}
+
 static SDL_Color col(unsigned rgb, Uint8 alpha)
 {
     SDL_Color c = {(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha};
@@ -642,6 +673,10 @@ void r_share_fonts(rctx *rc, bool on)
     rc->shared = on;
 }
 
+/* The letters most words on screen are made of (the content's languages:
+ * English and Spanish). */
+#define WARM_GLYPHS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;?!'()-/\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1"
+
 void r_warm_fonts(rctx *rc)
 {
     rc->shared = false;
@@ -649,9 +684,10 @@ void r_warm_fonts(rctx *rc)
         for (int k = 0; k < rc->nwarm[b]; k++) {
             /* open it, and have the auto-hinter look at the face now */
             TTF_Font *f = font_at(rc, rc->warm_px[b][k], b == 1);
-            int w = 0, h = 0;
-            if (f)
-                TTF_SizeUTF8(f, "a", &w, &h);
+            /* and its glyphs: each one's first use loads and renders it
+             * (FreeType's hinting), most of a new screen's first frame */
+            SDL_Surface *glyphs = f ? TTF_RenderUTF8_Blended(f, WARM_GLYPHS, col(0, 255)) : NULL;
+            SDL_FreeSurface(glyphs);
         }
         rc->nwarm[b] = 0;
     }

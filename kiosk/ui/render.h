@@ -140,6 +140,11 @@ void r_clear(rctx *rc, unsigned rgb);
 void r_rect(rctx *rc, SDL_Rect r, unsigned rgb);
 /* A filled rectangle blended at alpha (a dimmed background). */
 void r_veil(rctx *rc, SDL_Rect r, unsigned rgb, Uint8 alpha);
+/* r_veil(r) under an opaque card drawn next with r_round(card, radius):
+ * the same pixels once the card is drawn, without blending the pixels it
+ * covers (the software renderer blends ~25 instructions a pixel: a
+ * whole-screen veil at 1280x800 is ~25 M). */
+void r_veil_around(rctx *rc, SDL_Rect r, SDL_Rect card, int radius, unsigned rgb, Uint8 alpha);
 void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb);
 /* An outline of thickness t, drawn as two rounded rects. */
 void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside);

@@ -65,7 +65,7 @@ pm_replay(walk_rotated walk.replay --size 480x800 --rotate 90 --golden ${PM_REPL
 # Learn in Spanish, and its idle reset (issue 13).
 pm_replay(learn_es learn_es.replay --size 800x480 --golden ${PM_REPLAY}/golden/800x480)
 pm_replay(learn_idle learn_idle.replay --size 800x480 --golden ${PM_REPLAY}/golden/800x480)
-pm_replay(back back.replay)
+pm_replay(back back.replay --golden ${PM_REPLAY}/golden/800x480)
 pm_replay(taps taps.replay)
 pm_replay(languages_offered languages.replay --config ${PM_REPLAY}/languages.conf
           --golden ${PM_REPLAY}/golden/800x480)

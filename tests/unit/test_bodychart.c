@@ -150,6 +150,34 @@ static void test_hits_agree_with_targets(void **state)
 
 /* A finger that went down on a target keeps it a few pixels off its
  * edge, and loses it further away. */
+/* Warming the circles ahead (a few at a time, between frames) gives the
+ * circles computed on demand, and stops when a view is done. */
+static void test_warm_gives_the_same_circles(void **state)
+{
+    (void)state;
+    bodychart *fresh = NULL;
+    assert_int_equal(bodychart_create(content, &fresh), PM_OK);
+    for (int v = 0; v < VIEW_COUNT; v++) {
+        int total = 0, got;
+        while ((got = bodychart_warm(fresh, (pm_view)v, 4)) > 0) {
+            assert_true(got <= 4);
+            total += got;
+        }
+        int in_view = 0;
+        for (size_t r = 0; r < content_region_count(content); r++)
+            in_view += content_region(content, r)->view == (pm_view)v;
+        assert_int_equal(total, in_view);
+        assert_int_equal(bodychart_warm(fresh, (pm_view)v, 4), 0);
+    }
+    for (size_t r = 0; r < content_region_count(content); r++) {
+        geo_point a, b;
+        double ra = bodychart_circle(fresh, (int)r, &a), rb = bodychart_circle(chart, (int)r, &b);
+        assert_memory_equal(&ra, &rb, sizeof ra);
+        assert_memory_equal(&a, &b, sizeof a);
+    }
+    bodychart_destroy(fresh);
+}
+
 static void test_slop(void **state)
 {
     (void)state;
@@ -204,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_every_region_reachable_and_big_enough),
         cmocka_unit_test(test_hits_agree_with_targets),
         cmocka_unit_test(test_slop),
+        cmocka_unit_test(test_warm_gives_the_same_circles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -92,6 +92,18 @@ double bodychart_circle(bodychart *b, int r, geo_point *c)
     return k->radius;
 }
 
+int bodychart_warm(bodychart *b, pm_view v, int max)
+{
+    int done = 0;
+    for (size_t i = 0; i < b->n && done < max; i++) {
+        if (b->circles[i].done || content_region(b->c, i)->view != v)
+            continue;
+        bodychart_circle(b, (int)i, NULL);
+        done++;
+    }
+    return done;
+}
+
 bodychart_view bodychart_whole(const bodychart *b, pm_view v, geo_bounds panel)
 {
     return (bodychart_view){v, false, geo_xf_fit(b->view_bounds[v], panel), -1};

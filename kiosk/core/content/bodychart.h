@@ -89,6 +89,12 @@ int bodychart_hit(bodychart *b, const bodychart_view *cv, geo_bounds panel, doub
 /* Region r's largest inscribed circle (chart units): its centre in *c;
  * computed once, then kept. */
 double bodychart_circle(bodychart *b, int r, geo_point *c);
+/* Computes the circles of at most max regions of view v not computed yet
+ * (a close-up needs those of every region near the touch: ~3.5 M
+ * instructions on the first of each view, which the UI does ahead, a few
+ * at a time, while the chart shows). Returns how many it computed: 0 when
+ * every one of v is known. */
+int bodychart_warm(bodychart *b, pm_view v, int max);
 
 /* Where a finger aims at region r in cv: the centre of the largest circle
  * inside the part of it within the panel (screen px); its radius in *radius.

@@ -134,11 +134,11 @@ static void put(html_ctx *h, const char *s)
 /* A chart coordinate with one decimal ("-12.5"), locale-proof, written by
  * hand: the charts print some ten thousand of them, and printf was most of
  * a save's time (50 M instructions). */
-static void put_coord(html_ctx *h, double v)
+/* v as put_coord writes it, ending just before end; returns its start. */
+static char *coord_before(char *end, double v)
 {
     long t = lround(v * 10.0);
-    char buf[32], *p = buf + sizeof buf;
-    *--p = '\0';
+    char *p = end;
     unsigned long u = t < 0 ? 0ul - (unsigned long)t : (unsigned long)t;
     *--p = (char)('0' + u % 10);
     *--p = '.';
@@ -148,7 +148,28 @@ static void put_coord(html_ctx *h, double v)
     while ((u /= 10) > 0);
     if (t < 0)
         *--p = '-';
-    put(h, p);
+    return p;
+}
+
+static void put_coord(html_ctx *h, double v)
+{
+    char buf[32];
+    buf[sizeof buf - 1] = '\0';
+    put(h, coord_before(buf + sizeof buf - 1, v));
+}
+
+/* A polygon's point, "x,y" (after a space unless first), in one append:
+ * the same bytes as put_coord's, a third of the calls (~2 M instructions
+ * of a save at 1280x800). */
+static void put_point(html_ctx *h, geo_point pt, bool first)
+{
+    char buf[72], *end = buf + sizeof buf;
+    char *p = coord_before(end, pt.y);
+    *--p = ',';
+    p = coord_before(p, pt.x);
+    if (!first)
+        *--p = ' ';
+    summary_buf_append(h->b, p, (size_t)(end - p));
 }
 
 /* Sizes are in em of the body type, so one class on <body> sets the
@@ -314,13 +335,8 @@ static unsigned mark_colour(const pm_content *c, const intake_mark *m)
 static void html_polygon(html_ctx *h, const pm_region *r, int slot)
 {
     put(h, "<polygon points=\"");
-    for (size_t i = 0; i < r->npoly; i++) {
-        if (i)
-            put(h, " ");
-        put_coord(h, r->poly[i].x);
-        put(h, ",");
-        put_coord(h, r->poly[i].y);
-    }
+    for (size_t i = 0; i < r->npoly; i++)
+        put_point(h, r->poly[i], i == 0);
     if (slot < 0) {
         put(h, "\" fill=\"#ececec\" stroke=\"#a8a8a8\" stroke-width=\"0.5\"");
     } else {

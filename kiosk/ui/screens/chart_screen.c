@@ -477,7 +477,7 @@ void chart_screen_want_art(screen_ctx *s)
     chart_geo cg = arrange(s);
     for (int v = 0; v < VIEW_COUNT; v++) {
         bodychart_view cv = bodychart_whole(s->bodies, (pm_view)v, whole_box(s, cg.fig));
-        chart_want_figure(s->art, (pm_view)v, (chart_xf){cv.xf.s, cv.xf.ox, cv.xf.oy, cg.fig, false},
+        chart_want_figure(s->art, (pm_view)v, (chart_xf){cv.xf.s, cv.xf.ox, cv.xf.oy, cg.fig, false, false},
                           ART_KEEP_SIZE);
     }
 }

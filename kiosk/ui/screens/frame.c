@@ -530,8 +530,8 @@ void frame_ask_layout(screen_ctx *s)
 
 void frame_ask_draw(screen_ctx *s)
 {
-    r_veil(s->r, (SDL_Rect){0, 0, s->lw, s->lh}, 0x1B2830, 190);
     SDL_Rect c = ask_card(s);
+    r_veil_around(s->r, (SDL_Rect){0, 0, s->lw, s->lh}, c, px(s->r, 18), 0x1B2830, 190);
     r_round(s->r, c, px(s->r, 18), COL_SURFACE);
     int m = px(s->r, 20);
     t_box(s->r, (SDL_Rect){c.x + m, c.y + m, c.w - 2 * m, px(s->r, 52)}, T(s, "ui.start_over.title"),

@@ -131,5 +131,8 @@ typedef struct {
 void page_gather(screen_ctx *s, bool is_muscle, int item, const char *banner, page_view *v);
 void page_layout(screen_ctx *s, SDL_Rect body, page_view *v);
 void page_draw(screen_ctx *s, SDL_Rect body, page_view *v);
+/* Ahead of need (screens_ahead): the picture a muscle's page shows, made
+ * now; returns whether it made it. */
+bool page_picture_ahead(screen_ctx *s, int muscle);
 
 #endif

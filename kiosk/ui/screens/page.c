@@ -71,13 +71,42 @@ static void draw_banner(screen_ctx *s, SDL_Rect box, const char *text)
           true, COL_INK, AL_LEFT, true);
 }
 
-static void draw_picture(screen_ctx *s, SDL_Rect box, int muscle)
+/* The picture's panel in a row box, and the picture on it. */
+static SDL_Rect picture_panel(SDL_Rect box)
 {
     int w = box.h * 16 / 10 < box.w ? box.h * 16 / 10 : box.w;
-    SDL_Rect pic = {box.x, box.y, w, box.h};
+    return (SDL_Rect){box.x, box.y, w, box.h};
+}
+
+static SDL_Rect picture_on(SDL_Rect pic)
+{
+    return (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12};
+}
+
+static void draw_picture(screen_ctx *s, SDL_Rect box, int muscle)
+{
+    SDL_Rect pic = picture_panel(box);
     r_round(s->r, pic, px(s->r, 12), COL_SURFACE);
-    chart_draw_pattern(s->art, muscle, 0, (SDL_Rect){pic.x + 6, pic.y + 6, pic.w - 12, pic.h - 12},
-                       false);
+    chart_draw_pattern(s->art, muscle, 0, picture_on(pic), false);
+}
+
+/* What is under a page's picture: the page, the panel around it (the same
+ * wherever the row goes). */
+static void picture_under(rctx *r, SDL_Point o, void *ctx)
+{
+    const SDL_Rect *pic = ctx;
+    r_clear(r, COL_BG);
+    r_round(r, (SDL_Rect){pic->x - o.x, pic->y - o.y, pic->w, pic->h}, px(r, 12), COL_SURFACE);
+}
+
+bool page_picture_ahead(screen_ctx *s, int muscle)
+{
+    /* the row's height as row_h gives it; its width is the page's, wider
+     * than the panel on every screen size (if not, the picture is not
+     * found, and drawn when shown, as before) */
+    SDL_Rect box = {0, 0, s->lw, px(s->r, s->lw >= s->lh ? 150 : 260)};
+    SDL_Rect pic = picture_panel(box);
+    return chart_pattern_ahead(s->art, muscle, 0, picture_on(pic), false, true, picture_under, &pic);
 }
 
 void page_draw(screen_ctx *s, SDL_Rect body, page_view *v)

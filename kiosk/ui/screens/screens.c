@@ -8,6 +8,8 @@
  * never on each other or on the app. */
 #include "ui/screens/screens.h"
 
+#include "ui/screens/frame.h"
+
 const screen_ops *screen_ops_for(pm_screen s)
 {
     switch (s) {
@@ -29,24 +31,67 @@ const screen_ops *screen_ops_for(pm_screen s)
     return &screen_thanks;
 }
 
+/* Is the chart one touch away (or showing)? Name's Next, the first
+ * details page's Back and review's Edit lead to it. */
+static bool chart_in_reach(pm_screen now)
+{
+    return now == SCREEN_NAME || now == SCREEN_CHART || now == SCREEN_DETAILS ||
+           now == SCREEN_REVIEW;
+}
+
 void screens_want_art(screen_ctx *s)
 {
     if (!s->flow || !s->art || r_measure_only(s->r))
         return;
+    /* what the worker made becomes textures on this calm moment, not on
+     * the touch that shows it beside big pictures already made */
+    chart_art_adopt(s->art);
     if (s->desk && desk_is_open(s->desk)) {
         chart_art_release(s->art, true, false);
+        chart_art_drop_figures(s->art);
         staff_intake_want_art(s);
         return;
     }
     bool learning = s->learn && learn_is_open(s->learn);
     pm_screen now = flow_screen(s->flow);
-    /* what screens no longer showing kept, back */
+    /* what screens no longer showing kept, back; the chart screen's whole
+     * figures (2.5 MB at 1280x800) only while it is in reach: asked again,
+     * on the worker, on the screens one touch from it */
     chart_art_release(s->art, now != SCREEN_CHART || learning,
                       now != SCREEN_PATTERNS || learning);
+    bool reach = chart_in_reach(now) && !learning;
+    if (!reach)
+        chart_art_drop_figures(s->art);
     if (now == SCREEN_WELCOME && !learning)
         return;
-    chart_screen_want_art(s);
+    if (reach)
+        chart_screen_want_art(s);
     patterns_want_art(s, now == SCREEN_PATTERNS && !learning);
+}
+
+bool screens_ahead(screen_ctx *s)
+{
+    if (!s->flow || !s->art || r_measure_only(s->r) || (s->desk && desk_is_open(s->desk)) ||
+        (s->learn && learn_is_open(s->learn)))
+        return false;
+    pm_screen now = flow_screen(s->flow);
+    /* the chart, and the screen before it: the circles of the regions (a
+     * close-up is made from them), the view showing first */
+    if ((now == SCREEN_NAME || now == SCREEN_CHART) && s->bodies) {
+        pm_view v = flow_view(s->flow), o = v == VIEW_FRONT ? VIEW_BACK : VIEW_FRONT;
+        if (bodychart_warm(s->bodies, v, 4) > 0 || bodychart_warm(s->bodies, o, 4) > 0)
+            return true;
+    }
+    /* the screen before the patterns (the safety questions; its last page
+     * leads there): their cards' pictures */
+    if (now == SCREEN_SCREENING)
+        return patterns_ahead(s);
+    /* review: the first page of the reading after the save shows the
+     * first pattern chosen */
+    const intake *in = flow_intake(s->flow);
+    if (now == SCREEN_REVIEW && in->npatterns > 0)
+        return page_picture_ahead(s, in->patterns[0]);
+    return false;
 }
 
 const screen_surface *screen_surface_for(pm_screen s)

@@ -23,14 +23,24 @@ extern const screen_ops staff_pin_screen, staff_queue_screen, staff_intake_scree
     staff_confirm_screen, staff_export_screen, staff_unlock_screen;
 
 /* Ahead of need: asks for the artwork the client's next screens will draw
- * (chart.h, chart_want_*): the chart's figures once the client has begun
- * (or opened Learn), a pattern's enlarged figure on the patterns screen.
+ * (chart.h, chart_want_*): the chart's figures on the screens one touch
+ * from the chart (and let go elsewhere: 2.5 MB at 1280x800), the figures
+ * pattern pictures are scaled from once the client has begun (or opened
+ * Learn), a pattern's enlarged figure on the patterns screen.
  * In staff mode, the summary's charts. Not on Welcome: an idle kiosk stays
  * idle. */
 void screens_want_art(screen_ctx *s);
 /* ... what each of those screens asks for. */
 void chart_screen_want_art(screen_ctx *s);
 void patterns_want_art(screen_ctx *s, bool showing);
+/* Between frames, when nothing else is to do: one piece of work the
+ * client's next touches will need, done now (on the name screen and the
+ * chart, the regions' circles a close-up is made from; on the safety
+ * questions, the cards' pictures of the patterns that follow; on review,
+ * the picture of the first page read after the save). Returns whether it did one (call
+ * again: more may be due); false when there is nothing to do. */
+bool screens_ahead(screen_ctx *s);
+bool patterns_ahead(screen_ctx *s);
 void staff_intake_want_art(screen_ctx *s);
 
 /* The still-there overlay (over the screen it interrupts: its two buttons
