@@ -69,6 +69,16 @@ static void slot_free(art_slot *s)
     *s = (art_slot){0};
 }
 
+/* A slot let go: freed now, or, while the worker is still making it, when
+ * the worker is done (it sees `dropped`). The caller holds the lock. */
+static void slot_let_go(art_slot *s)
+{
+    if (s->state == AS_MAKING)
+        s->dropped = true;
+    else
+        slot_free(s);
+}
+
 void art_destroy(art_cache *c)
 {
     if (!c)
@@ -470,12 +480,8 @@ void art_drop(art_cache *c, pm_view v, int fw, int fh)
     SDL_LockMutex(c->mu);
     for (int i = 0; i < ART_SLOTS; i++) {
         art_slot *s = &c->slot[i];
-        if (s->state == AS_EMPTY || s->view != v || s->fw != fw || s->fh != fh)
-            continue;
-        if (s->state == AS_MAKING)
-            s->dropped = true;
-        else
-            slot_free(s);
+        if (s->state != AS_EMPTY && s->view == v && s->fw == fw && s->fh == fh)
+            slot_let_go(s);
     }
     SDL_UnlockMutex(c->mu);
 }
@@ -485,12 +491,8 @@ void art_release_some(art_cache *c)
     SDL_LockMutex(c->mu);
     for (int i = 0; i < ART_SLOTS; i++) {
         art_slot *s = &c->slot[i];
-        if (s->keep != ART_KEEP_SOME || s->state == AS_EMPTY)
-            continue;
-        if (s->state == AS_MAKING)
-            s->dropped = true;
-        else
-            slot_free(s);
+        if (s->keep == ART_KEEP_SOME && s->state != AS_EMPTY)
+            slot_let_go(s);
     }
     SDL_UnlockMutex(c->mu);
 }

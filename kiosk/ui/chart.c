@@ -22,6 +22,7 @@ typedef struct {
     SDL_Rect area;
     bool selected;               /* drawn on a selected card */
     bool anywhere;               /* what is under it is the same wherever it goes */
+    bool unshown;                /* made ahead (chart_pattern_ahead), not drawn yet */
     uint32_t used;
 } chart_picture;
 
@@ -527,6 +528,27 @@ static SDL_Texture *pic_make(chart_art *a, int muscle, unsigned sides, SDL_Rect 
     return tex;
 }
 
+/* Where a picture made ahead may go: an empty place, else the least used
+ * of those not themselves made ahead and still unshown; none when every
+ * place holds such a one. Why: pictures made ahead all carry the same
+ * stamp, so once they filled every place, each new one went to the first
+ * place, pushing out the one made just before, which was then made again,
+ * for ever, between frames (a busy loop the monkey found:
+ * tests/monkey/regressions/patterns-ahead-never-evicts-itself.replay). Now
+ * each round of work ahead ends after at most ART_PICTURES pictures. */
+static chart_picture *pic_room_ahead(chart_art *a)
+{
+    chart_picture *room = NULL;
+    for (int i = 0; i < ART_PICTURES; i++) {
+        chart_picture *p = &a->pics[i];
+        if (!p->tex)
+            return p;
+        if (!p->unshown && (!room || p->used < room->used))
+            room = p;
+    }
+    return room;
+}
+
 void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected)
 {
     if (area.w <= 0 || area.h <= 0)
@@ -535,6 +557,7 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
     chart_picture *p = pic_find(a, muscle, sides, area, selected, &oldest);
     if (p) {
         p->used = ++a->pics_clock;
+        p->unshown = false;
         SDL_RenderCopy(r_sdl(a->rc), p->tex, NULL, &area);
         return;
     }
@@ -545,7 +568,8 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
     }
     if (oldest->tex)
         SDL_DestroyTexture(oldest->tex);
-    *oldest = (chart_picture){tex, muscle, sides, area, selected, false, ++a->pics_clock};
+    *oldest = (chart_picture){.tex = tex, .muscle = muscle, .sides = sides, .area = area,
+                              .selected = selected, .used = ++a->pics_clock};
     SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
 }
 
@@ -563,13 +587,18 @@ bool chart_pattern_ahead(chart_art *a, int muscle, unsigned sides, SDL_Rect area
     chart_picture *oldest;
     if (pic_find(a, muscle, sides, area, selected, &oldest))
         return false;
+    chart_picture *room = pic_room_ahead(a);
+    if (!room)
+        return false;
     SDL_Texture *tex = pic_make(a, muscle, sides, area, under, ctx, NULL);
     if (!tex)
         return false;
-    if (oldest->tex)
-        SDL_DestroyTexture(oldest->tex);
+    if (room->tex)
+        SDL_DestroyTexture(room->tex);
     /* not used yet: the first to go should the screen never come */
-    *oldest = (chart_picture){tex, muscle, sides, area, selected, anywhere, a->pics_clock};
+    *room = (chart_picture){.tex = tex, .muscle = muscle, .sides = sides, .area = area,
+                            .selected = selected, .anywhere = anywhere, .unshown = true,
+                            .used = a->pics_clock};
     return true;
 }
 

@@ -315,15 +315,23 @@ void r_veil(rctx *rc, SDL_Rect r, unsigned rgb, Uint8 alpha)
     SDL_RenderFillRect(rc->ren, &r);
 }
 
+/* A rounded rectangle's corner radius, at most half its width and height
+ * (r_round draws it so; r_veil_around leaves what r_round will cover). */
+static int corner_radius(SDL_Rect r, int radius)
+{
+    if (radius * 2 > r.w)
+        radius = r.w / 2;
+    if (radius * 2 > r.h)
+        radius = r.h / 2;
+    return radius;
+}
+
 void r_veil_around(rctx *rc, SDL_Rect r, SDL_Rect card, int radius, unsigned rgb, Uint8 alpha)
 {
     if (rc->measure_only)
         return;
     /* r_round's corners: what it leaves of the card's rectangle */
-    if (radius * 2 > card.w)
-        radius = card.w / 2;
-    if (radius * 2 > card.h)
-        radius = card.h / 2;
+    radius = corner_radius(card, radius);
     if (radius < 2)
         radius = 0;
     int x1 = card.x + card.w, y1 = card.y + card.h;
@@ -472,10 +480,7 @@ void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb)
 {
     if (rc->measure_only)
         return;
-    if (radius * 2 > r.w)
-        radius = r.w / 2;
-    if (radius * 2 > r.h)
-        radius = r.h / 2;
+    radius = corner_radius(r, radius);
     if (radius < 2) {
         r_rect(rc, r, rgb);
         return;
