@@ -489,6 +489,20 @@ void frame_rows_keep(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h m
     rows_place(s, area, h, keep, n, gap, scrolls, add, out);
 }
 
+void frame_rows_top(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h measure, void *ctx,
+                    frame_rowset *out)
+{
+    screen_view *v = s->v;
+    int scroll = v->scroll, up = v->scroll_up_to, down = v->scroll_down_to;
+    bool rows = v->scroll_rows;
+    v->scroll = 0;
+    frame_rows(s, area, n, gap, measure, ctx, false, out);
+    v->scroll = scroll;
+    v->scroll_up_to = up;
+    v->scroll_down_to = down;
+    v->scroll_rows = rows;
+}
+
 void frame_rows_draw(screen_ctx *s, const frame_rowset *rs)
 {
     if (!rs->scrolls)

@@ -103,6 +103,11 @@ void frame_rows_keep(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h m
  * frame_rail_w() when scrolls): the caller decided they do not all fit. */
 void frame_rows_place(screen_ctx *s, SDL_Rect area, const int *h, int n, int gap, bool scrolls,
                       bool add, frame_rowset *out);
+/* Where frame_rows would place the rows with the list at its first row,
+ * without touching the view's scrolling (which belongs to the screen
+ * showing) and adding no widgets: for drawing a screen's first page ahead. */
+void frame_rows_top(screen_ctx *s, SDL_Rect area, int n, int gap, frame_row_h measure, void *ctx,
+                    frame_rowset *out);
 int frame_rail_w(const screen_ctx *s);
 /* Draws the rail between ▲ and ▼ (after frame_rows). */
 void frame_rows_draw(screen_ctx *s, const frame_rowset *rs);

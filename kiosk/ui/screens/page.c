@@ -38,13 +38,16 @@ static int banner_rows(const page_view *v) { return v->banner ? 1 : 0; }
 static int first_text_row(const page_view *v) { return banner_rows(v) + (v->picture ? 1 : 0); }
 static int row_count(const page_view *v) { return first_text_row(v) + v->n; }
 
+/* The picture's row: taller on an upright panel, where the page is narrow. */
+static int picture_row_h(screen_ctx *s) { return px(s->r, s->lw >= s->lh ? 150 : 260); }
+
 static int row_h(screen_ctx *s, int i, int width, void *ctx)
 {
     const page_view *v = ctx;
     if (v->banner && i == 0)
         return t_box_height(s->r, width - px(s->r, 28), v->banner, FONT_BODY, true) + px(s->r, 20);
     if (v->picture && i == banner_rows(v))
-        return px(s->r, s->lw >= s->lh ? 150 : 260);
+        return picture_row_h(s);
     int k = i - first_text_row(v);
     return t_box_height(s->r, width, v->t[k], FONT_BODY, v->head[k]);
 }
@@ -101,10 +104,10 @@ static void picture_under(rctx *r, SDL_Point o, void *ctx)
 
 bool page_picture_ahead(screen_ctx *s, int muscle)
 {
-    /* the row's height as row_h gives it; its width is the page's, wider
-     * than the panel on every screen size (if not, the picture is not
-     * found, and drawn when shown, as before) */
-    SDL_Rect box = {0, 0, s->lw, px(s->r, s->lw >= s->lh ? 150 : 260)};
+    /* the row as row_h gives it; its width is the page's, wider than the
+     * panel on every screen size (if not, the picture is not found, and
+     * drawn when shown, as before) */
+    SDL_Rect box = {0, 0, s->lw, picture_row_h(s)};
     SDL_Rect pic = picture_panel(box);
     return chart_pattern_ahead(s->art, muscle, 0, picture_on(pic), false, true, picture_under, &pic);
 }

@@ -302,31 +302,18 @@ static void card_under(rctx *r, SDL_Point o, void *ctx)
 
 /* Ahead of need (screens.c, between frames on the screen before this one):
  * one of the cards' pictures, where and as the first page of this screen
- * will draw it, so that the touch that opens it copies six pictures
- * instead of drawing them (~50 M instructions at 1280x800). The rows are
- * placed as frame_rows places them from the top (the page opens at its
- * first row), without touching the view's scrolling, which belongs to the
- * screen showing. Returns whether it drew one (more may be due). */
+ * will draw it (the page opens at its first row: frame_rows_top), so that
+ * the touch that opens it copies six pictures instead of drawing them
+ * (~50 M instructions at 1280x800). Returns whether it drew one (more may
+ * be due). */
 bool patterns_ahead(screen_ctx *s)
 {
     rows_ctx rc = {.s = s};
     arrange(s, &rc.g);
-    SDL_Rect body = page_body(s);
-    int n = nrows(&rc.g), gap = px(s->r, 10), total = 0;
-    for (int i = 0; i < n; i++)
-        total += row_h(s, i, body.w, &rc) + (i ? gap : 0);
-    frame_rowset rs = {.area = body, .scrolls = total > body.h};
-    if (rs.scrolls)
-        rs.area.w -= frame_rail_w(s);
-    int y = rs.area.y, end = 0;
-    for (; end < rc.g.rows && end < FRAME_MAX_ROWS; end++) {
-        if (end > 0 && y + rc.g.card_h > rs.area.y + rs.area.h)
-            break;
-        rs.y[end] = y;
-        y += rc.g.card_h + gap;
-    }
+    frame_rowset rs;
+    frame_rows_top(s, page_body(s), nrows(&rc.g), px(s->r, 10), row_h, &rc, &rs);
     const intake *in = flow_intake(s->flow);
-    for (int i = 0; i < rc.g.n && i / rc.g.cols < end; i++) {
+    for (int i = 0; i < rc.g.n && i / rc.g.cols < rs.end; i++) {
         under_ctx u = {card_rect(s, &rc.g, &rs, i), intake_has_pattern(in, rc.g.cand[i])};
         if (chart_pattern_ahead(s->art, rc.g.cand[i], flow_candidate_sides(s->flow, rc.g.cand[i]),
                                 pic_box(s, u.card, u.sel), u.sel, false, card_under, &u))
