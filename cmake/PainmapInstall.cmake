@@ -35,6 +35,18 @@ set(PAINMAP_INSTALL_UDEVDIR "lib/udev/rules.d" CACHE STRING
     "where udev rules go, relative to CMAKE_INSTALL_PREFIX")
 
 install(TARGETS painmap RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The lean SDL2 and SDL2_image (scripts/lean-sdl) go with the program, in a
+# folder of its own that only its RUNPATH names: nothing else on the system
+# loads them, and Debian's SDL2 stays what every other program gets.
+if(PAINMAP_SDL_PREFIX)
+  set(PAINMAP_INSTALL_SDLDIR "lib/painmap/sdl")
+  set_target_properties(painmap PROPERTIES
+    INSTALL_RPATH "${CMAKE_INSTALL_PREFIX}/${PAINMAP_INSTALL_SDLDIR}")
+  foreach(lib libSDL2-2.0.so.0 libSDL2_image-2.0.so.0)
+    file(REAL_PATH "${PAINMAP_SDL_PREFIX}/lib/${lib}" real)
+    install(FILES "${real}" DESTINATION ${PAINMAP_INSTALL_SDLDIR} RENAME ${lib})
+  endforeach()
+endif()
 install(DIRECTORY data/ DESTINATION ${CMAKE_INSTALL_DATADIR}/painmap/data)
 install(DIRECTORY assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/painmap/assets)
 # painmap.service names it (Documentation=).

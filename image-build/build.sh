@@ -158,7 +158,10 @@ fi
 KIOSK_LIBS="libc6 libcrypt1 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libcjson1 \
 libinih1 libsodium23"
 DEV_PKGS="libc6-dev linux-libc-dev libcrypt-dev libsdl2-dev libsdl2-ttf-dev \
-libsdl2-image-dev libcjson-dev libinih-dev libsodium-dev"
+libsdl2-image-dev libcjson-dev libinih-dev libsodium-dev \
+libdrm-dev libgbm-dev libegl-dev libudev-dev libpng-dev zlib1g-dev"
+# (libdrm, gbm, egl, udev, png, zlib: the headers the lean SDL2 and SDL2_image
+#  are built against, scripts/lean-sdl)
 t2=$(date +%s)
 debdir="$WORK/kiosk"
 if [ "${REUSE_KIOSK:-0}" = 1 ] && ls "$debdir"/painmap_"$version"_arm64.deb >/dev/null 2>&1; then
@@ -185,17 +188,27 @@ else
     # without unpacking their whole -dev trees.
     rm -rf "$WORK/pc-stubs"; mkdir -p "$WORK/pc-stubs"
     for _ in 1 2 3 4 5 6 7 8 9 10; do
-        missing=$(pkg-config --print-errors --exists sdl2 SDL2_ttf SDL2_image libcjson inih libcrypt libsodium 2>&1 |
+        missing=$(pkg-config --print-errors --exists sdl2 SDL2_ttf SDL2_image libcjson inih libcrypt libsodium \
+                  libdrm gbm egl 2>&1 |
                   sed -n "s/^Package '\([^']*\)', required by.*/\1/p" | sort -u)
         [ -n "$missing" ] || break
         for m in $missing; do
             printf 'Name: %s\nDescription: stand-in for a shared link\nVersion: 999\n' "$m" > "$WORK/pc-stubs/$m.pc"
         done
     done
+    # The kiosk's own SDL2 and SDL2_image (scripts/lean-sdl): Debian's
+    # sources of the versions in the sysroot, cross-compiled with only what
+    # the kiosk uses (KMS/DRM, no X11, Wayland, audio or D-Bus), so the
+    # kiosk loads 20 libraries instead of 74. The .deb carries them in
+    # /usr/lib/painmap/sdl (cmake/PainmapInstall.cmake).
+    lean=/usr/lib/painmap/sdl-build
+    LEAN_SDL_WORK="$WORK/lean-sdl-src" NICE="$NICE" \
+        "$repo/scripts/lean-sdl" "$lean" --sysroot "$sysroot" --toolchain "$here/aarch64-toolchain.cmake"
     kb="$WORK/kiosk-build"
     PAINMAP_SYSROOT="$sysroot" \
         cmake -S "$SRC" -B "$kb" -DCMAKE_BUILD_TYPE=Release \
             -DCMAKE_TOOLCHAIN_FILE="$here/aarch64-toolchain.cmake" \
+            -DPAINMAP_SDL_PREFIX="$sysroot$lean" \
             -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF >/dev/null
     $NICE cmake --build "$kb" -j2
     # Depends: what dpkg-shlibdeps finds the program needs on trixie arm64

@@ -22,3 +22,16 @@ add_test(NAME house_link_graph
                  ${PAINMAP_HOUSE_OBJECTS}
          COMMAND_EXPAND_LISTS)
 set_tests_properties(house_link_graph PROPERTIES PASS_REGULAR_EXPRESSION "link graph ok")
+
+# What the kiosk loads (tests/house/check-libraries.sh): with the lean SDL
+# (PAINMAP_SDL_PREFIX, scripts/lean-sdl), SDL2 and SDL2_image are those, and
+# nothing Debian's full SDL2 drags in (audio, X11, Wayland, D-Bus, TIFF...) is
+# loaded from exec to the first frame: 20 objects, where the system's SDL2
+# made it 74 (start-up and memory, bench/README.md). Not under the sanitizers,
+# whose run-time libraries are loaded too.
+if(PAINMAP_SDL_PREFIX AND NOT PAINMAP_SANITIZE)
+  add_test(NAME house_libraries
+           COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/check-libraries.sh $<TARGET_FILE:painmap>
+                   ${PAINMAP_SDL_PREFIX} 22)
+  set_tests_properties(house_libraries PROPERTIES PASS_REGULAR_EXPRESSION "libraries ok")
+endif()
