@@ -354,6 +354,22 @@ void r_veil_around(rctx *rc, SDL_Rect r, SDL_Rect card, int radius, unsigned rgb
     SDL_RenderFillRects(rc->ren, in, n);
 }
 
+/* SDL's software blend of one channel (SDL_blendfillrect.c, DRAW_MUL):
+ * the veil's channel premultiplied, plus what is under it times 255 - alpha,
+ * each divided by 255 rounding down. */
+static unsigned veil_channel(unsigned under, unsigned veil, unsigned alpha)
+{
+    return (veil * alpha) / 255 + ((255 - alpha) * under) / 255;
+}
+
+unsigned r_veiled(unsigned under, unsigned rgb, Uint8 alpha)
+{
+    unsigned out = 0;
+    for (int shift = 16; shift >= 0; shift -= 8)
+        out |= veil_channel((under >> shift) & 0xFF, (rgb >> shift) & 0xFF, alpha) << shift;
+    return out;
+}
+
 static SDL_Color col(unsigned rgb, Uint8 alpha)
 {
     SDL_Color c = {(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha};

@@ -145,6 +145,11 @@ void r_veil(rctx *rc, SDL_Rect r, unsigned rgb, Uint8 alpha);
  * covers (the software renderer blends ~25 instructions a pixel: a
  * whole-screen veil at 1280x800 is ~25 M). */
 void r_veil_around(rctx *rc, SDL_Rect r, SDL_Rect card, int radius, unsigned rgb, Uint8 alpha);
+/* The colour r_veil(rgb, alpha) leaves on a plain colour under it, by the
+ * software renderer's own blend arithmetic: a veil over a flat background
+ * is then one r_rect (a fill: well under an instruction a pixel), the same
+ * pixels. */
+unsigned r_veiled(unsigned under, unsigned rgb, Uint8 alpha);
 void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb);
 /* An outline of thickness t, drawn as two rounded rects. */
 void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside);

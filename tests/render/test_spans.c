@@ -16,7 +16,8 @@
  *     left out along an ear's edge inside; few of both.
  * Then spans.c alone: every pixel of random polygons is in exactly when
  * its centre is inside (even-odd), a centre on an edge counting for the
- * side right of it. */
+ * side right of it. Last, a veil over a plain colour: the colour r_veiled
+ * computes, exactly. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -447,6 +448,32 @@ static void spans_are_the_centres_inside(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* A veil over a plain colour leaves the colour r_veiled says, exactly: the
+ * delete question fills its background with it instead of blending. */
+static void veils_over_a_plain_colour_exactly(void **state)
+{
+    fixture *f = *state;
+    const unsigned under[] = {COL_BG, 0xFFFFFF, 0x000000, 0x7F3A15, COL_SURFACE};
+    const unsigned veil[] = {0x1B2830, 0xFFFFFF, 0xC04020};
+    const Uint8 alpha[] = {1, 60, 128, 170, 190, 254};
+    for (size_t u = 0; u < sizeof under / sizeof under[0]; u++)
+        for (size_t v = 0; v < sizeof veil / sizeof veil[0]; v++)
+            for (size_t k = 0; k < sizeof alpha / sizeof alpha[0]; k++) {
+                assert_true(r_begin(f->rc));
+                r_clear(f->rc, under[u]);
+                r_veil(f->rc, (SDL_Rect){0, 0, W, H}, veil[v], alpha[k]);
+                SDL_Rect one = {W / 2, H / 2, 1, 1};
+                Uint32 got = 0;
+                assert_int_equal(
+                    SDL_RenderReadPixels(f->ren, &one, SDL_PIXELFORMAT_ARGB8888, &got, 4), 0);
+                r_end(f->rc);
+                unsigned want = r_veiled(under[u], veil[v], alpha[k]);
+                if ((got & 0xFFFFFFu) != want)
+                    fail_msg("%06X veiled by %06X at %u: drawn %06X, r_veiled %06X", under[u],
+                             veil[v], alpha[k], got & 0xFFFFFFu, want);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +483,7 @@ int main(void)
         cmocka_unit_test(rounded_rects_exactly),
         cmocka_unit_test(regions_at_every_scale),
         cmocka_unit_test(stars),
+        cmocka_unit_test(veils_over_a_plain_colour_exactly),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
