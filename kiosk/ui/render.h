@@ -158,6 +158,16 @@ void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned 
 /* The closed outline through pts: r_line's quad for every edge, in one
  * renderer call (a chart draws thousands). */
 void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha);
+/* The rectangles r_outline fills for the same outline, traced within area
+ * (what r_draw_area says while it draws) but not drawn: *out points at
+ * them, valid until the next drawing call. Returns how many. Kept and
+ * filled later with r_fill_rects under the same clip, the same pixels. */
+int r_outline_rects(rctx *rc, const SDL_FPoint *pts, int n, float w, SDL_Rect area,
+                    const SDL_Rect **out);
+/* Fills rects (one renderer call), blended at alpha. */
+void r_fill_rects(rctx *rc, const SDL_Rect *rects, int n, unsigned rgb, Uint8 alpha);
+/* Where drawing lands now: the target's viewport within the clip. */
+SDL_Rect r_draw_area(const rctx *rc);
 /* A filled simple polygon in screen coordinates. Circles, lines and
  * polygons are filled as rows of pixels (ui/spans.h), the pixels the
  * renderer's own triangles give, at a fraction of their cost. */

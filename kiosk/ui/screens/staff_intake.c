@@ -320,6 +320,15 @@ void staff_intake_want_art(screen_ctx *s)
         chart_want_figure(s->art, chart_views[i], chart_at(s, area, i, &panel), ART_KEEP_SOME);
 }
 
+bool staff_intake_ahead(screen_ctx *s)
+{
+    SDL_Rect area = charts_area(s, staff_body(s, true)), panel;
+    for (int i = 0; i < 2; i++)
+        if (chart_outlines_ahead(s->art, chart_views[i], chart_at(s, area, i, &panel)))
+            return true;
+    return false;
+}
+
 static void draw_charts(screen_ctx *s, SDL_Rect area, const intake *in)
 {
     int label_h = px(s->r, 26);
