@@ -861,14 +861,6 @@ static int screen_outline(const pm_region *r, chart_xf xf, SDL_FPoint *pts)
     return (int)r->npoly;
 }
 
-static void outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha)
-{
-    for (int k = 0; k < n; k++) {
-        SDL_FPoint p0 = pts[k], p1 = pts[(k + 1) % n];
-        r_line(rc, p0.x, p0.y, p1.x, p1.y, w, rgb, alpha);
-    }
-}
-
 /* Hatching inside a polygon: lines x + y = c every gap pixels, each cut
  * where it crosses the outline (even-odd), so a mark reads without colour. */
 static void hatch(rctx *rc, const SDL_FPoint *pts, int n, float gap, float w, unsigned rgb,
@@ -948,7 +940,7 @@ static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
                 continue;
             int n = screen_outline(r, xf, pts);
             r_polygon(a->rc, pts, n, target ? COL_SKIN : COL_FADED, 255);
-            outline(a->rc, pts, n, target ? thick : thin, target ? COL_SKIN_LINE : COL_FADED_LINE,
+            r_outline(a->rc, pts, n, target ? thick : thin, target ? COL_SKIN_LINE : COL_FADED_LINE,
                     255);
         }
     }
@@ -1044,7 +1036,7 @@ void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
         int n = screen_outline(r, xf, pts);
         r_polygon(a->rc, pts, n, (unsigned)f, 255);
         hatch(a->rc, pts, n, gap, (float)fmax(1.0, 1.2 * unit), COL_MARK_LINE, 150);
-        outline(a->rc, pts, n, line, COL_MARK_LINE, 255);
+        r_outline(a->rc, pts, n, line, COL_MARK_LINE, 255);
     }
     cues_draw(a, cv->view, xf, unit);
     if (pressed >= 0) {
@@ -1052,7 +1044,7 @@ void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
         int n = r && r->view == cv->view ? screen_outline(r, xf, pts) : 0;
         if (n) {
             r_polygon(a->rc, pts, n, COL_PRIMARY, 60);
-            outline(a->rc, pts, n, (float)fmax(2.0, 3.0 * unit), COL_PRIMARY, 255);
+            r_outline(a->rc, pts, n, (float)fmax(2.0, 3.0 * unit), COL_PRIMARY, 255);
         }
     }
     SDL_RenderSetClipRect(ren, NULL);
