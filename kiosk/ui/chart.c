@@ -909,8 +909,11 @@ static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     if (!a->close.tex || !SDL_RectEquals(&a->close.panel, &panel)) {
         if (a->close.tex)
             SDL_DestroyTexture(a->close.tex);
-        a->close.tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                         panel.w, panel.h);
+        /* the frame's own format: copied from and back to it without a
+         * conversion of every pixel (opaque: the same pixels) */
+        Uint32 fmt = 0;
+        SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+        a->close.tex = SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, panel.w, panel.h);
         if (a->close.tex)
             SDL_SetTextureBlendMode(a->close.tex, SDL_BLENDMODE_NONE);
     }
