@@ -638,8 +638,11 @@ static SDL_Texture *pic_make(chart_art *a, int muscle, unsigned sides, SDL_Rect 
                              chart_under_fn under, void *ctx, SDL_Texture *back)
 {
     SDL_Renderer *ren = r_sdl(a->rc);
-    SDL_Texture *tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                         area.w, area.h);
+    /* the frame's own format: copied from and back to it without a
+     * conversion of every pixel */
+    Uint32 fmt = 0;
+    SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+    SDL_Texture *tex = SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, area.w, area.h);
     if (!tex || SDL_SetRenderTarget(ren, tex) != 0) {
         if (tex)
             SDL_DestroyTexture(tex);
