@@ -503,6 +503,7 @@ const flow *app_flow(const app *a) { return a->flow; }
 const pm_content *app_content(const app *a) { return a->content; }
 const screen_view *app_view(const app *a) { return &a->view; }
 const saver *app_saver(const app *a) { return a->saver; }
+const desk *app_desk(const app *a) { return a->desk; }
 const char *app_attention(const app *a) { return a->attention; }
 int app_width(const app *a) { return r_w(a->rc); }
 input_map app_input_map(const app *a) { return display_input_map(a->disp, r_w(a->rc), r_h(a->rc)); }

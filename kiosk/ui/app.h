@@ -30,6 +30,7 @@
 
 #include "config.h"
 #include "content.h"
+#include "desk.h"
 #include "flow.h"
 #include "saver.h"
 #include "ui/chart.h"
@@ -88,7 +89,8 @@ bool app_escape(app *a);
  * touch the panel to land on a logical point (input_to_output). */
 input_map app_input_map(const app *a);
 /* Advances the virtual clock (replays), in steps of at most 100 ms, and
- * lets time-driven things happen (a finger held down included). */
+ * lets time-driven things happen (a finger held down included), the work
+ * between frames too (a copy to the stick is finished). */
 void app_advance(app *a, uint32_t ms);
 /* A core event as if a widget meant it (the layout check sets the language
  * this way). */
@@ -96,9 +98,17 @@ void app_send(app *a, const flow_event *ev);
 
 /* ---- drawing ---------------------------------------------------------------- */
 
-/* Performs pending work (the save, a copy to the stick) and redraws the
- * frame if something changed. */
+/* Performs pending work (the save) and redraws the frame if something
+ * changed. A copy to the stick is not done here: the touch that starts it
+ * shows the copying screen, and the copy goes on between frames
+ * (app_work). */
 void app_update(app *a);
+/* Between frames: one step of the work a touch started, a file copied to
+ * the stick and verified (desk_work), its progress (after the last one,
+ * the report) to be drawn by the next frame. Returns whether it did one.
+ * The loop calls it once per turn, looking at events in between, so no
+ * frame waits for more than one file; app_advance calls it until done. */
+bool app_work(app *a);
 /* Draws the frame now and lays out the widgets. */
 void app_draw(app *a);
 /* Copies the frame to the window. */
@@ -137,6 +147,9 @@ const flow *app_flow(const app *a);
 const pm_content *app_content(const app *a);
 const screen_view *app_view(const app *a);
 const saver *app_saver(const app *a);
+/* Staff mode as the core holds it (what its screens draw); NULL when the
+ * kiosk needs attention. */
+const desk *app_desk(const app *a);
 /* Why the kiosk needs attention ("" when it does not). */
 const char *app_attention(const app *a);
 int app_width(const app *a);

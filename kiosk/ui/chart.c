@@ -26,6 +26,20 @@ typedef struct {
     uint32_t used;
 } chart_picture;
 
+/* The rectangles r_outline fills for each region of a view at one
+ * transform (r_outline_rects), so a chart drawn there again only fills
+ * them: tracing the 134 outlines of staff's two small charts was ~5 M
+ * instructions at 1280x800, most of opening an intake. */
+typedef struct {
+    bool valid;
+    chart_xf xf;   /* its s, ox, oy and clip */
+    SDL_Rect area; /* where they were traced within (r_draw_area while drawing) */
+    float lw;
+    int *start;    /* region i's: rect[start[i] .. start[i + 1]) */
+    SDL_Rect *rect;
+    int nrect, cap;
+} outline_set;
+
 struct chart_art {
     rctx *rc;
     const pm_content *content;
@@ -58,6 +72,9 @@ struct chart_art {
         geo_xf xf;
         SDL_Rect panel;
     } close;
+    /* a view's region outlines traced at one transform, kept
+     * (chart_outlines_ahead): content, not client data */
+    outline_set outlines[VIEW_COUNT];
 };
 
 chart_art *chart_art_create(rctx *rc, const pm_content *c, const char *assets_dir)
@@ -273,37 +290,151 @@ void chart_draw_tp(rctx *rc, SDL_FPoint p, float r)
     r_circle(rc, p.x, p.y, r * 0.25f, COL_INK, 255);
 }
 
+/* The width of a region's outline. */
+static float outline_width(const rctx *rc)
+{
+    float lw = (float)(r_unit(rc) * 1.6);
+    return lw < 1.2f ? 1.2f : lw;
+}
+
+enum { OUTLINE_MAXP = 512 };
+
+/* Does chart_draw draw region r at xf? Regions wholly outside the clip
+ * cost the renderer a call per outline segment for nothing: most of them in
+ * a zoomed chart or a pattern's small cropped one. */
+static bool region_drawn(const pm_region *r, pm_view v, chart_xf xf)
+{
+    if (r->view != v || r->npoly > OUTLINE_MAXP)
+        return false;
+    /* a little beyond the clip, for the outline's width */
+    geo_point lo = chart_from_screen(xf, xf.clip.x - 4, xf.clip.y - 4);
+    geo_point hi = chart_from_screen(xf, xf.clip.x + xf.clip.w + 4, xf.clip.y + xf.clip.h + 4);
+    return !(r->bounds.x1 < lo.x || r->bounds.x0 > hi.x || r->bounds.y1 < lo.y || r->bounds.y0 > hi.y);
+}
+
+static void region_points(const pm_region *r, chart_xf xf, SDL_FPoint *pts)
+{
+    for (size_t k = 0; k < r->npoly; k++)
+        pts[k] = chart_to_screen(xf, r->poly[k]);
+}
+
+static bool same_rect(SDL_Rect a, SDL_Rect b)
+{
+    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+}
+
+static bool outlines_match(const outline_set *o, chart_xf xf, SDL_Rect area, float lw)
+{
+    return o->valid && o->xf.s == xf.s && o->xf.ox == xf.ox && o->xf.oy == xf.oy &&
+           same_rect(o->xf.clip, xf.clip) && same_rect(o->area, area) && o->lw == lw;
+}
+
+static void outlines_free(outline_set *o)
+{
+    free(o->start);
+    free(o->rect);
+    memset(o, 0, sizeof *o);
+}
+
+void chart_art_drop_outlines(chart_art *a)
+{
+    for (int v = 0; v < VIEW_COUNT; v++)
+        outlines_free(&a->outlines[v]);
+}
+
+static bool outlines_append(outline_set *o, const SDL_Rect *rects, int n)
+{
+    if (o->nrect + n > o->cap) {
+        int cap = o->cap ? o->cap : 4096;
+        while (cap < o->nrect + n)
+            cap *= 2;
+        SDL_Rect *more = realloc(o->rect, (size_t)cap * sizeof *more);
+        if (!more)
+            return false;
+        o->rect = more;
+        o->cap = cap;
+    }
+    memcpy(o->rect + o->nrect, rects, (size_t)n * sizeof *rects);
+    o->nrect += n;
+    return true;
+}
+
+/* Traces every region of view v drawn at xf into o. */
+static bool outlines_trace(chart_art *a, outline_set *o, pm_view v, chart_xf xf, SDL_Rect area,
+                           float lw)
+{
+    const pm_content *c = a->content;
+    size_t n = content_region_count(c);
+    o->start = calloc(n + 1, sizeof *o->start);
+    if (!o->start)
+        return false;
+    SDL_FPoint pts[OUTLINE_MAXP];
+    for (size_t i = 0; i < n; i++) {
+        const pm_region *r = content_region(c, i);
+        o->start[i] = o->nrect;
+        if (!region_drawn(r, v, xf))
+            continue;
+        region_points(r, xf, pts);
+        const SDL_Rect *rects;
+        int k = r_outline_rects(a->rc, pts, (int)r->npoly, lw, area, &rects);
+        if (!outlines_append(o, rects, k))
+            return false;
+    }
+    o->start[n] = o->nrect;
+    o->xf = xf;
+    o->area = area;
+    o->lw = lw;
+    o->valid = true;
+    return true;
+}
+
+bool chart_outlines_ahead(chart_art *a, pm_view v, chart_xf xf)
+{
+    if (r_measure_only(a->rc))
+        return false;
+    /* where chart_draw will draw: the frame, clipped to xf.clip */
+    SDL_Rect area, frame = {0, 0, r_w(a->rc), r_h(a->rc)};
+    if (!SDL_IntersectRect(&frame, &xf.clip, &area))
+        return false;
+    outline_set *o = &a->outlines[v];
+    float lw = outline_width(a->rc);
+    if (outlines_match(o, xf, area, lw))
+        return false;
+    outlines_free(o);
+    if (!outlines_trace(a, o, v, xf, area, lw))
+        outlines_free(o); /* out of memory: traced as it draws, as before */
+    return true;
+}
+
 void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
 {
     const pm_content *c = a->content;
     SDL_RenderSetClipRect(r_sdl(a->rc), &xf.clip);
     bool art = art_draw(a, v, xf, ART_KEEP_SOME);
-    enum { MAXP = 512 };
-    SDL_FPoint pts[MAXP];
-    float lw = (float)(r_unit(a->rc) * 1.6);
-    if (lw < 1.2f)
-        lw = 1.2f;
-    /* A little beyond the clip, for the outline's width. */
-    geo_point lo = chart_from_screen(xf, xf.clip.x - 4, xf.clip.y - 4);
-    geo_point hi = chart_from_screen(xf, xf.clip.x + xf.clip.w + 4, xf.clip.y + xf.clip.h + 4);
+    float lw = outline_width(a->rc);
+    const outline_set *kept = &a->outlines[v];
+    if (!outlines_match(kept, xf, r_draw_area(a->rc), lw))
+        kept = NULL;
+    SDL_FPoint pts[OUTLINE_MAXP];
     for (size_t i = 0; i < content_region_count(c); i++) {
         const pm_region *r = content_region(c, i);
-        if (r->view != v || r->npoly > MAXP)
+        if (!region_drawn(r, v, xf))
             continue;
-        /* Regions wholly outside the clip cost the renderer a call per
-         * outline segment for nothing: most of them in a zoomed chart or a
-         * pattern's small cropped one. */
-        if (r->bounds.x1 < lo.x || r->bounds.x0 > hi.x || r->bounds.y1 < lo.y || r->bounds.y0 > hi.y)
-            continue;
-        for (size_t k = 0; k < r->npoly; k++)
-            pts[k] = chart_to_screen(xf, r->poly[k]);
         long f = fill ? fill((int)i, ctx) : -1;
+        bool filled = f >= 0 || !art;
+        if (filled || !kept)
+            region_points(r, xf, pts);
         if (f >= 0)
             r_polygon(a->rc, pts, (int)r->npoly, (unsigned)f, art ? 200 : 255);
         else if (!art)
             r_polygon(a->rc, pts, (int)r->npoly, COL_SKIN, 255);
         unsigned line = f >= 0 ? COL_MARK_LINE : COL_SKIN_LINE;
-        r_outline(a->rc, pts, (int)r->npoly, lw, line, art ? 110 : 200);
+        Uint8 alpha = art ? 110 : 200;
+        if (kept)
+            r_fill_rects(a->rc, kept->rect + kept->start[i], kept->start[i + 1] - kept->start[i],
+                         line, alpha);
+        else
+            r_outline(a->rc, pts, (int)r->npoly, lw, line, alpha);
     }
     SDL_RenderSetClipRect(r_sdl(a->rc), NULL);
 }
@@ -507,8 +638,11 @@ static SDL_Texture *pic_make(chart_art *a, int muscle, unsigned sides, SDL_Rect 
                              chart_under_fn under, void *ctx, SDL_Texture *back)
 {
     SDL_Renderer *ren = r_sdl(a->rc);
-    SDL_Texture *tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                         area.w, area.h);
+    /* the frame's own format: copied from and back to it without a
+     * conversion of every pixel */
+    Uint32 fmt = 0;
+    SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+    SDL_Texture *tex = SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, area.w, area.h);
     if (!tex || SDL_SetRenderTarget(ren, tex) != 0) {
         if (tex)
             SDL_DestroyTexture(tex);
@@ -687,6 +821,7 @@ void chart_sizes_changed(chart_art *a)
     memset(a->pictures, 0, sizeof a->pictures);
     chart_pictures_clear(a, false);
     art_pics_clear(a);
+    chart_art_drop_outlines(a);
     if (a->art)
         art_forget(a->art);
 }
@@ -706,6 +841,7 @@ void chart_art_destroy(chart_art *a)
 {
     if (!a)
         return;
+    chart_art_drop_outlines(a);
     chart_pictures_clear(a, false);
     if (a->close.tex)
         SDL_DestroyTexture(a->close.tex);
@@ -726,14 +862,6 @@ static int screen_outline(const pm_region *r, chart_xf xf, SDL_FPoint *pts)
     for (size_t k = 0; k < r->npoly; k++)
         pts[k] = chart_to_screen(xf, r->poly[k]);
     return (int)r->npoly;
-}
-
-static void outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha)
-{
-    for (int k = 0; k < n; k++) {
-        SDL_FPoint p0 = pts[k], p1 = pts[(k + 1) % n];
-        r_line(rc, p0.x, p0.y, p1.x, p1.y, w, rgb, alpha);
-    }
 }
 
 /* Hatching inside a polygon: lines x + y = c every gap pixels, each cut
@@ -784,8 +912,11 @@ static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     if (!a->close.tex || !SDL_RectEquals(&a->close.panel, &panel)) {
         if (a->close.tex)
             SDL_DestroyTexture(a->close.tex);
-        a->close.tex = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                         panel.w, panel.h);
+        /* the frame's own format: copied from and back to it without a
+         * conversion of every pixel (opaque: the same pixels) */
+        Uint32 fmt = 0;
+        SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+        a->close.tex = SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, panel.w, panel.h);
         if (a->close.tex)
             SDL_SetTextureBlendMode(a->close.tex, SDL_BLENDMODE_NONE);
     }
@@ -815,7 +946,7 @@ static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
                 continue;
             int n = screen_outline(r, xf, pts);
             r_polygon(a->rc, pts, n, target ? COL_SKIN : COL_FADED, 255);
-            outline(a->rc, pts, n, target ? thick : thin, target ? COL_SKIN_LINE : COL_FADED_LINE,
+            r_outline(a->rc, pts, n, target ? thick : thin, target ? COL_SKIN_LINE : COL_FADED_LINE,
                     255);
         }
     }
@@ -911,7 +1042,7 @@ void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
         int n = screen_outline(r, xf, pts);
         r_polygon(a->rc, pts, n, (unsigned)f, 255);
         hatch(a->rc, pts, n, gap, (float)fmax(1.0, 1.2 * unit), COL_MARK_LINE, 150);
-        outline(a->rc, pts, n, line, COL_MARK_LINE, 255);
+        r_outline(a->rc, pts, n, line, COL_MARK_LINE, 255);
     }
     cues_draw(a, cv->view, xf, unit);
     if (pressed >= 0) {
@@ -919,7 +1050,7 @@ void chart_figure_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
         int n = r && r->view == cv->view ? screen_outline(r, xf, pts) : 0;
         if (n) {
             r_polygon(a->rc, pts, n, COL_PRIMARY, 60);
-            outline(a->rc, pts, n, (float)fmax(2.0, 3.0 * unit), COL_PRIMARY, 255);
+            r_outline(a->rc, pts, n, (float)fmax(2.0, 3.0 * unit), COL_PRIMARY, 255);
         }
     }
     SDL_RenderSetClipRect(ren, NULL);

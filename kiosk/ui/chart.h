@@ -53,6 +53,13 @@ SDL_FPoint chart_to_screen(chart_xf xf, geo_point p);
 /* Fill colour per region: 0xRRGGBB, or -1 for the plain body colour. */
 typedef long (*chart_fill_fn)(int region, void *ctx);
 void chart_draw(chart_art *ch, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx);
+/* Between frames: the outlines of view v's regions as chart_draw draws
+ * them at xf (into the frame), traced and kept (one view at a time: the
+ * last kept per view), so drawing there only fills them, the same pixels.
+ * Returns whether it traced (false: kept already, or nothing to do). */
+bool chart_outlines_ahead(chart_art *ch, pm_view v, chart_xf xf);
+/* Forgets the kept outlines (their memory). */
+void chart_art_drop_outlines(chart_art *ch);
 /* The chart screen's figure in panel: the whole figure (the artwork,
  * rasterised once per size and view) or a close-up (drawn from the region
  * outlines once per close-up: the regions it can choose (their circles in

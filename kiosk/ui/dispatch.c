@@ -724,6 +724,9 @@ void app_advance(app *a, uint32_t ms)
         while (app_ahead(a))
             ;
     }
+    /* So is a copy to the stick a touch started (app_work). */
+    while (app_work(a))
+        ;
     /* Tick in steps so the idle prompt appears before the wipe and a held
      * finger opens staff mode when it would, as in real time. */
     while (ms > 0 && a->flow) {
@@ -737,21 +740,14 @@ void app_advance(app *a, uint32_t ms)
 
 /* ---- work ------------------------------------------------------------------------ */
 
-/* Copies to the stick, one verified file per call, drawing progress. */
-static void work_desk(app *a, bool draw_each)
+bool app_work(app *a)
 {
-    while (a->desk && desk_work(a->desk, app_desk_clock(a))) {
-        /* A big copy can outlast WatchdogSec: keep telling systemd we live. */
-        if (!a->fixed_wall) {
-            a->now = SDL_GetTicks64();
-            sdnotify_watchdog_kick(&a->wd, a->now);
-        }
-        if (draw_each) {
-            app_draw(a);
-            app_present(a);
-        }
-    }
-    after_desk(a);
+    if (!staff_open(a) || desk_screen_now(a->desk) != DESK_EXPORTING)
+        return false;
+    catch_up(a);
+    (void)desk_work(a->desk, app_desk_clock(a)); /* the last one fills the report */
+    after_desk(a); /* the progress, or the report, is the next frame */
+    return true;
 }
 
 void app_update(app *a)
@@ -763,12 +759,6 @@ void app_update(app *a)
         app_present(a);
     }
     step_saver(a);
-    if (staff_open(a) && desk_screen_now(a->desk) == DESK_EXPORTING) {
-        /* Show the copy starting, then copy with progress on screen. */
-        app_draw(a);
-        app_present(a);
-        work_desk(a, !display_headless(a->disp));
-    }
     ensure_layout(a);
     /* What the frame shows is what the next finger meets: what drawing
      * settled (the chart's figure placed on its first frame) is taken in

@@ -216,6 +216,8 @@ int app_run(app *a)
         }
         SDL_Event e;
         bool got = SDL_PollEvent(&e) == 1;
+        if (!got && app_work(a))
+            continue; /* one file copied: its progress is the next turn's frame */
         if (!got && app_ahead(a))
             continue; /* one piece drawn ahead: events first, then the next */
         if (!got)

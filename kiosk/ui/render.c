@@ -354,6 +354,22 @@ void r_veil_around(rctx *rc, SDL_Rect r, SDL_Rect card, int radius, unsigned rgb
     SDL_RenderFillRects(rc->ren, in, n);
 }
 
+/* SDL's software blend of one channel (SDL_blendfillrect.c, DRAW_MUL):
+ * the veil's channel premultiplied, plus what is under it times 255 - alpha,
+ * each divided by 255 rounding down. */
+static unsigned veil_channel(unsigned under, unsigned veil, unsigned alpha)
+{
+    return (veil * alpha) / 255 + ((255 - alpha) * under) / 255;
+}
+
+unsigned r_veiled(unsigned under, unsigned rgb, Uint8 alpha)
+{
+    unsigned out = 0;
+    for (int shift = 16; shift >= 0; shift -= 8)
+        out |= veil_channel((under >> shift) & 0xFF, (rgb >> shift) & 0xFF, alpha) << shift;
+    return out;
+}
+
 static SDL_Color col(unsigned rgb, Uint8 alpha)
 {
     SDL_Color c = {(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha};
@@ -564,14 +580,10 @@ void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned 
     fill_spans(rc, rgb, alpha);
 }
 
-void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha)
+/* r_line's quads of the closed outline through pts, as spans and
+ * rectangles into rc->spans. */
+static void trace_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, SDL_Rect area)
 {
-    if (rc->measure_only || n < 2)
-        return;
-    /* r_line's quads, as spans and rectangles in one renderer call (one
-     * colour: the order changes no pixel, even where they overlap and
-     * blend twice) */
-    SDL_Rect area = draw_area(rc);
     rc->spans.n = 0;
     for (int k = 0; k < n; k++) {
         float x0 = pts[k].x, y0 = pts[k].y, x1 = pts[(k + 1) % n].x, y1 = pts[(k + 1) % n].y;
@@ -582,8 +594,37 @@ void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Ui
         line_quad(x0, y0, x1, y1, w, q);
         add_quad(rc, q, area);
     }
+}
+
+void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha)
+{
+    if (rc->measure_only || n < 2)
+        return;
+    /* in one renderer call (one colour: the order changes no pixel, even
+     * where they overlap and blend twice) */
+    trace_outline(rc, pts, n, w, draw_area(rc));
     fill_spans(rc, rgb, alpha);
 }
+
+int r_outline_rects(rctx *rc, const SDL_FPoint *pts, int n, float w, SDL_Rect area,
+                    const SDL_Rect **out)
+{
+    rc->spans.n = 0;
+    if (n >= 2)
+        trace_outline(rc, pts, n, w, area);
+    *out = rc->spans.rect;
+    return rc->spans.n;
+}
+
+void r_fill_rects(rctx *rc, const SDL_Rect *rects, int n, unsigned rgb, Uint8 alpha)
+{
+    if (rc->measure_only || n <= 0)
+        return;
+    r_set(rc, rgb, alpha);
+    SDL_RenderFillRects(rc->ren, rects, n);
+}
+
+SDL_Rect r_draw_area(const rctx *rc) { return draw_area(rc); }
 
 void r_polygon(rctx *rc, const SDL_FPoint *pts, int n, unsigned rgb, Uint8 alpha)
 {

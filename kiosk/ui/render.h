@@ -145,6 +145,11 @@ void r_veil(rctx *rc, SDL_Rect r, unsigned rgb, Uint8 alpha);
  * covers (the software renderer blends ~25 instructions a pixel: a
  * whole-screen veil at 1280x800 is ~25 M). */
 void r_veil_around(rctx *rc, SDL_Rect r, SDL_Rect card, int radius, unsigned rgb, Uint8 alpha);
+/* The colour r_veil(rgb, alpha) leaves on a plain colour under it, by the
+ * software renderer's own blend arithmetic: a veil over a flat background
+ * is then one r_rect (a fill: well under an instruction a pixel), the same
+ * pixels. */
+unsigned r_veiled(unsigned under, unsigned rgb, Uint8 alpha);
 void r_round(rctx *rc, SDL_Rect r, int radius, unsigned rgb);
 /* An outline of thickness t, drawn as two rounded rects. */
 void r_round_frame(rctx *rc, SDL_Rect r, int radius, int t, unsigned rgb, unsigned inside);
@@ -153,6 +158,16 @@ void r_line(rctx *rc, float x0, float y0, float x1, float y1, float w, unsigned 
 /* The closed outline through pts: r_line's quad for every edge, in one
  * renderer call (a chart draws thousands). */
 void r_outline(rctx *rc, const SDL_FPoint *pts, int n, float w, unsigned rgb, Uint8 alpha);
+/* The rectangles r_outline fills for the same outline, traced within area
+ * (what r_draw_area says while it draws) but not drawn: *out points at
+ * them, valid until the next drawing call. Returns how many. Kept and
+ * filled later with r_fill_rects under the same clip, the same pixels. */
+int r_outline_rects(rctx *rc, const SDL_FPoint *pts, int n, float w, SDL_Rect area,
+                    const SDL_Rect **out);
+/* Fills rects (one renderer call), blended at alpha. */
+void r_fill_rects(rctx *rc, const SDL_Rect *rects, int n, unsigned rgb, Uint8 alpha);
+/* Where drawing lands now: the target's viewport within the clip. */
+SDL_Rect r_draw_area(const rctx *rc);
 /* A filled simple polygon in screen coordinates. Circles, lines and
  * polygons are filled as rows of pixels (ui/spans.h), the pixels the
  * renderer's own triangles give, at a fraction of their cost. */

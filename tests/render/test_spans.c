@@ -16,7 +16,9 @@
  *     left out along an ear's edge inside; few of both.
  * Then spans.c alone: every pixel of random polygons is in exactly when
  * its centre is inside (even-odd), a centre on an edge counting for the
- * side right of it. */
+ * side right of it. Last, a veil over a plain colour: the colour r_veiled
+ * computes, exactly; and a chart drawn with its outlines kept is the chart
+ * traced as it draws. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -30,6 +32,7 @@
 
 #include "content.h"
 #include "geometry.h"
+#include "ui/chart.h"
 #include "ui/render.h"
 #include "ui/spans.h"
 
@@ -447,6 +450,79 @@ static void spans_are_the_centres_inside(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* Every seventh region marked, in the mark's colour. */
+static long every_seventh(int region, void *ctx)
+{
+    (void)ctx;
+    return region % 7 == 0 ? (long)COL_MARK_LINE : -1;
+}
+
+/* A chart drawn with its outlines traced ahead and kept
+ * (chart_outlines_ahead, as staff's queue does for an intake's charts) is
+ * the chart traced as it draws, pixel for pixel: both views, small as
+ * staff's summary and larger, clipped inside the frame and cut by its edge,
+ * some regions marked; a transform that moved is traced again. */
+static void kept_outlines_draw_the_same_chart(void **state)
+{
+    fixture *f = *state;
+    const char *dir = getenv("PAINMAP_DATA_DIR");
+    assert_non_null(dir);
+    pm_content *c = NULL;
+    pm_msgs msgs;
+    pm_msgs_init(&msgs);
+    assert_int_equal(content_load(dir, &c, &msgs), PM_OK);
+    pm_msgs_free(&msgs);
+    chart_art *ch = chart_art_create(f->rc, c, NULL); /* no artwork: outlines over skin */
+    assert_non_null(ch);
+    const SDL_Rect areas[] = {{21, 40, 180, 330}, {100, 10, 420, 460}, {400, 100, 400, 500}};
+    for (int v = 0; v < VIEW_COUNT; v++)
+        for (size_t k = 0; k < sizeof areas / sizeof areas[0]; k++) {
+            chart_xf xf = chart_fit(areas[k], chart_view_bounds(c, (pm_view)v), 1, 0, 0);
+            xf.clip = areas[k];
+            begin(f, NULL);
+            chart_draw(ch, (pm_view)v, xf, every_seventh, NULL);
+            end_into(f, f->a);
+            assert_true(chart_outlines_ahead(ch, (pm_view)v, xf));  /* traced */
+            assert_false(chart_outlines_ahead(ch, (pm_view)v, xf)); /* kept */
+            begin(f, NULL);
+            chart_draw(ch, (pm_view)v, xf, every_seventh, NULL);
+            end_into(f, f->b);
+            long differ = 0;
+            for (int i = 0; i < W * H; i++)
+                differ += f->a[i] != f->b[i];
+            if (differ)
+                fail_msg("view %d, area %zu: %ld pixels differ with the outlines kept", v, k, differ);
+        }
+    chart_art_destroy(ch);
+    content_free(c);
+}
+
+/* A veil over a plain colour leaves the colour r_veiled says, exactly: the
+ * delete question fills its background with it instead of blending. */
+static void veils_over_a_plain_colour_exactly(void **state)
+{
+    fixture *f = *state;
+    const unsigned under[] = {COL_BG, 0xFFFFFF, 0x000000, 0x7F3A15, COL_SURFACE};
+    const unsigned veil[] = {0x1B2830, 0xFFFFFF, 0xC04020};
+    const Uint8 alpha[] = {1, 60, 128, 170, 190, 254};
+    for (size_t u = 0; u < sizeof under / sizeof under[0]; u++)
+        for (size_t v = 0; v < sizeof veil / sizeof veil[0]; v++)
+            for (size_t k = 0; k < sizeof alpha / sizeof alpha[0]; k++) {
+                assert_true(r_begin(f->rc));
+                r_clear(f->rc, under[u]);
+                r_veil(f->rc, (SDL_Rect){0, 0, W, H}, veil[v], alpha[k]);
+                SDL_Rect one = {W / 2, H / 2, 1, 1};
+                Uint32 got = 0;
+                assert_int_equal(
+                    SDL_RenderReadPixels(f->ren, &one, SDL_PIXELFORMAT_ARGB8888, &got, 4), 0);
+                r_end(f->rc);
+                unsigned want = r_veiled(under[u], veil[v], alpha[k]);
+                if ((got & 0xFFFFFFu) != want)
+                    fail_msg("%06X veiled by %06X at %u: drawn %06X, r_veiled %06X", under[u],
+                             veil[v], alpha[k], got & 0xFFFFFFu, want);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +532,8 @@ int main(void)
         cmocka_unit_test(rounded_rects_exactly),
         cmocka_unit_test(regions_at_every_scale),
         cmocka_unit_test(stars),
+        cmocka_unit_test(veils_over_a_plain_colour_exactly),
+        cmocka_unit_test(kept_outlines_draw_the_same_chart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -166,6 +166,12 @@ add_executable(test_sdl_touch ${PM_REPLAY}/test_sdl_touch.c)
 target_link_libraries(test_sdl_touch PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
 add_test(NAME test_sdl_touch COMMAND test_sdl_touch)
 set_tests_properties(test_sdl_touch PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)
+# Issue 16: the copy to a USB stick goes on between frames, not inside the
+# touch that starts it; a stick pulled out halfway loses nothing.
+add_executable(test_export_steps ${PM_REPLAY}/test_export_steps.c)
+target_link_libraries(test_export_steps PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
+add_test(NAME test_export_steps COMMAND test_export_steps)
+set_tests_properties(test_export_steps PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)
 # Issue 12: a tap, a drag and a slide-off on every region of the shipped
 # chart mark exactly the region under the finger or nothing (SDL finger
 # events through the rotation, the test kit's hands). The official 7" panel

@@ -1329,6 +1329,7 @@ static int staff_walk(runner *r)
     if (run(r, "press item_0") || run(r, "press delete") || run(r, "expect staff_confirm_delete") ||
         run(r, "press keep") || run(r, "press list") || run(r, "press export_new") ||
         run(r, "expect staff_export") || run(r, "press export_start") ||
+        run(r, "expect staff_exporting") || run(r, "wait 100") ||
         run(r, "expect staff_export_done") || run(r, "press done") || run(r, "press lock_queue") ||
         run(r, "expect welcome"))
         return 1;

@@ -52,6 +52,7 @@ void screens_want_art(screen_ctx *s)
         staff_intake_want_art(s);
         return;
     }
+    chart_art_drop_outlines(s->art); /* staff's charts: traced again next time */
     bool learning = s->learn && learn_is_open(s->learn);
     pm_screen now = flow_screen(s->flow);
     /* what screens no longer showing kept, back; the chart screen's whole
@@ -71,8 +72,12 @@ void screens_want_art(screen_ctx *s)
 
 bool screens_ahead(screen_ctx *s)
 {
-    if (!s->flow || !s->art || r_measure_only(s->r) || (s->desk && desk_is_open(s->desk)) ||
-        (s->learn && learn_is_open(s->learn)))
+    if (!s->flow || !s->art || r_measure_only(s->r))
+        return false;
+    /* staff's queue: the outlines of the charts of the intake opened next */
+    if (s->desk && desk_is_open(s->desk))
+        return desk_screen_now(s->desk) == DESK_QUEUE && staff_intake_ahead(s);
+    if (s->learn && learn_is_open(s->learn))
         return false;
     pm_screen now = flow_screen(s->flow);
     /* the chart, and the screen before it: the circles of the regions (a

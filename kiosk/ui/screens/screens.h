@@ -37,11 +37,15 @@ void patterns_want_art(screen_ctx *s, bool showing);
  * client's next touches will need, done now (on the name screen and the
  * chart, the regions' circles a close-up is made from; on the safety
  * questions, the cards' pictures of the patterns that follow; on review,
- * the picture of the first page read after the save). Returns whether it did one (call
+ * the picture of the first page read after the save; on staff's queue, the
+ * outlines of the charts an intake shows). Returns whether it did one (call
  * again: more may be due); false when there is nothing to do. */
 bool screens_ahead(screen_ctx *s);
 bool patterns_ahead(screen_ctx *s);
 void staff_intake_want_art(screen_ctx *s);
+/* The outlines of both charts of an intake's summary (chart_outlines_ahead),
+ * one view a call. */
+bool staff_intake_ahead(screen_ctx *s);
 
 /* The still-there overlay (over the screen it interrupts: its two buttons
  * replace every widget underneath; in Learn they answer Learn): the
