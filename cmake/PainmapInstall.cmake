@@ -124,7 +124,7 @@ set(CPACK_STRIP_FILES ON) # no debug info, so no build paths either
 # cannot see. passwd: useradd in postinst.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libc6 (>= 2.35), libcjson1 (>= 1.7.13), libcrypt1 (>= 1:4.1.0), libinih1 (>= 40), "
-    "libsdl2-2.0-0 (>= 2.0.18), libsdl2-image-2.0-0 (>= 2.6.0), libsdl2-ttf-2.0-0 (>= 2.0.18), "
+    "libsdl2-2.0-0 (>= 2.0.22), libsdl2-image-2.0-0 (>= 2.6.0), libsdl2-ttf-2.0-0 (>= 2.0.18), "
     "libsodium23 (>= 1.0.18)")
 if(PAINMAP_DEB_LIB_DEPENDS)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "${PAINMAP_DEB_LIB_DEPENDS}")
