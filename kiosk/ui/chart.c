@@ -36,9 +36,33 @@ typedef struct {
     SDL_Rect area; /* where they were traced within (r_draw_area while drawing) */
     float lw;
     int *start;    /* region i's: rect[start[i] .. start[i + 1]) */
-    SDL_Rect *rect;
+    struct rect16 { int16_t x, y, w, h; } *rect; /* half an SDL_Rect's memory */
     int nrect, cap;
 } outline_set;
+
+/* The spill-over dots of one view of a pattern's picture, where they fall
+ * at xf (a point-in-polygon test each: 2.4 M instructions of the 3.7 M an
+ * enlarged picture's dots cost at 1280x800). */
+typedef struct {
+    bool valid;
+    chart_xf xf;
+    SDL_FPoint *pt;
+    int n, cap;
+} dot_set;
+
+/* A pattern's picture prepared ahead (chart_pattern_prepare): for each
+ * view it shows, its outlines traced and its spill-over dots found, so that
+ * making the picture only fills and draws them. */
+#define PATTERN_PREPS 6
+typedef struct {
+    bool valid;
+    int muscle;
+    unsigned sides;
+    int w, h;
+    outline_set out[2];
+    dot_set dots[2];
+    uint32_t used;
+} pattern_prep;
 
 struct chart_art {
     rctx *rc;
@@ -75,6 +99,9 @@ struct chart_art {
     /* a view's region outlines traced at one transform, kept
      * (chart_outlines_ahead): content, not client data */
     outline_set outlines[VIEW_COUNT];
+    /* the candidates' enlarged pictures prepared (patterns screen) */
+    pattern_prep preps[PATTERN_PREPS];
+    uint32_t preps_clock;
 };
 
 chart_art *chart_art_create(rctx *rc, const pm_content *c, const char *assets_dir)
@@ -348,15 +375,33 @@ static bool outlines_append(outline_set *o, const SDL_Rect *rects, int n)
         int cap = o->cap ? o->cap : 4096;
         while (cap < o->nrect + n)
             cap *= 2;
-        SDL_Rect *more = realloc(o->rect, (size_t)cap * sizeof *more);
+        struct rect16 *more = realloc(o->rect, (size_t)cap * sizeof *more);
         if (!more)
             return false;
         o->rect = more;
         o->cap = cap;
     }
-    memcpy(o->rect + o->nrect, rects, (size_t)n * sizeof *rects);
-    o->nrect += n;
+    /* within the frame: a screen's coordinates fit in 16 bits */
+    for (int k = 0; k < n; k++)
+        o->rect[o->nrect++] = (struct rect16){(int16_t)rects[k].x, (int16_t)rects[k].y,
+                                              (int16_t)rects[k].w, (int16_t)rects[k].h};
     return true;
+}
+
+/* Fills region i's kept rectangles (as SDL_Rects again, a few hundred a
+ * renderer call: each is blended on its own, so the same pixels). */
+static void outlines_fill(rctx *rc, const outline_set *o, size_t i, unsigned rgb, Uint8 alpha)
+{
+    SDL_Rect buf[256];
+    int n = 0;
+    for (int k = o->start[i]; k < o->start[i + 1]; k++) {
+        const struct rect16 *q = &o->rect[k];
+        buf[n++] = (SDL_Rect){q->x, q->y, q->w, q->h};
+        if (n == (int)(sizeof buf / sizeof buf[0]) || k + 1 == o->start[i + 1]) {
+            r_fill_rects(rc, buf, n, rgb, alpha);
+            n = 0;
+        }
+    }
 }
 
 /* Traces every region of view v drawn at xf into o. */
@@ -381,6 +426,12 @@ static bool outlines_trace(chart_art *a, outline_set *o, pm_view v, chart_xf xf,
             return false;
     }
     o->start[n] = o->nrect;
+    /* kept between frames: no more memory than they take */
+    struct rect16 *fit = o->nrect ? realloc(o->rect, (size_t)o->nrect * sizeof *fit) : NULL;
+    if (fit) {
+        o->rect = fit;
+        o->cap = o->nrect;
+    }
     o->xf = xf;
     o->area = area;
     o->lw = lw;
@@ -406,14 +457,16 @@ bool chart_outlines_ahead(chart_art *a, pm_view v, chart_xf xf)
     return true;
 }
 
-void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
+/* chart_draw, filling the outlines kept (traced where it draws with the
+ * same transform and width; else traced now). */
+static void draw_kept(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx,
+                      const outline_set *kept)
 {
     const pm_content *c = a->content;
     SDL_RenderSetClipRect(r_sdl(a->rc), &xf.clip);
     bool art = art_draw(a, v, xf, ART_KEEP_SOME);
     float lw = outline_width(a->rc);
-    const outline_set *kept = &a->outlines[v];
-    if (!outlines_match(kept, xf, r_draw_area(a->rc), lw))
+    if (kept && !outlines_match(kept, xf, r_draw_area(a->rc), lw))
         kept = NULL;
     SDL_FPoint pts[OUTLINE_MAXP];
     for (size_t i = 0; i < content_region_count(c); i++) {
@@ -431,12 +484,16 @@ void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *
         unsigned line = f >= 0 ? COL_MARK_LINE : COL_SKIN_LINE;
         Uint8 alpha = art ? 110 : 200;
         if (kept)
-            r_fill_rects(a->rc, kept->rect + kept->start[i], kept->start[i + 1] - kept->start[i],
-                         line, alpha);
+            outlines_fill(a->rc, kept, i, line, alpha);
         else
             r_outline(a->rc, pts, (int)r->npoly, lw, line, alpha);
     }
     SDL_RenderSetClipRect(r_sdl(a->rc), NULL);
+}
+
+void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
+{
+    draw_kept(a, v, xf, fill, ctx, &a->outlines[v]);
 }
 
 /* ---- a referral pattern as a small chart (patterns, education) ------------- */
@@ -523,15 +580,37 @@ static chart_xf pattern_xf(const chart_art *a, const pat_ctx *pc, pm_view v, boo
     return xf;
 }
 
-static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, SDL_Rect area)
+static bool same_xf(chart_xf a, chart_xf b)
+{
+    return a.s == b.s && a.ox == b.ox && a.oy == b.oy && same_rect(a.clip, b.clip);
+}
+
+static bool dots_append(dot_set *d, SDL_FPoint p)
+{
+    if (d->n == d->cap) {
+        int cap = d->cap ? d->cap * 2 : 256;
+        SDL_FPoint *more = realloc(d->pt, (size_t)cap * sizeof *more);
+        if (!more)
+            return false;
+        d->pt = more;
+        d->cap = cap;
+    }
+    d->pt[d->n++] = p;
+    return true;
+}
+
+static void dots_free(dot_set *d)
+{
+    free(d->pt);
+    memset(d, 0, sizeof *d);
+}
+
+/* Spill-over is told apart by a pattern too, not only by a paler colour:
+ * dots over it (the legend shows the same). Where they fall at xf: drawn,
+ * or (into) kept in drawing order. False only when out of memory. */
+static bool spill_dots(chart_art *a, const pat_ctx *pc, pm_view v, chart_xf xf, dot_set *into)
 {
     const pm_muscle *m = pc->m;
-    chart_xf xf = pattern_xf(a, pc, v, both, area);
-    pat_ctx ctx = *pc;
-    chart_draw(a, v, xf, zone_fill, &ctx);
-    SDL_RenderSetClipRect(r_sdl(a->rc), &area);
-    /* Spill-over is told apart by a pattern too, not only by a paler
-     * colour: dots over it (the legend shows the same). */
     for (size_t i = 0; i < m->nspill; i++) {
         const pm_region *reg = content_region(a->content, (size_t)m->spill[i]);
         if (reg->view != v || !side_shown(pc, m->spill[i]))
@@ -543,10 +622,37 @@ static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, 
             for (float x = lo.x + step / 2 + (((int)((y - lo.y) / step)) % 2) * step / 2; x < hi.x;
                  x += step) {
                 geo_point p = chart_from_screen(xf, (int)x, (int)y);
-                if (geo_locate(reg->poly, reg->npoly, p) == GEO_INSIDE)
+                if (geo_locate(reg->poly, reg->npoly, p) != GEO_INSIDE)
+                    continue;
+                if (!into)
                     r_circle(a->rc, x, y, (float)px(a->rc, 1.1), COL_MARK_LINE, 255);
+                else if (!dots_append(into, (SDL_FPoint){x, y}))
+                    return false;
             }
     }
+    if (into) {
+        into->xf = xf;
+        into->valid = true;
+    }
+    return true;
+}
+
+/* One view of a pattern: the chart, the spill-over's dots, the trigger
+ * points; the outlines and dots from prep's when they were prepared for
+ * this very transform. */
+static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, SDL_Rect area,
+                         const outline_set *kept, const dot_set *dots)
+{
+    const pm_muscle *m = pc->m;
+    chart_xf xf = pattern_xf(a, pc, v, both, area);
+    pat_ctx ctx = *pc;
+    draw_kept(a, v, xf, zone_fill, &ctx, kept ? kept : &a->outlines[v]);
+    SDL_RenderSetClipRect(r_sdl(a->rc), &area);
+    if (dots && dots->valid && same_xf(dots->xf, xf))
+        for (int k = 0; k < dots->n; k++)
+            r_circle(a->rc, dots->pt[k].x, dots->pt[k].y, (float)px(a->rc, 1.1), COL_MARK_LINE, 255);
+    else
+        spill_dots(a, pc, v, xf, NULL);
     for (size_t i = 0; i < m->ntps; i++)
         if (m->tps[i].view == v && tp_shown(pc, &m->tps[i]))
             chart_draw_tp(a->rc, chart_to_screen(xf, m->tps[i].at), (float)px(a->rc, 6));
@@ -593,14 +699,40 @@ static pat_ctx pattern_ctx(const chart_art *a, int muscle, unsigned sides)
                      sides ? sides : CHART_SIDE_LEFT | CHART_SIDE_RIGHT};
 }
 
+static pattern_prep *prep_find(chart_art *a, int muscle, unsigned sides, int w, int h)
+{
+    for (int i = 0; i < PATTERN_PREPS; i++) {
+        pattern_prep *p = &a->preps[i];
+        if (p->valid && p->muscle == muscle && p->sides == sides && p->w == w && p->h == h)
+            return p;
+    }
+    return NULL;
+}
+
+static void prep_free(pattern_prep *p)
+{
+    for (int i = 0; i < 2; i++) {
+        outlines_free(&p->out[i]);
+        dots_free(&p->dots[i]);
+    }
+    memset(p, 0, sizeof *p);
+}
+
+static void preps_drop(chart_art *a)
+{
+    for (int i = 0; i < PATTERN_PREPS; i++)
+        prep_free(&a->preps[i]);
+}
+
 static void pattern_now(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
 {
     pat_ctx pc = pattern_ctx(a, muscle, sides);
     pm_view v[2];
     SDL_Rect at[2];
     int n = pattern_views(a, &pc, area, v, at);
+    const pattern_prep *p = prep_find(a, muscle, sides, area.w, area.h);
     for (int i = 0; i < n; i++)
-        pattern_view(a, &pc, v[i], n == 2, at[i]);
+        pattern_view(a, &pc, v[i], n == 2, at[i], p ? &p->out[i] : NULL, p ? &p->dots[i] : NULL);
     if (n == 2) {
         int gap = px(a->rc, 4), w1 = at[0].w;
         r_line(a->rc, (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h / 10),
@@ -700,6 +832,9 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
         pattern_now(a, muscle, sides, area); /* straight into the frame, as before */
         return;
     }
+    pattern_prep *done = prep_find(a, muscle, sides, area.w, area.h);
+    if (done)
+        prep_free(done); /* the picture is kept now */
     if (oldest->tex)
         SDL_DestroyTexture(oldest->tex);
     *oldest = (chart_picture){.tex = tex, .muscle = muscle, .sides = sides, .area = area,
@@ -711,6 +846,46 @@ bool chart_pattern_kept(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
 {
     chart_picture *oldest;
     return pic_find(a, muscle, sides, area, selected, &oldest) != NULL;
+}
+
+/* Prepares p for the picture of muscle and sides w x h (drawn into a
+ * picture of its own: at the origin). */
+static bool prep_make(chart_art *a, pattern_prep *p, int muscle, unsigned sides, int w, int h)
+{
+    *p = (pattern_prep){.valid = true, .muscle = muscle, .sides = sides, .w = w, .h = h,
+                        .used = ++a->preps_clock};
+    pat_ctx pc = pattern_ctx(a, muscle, sides);
+    pm_view v[2];
+    SDL_Rect at[2], pic = {0, 0, w, h}, area;
+    int n = pattern_views(a, &pc, pic, v, at);
+    float lw = outline_width(a->rc);
+    for (int i = 0; i < n; i++) {
+        chart_xf xf = pattern_xf(a, &pc, v[i], n == 2, at[i]);
+        if (!SDL_IntersectRect(&pic, &xf.clip, &area))
+            continue;
+        if (!outlines_trace(a, &p->out[i], v[i], xf, area, lw) ||
+            !spill_dots(a, &pc, v[i], xf, &p->dots[i]))
+            return false;
+    }
+    return true;
+}
+
+bool chart_pattern_prepare(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
+{
+    if (area.w <= 0 || area.h <= 0 || r_measure_only(a->rc))
+        return false;
+    chart_picture *oldest;
+    if (prep_find(a, muscle, sides, area.w, area.h) ||
+        pic_find(a, muscle, sides, area, false, &oldest))
+        return false;
+    pattern_prep *room = &a->preps[0];
+    for (int i = 1; i < PATTERN_PREPS && room->valid; i++)
+        if (!a->preps[i].valid || a->preps[i].used < room->used)
+            room = &a->preps[i];
+    prep_free(room);
+    if (!prep_make(a, room, muscle, sides, area.w, area.h))
+        prep_free(room); /* out of memory: traced as it draws, as before */
+    return true;
 }
 
 bool chart_pattern_ahead(chart_art *a, int muscle, unsigned sides, SDL_Rect area, bool selected,
@@ -802,8 +977,11 @@ void chart_art_release(chart_art *a, bool figures, bool some)
             SDL_DestroyTexture(a->close.tex);
         a->close.tex = NULL;
     }
-    if (some && a->art)
-        art_release_some(a->art);
+    if (some) {
+        preps_drop(a);
+        if (a->art)
+            art_release_some(a->art);
+    }
 }
 
 void chart_art_drop_figures(chart_art *a)
@@ -828,6 +1006,7 @@ void chart_sizes_changed(chart_art *a)
 
 void chart_pictures_clear(chart_art *a, bool only_selected)
 {
+    preps_drop(a); /* the sides shown are the client's */
     for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
         if (p->tex && (p->selected || !only_selected)) {

@@ -497,6 +497,50 @@ static void kept_outlines_draw_the_same_chart(void **state)
     content_free(c);
 }
 
+/* A pattern's picture prepared ahead (chart_pattern_prepare: its outlines
+ * traced and its spill-over dots found, as the patterns screen does for
+ * the candidates' enlarged pictures) is the picture drawn without, pixel
+ * for pixel: every muscle, both sides or one, one view or two, wide and
+ * tall, away from the frame's corner. */
+static void prepared_patterns_draw_the_same_picture(void **state)
+{
+    fixture *f = *state;
+    const char *dir = getenv("PAINMAP_DATA_DIR");
+    assert_non_null(dir);
+    pm_content *c = NULL;
+    pm_msgs msgs;
+    pm_msgs_init(&msgs);
+    assert_int_equal(content_load(dir, &c, &msgs), PM_OK);
+    pm_msgs_free(&msgs);
+    chart_art *ch = chart_art_create(f->rc, c, NULL); /* no artwork: outlines over skin */
+    assert_non_null(ch);
+    const SDL_Rect areas[] = {{12, 30, 616, 400}, {131, 17, 290, 455}};
+    const unsigned sides[] = {0, CHART_SIDE_LEFT, CHART_SIDE_RIGHT};
+    for (size_t m = 0; m < content_muscle_count(c); m++) {
+        const SDL_Rect area = areas[m % 2];
+        const unsigned side = sides[m % 3];
+        begin(f, NULL);
+        chart_draw_pattern(ch, (int)m, side, area, false); /* traced as it draws */
+        end_into(f, f->a);
+        chart_pictures_clear(ch, false);
+        assert_true(chart_pattern_prepare(ch, (int)m, side, area));  /* prepared */
+        assert_false(chart_pattern_prepare(ch, (int)m, side, area)); /* kept */
+        begin(f, NULL);
+        chart_draw_pattern(ch, (int)m, side, area, false);
+        end_into(f, f->b);
+        assert_false(chart_pattern_prepare(ch, (int)m, side, area)); /* its picture kept */
+        chart_pictures_clear(ch, false);
+        long differ = 0;
+        for (int i = 0; i < W * H; i++)
+            differ += f->a[i] != f->b[i];
+        if (differ)
+            fail_msg("muscle %s, sides %u: %ld pixels differ prepared", content_muscle(c, m)->id,
+                     side, differ);
+    }
+    chart_art_destroy(ch);
+    content_free(c);
+}
+
 /* A veil over a plain colour leaves the colour r_veiled says, exactly: the
  * delete question fills its background with it instead of blending. */
 static void veils_over_a_plain_colour_exactly(void **state)
@@ -534,6 +578,7 @@ int main(void)
         cmocka_unit_test(stars),
         cmocka_unit_test(veils_over_a_plain_colour_exactly),
         cmocka_unit_test(kept_outlines_draw_the_same_chart),
+        cmocka_unit_test(prepared_patterns_draw_the_same_picture),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

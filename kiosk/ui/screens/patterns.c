@@ -322,6 +322,23 @@ bool patterns_ahead(screen_ctx *s)
     return false;
 }
 
+/* Ahead of need (screens.c, between frames on this screen): one of the
+ * candidates' enlarged pictures prepared (chart_pattern_prepare: its
+ * outlines traced, its spill-over dots found; ~7 M instructions at
+ * 1280x800), so the touch on "Bigger" only fills and draws them. Returns
+ * whether it prepared one (more may be due). */
+bool patterns_big_ahead(screen_ctx *s)
+{
+    int cand[FLOW_MAX_CANDIDATES];
+    int n = flow_candidates(s->flow, cand, FLOW_MAX_CANDIDATES);
+    for (int i = 0; i < n; i++) {
+        SDL_Rect area = big_chart(big_arrange(s, cand[i]).pic);
+        if (chart_pattern_prepare(s->art, cand[i], flow_candidate_sides(s->flow, cand[i]), area))
+            return true;
+    }
+    return false;
+}
+
 /* ---- the page --------------------------------------------------------------------- */
 
 static frame_spec spec(screen_ctx *s)

@@ -91,6 +91,9 @@ bool screens_ahead(screen_ctx *s)
      * leads there): their cards' pictures */
     if (now == SCREEN_SCREENING)
         return patterns_ahead(s);
+    /* the patterns: their enlarged pictures' outlines and dots */
+    if (now == SCREEN_PATTERNS)
+        return patterns_big_ahead(s);
     /* review: the first page of the reading after the save shows the
      * first pattern chosen */
     const intake *in = flow_intake(s->flow);

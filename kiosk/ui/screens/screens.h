@@ -36,12 +36,14 @@ void patterns_want_art(screen_ctx *s, bool showing);
 /* Between frames, when nothing else is to do: one piece of work the
  * client's next touches will need, done now (on the name screen and the
  * chart, the regions' circles a close-up is made from; on the safety
- * questions, the cards' pictures of the patterns that follow; on review,
+ * questions, the cards' pictures of the patterns that follow; on the
+ * patterns, their enlarged pictures' outlines and dots; on review,
  * the picture of the first page read after the save; on staff's queue, the
  * outlines of the charts an intake shows). Returns whether it did one (call
  * again: more may be due); false when there is nothing to do. */
 bool screens_ahead(screen_ctx *s);
 bool patterns_ahead(screen_ctx *s);
+bool patterns_big_ahead(screen_ctx *s);
 void staff_intake_want_art(screen_ctx *s);
 /* The outlines of both charts of an intake's summary (chart_outlines_ahead),
  * one view a call. */
