@@ -173,11 +173,9 @@ static double perimeter(const SDL_FPoint *pts, int n)
     return l;
 }
 
-/* Every region of the shipped chart at the scales the screens draw it,
- * at fractional offsets (the screens' transforms are not whole). */
-static void regions_at_every_scale(void **state)
+/* The shipped content (PAINMAP_DATA_DIR, as ctest sets it); the caller frees it. */
+static pm_content *shipped_content(void)
 {
-    fixture *f = *state;
     const char *dir = getenv("PAINMAP_DATA_DIR");
     assert_non_null(dir);
     pm_content *c = NULL;
@@ -185,6 +183,24 @@ static void regions_at_every_scale(void **state)
     pm_msgs_init(&msgs);
     assert_int_equal(content_load(dir, &c, &msgs), PM_OK);
     pm_msgs_free(&msgs);
+    return c;
+}
+
+/* How many pixels of the two frames differ. */
+static long pixels_differ(const fixture *f)
+{
+    long differ = 0;
+    for (int i = 0; i < W * H; i++)
+        differ += f->a[i] != f->b[i];
+    return differ;
+}
+
+/* Every region of the shipped chart at the scales the screens draw it,
+ * at fractional offsets (the screens' transforms are not whole). */
+static void regions_at_every_scale(void **state)
+{
+    fixture *f = *state;
+    pm_content *c = shipped_content();
     static SDL_FPoint pts[MAXP];
     const double scales[] = {0.21, 0.47, 0.7213, 1.0, 1.733, 2.9, 4.4};
     const SDL_Rect clip = {37, 29, 500, 400};
@@ -465,13 +481,7 @@ static long every_seventh(int region, void *ctx)
 static void kept_outlines_draw_the_same_chart(void **state)
 {
     fixture *f = *state;
-    const char *dir = getenv("PAINMAP_DATA_DIR");
-    assert_non_null(dir);
-    pm_content *c = NULL;
-    pm_msgs msgs;
-    pm_msgs_init(&msgs);
-    assert_int_equal(content_load(dir, &c, &msgs), PM_OK);
-    pm_msgs_free(&msgs);
+    pm_content *c = shipped_content();
     chart_art *ch = chart_art_create(f->rc, c, NULL); /* no artwork: outlines over skin */
     assert_non_null(ch);
     const SDL_Rect areas[] = {{21, 40, 180, 330}, {100, 10, 420, 460}, {400, 100, 400, 500}};
@@ -487,9 +497,7 @@ static void kept_outlines_draw_the_same_chart(void **state)
             begin(f, NULL);
             chart_draw(ch, (pm_view)v, xf, every_seventh, NULL);
             end_into(f, f->b);
-            long differ = 0;
-            for (int i = 0; i < W * H; i++)
-                differ += f->a[i] != f->b[i];
+            long differ = pixels_differ(f);
             if (differ)
                 fail_msg("view %d, area %zu: %ld pixels differ with the outlines kept", v, k, differ);
         }
@@ -505,13 +513,7 @@ static void kept_outlines_draw_the_same_chart(void **state)
 static void prepared_patterns_draw_the_same_picture(void **state)
 {
     fixture *f = *state;
-    const char *dir = getenv("PAINMAP_DATA_DIR");
-    assert_non_null(dir);
-    pm_content *c = NULL;
-    pm_msgs msgs;
-    pm_msgs_init(&msgs);
-    assert_int_equal(content_load(dir, &c, &msgs), PM_OK);
-    pm_msgs_free(&msgs);
+    pm_content *c = shipped_content();
     chart_art *ch = chart_art_create(f->rc, c, NULL); /* no artwork: outlines over skin */
     assert_non_null(ch);
     const SDL_Rect areas[] = {{12, 30, 616, 400}, {131, 17, 290, 455}};
@@ -530,9 +532,7 @@ static void prepared_patterns_draw_the_same_picture(void **state)
         end_into(f, f->b);
         assert_false(chart_pattern_prepare(ch, (int)m, side, area)); /* its picture kept */
         chart_pictures_clear(ch, false);
-        long differ = 0;
-        for (int i = 0; i < W * H; i++)
-            differ += f->a[i] != f->b[i];
+        long differ = pixels_differ(f);
         if (differ)
             fail_msg("muscle %s, sides %u: %ld pixels differ prepared", content_muscle(c, m)->id,
                      side, differ);

@@ -23,6 +23,7 @@
 #include <cmocka.h>
 
 #include "../unit/samples.h"
+#include "../unit/testutil.h"
 #include "hands.h"
 #include "ui/app.h"
 
@@ -70,27 +71,6 @@ static int intake_files(const fixture *f, const char *suffix)
     }
     closedir(d);
     return n;
-}
-
-static void rm_tree(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            rm_tree(path);
-        else
-            unlink(path);
-    }
-    closedir(d);
-    rmdir(dir);
 }
 
 static void press(fixture *f, const char *id)
@@ -147,8 +127,8 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     app_destroy(f->kiosk);
-    rm_tree(f->state);
-    rm_tree(f->usb);
+    tu_rmtree(f->state);
+    tu_rmtree(f->usb);
     free(f);
     return 0;
 }
@@ -217,7 +197,7 @@ static void test_a_stick_pulled_out_halfway_loses_nothing(void **state)
     assert_true(app_work(f->kiosk)); /* the questionnaire */
     assert_true(app_work(f->kiosk)); /* Ana's first file */
     assert_int_equal(files_under(f->usb), 2);
-    rm_tree(f->usb); /* the stick is pulled out */
+    tu_rmtree(f->usb); /* the stick is pulled out */
     /* Time passes: the copy ends, each file failing, and says so. */
     app_advance(f->kiosk, 100);
     expect_screen(f, "staff_export_done");

@@ -168,7 +168,7 @@ add_test(NAME test_sdl_touch COMMAND test_sdl_touch)
 set_tests_properties(test_sdl_touch PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)
 # Issue 16: the copy to a USB stick goes on between frames, not inside the
 # touch that starts it; a stick pulled out halfway loses nothing.
-add_executable(test_export_steps ${PM_REPLAY}/test_export_steps.c)
+add_executable(test_export_steps ${PM_REPLAY}/test_export_steps.c ${PM_REPLAY}/../unit/testutil.c)
 target_link_libraries(test_export_steps PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
 add_test(NAME test_export_steps COMMAND test_export_steps)
 set_tests_properties(test_export_steps PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 120)
