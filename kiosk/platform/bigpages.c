@@ -2,6 +2,7 @@
 #include "platform/bigpages.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -130,4 +131,11 @@ void *bigpages_realloc(void *p, size_t size)
     memcpy(q, p, was.size);
     bigpages_free(p);
     return q;
+}
+
+void bigpages_trim(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

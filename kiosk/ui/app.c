@@ -195,6 +195,14 @@ void app_upkeep(app *a, bool startup)
     a->upkeep_last = now;
 }
 
+void app_started(app *a)
+{
+    if (!a->upkeep_at_start)
+        return;
+    a->upkeep_at_start = false;
+    app_upkeep(a, true);
+}
+
 /* The store opens at start (the queue, the PIN lock-out and the saver need
  * it). On failure it is still returned when memory allows: a later save
  * tries the folder again. */
@@ -353,7 +361,7 @@ app *app_create(const app_options *o)
     startup_mark(a->startup, STARTUP_CONTENT);
     if (a->content) {
         start_flow(a, o);
-        app_upkeep(a, true);
+        a->upkeep_at_start = true; /* after the first frame: app_started */
         open_saver(a);
         open_desk(a, o);
         a->art = chart_art_create(a->rc, a->content, o->assets_dir);
@@ -443,9 +451,13 @@ void app_resize(app *a)
 {
     int lw = 0, lh = 0;
     display_logical_size(a->disp, &lw, &lh);
-    if (!r_set_size(a->rc, lw, lh))
+    if (!r_set_size(a->rc, lw, lh, display_one_to_one(a->disp, lw, lh))) {
+        /* a window's new surface starts empty: the frame drawn in it is gone */
+        if (r_in_window(a->rc))
+            a->dirty = true;
         return;
-    if (!r_frame(a->rc))
+    }
+    if (!r_has_frame(a->rc))
         journal_log(JOURNAL_ERR, "cannot create a %dx%d frame: %s", lw, lh, SDL_GetError());
     if (a->art)
         chart_sizes_changed(a->art);

@@ -117,6 +117,13 @@ void app_present(app *a);
  * the first touch: opens the fonts that frame drew with one shared font
  * (render.h, r_share_fonts), so the first tap does not open them. */
 void app_warm(app *a);
+/* Once the first frame is drawn: the start's upkeep of the intakes folder
+ * (unfinished saves removed, missing print pages made again, the clock
+ * checked and its reference kept, retention), which app_create leaves for
+ * now so that none of it (a folder scan per step, a file synced) delays
+ * the first frame. The loop calls it before it tells systemd it is ready;
+ * a replay after its first frame. Only the first call does anything. */
+void app_started(app *a);
 /* Saves the current frame as PNG. false with the reason in why. */
 bool app_save_png(app *a, const char *path, char *why, size_t why_size);
 

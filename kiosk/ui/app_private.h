@@ -71,6 +71,7 @@ struct app {
     int langs[CONTENT_MAX_LANGS]; /* content indices of the languages offered, in order */
     int nlangs;
     int64_t upkeep_last;         /* wall clock of the last retention run (-1: never) */
+    bool upkeep_at_start;        /* the start's upkeep waits for app_started */
     char attention[PM_MSG_MAX];  /* non-empty: the "needs attention" screen */
 
     dispatch_seen seen;

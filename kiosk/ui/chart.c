@@ -279,8 +279,7 @@ static bool art_picture(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
         if (!p->tex || (slot->tex && p->used < slot->used))
             slot = p;
     }
-    Uint32 fmt = 0;
-    SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+    Uint32 fmt = r_format(a->rc);
     SDL_Texture *tex = c.w > 0 && c.h > 0
                            ? SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, c.w, c.h)
                            : NULL;
@@ -291,7 +290,7 @@ static bool art_picture(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     }
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
     SDL_RenderSetClipRect(ren, NULL);
-    SDL_RenderCopy(ren, r_frame(a->rc), &c, NULL); /* what is under it */
+    r_copy_frame(a->rc, c); /* what is under it */
     chart_xf at = xf;
     at.ox -= c.x;
     at.oy -= c.y;
@@ -772,8 +771,7 @@ static SDL_Texture *pic_make(chart_art *a, int muscle, unsigned sides, SDL_Rect 
     SDL_Renderer *ren = r_sdl(a->rc);
     /* the frame's own format: copied from and back to it without a
      * conversion of every pixel */
-    Uint32 fmt = 0;
-    SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+    Uint32 fmt = r_format(a->rc);
     SDL_Texture *tex = SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, area.w, area.h);
     if (!tex || SDL_SetRenderTarget(ren, tex) != 0) {
         if (tex)
@@ -787,7 +785,7 @@ static SDL_Texture *pic_make(chart_art *a, int muscle, unsigned sides, SDL_Rect 
     if (under)
         under(a->rc, (SDL_Point){area.x, area.y}, ctx);
     else
-        SDL_RenderCopy(ren, r_frame(a->rc), &area, NULL); /* what is under it */
+        r_copy_frame(a->rc, area); /* what is under it */
     pattern_now(a, muscle, sides, (SDL_Rect){0, 0, area.w, area.h});
     SDL_RenderSetClipRect(ren, NULL);
     SDL_SetRenderTarget(ren, back);
@@ -1093,8 +1091,7 @@ static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
             SDL_DestroyTexture(a->close.tex);
         /* the frame's own format: copied from and back to it without a
          * conversion of every pixel (opaque: the same pixels) */
-        Uint32 fmt = 0;
-        SDL_QueryTexture(r_frame(a->rc), &fmt, NULL, NULL, NULL);
+        Uint32 fmt = r_format(a->rc);
         a->close.tex = SDL_CreateTexture(ren, fmt, SDL_TEXTUREACCESS_TARGET, panel.w, panel.h);
         if (a->close.tex)
             SDL_SetTextureBlendMode(a->close.tex, SDL_BLENDMODE_NONE);
@@ -1104,7 +1101,7 @@ static void close_draw(chart_art *a, bodychart *b, const bodychart_view *cv, SDL
     chart_xf xf = {cv->xf.s, cv->xf.ox, cv->xf.oy, panel, false, false};
     if (into) {
         SDL_RenderSetClipRect(ren, NULL);
-        SDL_RenderCopy(ren, r_frame(a->rc), &panel, NULL);
+        r_copy_frame(a->rc, panel);
         xf.ox -= panel.x;
         xf.oy -= panel.y;
         xf.clip = (SDL_Rect){0, 0, panel.w, panel.h};

@@ -122,10 +122,19 @@ input_map display_input_map(const display *d, int lw, int lh)
     return (input_map){d->rotate, ow, oh, lw, lh};
 }
 
+bool display_one_to_one(const display *d, int lw, int lh)
+{
+    int ow = 0, oh = 0;
+    SDL_GetRendererOutputSize(d->ren, &ow, &oh);
+    return d->rotate % 360 == 0 && ow == lw && oh == lh;
+}
+
 void display_present(display *d, SDL_Texture *frame, int lw, int lh)
 {
-    if (!frame)
+    if (!frame) {
+        SDL_RenderPresent(d->ren);
         return;
+    }
     input_map m = display_input_map(d, lw, lh);
     double s = input_scale(&m);
     double w = lw * s, h = lh * s;

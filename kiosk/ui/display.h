@@ -38,7 +38,11 @@ bool display_windowed(const display *d);
 /* The logical size for the output now (after rotation). */
 void display_logical_size(const display *d, int *lw, int *lh);
 
-/* Copies the frame (lw x lh) to the window, rotated, centred, letterboxed. */
+/* Is a frame lw x lh shown as it is: not turned, the output's own size? */
+bool display_one_to_one(const display *d, int lw, int lh);
+/* Copies the frame (lw x lh) to the window, rotated, centred, letterboxed,
+ * and shows it; frame NULL: it was drawn in the window itself, shown as
+ * it is. */
 void display_present(display *d, SDL_Texture *frame, int lw, int lh);
 
 /* A touch at (nx, ny), fractions of the output, to the logical point under

@@ -175,7 +175,7 @@ static void turn(app *a)
     a->now = SDL_GetTicks64();
     sdnotify_watchdog_kick(&a->wd, a->now);
     app_tick(a);
-    if (a->store && upkeep_due(a->upkeep_last, app_wall_time(a)))
+    if (a->store && !a->upkeep_at_start && upkeep_due(a->upkeep_last, app_wall_time(a)))
         app_upkeep(a, false);
     bool draw = a->dirty || a->press_ring || a->pad_ink || (a->flow && flow_wants_save(a->flow));
     app_update(a);
@@ -209,6 +209,7 @@ int app_run(app *a)
         turn(a);
         if (!announced) {
             announced = true;
+            app_started(a); /* the first frame is up: the intakes' upkeep, then ready */
             sdnotify_ready();
             log_startup(a);
             sdnotify_status("showing the kiosk");

@@ -7,6 +7,7 @@
  * offscreen frame, so what is drawn and what a touch hits are always the
  * same layout. */
 #include "ui/app_private.h"
+#include "platform/bigpages.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -239,6 +240,8 @@ bool app_ahead(app *a)
     if (screens_ahead(&a->sc))
         return true;
     a->ahead_done = key;
+    /* what shows is complete: the screen before's blocks are gone by now */
+    bigpages_trim();
     return false;
 }
 
@@ -249,6 +252,8 @@ void app_warm(app *a)
 
 void app_present(app *a)
 {
+    if (!r_has_frame(a->rc))
+        return;
     display_present(a->disp, r_frame(a->rc), r_w(a->rc), r_h(a->rc));
 }
 

@@ -48,7 +48,10 @@ typedef struct {
 
 struct rctx {
     SDL_Renderer *ren;           /* the caller's */
-    SDL_Texture *frame;          /* the logical frame the client sees */
+    SDL_Texture *frame;          /* the logical frame the client sees; NULL when
+                                    it is the window's own surface (in_window) */
+    bool in_window;              /* drawn straight into the window (r_set_size) */
+    Uint32 format;               /* the frame's pixel format */
     int lw, lh;                  /* logical size */
     double u;                    /* size unit: 1.0 at 480 px short side */
     double text_scale;           /* 1, or larger text (LARGE_TEXT_SCALE) */
@@ -189,11 +192,10 @@ const char *r_font_problem(const rctx *rc) { return rc->font_problem; }
 bool r_has_font(const rctx *rc, bool bold) { return rc->font[bold ? 1 : 0] != NULL; }
 const char *r_font_dir(const rctx *rc) { return rc->font_dir; }
 
-/* The frame's pixel format: the window's, for the software renderer, when
- * it is 32-bit RGB (the frame is opaque), so that showing a frame is a
- * straight copy of its rows and not a conversion of every pixel (5 M
- * instructions at 1280x800, every frame); ARGB8888 otherwise. */
-static Uint32 frame_format(SDL_Renderer *ren)
+/* The window's pixel format when the renderer is the software one and
+ * the window's surface is 32-bit RGB (the frame is opaque), else
+ * SDL_PIXELFORMAT_UNKNOWN. */
+static Uint32 software_window_format(SDL_Renderer *ren)
 {
     SDL_RendererInfo info;
     SDL_Window *win = SDL_RenderGetWindow(ren);
@@ -201,30 +203,53 @@ static Uint32 frame_format(SDL_Renderer *ren)
     if (SDL_GetRendererInfo(ren, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) &&
         (f == SDL_PIXELFORMAT_RGB888 || f == SDL_PIXELFORMAT_ARGB8888))
         return f;
-    return SDL_PIXELFORMAT_ARGB8888;
+    return SDL_PIXELFORMAT_UNKNOWN;
 }
 
-bool r_set_size(rctx *rc, int lw, int lh)
+/* The unit: 1 from a 480 to a 640 px short side, growing beyond it with
+ * the short side. A bigger panel shows more, not only the same bigger:
+ * 1024x600 is 1024x600 units and 1280x800 1024x640, room for a marked
+ * area's questions on one page, where a unit growing from 480 would have
+ * shown the 800x480 layout enlarged. */
+static double unit_for(int lw, int lh)
 {
-    if (rc->frame && lw == rc->lw && lh == rc->lh)
+    int shorter = lw < lh ? lw : lh;
+    double u = shorter < 480 ? shorter / 480.0 : shorter > 640 ? shorter / 640.0 : 1.0;
+    return u < 0.8 ? 0.8 : u;
+}
+
+bool r_set_size(rctx *rc, int lw, int lh, bool one_to_one)
+{
+    Uint32 window_format = one_to_one ? software_window_format(rc->ren) : SDL_PIXELFORMAT_UNKNOWN;
+    bool in_window = window_format != SDL_PIXELFORMAT_UNKNOWN;
+    if ((rc->frame || rc->in_window) && in_window == rc->in_window && lw == rc->lw && lh == rc->lh)
         return false;
     if (rc->frame)
         SDL_DestroyTexture(rc->frame);
+    rc->frame = NULL;
     rc->lw = lw;
     rc->lh = lh;
-    /* The unit: 1 from a 480 to a 640 px short side, growing beyond it
-     * with the short side. A bigger panel shows more, not only the same
-     * bigger: 1024x600 is 1024x600 units and 1280x800 1024x640, room for
-     * a marked area's questions on one page, where a unit growing from
-     * 480 would have shown the 800x480 layout enlarged. */
-    int shorter = lw < lh ? lw : lh;
-    rc->u = shorter < 480 ? shorter / 480.0 : shorter > 640 ? shorter / 640.0 : 1.0;
-    if (rc->u < 0.8)
-        rc->u = 0.8;
-    rc->frame = SDL_CreateTexture(rc->ren, frame_format(rc->ren), SDL_TEXTUREACCESS_TARGET, lw, lh);
-    /* opaque: copied as it is, to the window and into pictures */
-    if (rc->frame)
-        SDL_SetTextureBlendMode(rc->frame, SDL_BLENDMODE_NONE);
+    rc->u = unit_for(lw, lh);
+    /* The software renderer draws into the window's surface, which keeps
+     * its pixels from one frame to the next: when the frame is shown as it
+     * is (not turned, not scaled), it is drawn there, without a second
+     * frame-sized buffer (4 MB at 1280x800, zeroed at start-up) and a copy
+     * of it at every frame. Otherwise (a GPU's renderer, whose window
+     * buffers are not kept; a turned or scaled frame) a texture, in the
+     * window's format for the software renderer, so that showing it is a
+     * straight copy of its rows (a conversion of every pixel is 5 M
+     * instructions at 1280x800). */
+    rc->in_window = in_window;
+    rc->format = in_window ? window_format : SDL_PIXELFORMAT_ARGB8888;
+    if (!in_window) {
+        Uint32 f = software_window_format(rc->ren);
+        if (f != SDL_PIXELFORMAT_UNKNOWN)
+            rc->format = f;
+        rc->frame = SDL_CreateTexture(rc->ren, rc->format, SDL_TEXTUREACCESS_TARGET, lw, lh);
+        /* opaque: copied as it is, to the window and into pictures */
+        if (rc->frame)
+            SDL_SetTextureBlendMode(rc->frame, SDL_BLENDMODE_NONE);
+    }
     r_cache_clear(rc); /* sizes changed */
     return true;
 }
@@ -233,10 +258,13 @@ int r_w(const rctx *rc) { return rc->lw; }
 int r_h(const rctx *rc) { return rc->lh; }
 SDL_Renderer *r_sdl(const rctx *rc) { return rc->ren; }
 SDL_Texture *r_frame(const rctx *rc) { return rc->frame; }
+bool r_in_window(const rctx *rc) { return rc->in_window; }
+bool r_has_frame(const rctx *rc) { return rc->frame || rc->in_window; }
+Uint32 r_format(const rctx *rc) { return rc->format; }
 
 bool r_begin(rctx *rc)
 {
-    if (!rc->frame)
+    if (!r_has_frame(rc))
         return false;
     SDL_SetRenderTarget(rc->ren, rc->frame);
     SDL_RenderSetClipRect(rc->ren, NULL);
@@ -246,6 +274,26 @@ bool r_begin(rctx *rc)
 void r_end(rctx *rc)
 {
     SDL_SetRenderTarget(rc->ren, NULL);
+}
+
+void r_copy_frame(rctx *rc, SDL_Rect from)
+{
+    if (rc->frame) {
+        SDL_RenderCopy(rc->ren, rc->frame, &from, NULL);
+        return;
+    }
+    /* The frame is the window's surface: its rows straight into the target
+     * texture (the software renderer's, the window's own format) */
+    SDL_Texture *into = SDL_GetRenderTarget(rc->ren);
+    SDL_Surface *win = rc->in_window ? SDL_GetWindowSurface(SDL_RenderGetWindow(rc->ren)) : NULL;
+    SDL_Rect all = {0, 0, win ? win->w : 0, win ? win->h : 0}, part;
+    if (!into || !SDL_IntersectRect(&from, &all, &part))
+        return;
+    SDL_RenderFlush(rc->ren); /* what was drawn into the window is there */
+    SDL_Rect at = {part.x - from.x, part.y - from.y, part.w, part.h};
+    const Uint8 *row = (const Uint8 *)win->pixels + (size_t)part.y * (size_t)win->pitch +
+                       (size_t)part.x * 4u;
+    SDL_UpdateTexture(into, &at, row, win->pitch);
 }
 
 SDL_Surface *r_snapshot(rctx *rc)

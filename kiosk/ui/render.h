@@ -95,20 +95,33 @@ const char *r_font_problem(const rctx *rc);
 bool r_has_font(const rctx *rc, bool bold);
 const char *r_font_dir(const rctx *rc);
 
-/* Makes the frame lw x lh (a new texture when the size changes; the text
- * cache is emptied, since sizes changed). Returns whether the frame was
- * made again; r_frame is then NULL when the texture could not be made
- * (nothing draws: say so in the log). */
-bool r_set_size(rctx *rc, int lw, int lh);
+/* Makes the frame lw x lh: drawn straight into the window's surface when
+ * one_to_one (the frame is shown unturned and unscaled) and the renderer
+ * is the software one (r_in_window), else a new texture (r_frame). The
+ * text cache is emptied when the size changes. Returns whether the frame
+ * was made again (the caller draws it all); r_has_frame is then false
+ * when no texture could be made (nothing draws: say so in the log). */
+bool r_set_size(rctx *rc, int lw, int lh, bool one_to_one);
 int r_w(const rctx *rc);
 int r_h(const rctx *rc);
 SDL_Renderer *r_sdl(const rctx *rc);
+/* The frame's texture; NULL when it is drawn in the window (or missing). */
 SDL_Texture *r_frame(const rctx *rc);
+/* Is the frame the window's own surface? Its pixels are lost when the
+ * window's size changes (draw it all again), and shown by presenting. */
+bool r_in_window(const rctx *rc);
+bool r_has_frame(const rctx *rc);
+/* The frame's pixel format (pictures of parts of it are made in it). */
+Uint32 r_format(const rctx *rc);
 
 /* Draws into the frame from here (false when there is none) ... */
 bool r_begin(rctx *rc);
 /* ... until here (the window again). */
 void r_end(rctx *rc);
+/* Copies the frame's pixels in from (frame pixels, inside it) to the
+ * whole of the current render target, a texture from.w x from.h in the
+ * frame's format: "what is under" a picture made of part of the frame. */
+void r_copy_frame(rctx *rc, SDL_Rect from);
 
 /* The current frame's pixels (ARGB8888), or NULL; the caller frees it
  * with SDL_FreeSurface (the test kit's contrast check reads them). */

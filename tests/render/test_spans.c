@@ -58,7 +58,7 @@ static int setup(void **state)
     f->b = malloc(sizeof(Uint32) * W * H);
     if (!f->rc || !f->a || !f->b)
         return -1;
-    r_set_size(f->rc, W, H);
+    r_set_size(f->rc, W, H, false);
     f->c_bg = 0xFF000000u | COL_BG;
     *state = f;
     return 0;

@@ -18,3 +18,10 @@ add_executable(test_prompt ${CMAKE_CURRENT_LIST_DIR}/test_prompt.c)
 target_link_libraries(test_prompt PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
 add_test(NAME test_prompt COMMAND test_prompt)
 set_tests_properties(test_prompt PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)
+
+# The frame drawn straight into the window (an unturned panel) or into a
+# texture (a turned one): the same pixels; a resized window drawn again.
+add_executable(test_frame ${CMAKE_CURRENT_LIST_DIR}/test_frame.c)
+target_link_libraries(test_frame PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
+add_test(NAME test_frame COMMAND test_frame)
+set_tests_properties(test_frame PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)

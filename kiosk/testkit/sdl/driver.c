@@ -566,6 +566,7 @@ int replay_run_file(app *a, const char *path, const replay_opts *o)
     int overflows = r_overflows(rc);
     if (app_dirty(a))
         app_draw(a);
+    app_started(a); /* as the kiosk's loop, once its first frame is up */
     int status = 0;
     r.contrast.ratio = 99;
     r.sections = -1;
