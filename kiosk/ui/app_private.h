@@ -72,6 +72,7 @@ struct app {
     int nlangs;
     int64_t upkeep_last;         /* wall clock of the last retention run (-1: never) */
     bool upkeep_at_start;        /* the start's upkeep waits for app_started */
+    int promise_key;             /* layout and language welcome's promise is for (0: none) */
     char attention[PM_MSG_MAX];  /* non-empty: the "needs attention" screen */
 
     dispatch_seen seen;

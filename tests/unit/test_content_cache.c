@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -412,6 +413,80 @@ static void test_cache_is_never_used_for_other_content(void **state)
     scene_close(&s);
 }
 
+/* The cache's own file made to look an hour younger than the content's
+ * files: their sizes and times are then trusted (files_as_made), as on a
+ * kiosk whose content was installed long before its cache was written. */
+static void cache_an_hour_younger(const scene *s)
+{
+    struct timespec t[2];
+    clock_gettime(CLOCK_REALTIME, &t[0]);
+    t[0].tv_sec += 3600;
+    t[1] = t[0];
+    assert_int_equal(utimensat(AT_FDCWD, s->cache, t, 0), 0);
+}
+
+/* The quick check by sizes and times: trusted when they are what they were
+ * and older than the cache, it gives the same content; a file changed to
+ * the same size with its old times put back is still caught (its inode's
+ * ctime moved), and so is one changed within the file system's tick of
+ * the cache (its times are not trusted: its bytes are summed). */
+static void test_quick_check_by_file_times(void **state)
+{
+    (void)state;
+    scene s;
+    scene_open_mini(&s);
+    pm_content *c = NULL;
+    pm_msg why;
+    cache_an_hour_younger(&s);
+    assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_OK);
+    assert_string_equal(content_text(c, 1, "answer.yes"), "ES EN answer.yes");
+    content_free(c);
+
+    /* one letter changed, the same size, the old times set back */
+    char path[1200];
+    snprintf(path, sizeof path, "%s/i18n/es.json", s.data);
+    struct stat before;
+    assert_int_equal(stat(path, &before), 0);
+    char *es = tu_read_file(path, NULL);
+    assert_non_null(es);
+    char *changed = strdup(es);
+    char *at = strstr(changed, "ES EN answer.yes");
+    assert_non_null(at);
+    at[0] = 'X';
+    tu_write_file(path, changed);
+    struct timespec old[2] = {before.st_atim, before.st_mtim};
+    assert_int_equal(utimensat(AT_FDCWD, path, old, 0), 0);
+    assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_ERR_STATE);
+    assert_non_null(strstr(why.text, "changed since"));
+
+    /* back as it was: the same bytes, though not the same times; the
+     * cache is now written within a tick of the files: their bytes decide */
+    tu_write_file(path, es);
+    assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_OK);
+    content_free(c);
+    c = load_json(s.data);
+    pm_msg err = {{0}};
+    assert_int_equal(content_cache_write(c, s.data, s.cache, PROGRAM, NULL, &err), PM_OK);
+    content_free(c);
+    tu_write_file(path, changed); /* same size, within the tick */
+    assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_ERR_STATE);
+    tu_write_file(path, es);
+    assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_OK);
+    content_free(c);
+
+    /* a language added is a new name in the digest */
+    cache_an_hour_younger(&s);
+    snprintf(path, sizeof path, "%s/i18n/fr.json", s.data);
+    tu_write_file(path, es);
+    assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_ERR_STATE);
+    unlink(path);
+    assert_int_equal(read_cache(&s, PROGRAM, &c, &why), PM_OK);
+    content_free(c);
+    free(changed);
+    free(es);
+    scene_close(&s);
+}
+
 /* Another build may lay its structures out differently: its cache is not
  * read. Nor is one when the program has no id. */
 static void test_cache_of_another_build_is_not_read(void **state)
@@ -618,6 +693,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cache_gives_what_the_json_gives),
         cmocka_unit_test(test_cache_is_never_used_for_other_content),
+        cmocka_unit_test(test_quick_check_by_file_times),
         cmocka_unit_test(test_cache_of_another_build_is_not_read),
         cmocka_unit_test(test_damaged_cache_is_refused),
         cmocka_unit_test(test_failed_write_says_so_and_leaves_nothing),

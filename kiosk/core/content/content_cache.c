@@ -67,7 +67,10 @@ typedef struct {
     uint64_t files_sum;     /* content_files_hash's sum of the content's files */
     char program[CONTENT_PROGRAM_ID_MAX]; /* who wrote it, NUL-terminated */
     char stamp[96];         /* the stamp line of the content, NUL-terminated */
-    char pad[48];           /* to 256 bytes: the body is aligned in a mapping */
+    uint64_t files_stat;    /* content_files_stat's digest of the files it was made
+                               from, while they were hashed; 0: none (a cache of an
+                               earlier build, or the files changed meanwhile) */
+    char pad[40];           /* to 256 bytes: the body is aligned in a mapping */
 } cache_header;
 _Static_assert(sizeof(cache_header) == 256, "the cache header is 256 bytes");
 
@@ -331,8 +334,11 @@ pm_status content_cache_write(const pm_content *c, const char *dir, const char *
         pm_msg_set(err, "%s: not written: the program has no build id to name it by", path);
         return PM_ERR_INVALID;
     }
-    /* the files as they are now, which must be what c was loaded from */
-    uint64_t stamp = 0, files = 0;
+    /* the files as they are now, which must be what c was loaded from;
+     * their stat digest taken before and after, kept when it held */
+    uint64_t stamp = 0, files = 0, before = 0, after = 0;
+    int64_t newest = 0;
+    bool stat_held = content_files_stat(dir, &before, &newest);
     if (!content_files_hash(dir, &stamp, &files) || stamp != c->hash) {
         pm_msg_set(err, "%s: not written: the content in %s changed while it was loaded",
                    path, dir);
@@ -357,6 +363,8 @@ pm_status content_cache_write(const pm_content *c, const char *dir, const char *
     cache_header h = {.format = CONTENT_CACHE_FORMAT, .content_size = sizeof(pm_content),
                       .body_len = w.len, .body_sum = content_cache_sum(0, w.buf, w.len),
                       .files_sum = files};
+    if (stat_held && content_files_stat(dir, &after, &newest) && after == before)
+        h.files_stat = after;
     memcpy(h.magic, CACHE_MAGIC, sizeof h.magic);
     snprintf(h.program, sizeof h.program, "%s", program);
     stamp_line_of(c->hash, h.stamp, sizeof h.stamp);
@@ -392,6 +400,27 @@ pm_status content_cache_write(const pm_content *c, const char *dir, const char *
 }
 
 /* ---- reading ------------------------------------------------------------- */
+
+/* Are the content's files the ones the cache was made from? When their
+ * sizes, inodes and change times are what they were when they were hashed,
+ * and every one of those changes is more than two seconds older than the
+ * cache itself, yes, without reading them (a start no longer reads and
+ * sums the content's ~450 KB). Otherwise their bytes are summed and
+ * compared, as git does with its index: a file changed again within the
+ * same tick of the file system's clock (two seconds on the FAT boot
+ * partition) keeps its times, so times that close to the cache's own are
+ * not trusted; a file replaced, or changed and its times set back, has a
+ * new inode or ctime. */
+static bool files_as_made(const char *dir, const cache_header *h, const struct stat *cache)
+{
+    uint64_t digest = 0, files = 0;
+    int64_t newest = 0;
+    int64_t made = (int64_t)cache->st_mtim.tv_sec * 1000000000 + cache->st_mtim.tv_nsec;
+    if (h->files_stat && content_files_stat(dir, &digest, &newest) && digest == h->files_stat &&
+        newest < made - 2000000000)
+        return true;
+    return content_files_hash(dir, NULL, &files) && files == h->files_sum;
+}
 
 pm_status content_cache_read(const char *dir, const char *path, const char *program,
                              pm_content **out, pm_msg *why)
@@ -434,7 +463,6 @@ pm_status content_cache_read(const char *dir, const char *path, const char *prog
     cache_header h;
     memcpy(&h, map, sizeof h);
     pm_status st = PM_OK;
-    uint64_t files = 0;
     if (memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0) {
         pm_msg_set(why, "%s: not a content cache (damaged, or cut short)", path);
         st = PM_ERR_INVALID;
@@ -452,7 +480,7 @@ pm_status content_cache_read(const char *dir, const char *path, const char *prog
         pm_msg_set(why, "%s: made from other content than %s/%s names now", path, dir,
                    CONTENT_STAMP_FILE);
         st = PM_ERR_STATE;
-    } else if (!content_files_hash(dir, NULL, &files) || files != h.files_sum) {
+    } else if (!files_as_made(dir, &h, &sb)) {
         /* the files are not the ones the stamp and the cache were made
          * from: changed since (the JSON load then checks them in full) */
         pm_msg_set(why, "the content in %s changed since %s was made from it", dir, path);

@@ -1395,6 +1395,47 @@ bool content_files_hash(const char *dir, uint64_t *stamp, uint64_t *sum)
     return ok;
 }
 
+/* A file's identity and last change, as stat says: what a change to its
+ * bytes would change (its size, its times, its inode when it is replaced). */
+typedef struct {
+    int64_t size, ino, dev;
+    int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
+} file_id;
+
+static int64_t ns_of(int64_t s, int64_t ns) { return s * 1000000000 + ns; }
+
+bool content_files_stat(const char *dir, uint64_t *digest, int64_t *newest_ns)
+{
+    uint64_t d = 0;
+    int64_t newest = INT64_MIN;
+    char *names[CONTENT_LANG_FILES_MAX] = {0};
+    int n = language_files(dir, names);
+    bool ok = n > 0;
+    for (int i = 0; ok && i < 5 + n; i++) {
+        char name[300], path[1400];
+        snprintf(name, sizeof name, "%s%s", i < 5 ? "" : "i18n/",
+                 i < 5 ? fixed_files[i] : names[i - 5]);
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        struct stat st;
+        ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+        if (!ok)
+            break;
+        file_id id = {(int64_t)st.st_size, (int64_t)st.st_ino, (int64_t)st.st_dev,
+                      (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec,
+                      (int64_t)st.st_ctim.tv_sec, (int64_t)st.st_ctim.tv_nsec};
+        d = content_cache_sum(d, name, strlen(name) + 1);
+        d = content_cache_sum(d, &id, sizeof id);
+        int64_t m = ns_of(id.mtime_s, id.mtime_ns), c = ns_of(id.ctime_s, id.ctime_ns);
+        newest = m > newest ? m : newest;
+        newest = c > newest ? c : newest;
+    }
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    *digest = d | 1; /* never 0: a cache's "none" */
+    *newest_ns = newest;
+    return ok;
+}
+
 /* ---- the whole load ---------------------------------------------------- */
 
 pm_status content_load(const char *dir, pm_content **out, pm_msgs *problems)

@@ -96,6 +96,13 @@ typedef struct {
  * cheaper than the stamp's byte-by-byte hash. False when the folder or a
  * file cannot be read. */
 bool content_files_hash(const char *dir, uint64_t *stamp, uint64_t *sum);
+/* The same files' sizes, inodes and change times, as one digest (never
+ * 0), and the latest time any of them changed (ns since the epoch, the
+ * later of each file's mtime and ctime). false when one cannot be stat'ed
+ * or the folder of string tables cannot be read. Reads no file: the
+ * content cache's quick check that its files are the ones it was made
+ * from (content_cache.c says when it may be trusted). */
+bool content_files_stat(const char *dir, uint64_t *digest, int64_t *newest_ns);
 /* The stamp line for a hash ("painmap-content-check 1 fnv1a64 ..."). */
 void stamp_line_of(uint64_t hash, char *buf, size_t size);
 /* Whether dir/CHECKED holds exactly the line want. */
