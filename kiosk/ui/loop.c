@@ -209,9 +209,9 @@ int app_run(app *a)
         turn(a);
         if (!announced) {
             announced = true;
+            log_startup(a); /* where the start went, to the first frame */
             app_started(a); /* the first frame is up: the intakes' upkeep, then ready */
             sdnotify_ready();
-            log_startup(a);
             sdnotify_status("showing the kiosk");
             app_warm(a); /* the first frame is up: now the fonts for the next */
         }
