@@ -9,8 +9,10 @@
  *   pmbench rss -- CMD...                 one run; "rss PEAK_KB WALL_MS CPU_MS"
  *                                         (peak resident set, from wait4)
  *   pmbench pss -- CMD...                 one run, /proc/PID/smaps_rollup read
- *       every millisecond; "pss PEAK_KB SAMPLES" (the proportional set:
- *       shared libraries counted by their share, what the process costs)
+ *       every millisecond; "pss PEAK_KB SAMPLES ANON_PEAK_KB" (the
+ *       proportional set: shared libraries counted by their share, what the
+ *       process costs; and the peak of its anonymous part, the process's own
+ *       memory, which does not move with what else maps the libraries)
  *   pmbench chromium RUNS -- CMD...       a browser showing a page that logs
  *       "PMBENCH_FCP T" to the console at its first contentful paint (T: ms
  *       since the epoch, performance.timeOrigin + the paint's startTime);
@@ -146,15 +148,21 @@ static int rss(char **cmd)
     return 0;
 }
 
-static long pss_kb(pid_t pid)
+/* The process's Pss now, and its anonymous part (*anon_kb): the memory
+ * that is its own alone, whatever else maps the same libraries. */
+static long pss_kb(pid_t pid, long *anon_kb)
 {
     char path[64], line[256];
     snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
     FILE *f = fopen(path, "r");
-    long kb = -1;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "Pss: %ld kB", &kb) == 1)
-            break;
+    long kb = -1, v;
+    *anon_kb = -1;
+    while (f && fgets(line, sizeof line, f)) {
+        if (sscanf(line, "Pss: %ld kB", &v) == 1)
+            kb = v;
+        else if (sscanf(line, "Pss_Anon: %ld kB", &v) == 1)
+            *anon_kb = v;
+    }
     if (f)
         fclose(f);
     return kb;
@@ -163,12 +171,15 @@ static long pss_kb(pid_t pid)
 static int pss(char **cmd)
 {
     pid_t pid = spawn(cmd, 1);
-    long peak = 0, samples = 0;
+    long peak = 0, anon_peak = 0, samples = 0;
     int status = 0;
     for (;;) {
-        long kb = pss_kb(pid);
+        long anon = 0;
+        long kb = pss_kb(pid, &anon);
         if (kb > peak)
             peak = kb;
+        if (anon > anon_peak)
+            anon_peak = anon;
         samples += kb >= 0;
         pid_t w = waitpid(pid, &status, WNOHANG);
         if (w == pid)
@@ -180,7 +191,7 @@ static int pss(char **cmd)
         fprintf(stderr, "pmbench: the command failed (status %d)\n", status);
         return 1;
     }
-    printf("pss %ld %ld\n", peak, samples);
+    printf("pss %ld %ld %ld\n", peak, samples, anon_peak);
     return 0;
 }
 
