@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "driver.h"
+#include "frames.h"
 #include "ui/render.h"
 
 /* The client's walk to a marked area on the chart, and on to a pattern
@@ -35,56 +35,15 @@ static const char *const to_pattern =
     "seek quality_sharp\npress quality_sharp\npress next\nexpect screening\nsafety no\n"
     "expect patterns\n";
 
-static app *kiosk(const char *dir, int w, int h, int rotate)
-{
-    const char *data = getenv("PAINMAP_DATA_DIR");
-    static char assets[1024];
-    snprintf(assets, sizeof assets, "%s/../assets", data);
-    app_options o = {.w = w, .h = h, .rotate = rotate, .headless = true, .data_dir = data,
-                     .assets_dir = assets, .state_dir = dir,
-                     .font_dir = getenv("PAINMAP_FONT_DIR")};
-    app *a = app_create(&o);
-    assert_non_null(a);
-    return a;
-}
-
-static void walk(app *a, const char *dir, const char *script)
-{
-    char path[1100];
-    snprintf(path, sizeof path, "%s/walk.replay", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(script, f);
-    fclose(f);
-    replay_opts ro = {.tolerance = -1, .budget = -1, .quiet = true, .no_shots = true};
-    assert_int_equal(replay_run_file(a, path, &ro), 0);
-    if (app_dirty(a))
-        app_draw(a);
-}
-
-static long differing(const SDL_Surface *x, const SDL_Surface *y)
-{
-    if (x->w != y->w || x->h != y->h)
-        return -1;
-    long n = 0;
-    for (int r = 0; r < x->h; r++) {
-        const Uint32 *p = (const Uint32 *)((const Uint8 *)x->pixels + r * x->pitch);
-        const Uint32 *q = (const Uint32 *)((const Uint8 *)y->pixels + r * y->pitch);
-        for (int c = 0; c < x->w; c++)
-            n += p[c] != q[c];
-    }
-    return n;
-}
-
 /* The frame after script at w x h, the panel turned by rotate. */
 static SDL_Surface *frame_after(const char *dir, int w, int h, int rotate, const char *script,
                                 bool in_window)
 {
-    app *a = kiosk(dir, w, h, rotate);
+    app *a = frames_kiosk(dir, w, h, rotate);
     rctx *rc = app_render(a);
     assert_true(r_in_window(rc) == in_window);
     assert_true((r_frame(rc) != NULL) == !in_window);
-    walk(a, dir, script);
+    frames_walk(a, dir, script);
     SDL_Surface *s = r_snapshot(rc);
     assert_non_null(s);
     app_destroy(a);
@@ -107,7 +66,7 @@ static void same_frame_in_window_or_texture(void **state)
             SDL_Surface *plain = frame_after(dir, sizes[s][0], sizes[s][1], 0, scripts[k], true);
             SDL_Surface *turned = frame_after(dir, sizes[s][0], sizes[s][1], 180, scripts[k],
                                               false);
-            long n = differing(plain, turned);
+            long n = frames_differing(plain, turned);
             if (n != 0)
                 fail_msg("%dx%d, %s: %ld pixels differ between the frame drawn in the window "
                          "and in a texture", sizes[s][0], sizes[s][1],
@@ -124,8 +83,8 @@ static void resized_window_drawn_again(void **state)
     (void)state;
     char dir[] = "/tmp/painmap-frame-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    app *a = kiosk(dir, 800, 480, 0);
-    walk(a, dir, "expect welcome\n");
+    app *a = frames_kiosk(dir, 800, 480, 0);
+    frames_walk(a, dir, "expect welcome\n");
     SDL_Window *win = SDL_RenderGetWindow(r_sdl(app_render(a)));
     assert_non_null(win);
     SDL_SetWindowSize(win, 1024, 600);
@@ -146,7 +105,7 @@ static void resized_window_drawn_again(void **state)
 
     /* a kiosk that started at 1024x600 */
     SDL_Surface *fresh = frame_after(dir, 1024, 600, 0, "expect welcome\n", true);
-    long n = differing(after, fresh);
+    long n = frames_differing(after, fresh);
     if (n != 0)
         fail_msg("%ld pixels of the resized window differ from a kiosk started at its size", n);
     SDL_FreeSurface(after);

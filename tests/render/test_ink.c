@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "frames.h"
 #include "hands.h"
 #include "ui/render.h"
 
@@ -34,13 +35,7 @@ static long against_whole(app *a)
     SDL_Surface *whole = r_snapshot(app_render(a));
     assert_non_null(inked);
     assert_non_null(whole);
-    long n = 0;
-    for (int y = 0; y < inked->h; y++) {
-        const Uint32 *p = (const Uint32 *)((const Uint8 *)inked->pixels + y * inked->pitch);
-        const Uint32 *q = (const Uint32 *)((const Uint8 *)whole->pixels + y * whole->pitch);
-        for (int x = 0; x < inked->w; x++)
-            n += p[x] != q[x];
-    }
+    long n = frames_differing(inked, whole);
     SDL_FreeSurface(inked);
     SDL_FreeSurface(whole);
     return n;

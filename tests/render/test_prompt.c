@@ -18,42 +18,17 @@
 #include <string.h>
 
 #include "driver.h"
+#include "frames.h"
 #include "ui/render.h"
 
 static SDL_Surface *frame_after(const char *dir, int w, int h, const char *script)
 {
-    char path[1100], assets[1024];
-    snprintf(path, sizeof path, "%s/walk.replay", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(script, f);
-    fclose(f);
-    const char *data = getenv("PAINMAP_DATA_DIR");
-    snprintf(assets, sizeof assets, "%s/../assets", data);
-    app_options o = {.w = w, .h = h, .headless = true, .data_dir = data, .assets_dir = assets,
-                     .state_dir = dir, .font_dir = getenv("PAINMAP_FONT_DIR")};
-    app *a = app_create(&o);
-    assert_non_null(a);
-    replay_opts ro = {.tolerance = -1, .budget = -1, .quiet = true, .no_shots = true};
-    assert_int_equal(replay_run_file(a, path, &ro), 0);
-    if (app_dirty(a))
-        app_draw(a);
+    app *a = frames_kiosk(dir, w, h, 0);
+    frames_walk(a, dir, script);
     SDL_Surface *s = r_snapshot(app_render(a));
     assert_non_null(s);
     app_destroy(a);
     return s;
-}
-
-static long differing(const SDL_Surface *x, const SDL_Surface *y)
-{
-    long n = 0;
-    for (int r = 0; r < x->h; r++) {
-        const Uint32 *p = (const Uint32 *)((const Uint8 *)x->pixels + r * x->pitch);
-        const Uint32 *q = (const Uint32 *)((const Uint8 *)y->pixels + r * y->pitch);
-        for (int c = 0; c < x->w; c++)
-            n += p[c] != q[c];
-    }
-    return n;
 }
 
 static void countdown_over_kept_screen(void **state)
@@ -78,7 +53,7 @@ static void countdown_over_kept_screen(void **state)
                      start, views[v]);
             SDL_Surface *a = frame_after(dir, sizes[s][0], sizes[s][1], kept);
             SDL_Surface *b = frame_after(dir, sizes[s][0], sizes[s][1], whole);
-            long n = differing(a, b);
+            long n = frames_differing(a, b);
             if (n)
                 print_message("%dx%d, view %d: %ld pixels differ\n", sizes[s][0], sizes[s][1], v, n);
             differ += n;
