@@ -1,6 +1,6 @@
 /* chart.c — the body figure, drawn over its artwork (ui/art.h: rasters of
- * the SVG, kept and made ahead), and the pictures of referral patterns (see
- * chart.h). */
+ * the SVG, kept and made ahead) and its outlines traced ahead
+ * (ui/chart_prep.h), and the pictures of referral patterns (see chart.h). */
 #include "ui/chart.h"
 
 #include <SDL_image.h>
@@ -12,6 +12,7 @@
 
 #include "platform/journal.h"
 #include "ui/art.h"
+#include "ui/chart_prep.h"
 
 /* A small chart drawn once into a texture (chart_draw_pattern). */
 #define ART_PICTURES 8
@@ -25,44 +26,6 @@ typedef struct {
     bool unshown;                /* made ahead (chart_pattern_ahead), not drawn yet */
     uint32_t used;
 } chart_picture;
-
-/* The rectangles r_outline fills for each region of a view at one
- * transform (r_outline_rects), so a chart drawn there again only fills
- * them: tracing the 134 outlines of staff's two small charts was ~5 M
- * instructions at 1280x800, most of opening an intake. */
-typedef struct {
-    bool valid;
-    chart_xf xf;   /* its s, ox, oy and clip */
-    SDL_Rect area; /* where they were traced within (r_draw_area while drawing) */
-    float lw;
-    int *start;    /* region i's: rect[start[i] .. start[i + 1]) */
-    struct rect16 { int16_t x, y, w, h; } *rect; /* half an SDL_Rect's memory */
-    int nrect, cap;
-} outline_set;
-
-/* The spill-over dots of one view of a pattern's picture, where they fall
- * at xf (a point-in-polygon test each: 2.4 M instructions of the 3.7 M an
- * enlarged picture's dots cost at 1280x800). */
-typedef struct {
-    bool valid;
-    chart_xf xf;
-    SDL_FPoint *pt;
-    int n, cap;
-} dot_set;
-
-/* A pattern's picture prepared ahead (chart_pattern_prepare): for each
- * view it shows, its outlines traced and its spill-over dots found, so that
- * making the picture only fills and draws them. */
-#define PATTERN_PREPS 6
-typedef struct {
-    bool valid;
-    int muscle;
-    unsigned sides;
-    int w, h;
-    outline_set out[2];
-    dot_set dots[2];
-    uint32_t used;
-} pattern_prep;
 
 struct chart_art {
     rctx *rc;
@@ -96,13 +59,13 @@ struct chart_art {
         geo_xf xf;
         SDL_Rect panel;
     } close;
-    /* a view's region outlines traced at one transform, kept
-     * (chart_outlines_ahead): content, not client data */
-    outline_set outlines[VIEW_COUNT];
-    /* the candidates' enlarged pictures prepared (patterns screen) */
-    pattern_prep preps[PATTERN_PREPS];
-    uint32_t preps_clock;
+    /* the outlines traced between frames (chart_outlines_ahead) and the
+     * candidates' enlarged pictures prepared (patterns screen) */
+    prep_store *prep;
 };
+
+static int region_outline(const pm_content *c, size_t i, pm_view v, chart_xf xf,
+                          SDL_FPoint *pts);
 
 chart_art *chart_art_create(rctx *rc, const pm_content *c, const char *assets_dir)
 {
@@ -111,6 +74,11 @@ chart_art *chart_art_create(rctx *rc, const pm_content *c, const char *assets_di
         return NULL;
     ch->rc = rc;
     ch->content = c;
+    ch->prep = prep_create(rc, c, region_outline);
+    if (!ch->prep) {
+        free(ch);
+        return NULL;
+    }
     ch->art = art_create(r_sdl(rc), assets_dir);
     return ch;
 }
@@ -323,14 +291,12 @@ static float outline_width(const rctx *rc)
     return lw < 1.2f ? 1.2f : lw;
 }
 
-enum { OUTLINE_MAXP = 512 };
-
 /* Does chart_draw draw region r at xf? Regions wholly outside the clip
  * cost the renderer a call per outline segment for nothing: most of them in
  * a zoomed chart or a pattern's small cropped one. */
 static bool region_drawn(const pm_region *r, pm_view v, chart_xf xf)
 {
-    if (r->view != v || r->npoly > OUTLINE_MAXP)
+    if (r->view != v || r->npoly > PREP_MAXP)
         return false;
     /* a little beyond the clip, for the outline's width */
     geo_point lo = chart_from_screen(xf, xf.clip.x - 4, xf.clip.y - 4);
@@ -344,130 +310,35 @@ static void region_points(const pm_region *r, chart_xf xf, SDL_FPoint *pts)
         pts[k] = chart_to_screen(xf, r->poly[k]);
 }
 
-static bool same_rect(SDL_Rect a, SDL_Rect b)
+/* prep_outline_fn: the outlines traced ahead are those chart_draw draws. */
+static int region_outline(const pm_content *c, size_t i, pm_view v, chart_xf xf, SDL_FPoint *pts)
 {
-    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+    const pm_region *r = content_region(c, i);
+    if (!region_drawn(r, v, xf))
+        return -1;
+    region_points(r, xf, pts);
+    return (int)r->npoly;
 }
 
-static bool outlines_match(const outline_set *o, chart_xf xf, SDL_Rect area, float lw)
-{
-    return o->valid && o->xf.s == xf.s && o->xf.ox == xf.ox && o->xf.oy == xf.oy &&
-           same_rect(o->xf.clip, xf.clip) && same_rect(o->area, area) && o->lw == lw;
-}
-
-static void outlines_free(outline_set *o)
-{
-    free(o->start);
-    free(o->rect);
-    memset(o, 0, sizeof *o);
-}
-
-void chart_art_drop_outlines(chart_art *a)
-{
-    for (int v = 0; v < VIEW_COUNT; v++)
-        outlines_free(&a->outlines[v]);
-}
-
-static bool outlines_append(outline_set *o, const SDL_Rect *rects, int n)
-{
-    if (o->nrect + n > o->cap) {
-        int cap = o->cap ? o->cap : 4096;
-        while (cap < o->nrect + n)
-            cap *= 2;
-        struct rect16 *more = realloc(o->rect, (size_t)cap * sizeof *more);
-        if (!more)
-            return false;
-        o->rect = more;
-        o->cap = cap;
-    }
-    /* within the frame: a screen's coordinates fit in 16 bits */
-    for (int k = 0; k < n; k++)
-        o->rect[o->nrect++] = (struct rect16){(int16_t)rects[k].x, (int16_t)rects[k].y,
-                                              (int16_t)rects[k].w, (int16_t)rects[k].h};
-    return true;
-}
-
-/* Fills region i's kept rectangles (as SDL_Rects again, a few hundred a
- * renderer call: each is blended on its own, so the same pixels). */
-static void outlines_fill(rctx *rc, const outline_set *o, size_t i, unsigned rgb, Uint8 alpha)
-{
-    SDL_Rect buf[256];
-    int n = 0;
-    for (int k = o->start[i]; k < o->start[i + 1]; k++) {
-        const struct rect16 *q = &o->rect[k];
-        buf[n++] = (SDL_Rect){q->x, q->y, q->w, q->h};
-        if (n == (int)(sizeof buf / sizeof buf[0]) || k + 1 == o->start[i + 1]) {
-            r_fill_rects(rc, buf, n, rgb, alpha);
-            n = 0;
-        }
-    }
-}
-
-/* Traces every region of view v drawn at xf into o. */
-static bool outlines_trace(chart_art *a, outline_set *o, pm_view v, chart_xf xf, SDL_Rect area,
-                           float lw)
-{
-    const pm_content *c = a->content;
-    size_t n = content_region_count(c);
-    o->start = calloc(n + 1, sizeof *o->start);
-    if (!o->start)
-        return false;
-    SDL_FPoint pts[OUTLINE_MAXP];
-    for (size_t i = 0; i < n; i++) {
-        const pm_region *r = content_region(c, i);
-        o->start[i] = o->nrect;
-        if (!region_drawn(r, v, xf))
-            continue;
-        region_points(r, xf, pts);
-        const SDL_Rect *rects;
-        int k = r_outline_rects(a->rc, pts, (int)r->npoly, lw, area, &rects);
-        if (!outlines_append(o, rects, k))
-            return false;
-    }
-    o->start[n] = o->nrect;
-    /* kept between frames: no more memory than they take */
-    struct rect16 *fit = o->nrect ? realloc(o->rect, (size_t)o->nrect * sizeof *fit) : NULL;
-    if (fit) {
-        o->rect = fit;
-        o->cap = o->nrect;
-    }
-    o->xf = xf;
-    o->area = area;
-    o->lw = lw;
-    o->valid = true;
-    return true;
-}
+void chart_art_drop_outlines(chart_art *a) { prep_drop_outlines(a->prep); }
 
 bool chart_outlines_ahead(chart_art *a, pm_view v, chart_xf xf)
 {
-    if (r_measure_only(a->rc))
-        return false;
-    /* where chart_draw will draw: the frame, clipped to xf.clip */
-    SDL_Rect area, frame = {0, 0, r_w(a->rc), r_h(a->rc)};
-    if (!SDL_IntersectRect(&frame, &xf.clip, &area))
-        return false;
-    outline_set *o = &a->outlines[v];
-    float lw = outline_width(a->rc);
-    if (outlines_match(o, xf, area, lw))
-        return false;
-    outlines_free(o);
-    if (!outlines_trace(a, o, v, xf, area, lw))
-        outlines_free(o); /* out of memory: traced as it draws, as before */
-    return true;
+    return prep_outlines_ahead(a->prep, v, xf, outline_width(a->rc));
 }
 
 /* chart_draw, filling the outlines kept (traced where it draws with the
  * same transform and width; else traced now). */
 static void draw_kept(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx,
-                      const outline_set *kept)
+                      const prep_outlines *kept)
 {
     const pm_content *c = a->content;
     SDL_RenderSetClipRect(r_sdl(a->rc), &xf.clip);
     bool art = art_draw(a, v, xf, ART_KEEP_SOME);
     float lw = outline_width(a->rc);
-    if (kept && !outlines_match(kept, xf, r_draw_area(a->rc), lw))
+    if (kept && !prep_outlines_match(kept, xf, r_draw_area(a->rc), lw))
         kept = NULL;
-    SDL_FPoint pts[OUTLINE_MAXP];
+    SDL_FPoint pts[PREP_MAXP];
     for (size_t i = 0; i < content_region_count(c); i++) {
         const pm_region *r = content_region(c, i);
         if (!region_drawn(r, v, xf))
@@ -483,7 +354,7 @@ static void draw_kept(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, 
         unsigned line = f >= 0 ? COL_MARK_LINE : COL_SKIN_LINE;
         Uint8 alpha = art ? 110 : 200;
         if (kept)
-            outlines_fill(a->rc, kept, i, line, alpha);
+            prep_outlines_fill(a->rc, kept, i, line, alpha);
         else
             r_outline(a->rc, pts, (int)r->npoly, lw, line, alpha);
     }
@@ -492,7 +363,7 @@ static void draw_kept(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, 
 
 void chart_draw(chart_art *a, pm_view v, chart_xf xf, chart_fill_fn fill, void *ctx)
 {
-    draw_kept(a, v, xf, fill, ctx, &a->outlines[v]);
+    draw_kept(a, v, xf, fill, ctx, prep_view_outlines(a->prep, v));
 }
 
 /* ---- a referral pattern as a small chart (patterns, education) ------------- */
@@ -579,35 +450,10 @@ static chart_xf pattern_xf(const chart_art *a, const pat_ctx *pc, pm_view v, boo
     return xf;
 }
 
-static bool same_xf(chart_xf a, chart_xf b)
-{
-    return a.s == b.s && a.ox == b.ox && a.oy == b.oy && same_rect(a.clip, b.clip);
-}
-
-static bool dots_append(dot_set *d, SDL_FPoint p)
-{
-    if (d->n == d->cap) {
-        int cap = d->cap ? d->cap * 2 : 256;
-        SDL_FPoint *more = realloc(d->pt, (size_t)cap * sizeof *more);
-        if (!more)
-            return false;
-        d->pt = more;
-        d->cap = cap;
-    }
-    d->pt[d->n++] = p;
-    return true;
-}
-
-static void dots_free(dot_set *d)
-{
-    free(d->pt);
-    memset(d, 0, sizeof *d);
-}
-
 /* Spill-over is told apart by a pattern too, not only by a paler colour:
  * dots over it (the legend shows the same). Where they fall at xf: drawn,
  * or (into) kept in drawing order. False only when out of memory. */
-static bool spill_dots(chart_art *a, const pat_ctx *pc, pm_view v, chart_xf xf, dot_set *into)
+static bool spill_dots(chart_art *a, const pat_ctx *pc, pm_view v, chart_xf xf, prep_dots *into)
 {
     const pm_muscle *m = pc->m;
     for (size_t i = 0; i < m->nspill; i++) {
@@ -625,14 +471,12 @@ static bool spill_dots(chart_art *a, const pat_ctx *pc, pm_view v, chart_xf xf, 
                     continue;
                 if (!into)
                     r_circle(a->rc, x, y, (float)px(a->rc, 1.1), COL_MARK_LINE, 255);
-                else if (!dots_append(into, (SDL_FPoint){x, y}))
+                else if (!prep_dots_add(into, (SDL_FPoint){x, y}))
                     return false;
             }
     }
-    if (into) {
-        into->xf = xf;
-        into->valid = true;
-    }
+    if (into)
+        prep_dots_done(into, xf);
     return true;
 }
 
@@ -640,16 +484,18 @@ static bool spill_dots(chart_art *a, const pat_ctx *pc, pm_view v, chart_xf xf, 
  * points; the outlines and dots from prep's when they were prepared for
  * this very transform. */
 static void pattern_view(chart_art *a, const pat_ctx *pc, pm_view v, bool both, SDL_Rect area,
-                         const outline_set *kept, const dot_set *dots)
+                         const prep_outlines *kept, const prep_dots *dots)
 {
     const pm_muscle *m = pc->m;
     chart_xf xf = pattern_xf(a, pc, v, both, area);
     pat_ctx ctx = *pc;
-    draw_kept(a, v, xf, zone_fill, &ctx, kept ? kept : &a->outlines[v]);
+    draw_kept(a, v, xf, zone_fill, &ctx, kept ? kept : prep_view_outlines(a->prep, v));
     SDL_RenderSetClipRect(r_sdl(a->rc), &area);
-    if (dots && dots->valid && same_xf(dots->xf, xf))
-        for (int k = 0; k < dots->n; k++)
-            r_circle(a->rc, dots->pt[k].x, dots->pt[k].y, (float)px(a->rc, 1.1), COL_MARK_LINE, 255);
+    const SDL_FPoint *dot;
+    int ndots;
+    if (prep_dots_at(dots, xf, &dot, &ndots))
+        for (int k = 0; k < ndots; k++)
+            r_circle(a->rc, dot[k].x, dot[k].y, (float)px(a->rc, 1.1), COL_MARK_LINE, 255);
     else
         spill_dots(a, pc, v, xf, NULL);
     for (size_t i = 0; i < m->ntps; i++)
@@ -698,40 +544,16 @@ static pat_ctx pattern_ctx(const chart_art *a, int muscle, unsigned sides)
                      sides ? sides : CHART_SIDE_LEFT | CHART_SIDE_RIGHT};
 }
 
-static pattern_prep *prep_find(chart_art *a, int muscle, unsigned sides, int w, int h)
-{
-    for (int i = 0; i < PATTERN_PREPS; i++) {
-        pattern_prep *p = &a->preps[i];
-        if (p->valid && p->muscle == muscle && p->sides == sides && p->w == w && p->h == h)
-            return p;
-    }
-    return NULL;
-}
-
-static void prep_free(pattern_prep *p)
-{
-    for (int i = 0; i < 2; i++) {
-        outlines_free(&p->out[i]);
-        dots_free(&p->dots[i]);
-    }
-    memset(p, 0, sizeof *p);
-}
-
-static void preps_drop(chart_art *a)
-{
-    for (int i = 0; i < PATTERN_PREPS; i++)
-        prep_free(&a->preps[i]);
-}
-
 static void pattern_now(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
 {
     pat_ctx pc = pattern_ctx(a, muscle, sides);
     pm_view v[2];
     SDL_Rect at[2];
     int n = pattern_views(a, &pc, area, v, at);
-    const pattern_prep *p = prep_find(a, muscle, sides, area.w, area.h);
+    prep_pattern *p = prep_find(a->prep, muscle, sides, area.w, area.h);
     for (int i = 0; i < n; i++)
-        pattern_view(a, &pc, v[i], n == 2, at[i], p ? &p->out[i] : NULL, p ? &p->dots[i] : NULL);
+        pattern_view(a, &pc, v[i], n == 2, at[i], p ? prep_pattern_outlines(p, i) : NULL,
+                     p ? prep_pattern_dots(p, i) : NULL);
     if (n == 2) {
         int gap = px(a->rc, 4), w1 = at[0].w;
         r_line(a->rc, (float)(area.x + w1 + gap / 2.0), (float)(area.y + area.h / 10),
@@ -830,7 +652,7 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
         pattern_now(a, muscle, sides, area); /* straight into the frame, as before */
         return;
     }
-    pattern_prep *done = prep_find(a, muscle, sides, area.w, area.h);
+    prep_pattern *done = prep_find(a->prep, muscle, sides, area.w, area.h);
     if (done)
         prep_free(done); /* the picture is kept now */
     if (oldest->tex)
@@ -848,10 +670,8 @@ bool chart_pattern_kept(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
 
 /* Prepares p for the picture of muscle and sides w x h (drawn into a
  * picture of its own: at the origin). */
-static bool prep_make(chart_art *a, pattern_prep *p, int muscle, unsigned sides, int w, int h)
+static bool pattern_prepare(chart_art *a, prep_pattern *p, int muscle, unsigned sides, int w, int h)
 {
-    *p = (pattern_prep){.valid = true, .muscle = muscle, .sides = sides, .w = w, .h = h,
-                        .used = ++a->preps_clock};
     pat_ctx pc = pattern_ctx(a, muscle, sides);
     pm_view v[2];
     SDL_Rect at[2], pic = {0, 0, w, h}, area;
@@ -861,8 +681,8 @@ static bool prep_make(chart_art *a, pattern_prep *p, int muscle, unsigned sides,
         chart_xf xf = pattern_xf(a, &pc, v[i], n == 2, at[i]);
         if (!SDL_IntersectRect(&pic, &xf.clip, &area))
             continue;
-        if (!outlines_trace(a, &p->out[i], v[i], xf, area, lw) ||
-            !spill_dots(a, &pc, v[i], xf, &p->dots[i]))
+        if (!prep_outlines_trace(a->prep, prep_pattern_outlines(p, i), v[i], xf, area, lw) ||
+            !spill_dots(a, &pc, v[i], xf, prep_pattern_dots(p, i)))
             return false;
     }
     return true;
@@ -873,15 +693,11 @@ bool chart_pattern_prepare(chart_art *a, int muscle, unsigned sides, SDL_Rect ar
     if (area.w <= 0 || area.h <= 0 || r_measure_only(a->rc))
         return false;
     chart_picture *oldest;
-    if (prep_find(a, muscle, sides, area.w, area.h) ||
+    if (prep_find(a->prep, muscle, sides, area.w, area.h) ||
         pic_find(a, muscle, sides, area, false, &oldest))
         return false;
-    pattern_prep *room = &a->preps[0];
-    for (int i = 1; i < PATTERN_PREPS && room->valid; i++)
-        if (!a->preps[i].valid || a->preps[i].used < room->used)
-            room = &a->preps[i];
-    prep_free(room);
-    if (!prep_make(a, room, muscle, sides, area.w, area.h))
+    prep_pattern *room = prep_room(a->prep, muscle, sides, area.w, area.h);
+    if (!pattern_prepare(a, room, muscle, sides, area.w, area.h))
         prep_free(room); /* out of memory: traced as it draws, as before */
     return true;
 }
@@ -976,7 +792,7 @@ void chart_art_release(chart_art *a, bool figures, bool some)
         a->close.tex = NULL;
     }
     if (some) {
-        preps_drop(a);
+        prep_drop_patterns(a->prep);
         if (a->art)
             art_release_some(a->art);
     }
@@ -1004,7 +820,7 @@ void chart_sizes_changed(chart_art *a)
 
 void chart_pictures_clear(chart_art *a, bool only_selected)
 {
-    preps_drop(a); /* the sides shown are the client's */
+    prep_drop_patterns(a->prep); /* the sides shown are the client's */
     for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
         if (p->tex && (p->selected || !only_selected)) {
@@ -1018,8 +834,8 @@ void chart_art_destroy(chart_art *a)
 {
     if (!a)
         return;
-    chart_art_drop_outlines(a);
     chart_pictures_clear(a, false);
+    prep_destroy(a->prep);
     if (a->close.tex)
         SDL_DestroyTexture(a->close.tex);
     art_pics_clear(a);

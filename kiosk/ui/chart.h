@@ -5,7 +5,8 @@
  * charts with a referral zone) and the staff summary.
  *
  * A chart_art holds the artwork's rasters (ui/art.h: made once per size,
- * ahead of need) and the pattern pictures drawn from them. Which pattern a client chose shows
+ * ahead of need), the outlines traced between frames (ui/chart_prep.h) and
+ * the pattern pictures drawn from them. Which pattern a client chose shows
  * in its picture (a selected card), so chart_pictures_clear(only_selected)
  * is part of forgetting a client.
  *
