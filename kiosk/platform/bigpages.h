@@ -10,10 +10,12 @@
  * the window's surface and the frame were ~750 and ~2000 of the ~1800 and
  * ~3100 faults before the first frame, and on a virtual machine a fault
  * costs ~10 us. Populated at once they are a call each, and at 1280x800 a
- * few 2 MiB pages. Nothing else changes: the same bytes, the same memory
- * resident (a block is mapped at its own length, and SDL writes all of it
- * anyway; only 2 MiB-aligned whole pages inside it can become huge), and
- * where the kernel has no huge pages or no populate call, ordinary faults.
+ * few 2 MiB pages. Nothing else changes: the same bytes, about the same
+ * memory resident (a block is mapped at its own length, and SDL writes all
+ * of it anyway; only 2 MiB-aligned whole pages inside it can become huge;
+ * a block within an eighth of whole huge pages is mapped to their end, so
+ * that its tail is one too), and where the kernel has no huge pages or no
+ * populate call, ordinary faults.
  *
  * The four functions have the shapes of malloc, calloc, realloc and free,
  * for SDL_SetMemoryFunctions (ui/display.c). Blocks from the C library's
