@@ -66,17 +66,12 @@ void prep_destroy(prep_store *s)
 
 /* ---- outlines --------------------------------------------------------------- */
 
-static bool same_rect(SDL_Rect a, SDL_Rect b)
-{
-    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
-}
-
 prep_outlines *prep_view_outlines(prep_store *s, pm_view v) { return &s->outlines[v]; }
 
 bool prep_outlines_match(const prep_outlines *o, chart_xf xf, SDL_Rect area, float lw)
 {
     return o->valid && o->xf.s == xf.s && o->xf.ox == xf.ox && o->xf.oy == xf.oy &&
-           same_rect(o->xf.clip, xf.clip) && same_rect(o->area, area) && o->lw == lw;
+           SDL_RectEquals(&o->xf.clip, &xf.clip) && SDL_RectEquals(&o->area, &area) && o->lw == lw;
 }
 
 void prep_outlines_free(prep_outlines *o)
@@ -202,7 +197,7 @@ void prep_dots_done(prep_dots *d, chart_xf xf)
 bool prep_dots_at(const prep_dots *d, chart_xf xf, const SDL_FPoint **pt, int *n)
 {
     if (!d || !d->valid || d->xf.s != xf.s || d->xf.ox != xf.ox || d->xf.oy != xf.oy ||
-        !same_rect(d->xf.clip, xf.clip))
+        !SDL_RectEquals(&d->xf.clip, &xf.clip))
         return false;
     *pt = d->pt;
     *n = d->n;

@@ -1336,6 +1336,16 @@ static void load_languages(loader *ld)
 static const char *const fixed_files[] = {"regions.json", "screens.json", "muscles.json",
                                           "pages.json", "questions.json"};
 
+/* The i-th of the files the loader reads (the fixed ones, then the n
+ * string tables in names): its name in the content folder. */
+static void file_name(int i, char *const *names, char *name, size_t size)
+{
+    if (i < 5)
+        snprintf(name, size, "%s", fixed_files[i]);
+    else
+        snprintf(name, size, "i18n/%s", names[i - 5]);
+}
+
 bool content_files_hash(const char *dir, uint64_t *stamp, uint64_t *sum)
 {
     uint64_t fast = 0;
@@ -1347,10 +1357,7 @@ bool content_files_hash(const char *dir, uint64_t *stamp, uint64_t *sum)
     bool ok = n > 0;
     for (int i = 0; ok && i < 5 + n; i++) {
         char name[300], path[1400];
-        if (i < 5)
-            snprintf(name, sizeof name, "%s", fixed_files[i]);
-        else
-            snprintf(name, sizeof name, "i18n/%s", names[i - 5]);
+        file_name(i, names, name, sizeof name);
         snprintf(path, sizeof path, "%s/%s", dir, name);
         /* read_file's rules, into one buffer for all the files (fresh
          * memory for each was a page fault per 4 KB read) */
@@ -1413,8 +1420,7 @@ bool content_files_stat(const char *dir, uint64_t *digest, int64_t *newest_ns)
     bool ok = n > 0;
     for (int i = 0; ok && i < 5 + n; i++) {
         char name[300], path[1400];
-        snprintf(name, sizeof name, "%s%s", i < 5 ? "" : "i18n/",
-                 i < 5 ? fixed_files[i] : names[i - 5]);
+        file_name(i, names, name, sizeof name);
         snprintf(path, sizeof path, "%s/%s", dir, name);
         struct stat st;
         ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
