@@ -18,6 +18,7 @@
 #define ART_PICTURES 8
 typedef struct {
     SDL_Texture *tex;
+    pk_pic *pk;                  /* or packed, where the frame is drawn packed (r_packs) */
     int muscle;
     unsigned sides;              /* the sides shown (CHART_SIDE_*) */
     SDL_Rect area;
@@ -39,6 +40,7 @@ struct chart_art {
      * under it (art_picture): opaque pictures copied as they are */
     struct art_pic {
         SDL_Texture *tex;
+        pk_pic *pk;              /* or packed (picture_keep) */
         pm_view view;
         SDL_Rect clip;
         double s, ox, oy;
@@ -156,20 +158,58 @@ static void small_size(const chart_art *a, int fig_w, int fig_h, int *fw, int *f
  * whole SVG for every raster, so drawing six pattern pictures (twelve
  * halves when both views show) each from its own raster made entering the
  * patterns screen take 30-60 ms. */
+/* The raster a small chart of figure size fig_w x fig_h asks for. */
+static void small_want(const chart_art *a, pm_view v, int fig_w, int fig_h, bool own, int *fw,
+                       int *fh)
+{
+    small_size(a, fig_w, fig_h, fw, fh);
+    if (own && a->pictures[v].w >= fig_w) {
+        *fw = a->pictures[v].w;
+        *fh = a->pictures[v].h;
+    }
+}
+
+/* Is a small chart's raster at its own size (a plain copy, no scaling)? */
+static bool small_unscaled(chart_art *a, pm_view v, SDL_Rect fig, bool own)
+{
+    int fw, fh;
+    small_want(a, v, fig.w, fig.h, own, &fw, &fh);
+    return art_whole_width(a->art, v, fig.w, fw, fh, own) == fig.w;
+}
+
 static bool art_small_draw(chart_art *a, pm_view v, SDL_Rect fig, SDL_Rect vis, bool own)
 {
     int fw, fh, rw = 0;
-    small_size(a, fig.w, fig.h, &fw, &fh);
-    if (own && a->pictures[v].w >= fig.w) {
-        fw = a->pictures[v].w;
-        fh = a->pictures[v].h;
+    small_want(a, v, fig.w, fig.h, own, &fw, &fh);
+    if (r_packed_now(a->rc) && small_unscaled(a, v, fig, own)) {
+        /* the copy is a plain one: packed, straight into the frame */
+        const pk_pic *p = art_get_whole_packed(a->art, v, fig.w, fw, fh, own, &rw);
+        if (p && rw == fig.w && r_draw_packed(a->rc, p, ART_FORMAT, fig.x, fig.y, vis))
+            return true;
     }
-    SDL_Texture *tex = art_get_whole(a->art, v, fig.w, fw, fh, own, &rw);
-    if (!tex)
+    const pk_pic *p = r_packs(a->rc) ? art_get_whole_packed(a->art, v, fig.w, fw, fh, own, &rw)
+                                     : NULL;
+    SDL_Texture *tex = p ? NULL : art_get_whole(a->art, v, fig.w, fw, fh, own, &rw);
+    if (!p && !tex)
         return false;
     double k = (double)rw / fig.w;
     SDL_Rect src = {(int)lround((vis.x - fig.x) * k), (int)lround((vis.y - fig.y) * k),
                     (int)lround(vis.w * k), (int)lround(vis.h * k)};
+    if (p) {
+        /* a texture of just the part scaled (linear filtering reads
+         * nothing outside it), made and let go: the same pixels. As
+         * SDL_RenderCopy, a part running off the raster is cut to it. */
+        SDL_Rect all = {0, 0, pk_w(p), pk_h(p)};
+        if (!SDL_IntersectRect(&src, &all, &src))
+            return true;
+        SDL_Texture *part = art_texture_of_packed(r_sdl(a->rc), p, src);
+        if (!part)
+            return false;
+        SDL_SetTextureScaleMode(part, SDL_ScaleModeLinear);
+        SDL_RenderCopy(r_sdl(a->rc), part, NULL, &vis);
+        SDL_DestroyTexture(part);
+        return true;
+    }
     SDL_SetTextureScaleMode(tex, SDL_ScaleModeLinear);
     SDL_RenderCopy(r_sdl(a->rc), tex, &src, &vis);
     SDL_SetTextureScaleMode(tex, SDL_ScaleModeNearest);
@@ -188,6 +228,15 @@ static bool art_box(const chart_art *a, chart_xf xf, SDL_Rect *fig, SDL_Rect *vi
     return SDL_IntersectRect(fig, &xf.clip, vis);
 }
 
+/* Is view v's artwork for xf a raster scaled to it (a small chart drawn
+ * from a bigger raster), not a plain copy? */
+static bool art_scaled(chart_art *a, pm_view v, chart_xf xf)
+{
+    SDL_Rect fig, vis;
+    return xf.art_once && a->art && art_has(a->art, v) && art_box(a, xf, &fig, &vis) &&
+           !small_unscaled(a, v, fig, xf.own);
+}
+
 /* Draws view v's artwork for xf, only where xf.clip lets it show: the
  * raster of just that part at that scale (kept as keep says), or for
  * xf.art_once a small picture's, scaled (art_small_draw). Returns whether
@@ -202,6 +251,11 @@ static bool art_draw(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     if (xf.art_once && art_small_draw(a, v, fig, vis, xf.own))
         return true;
     SDL_Rect part = {vis.x - fig.x, vis.y - fig.y, vis.w, vis.h}, have;
+    if (r_packed_now(a->rc)) {
+        const pk_pic *p = art_get_packed(a->art, v, fig.w, fig.h, part, keep, &have);
+        if (p && r_draw_packed(a->rc, p, ART_FORMAT, fig.x + have.x, fig.y + have.y, vis))
+            return true;
+    }
     SDL_Texture *tex = art_get(a->art, v, fig.w, fig.h, part, keep, &have);
     if (!tex) {
         journal_log(JOURNAL_WARNING, "%s artwork: cannot draw it (%s); using region outlines",
@@ -214,11 +268,58 @@ static bool art_draw(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     return true;
 }
 
+/* A picture just made (*tex, an opaque w x h texture) kept: packed (*pk)
+ * where the frame is drawn packed (six pattern pictures at 1280x800 were
+ * 1 MB as textures, the close-up's maps 0.8 MB), the texture freed; else
+ * left as it is. */
+static void picture_keep(chart_art *a, SDL_Texture **tex, pk_pic **pk, int w, int h)
+{
+    if (!*tex || !r_packs(a->rc))
+        return;
+    SDL_Renderer *ren = r_sdl(a->rc);
+    Uint32 *px = malloc((size_t)w * (size_t)h * 4u);
+    SDL_Texture *back = SDL_GetRenderTarget(ren);
+    if (px && SDL_SetRenderTarget(ren, *tex) == 0 &&
+        SDL_RenderReadPixels(ren, NULL, SDL_PIXELFORMAT_ARGB8888, px, w * 4) == 0)
+        *pk = pk_pack(px, w, h, w * 4);
+    SDL_SetRenderTarget(ren, back);
+    free(px);
+    if (*pk) {
+        SDL_DestroyTexture(*tex);
+        *tex = NULL;
+    }
+}
+
+/* A kept picture (its texture, or packed) copied into the frame at area. */
+static void picture_show(chart_art *a, SDL_Texture *tex, const pk_pic *pk, SDL_Rect area)
+{
+    if (tex) {
+        SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
+        return;
+    }
+    /* opaque: copied, whatever the blend (the format only names one) */
+    if (r_draw_packed(a->rc, pk, SDL_PIXELFORMAT_ARGB8888, area.x, area.y, area))
+        return;
+    int w = pk_w(pk), h = pk_h(pk), pitch;
+    void *px;
+    tex = SDL_CreateTexture(r_sdl(a->rc), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                            w, h);
+    if (tex && SDL_LockTexture(tex, NULL, &px, &pitch) == 0) {
+        pk_unpack(pk, (pk_rect){0, 0, w, h}, px, pitch, 0);
+        SDL_UnlockTexture(tex);
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+        SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
+    }
+    if (tex)
+        SDL_DestroyTexture(tex);
+}
+
 static void art_pics_clear(chart_art *a)
 {
     for (size_t i = 0; i < sizeof a->art_pics / sizeof a->art_pics[0]; i++) {
         if (a->art_pics[i].tex)
             SDL_DestroyTexture(a->art_pics[i].tex);
+        pk_free(a->art_pics[i].pk);
         a->art_pics[i] = (struct art_pic){0};
     }
 }
@@ -233,18 +334,21 @@ static bool art_picture(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
 {
     if (!a->art || !art_has(a->art, v))
         return false;
+    if (r_packed_now(a->rc) && !art_scaled(a, v, xf))
+        return art_draw(a, v, xf, keep); /* packed, it copies its fills and skips the rest */
     SDL_Renderer *ren = r_sdl(a->rc);
     SDL_Rect c = xf.clip;
     struct art_pic *slot = &a->art_pics[0];
     for (size_t i = 0; i < sizeof a->art_pics / sizeof a->art_pics[0]; i++) {
         struct art_pic *p = &a->art_pics[i];
-        if (p->tex && p->view == v && SDL_RectEquals(&p->clip, &c) && p->s == xf.s &&
+        bool held = p->tex || p->pk;
+        if (held && p->view == v && SDL_RectEquals(&p->clip, &c) && p->s == xf.s &&
             p->ox == xf.ox && p->oy == xf.oy && p->small == xf.art_once) {
             p->used = ++a->art_pics_clock;
-            SDL_RenderCopy(ren, p->tex, NULL, &c);
+            picture_show(a, p->tex, p->pk, c);
             return true;
         }
-        if (!p->tex || (slot->tex && p->used < slot->used))
+        if (!held || ((slot->tex || slot->pk) && p->used < slot->used))
             slot = p;
     }
     Uint32 fmt = r_format(a->rc);
@@ -271,7 +375,9 @@ static bool art_picture(chart_art *a, pm_view v, chart_xf xf, art_keep keep)
     }
     if (slot->tex)
         SDL_DestroyTexture(slot->tex);
-    *slot = (struct art_pic){tex, v, c, xf.s, xf.ox, xf.oy, xf.art_once, ++a->art_pics_clock};
+    pk_free(slot->pk);
+    /* packed between frames (chart_art_adopt), not on this touch */
+    *slot = (struct art_pic){tex, NULL, v, c, xf.s, xf.ox, xf.oy, xf.art_once, ++a->art_pics_clock};
     SDL_RenderCopy(ren, tex, NULL, &c);
     return true;
 }
@@ -562,6 +668,16 @@ static void pattern_now(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
     }
 }
 
+static bool pic_held(const chart_picture *p) { return p->tex || p->pk; }
+
+static void pic_free(chart_picture *p)
+{
+    if (p->tex)
+        SDL_DestroyTexture(p->tex);
+    pk_free(p->pk);
+    memset(p, 0, sizeof *p);
+}
+
 /* Why pictures: a small chart is the artwork rasterised at its own size,
  * some sixty region outlines and the zone's polygons; six of them made the
  * patterns screen the slowest redraw (33-42 ms). The picture starts as a
@@ -574,11 +690,11 @@ static chart_picture *pic_find(chart_art *a, int muscle, unsigned sides, SDL_Rec
     *oldest = &a->pics[0];
     for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
-        if (p->tex && p->muscle == muscle && p->sides == sides && p->selected == selected &&
+        if (pic_held(p) && p->muscle == muscle && p->sides == sides && p->selected == selected &&
             p->area.w == area.w && p->area.h == area.h &&
             (p->anywhere || (p->area.x == area.x && p->area.y == area.y)))
             return p;
-        if (!p->tex || ((*oldest)->tex && p->used < (*oldest)->used))
+        if (!pic_held(p) || (pic_held(*oldest) && p->used < (*oldest)->used))
             *oldest = p;
     }
     return NULL;
@@ -611,7 +727,48 @@ static SDL_Texture *pic_make(chart_art *a, int muscle, unsigned sides, SDL_Rect 
     pattern_now(a, muscle, sides, (SDL_Rect){0, 0, area.w, area.h});
     SDL_RenderSetClipRect(ren, NULL);
     SDL_SetRenderTarget(ren, back);
+    if (a->art && r_packs(a->rc))
+        art_shed_textures(a->art); /* the packed rasters stay */
     return tex;
+}
+
+/* A big picture (a pattern enlarged) where the artwork is drawn packed at
+ * its own size: drawn each time instead of kept (pattern_in_place).
+ * Packed, its artwork is a copy of its fills (~1 M instructions); kept, it
+ * was 2.3 MB at 1280x800 and needed its artwork as textures (5.6 MB) while
+ * it was made. Artwork scaled down (a narrow portrait screen) still makes
+ * a picture: the software renderer scales a raster running off the
+ * picture's edge otherwise than one inside the frame. */
+static bool drawn_each_time(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
+{
+    if (!a->art || !r_packed_now(a->rc) || (long)area.w * area.h * 8 <= (long)r_w(a->rc) * r_h(a->rc))
+        return false;
+    pat_ctx pc = pattern_ctx(a, muscle, sides);
+    pm_view v[2];
+    SDL_Rect at[2];
+    int n = pattern_views(a, &pc, (SDL_Rect){0, 0, area.w, area.h}, v, at);
+    for (int i = 0; i < n; i++) {
+        if (art_scaled(a, v[i], pattern_xf(a, &pc, v[i], n == 2, at[i])))
+            return false;
+    }
+    return true;
+}
+
+/* The pattern drawn into the frame where a picture of it would be: the
+ * viewport set to area, so that everything is placed as in the picture
+ * (its kept outlines are traced at the picture's origin), the same pixels. */
+static void pattern_in_place(chart_art *a, int muscle, unsigned sides, SDL_Rect area)
+{
+    SDL_Renderer *ren = r_sdl(a->rc);
+    SDL_Rect clip;
+    bool clipped = SDL_RenderIsClipEnabled(ren);
+    if (clipped)
+        SDL_RenderGetClipRect(ren, &clip);
+    SDL_RenderSetViewport(ren, &area);
+    SDL_RenderSetClipRect(ren, NULL);
+    pattern_now(a, muscle, sides, (SDL_Rect){0, 0, area.w, area.h});
+    SDL_RenderSetViewport(ren, NULL);
+    SDL_RenderSetClipRect(ren, clipped ? &clip : NULL);
 }
 
 /* Where a picture made ahead may go: an empty place, else the least used
@@ -627,7 +784,7 @@ static chart_picture *pic_room_ahead(chart_art *a)
     chart_picture *room = NULL;
     for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
-        if (!p->tex)
+        if (!pic_held(p))
             return p;
         if (!p->unshown && (!room || p->used < room->used))
             room = p;
@@ -644,7 +801,11 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
     if (p) {
         p->used = ++a->pics_clock;
         p->unshown = false;
-        SDL_RenderCopy(r_sdl(a->rc), p->tex, NULL, &area);
+        picture_show(a, p->tex, p->pk, area);
+        return;
+    }
+    if (drawn_each_time(a, muscle, sides, area)) {
+        pattern_in_place(a, muscle, sides, area);
         return;
     }
     SDL_Texture *tex = pic_make(a, muscle, sides, area, NULL, NULL, r_frame(a->rc));
@@ -655,10 +816,10 @@ void chart_draw_pattern(chart_art *a, int muscle, unsigned sides, SDL_Rect area,
     prep_pattern *done = prep_find(a->prep, muscle, sides, area.w, area.h);
     if (done)
         prep_free(done); /* the picture is kept now */
-    if (oldest->tex)
-        SDL_DestroyTexture(oldest->tex);
-    *oldest = (chart_picture){.tex = tex, .muscle = muscle, .sides = sides, .area = area,
+    pic_free(oldest);
+    *oldest = (chart_picture){.muscle = muscle, .sides = sides, .area = area,
                               .selected = selected, .used = ++a->pics_clock};
+    oldest->tex = tex; /* packed between frames (chart_art_adopt) */
     SDL_RenderCopy(r_sdl(a->rc), tex, NULL, &area);
 }
 
@@ -716,13 +877,14 @@ bool chart_pattern_ahead(chart_art *a, int muscle, unsigned sides, SDL_Rect area
     SDL_Texture *tex = pic_make(a, muscle, sides, area, under, ctx, NULL);
     if (!tex)
         return false;
-    if (room->tex)
-        SDL_DestroyTexture(room->tex);
+    pic_free(room);
     /* not used yet: the first to go should the screen never come */
-    *room = (chart_picture){.tex = tex, .muscle = muscle, .sides = sides, .area = area,
+    *room = (chart_picture){.muscle = muscle, .sides = sides, .area = area,
                             .selected = selected, .anywhere = anywhere, .unshown = true,
                             .used = a->pics_clock};
-    return true;
+    room->tex = tex;
+    picture_keep(a, &room->tex, &room->pk, area.w, area.h);
+    return pic_held(room);
 }
 
 /* ---- ahead of need ------------------------------------------------------------ */
@@ -767,25 +929,69 @@ void chart_want_pictures(chart_art *a, int area_h, art_keep keep)
     }
 }
 
+/* Rasters packed where they are drawn straight into the frame, else
+ * textures (ui/art.h). */
+static void art_mode(chart_art *a)
+{
+    if (a->art)
+        art_use_textures(a->art, !r_packs(a->rc));
+}
+
 void chart_art_settle(chart_art *a)
 {
     if (a->art) {
         art_settle(a->art);
+        art_mode(a);
         art_adopt(a->art);
     }
 }
 
 bool chart_art_busy(chart_art *a) { return a->art && art_busy(a->art); }
 
+bool chart_art_pack(chart_art *a)
+{
+    if (!r_packs(a->rc))
+        return false;
+    for (size_t i = 0; i < sizeof a->art_pics / sizeof a->art_pics[0]; i++) {
+        struct art_pic *p = &a->art_pics[i];
+        if (p->tex) {
+            picture_keep(a, &p->tex, &p->pk, p->clip.w, p->clip.h);
+            return true;
+        }
+    }
+    for (int i = 0; i < ART_PICTURES; i++) {
+        chart_picture *p = &a->pics[i];
+        if (p->tex) {
+            picture_keep(a, &p->tex, &p->pk, p->area.w, p->area.h);
+            return true;
+        }
+    }
+    return false;
+}
+
 void chart_art_adopt(chart_art *a)
 {
-    if (a->art)
+    if (a->art) {
+        art_mode(a);
         art_adopt(a->art);
+    }
+}
+
+void chart_keep_map_art(chart_art *a, pm_view v)
+{
+    if (!a->art)
+        return;
+    art_keep_texture(a->art, r_packs(a->rc) ? v : VIEW_COUNT);
+    art_adopt(a->art);
 }
 
 void chart_art_release(chart_art *a, bool figures, bool some)
 {
     if (figures) {
+        if (a->art) {
+            art_keep_texture(a->art, VIEW_COUNT);
+            art_shed_textures(a->art);
+        }
         art_pics_clear(a);
         if (a->close.tex)
             SDL_DestroyTexture(a->close.tex);
@@ -809,6 +1015,7 @@ void chart_art_drop_figures(chart_art *a)
 
 void chart_sizes_changed(chart_art *a)
 {
+    art_mode(a);
     memset(a->figure, 0, sizeof a->figure);
     memset(a->pictures, 0, sizeof a->pictures);
     chart_pictures_clear(a, false);
@@ -823,10 +1030,8 @@ void chart_pictures_clear(chart_art *a, bool only_selected)
     prep_drop_patterns(a->prep); /* the sides shown are the client's */
     for (int i = 0; i < ART_PICTURES; i++) {
         chart_picture *p = &a->pics[i];
-        if (p->tex && (p->selected || !only_selected)) {
-            SDL_DestroyTexture(p->tex);
-            memset(p, 0, sizeof *p);
-        }
+        if (pic_held(p) && (p->selected || !only_selected))
+            pic_free(p);
     }
 }
 

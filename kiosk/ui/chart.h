@@ -131,6 +131,11 @@ void chart_want_figure(chart_art *ch, pm_view v, chart_xf xf, art_keep keep);
  * there, and never under 70% of the screen's height (the close-up's map
  * and Learn's pictures are scaled from them too). */
 void chart_want_pictures(chart_art *ch, int area_h, art_keep keep);
+/* The chart screen showing view v: where artwork is drawn packed, the
+ * raster its close-up's map is scaled from is kept as a texture too, made
+ * now (between frames) rather than on the touch that opens a close-up
+ * (ui/art.h art_keep_texture); let go by chart_art_release(figures). */
+void chart_keep_map_art(chart_art *ch, pm_view v);
 /* Memory back when the screens that drew them are gone: the chart
  * screen's pictures of its figures (made again from the rasters kept, on
  * the way back) and its close-up's, and the rasters asked for a pattern
@@ -142,6 +147,12 @@ void chart_art_drop_figures(chart_art *ch);
 /* What the worker made becomes textures now (ui/art.h art_adopt): after a
  * frame, not on the touch that first draws them. */
 void chart_art_adopt(chart_art *ch);
+/* Between frames, where the frame is drawn packed: one picture made on a
+ * touch (a pattern's, the close-up's map) packed (ui/packed.h), its texture
+ * freed. Reading a picture back and packing it is ~2 M instructions for
+ * the close-up's map: not on the touch that opens a close-up. Returns
+ * whether it packed one (more may be due). */
+bool chart_art_pack(chart_art *ch);
 /* Is the worker making something asked for? */
 bool chart_art_busy(chart_art *ch);
 /* Waits until what was asked for is made (headless: time passing lets the

@@ -235,6 +235,8 @@ bool app_ahead(app *a)
     uint64_t key = app_shown_digest(a);
     if (key == a->ahead_done)
         return false; /* done for what shows: an idle wake-up costs nothing */
+    if (chart_art_pack(a->art))
+        return true; /* a picture made on the touch, packed: its memory back */
     if (chart_art_busy(a->art))
         return false; /* what it is scaled from is not made yet: later */
     if (screens_ahead(&a->sc))

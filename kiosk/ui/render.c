@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/blitmix.h"
+#include "ui/packed.h"
 #include "ui/spans.h"
 
 #define R_FONT_SIZES 40 /* distinct text sizes kept open at once */
@@ -41,7 +43,8 @@ typedef struct {
     int px;
     bool bold;
     unsigned rgb;
-    SDL_Texture *tex;
+    SDL_Texture *tex;  /* a texture, or (drawn straight into the window) */
+    pk_pic *pk;        /* packed: one byte a pixel the letters touch */
     int w, h;
     uint32_t used;
 } text_entry;
@@ -81,6 +84,7 @@ struct rctx {
     text_entry cache[R_TEXT_CACHE];
     uint32_t cache_clock;
     size_t cache_bytes;          /* bytes of the text textures held (cache_budget) */
+    blitmix_cache mixes;         /* how SDL's blitter blends onto the window (ui/blitmix.h) */
 
     /* text that does not fit */
     int overflows;
@@ -459,6 +463,56 @@ static SDL_Rect draw_area(const rctx *rc)
             a = (SDL_Rect){0, 0, 0, 0};
     }
     return a;
+}
+
+/* The window's surface when the frame is drawn there and its pixels are
+ * laid out as packed pictures draw (ARGB8888 or RGB888); else NULL. */
+static SDL_Surface *window_surface(const rctx *rc)
+{
+    if (!rc->in_window)
+        return NULL;
+    SDL_Surface *win = SDL_GetWindowSurface(SDL_RenderGetWindow(rc->ren));
+    if (!win || (win->format->format != SDL_PIXELFORMAT_ARGB8888 &&
+                 win->format->format != SDL_PIXELFORMAT_RGB888))
+        return NULL;
+    return win;
+}
+
+bool r_packs(rctx *rc)
+{
+    SDL_Surface *win = window_surface(rc);
+    return win && blitmix_get(&rc->mixes, SDL_PIXELFORMAT_ARGB8888, win->format->format) >= 0 &&
+           blitmix_get(&rc->mixes, SDL_PIXELFORMAT_ABGR8888, win->format->format) >= 0;
+}
+
+/* The window's surface when drawing lands there now (r_packs, no texture
+ * is the target, not only measuring); else NULL. */
+static SDL_Surface *direct_surface(rctx *rc)
+{
+    if (rc->measure_only || SDL_GetRenderTarget(rc->ren) || !r_packs(rc))
+        return NULL;
+    return window_surface(rc);
+}
+
+bool r_packed_now(rctx *rc) { return direct_surface(rc) != NULL; }
+
+bool r_draw_packed(rctx *rc, const pk_pic *p, Uint32 as, int x, int y, SDL_Rect within)
+{
+    SDL_Surface *win = direct_surface(rc);
+    int mix = win ? blitmix_get(&rc->mixes, as, win->format->format) : -1;
+    if (mix < 0)
+        return false;
+    SDL_Rect vp, area = draw_area(rc), clip;
+    SDL_RenderGetViewport(rc->ren, &vp);
+    if (!SDL_IntersectRect(&area, &within, &clip))
+        return true;
+    SDL_Rect all = {0, 0, win->w, win->h}, at = {clip.x + vp.x, clip.y + vp.y, clip.w, clip.h};
+    if (!SDL_IntersectRect(&at, &all, &at))
+        return true;
+    SDL_RenderFlush(rc->ren); /* what was drawn before lies under it */
+    pk_draw(p, win->pixels, win->pitch, x + vp.x, y + vp.y, (pk_rect){at.x, at.y, at.w, at.h},
+            (pk_mix)mix);
+    return true;
 }
 
 /* The spans gathered in rc->spans, filled: opaque ones written as they are
@@ -846,12 +900,19 @@ int t_height(rctx *rc, int size, bool bold)
     return f ? TTF_FontHeight(f) : size;
 }
 
+static size_t entry_bytes(const text_entry *e)
+{
+    return e->pk ? pk_bytes(e->pk) : (size_t)e->w * (size_t)e->h * 4;
+}
+
 static void cache_drop(rctx *rc, text_entry *e)
 {
-    SDL_DestroyTexture(e->tex);
+    rc->cache_bytes -= entry_bytes(e);
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    pk_free(e->pk);
     explicit_bzero(e->s, strlen(e->s));
     free(e->s);
-    rc->cache_bytes -= (size_t)e->w * (size_t)e->h * 4;
     memset(e, 0, sizeof *e);
 }
 
@@ -863,47 +924,65 @@ static void cache_drop(rctx *rc, text_entry *e)
  * words, and usually those of the screen before. */
 static size_t cache_budget(const rctx *rc)
 {
-    return (size_t)rc->lw * (size_t)rc->lh * 4;
+    size_t frame = (size_t)rc->lw * (size_t)rc->lh * 4;
+    /* Packed (drawn straight into the window), a line keeps a byte for each
+     * pixel its letters touch, ~a tenth of its texture: an eighth of the
+     * frame's bytes still holds more words than the frame's worth did. */
+    return rc->in_window ? frame / 8 : frame;
+}
+
+static bool entry_made(text_entry *e, TTF_Font *f, const char *s, unsigned rgb, bool packed,
+                       SDL_Renderer *ren)
+{
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, col(rgb, 255));
+    if (!surf)
+        return false;
+    if (packed)
+        e->pk = pk_pack(surf->pixels, surf->w, surf->h, surf->pitch);
+    else
+        e->tex = SDL_CreateTextureFromSurface(ren, surf);
+    e->w = surf->w;
+    e->h = surf->h;
+    SDL_FreeSurface(surf);
+    return e->tex || e->pk;
 }
 
 static text_entry *cache_get(rctx *rc, const char *s, int size, bool bold, unsigned rgb)
 {
+    bool packed = r_packed_now(rc);
     text_entry *oldest = &rc->cache[0];
     for (int i = 0; i < R_TEXT_CACHE; i++) {
         text_entry *e = &rc->cache[i];
-        if (e->tex && e->px == size && e->bold == bold && e->rgb == rgb && strcmp(e->s, s) == 0) {
+        bool held = e->tex || e->pk;
+        if (held && (e->pk != NULL) == packed && e->px == size && e->bold == bold &&
+            e->rgb == rgb && strcmp(e->s, s) == 0) {
             e->used = ++rc->cache_clock;
             return e;
         }
-        if (!e->tex || e->used < oldest->used)
+        if (!held || e->used < oldest->used)
             oldest = e;
     }
     TTF_Font *f = font_at(rc, size, bold);
     if (!f)
         return NULL;
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, col(rgb, 255));
-    if (!surf)
-        return NULL;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(rc->ren, surf);
-    int w = surf->w, h = surf->h;
-    SDL_FreeSurface(surf);
-    if (!tex)
-        return NULL;
-    char *copy = strdup(s);
-    if (!copy) {
-        SDL_DestroyTexture(tex);
+    text_entry made = {.px = size, .bold = bold, .rgb = rgb};
+    if (!entry_made(&made, f, s, rgb, packed, rc->ren) || !(made.s = strdup(s))) {
+        if (made.tex)
+            SDL_DestroyTexture(made.tex);
+        pk_free(made.pk);
         return NULL;
     }
-    if (oldest->tex)
+    if (oldest->tex || oldest->pk)
         cache_drop(rc, oldest);
-    *oldest = (text_entry){copy, size, bold, rgb, tex, w, h, ++rc->cache_clock};
-    rc->cache_bytes += (size_t)w * (size_t)h * 4;
+    made.used = ++rc->cache_clock;
+    *oldest = made;
+    rc->cache_bytes += entry_bytes(oldest);
     /* Over budget: the least recently used go, never the line just made. */
     while (rc->cache_bytes > cache_budget(rc)) {
         text_entry *lru = NULL;
         for (int i = 0; i < R_TEXT_CACHE; i++) {
             text_entry *e = &rc->cache[i];
-            if (e->tex && e != oldest && (!lru || e->used < lru->used))
+            if ((e->tex || e->pk) && e != oldest && (!lru || e->used < lru->used))
                 lru = e;
         }
         if (!lru)
@@ -916,7 +995,7 @@ static text_entry *cache_get(rctx *rc, const char *s, int size, bool bold, unsig
 bool r_cache_holds(const rctx *rc, const char *s)
 {
     for (int i = 0; i < R_TEXT_CACHE; i++)
-        if (rc->cache[i].tex && strstr(rc->cache[i].s, s))
+        if ((rc->cache[i].tex || rc->cache[i].pk) && strstr(rc->cache[i].s, s))
             return true;
     for (int i = 0; i < R_WIDTHS; i++)
         if (rc->widths[i].s && strstr(rc->widths[i].s, s))
@@ -928,7 +1007,7 @@ void r_cache_clear(rctx *rc)
 {
     for (int i = 0; i < R_TEXT_CACHE; i++) {
         text_entry *e = &rc->cache[i];
-        if (e->tex)
+        if (e->tex || e->pk)
             cache_drop(rc, e);
         memset(e, 0, sizeof *e);
     }
@@ -947,7 +1026,10 @@ int t_line(rctx *rc, int x, int y, const char *s, int size, bool bold, unsigned 
     if (!e)
         return 0;
     SDL_Rect dst = {x, y, e->w, e->h};
-    SDL_RenderCopy(rc->ren, e->tex, NULL, &dst);
+    if (e->pk)
+        r_draw_packed(rc, e->pk, SDL_PIXELFORMAT_ARGB8888, x, y, dst);
+    else
+        SDL_RenderCopy(rc->ren, e->tex, NULL, &dst);
     return e->w;
 }
 

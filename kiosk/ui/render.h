@@ -4,7 +4,9 @@
  * frame (an offscreen texture of the logical size, what the client sees
  * before rotation; replays and screenshots read it), the two fonts read
  * once into memory with one open font per pixel size, and a text cache
- * (a frame draws the same words again and again). It draws calm colours,
+ * (a frame draws the same words again and again: where the frame is the
+ * window's surface, each line kept packed, ui/packed.h, and drawn straight
+ * into it; else as a texture). It draws calm colours,
  * rounded shapes and polygons through SDL_RenderGeometry, and text through
  * SDL_ttf.
  *
@@ -28,6 +30,7 @@
 
 #include "content.h"
 #include "status.h"
+#include "ui/packed.h"
 
 /* The palette: calm, high contrast. Text on BG and on PRIMARY is >= 7:1;
  * everything that tells a control or a state apart (outlines, fills,
@@ -118,6 +121,18 @@ Uint32 r_format(const rctx *rc);
 bool r_begin(rctx *rc);
 /* ... until here (the window again). */
 void r_end(rctx *rc);
+/* Are pictures drawn packed (ui/packed.h) straight into the frame? When
+ * the frame is the window's surface, its pixels laid out as packed
+ * pictures draw, and this SDL's blitter blends as they can. */
+bool r_packs(rctx *rc);
+/* ... and now: r_packs, no texture is the target, not only measuring. */
+bool r_packed_now(rctx *rc);
+/* Draws p, standing for a texture of format as (SDL_ttf's ARGB8888,
+ * SDL_image's ABGR8888: the blitter may blend them differently), with its
+ * top-left at (x, y), only inside within and the current clip: the pixels
+ * the texture's copy gives. false (nothing drawn) when !r_packed_now: draw
+ * a texture instead. */
+bool r_draw_packed(rctx *rc, const pk_pic *p, Uint32 as, int x, int y, SDL_Rect within);
 /* Copies the frame's pixels in from (frame pixels, inside it) to the
  * whole of the current render target, a texture from.w x from.h in the
  * frame's format: "what is under" a picture made of part of the frame. */

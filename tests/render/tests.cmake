@@ -25,3 +25,10 @@ add_executable(test_frame ${CMAKE_CURRENT_LIST_DIR}/test_frame.c ${CMAKE_CURRENT
 target_link_libraries(test_frame PRIVATE painmap_testkit_sdl PkgConfig::CMOCKA)
 add_test(NAME test_frame COMMAND test_frame)
 set_tests_properties(test_frame PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)
+
+# Pictures kept as runs (ui/packed.h): every pixel given back, drawn as
+# SDL's blitter blends inside its clip, far smaller than a texture.
+add_executable(test_packed ${CMAKE_CURRENT_LIST_DIR}/test_packed.c)
+target_link_libraries(test_packed PRIVATE painmap_ui PkgConfig::CMOCKA)
+add_test(NAME test_packed COMMAND test_packed)
+set_tests_properties(test_packed PROPERTIES ENVIRONMENT "${PAINMAP_TEST_ENV}" TIMEOUT 300)

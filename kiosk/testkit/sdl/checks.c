@@ -4,6 +4,7 @@
  * list: what matters is where a finger acts, and that is the dispatcher's
  * answer (a widget covered by another, a chart region cut by the panel's
  * edge or faded in a close-up, the slop a finger gets are all in it). */
+#include <stdint.h>
 #include "checks.h"
 
 #include <math.h>
@@ -45,7 +46,11 @@ double kit_inscribed(const unsigned char *in, int w, int h, int *cx, int *cy)
 {
     /* a border of outside pixels all round */
     int W = w + 2, H = h + 2, N = W > H ? W : H;
-    double *g = malloc(sizeof(double) * (size_t)W * (size_t)H);
+    /* squared distances are whole numbers below 2^31 (big, below, plus a
+     * square of at most N): kept as such, half the memory of doubles, a
+     * tap's aim computed exactly as before (the kiosk's memory is measured
+     * through replays that aim their taps here) */
+    int32_t *g = malloc(sizeof(int32_t) * (size_t)W * (size_t)H);
     double *f = calloc((size_t)N, sizeof(double));
     double *d = calloc((size_t)N, sizeof(double));
     double *z = malloc(sizeof(double) * ((size_t)N + 1));
@@ -55,7 +60,7 @@ double kit_inscribed(const unsigned char *in, int w, int h, int *cx, int *cy)
         *cx = -1;
     if (cy)
         *cy = -1;
-    if (!g || !f || !d || !z || !v) {
+    if (!g || !f || !d || !z || !v || 9.0 * N * N >= (double)INT32_MAX) {
         free(g);
         free(f);
         free(d);
@@ -67,18 +72,20 @@ double kit_inscribed(const unsigned char *in, int w, int h, int *cx, int *cy)
     for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++) {
             bool inside = x > 0 && y > 0 && x <= w && y <= h && in[(y - 1) * w + (x - 1)];
-            g[y * W + x] = inside ? big : 0;
+            g[y * W + x] = inside ? (int32_t)big : 0;
         }
     for (int x = 0; x < W; x++) {
         for (int y = 0; y < H; y++)
             f[y] = g[y * W + x];
         edt_1d(f, d, H, v, z);
         for (int y = 0; y < H; y++)
-            g[y * W + x] = d[y];
+            g[y * W + x] = (int32_t)d[y];
     }
     double b2 = 0;
     for (int y = 0; y < H; y++) {
-        edt_1d(&g[y * W], d, W, v, z);
+        for (int x = 0; x < W; x++)
+            f[x] = g[y * W + x];
+        edt_1d(f, d, W, v, z);
         for (int x = 0; x < W; x++)
             if (d[x] > b2) {
                 b2 = d[x];

@@ -480,6 +480,8 @@ void chart_screen_want_art(screen_ctx *s)
         chart_want_figure(s->art, (pm_view)v, (chart_xf){cv.xf.s, cv.xf.ox, cv.xf.oy, cg.fig, false, false},
                           ART_KEEP_SIZE);
     }
+    if (flow_screen(s->flow) == SCREEN_CHART)
+        chart_keep_map_art(s->art, flow_view(s->flow));
 }
 
 const screen_ops screen_chart = {layout, draw, NULL, NULL};
