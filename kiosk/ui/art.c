@@ -256,6 +256,19 @@ static bool band_put(band_sink *k, SDL_Surface *band)
     return true;
 }
 
+/* rasterise, then packed (*pk, the surface freed: NULL returned) when
+ * packed and it can be; else the surface. */
+static SDL_Surface *rasterise_at_once(const char *svg, int fw, int fh, SDL_Rect part, bool packed,
+                                      pk_pic **pk, bool *whole)
+{
+    SDL_Surface *surf = rasterise(svg, fw, fh, part, whole);
+    if (packed && (*pk = pack(surf)) != NULL) {
+        SDL_FreeSurface(surf);
+        return NULL;
+    }
+    return surf;
+}
+
 /* Rasterises part of the figure (as rasterise) a band of rows at a time,
  * each band packed as it is made (packed: *pk) or copied into the raster
  * (else: the surface returned). Why: the raster of a pattern enlarged at
@@ -273,14 +286,8 @@ static SDL_Surface *rasterise_in_bands(const char *svg, int fw, int fh, SDL_Rect
     band = band < 16 ? 16 : band;
     *pk = NULL;
     *whole = false;
-    if (part.h <= band || part.w <= 0) { /* one band: the raster itself */
-        SDL_Surface *surf = rasterise(svg, fw, fh, part, whole);
-        if (packed && (*pk = pack(surf)) != NULL) {
-            SDL_FreeSurface(surf);
-            return NULL;
-        }
-        return surf;
-    }
+    if (part.h <= band || part.w <= 0) /* one band: the raster itself */
+        return rasterise_at_once(svg, fw, fh, part, packed, pk, whole);
     band_sink k = {0};
     if (packed)
         k.b = pk_begin(part.w, part.h, false, 0);
@@ -307,12 +314,7 @@ static SDL_Surface *rasterise_in_bands(const char *svg, int fw, int fh, SDL_Rect
     if (ok)
         return NULL;
     /* the SVG's root cannot be cut into bands: the whole figure, at once */
-    SDL_Surface *surf = rasterise(svg, fw, fh, part, whole);
-    if (packed && (*pk = pack(surf)) != NULL) {
-        SDL_FreeSurface(surf);
-        return NULL;
-    }
-    return surf;
+    return rasterise_at_once(svg, fw, fh, part, packed, pk, whole);
 }
 
 static void made(art_slot *s, SDL_Surface *surf, pk_pic *pk, bool whole)
@@ -447,18 +449,13 @@ SDL_Texture *art_texture_of_packed(SDL_Renderer *ren, const pk_pic *pk, SDL_Rect
     return tex;
 }
 
-static SDL_Texture *texture_of_packed(SDL_Renderer *ren, const pk_pic *pk)
-{
-    return art_texture_of_packed(ren, pk, (SDL_Rect){0, 0, pk_w(pk), pk_h(pk)});
-}
-
 /* s made: its texture (made from the worker's raster the first time). */
 static SDL_Texture *texture_of(art_cache *c, art_slot *s)
 {
     if (s->state != AS_MADE)
         return NULL;
     if (!s->tex && s->pk) {
-        s->tex = texture_of_packed(c->ren, s->pk);
+        s->tex = art_texture_of_packed(c->ren, s->pk, (SDL_Rect){0, 0, pk_w(s->pk), pk_h(s->pk)});
         if (!s->tex)
             s->state = AS_FAILED;
     } else if (!s->tex && s->surf) {

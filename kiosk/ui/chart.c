@@ -181,7 +181,7 @@ static bool art_small_draw(chart_art *a, pm_view v, SDL_Rect fig, SDL_Rect vis, 
 {
     int fw, fh, rw = 0;
     small_want(a, v, fig.w, fig.h, own, &fw, &fh);
-    if (r_packed_now(a->rc) && small_unscaled(a, v, fig, own)) {
+    if (r_packed_now(a->rc) && art_whole_width(a->art, v, fig.w, fw, fh, own) == fig.w) {
         /* the copy is a plain one: packed, straight into the frame */
         const pk_pic *p = art_get_whole_packed(a->art, v, fig.w, fw, fh, own, &rw);
         if (p && rw == fig.w && r_draw_packed(a->rc, p, ART_FORMAT, fig.x, fig.y, vis))
